@@ -1,0 +1,29 @@
+/** The closed set of error codes that may cross the contract. */
+export const errorCodes = [
+  'INVALID_INPUT',
+  'NOT_FOUND',
+  'CONFLICT',
+  'IMPORT_FAILED',
+  'UNSUPPORTED',
+  'TOO_LARGE',
+  'LIBRARY_TOO_NEW',
+  'LIBRARY_DAMAGED',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+/** An error meant for a person: its message is shown as is, so it must read well. */
+export class DatelineError extends Error {
+  readonly code: ErrorCode;
+
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.name = 'DatelineError';
+    this.code = code;
+  }
+}
+
+export function isDatelineError(value: unknown): value is DatelineError {
+  return value instanceof DatelineError;
+}

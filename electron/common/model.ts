@@ -1,0 +1,114 @@
+import { z } from 'zod';
+
+/**
+ * The shapes the library hands out. The contract builds its channels from these, and the
+ * library's functions are typed by them, so a field is declared once.
+ */
+
+export const articleId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+export const articleKind = z.enum(['saved', 'draft']);
+export const isoTime = z.iso.datetime();
+
+export const relatedLinkSchema = z.object({
+  title: z.string(),
+  url: z.string().nullable(),
+});
+
+export const articleSummarySchema = z.object({
+  id: articleId,
+  kind: articleKind,
+  title: z.string(),
+  dek: z.string(),
+  byline: z.string(),
+  sourceName: z.string(),
+  sourceUrl: z.string().nullable(),
+  publishedAt: isoTime.nullable(),
+  createdAt: isoTime,
+  updatedAt: isoTime,
+  wordCount: z.number().int().nonnegative(),
+  readingMinutes: z.number().int().nonnegative(),
+  tags: z.array(z.string()),
+  read: z.boolean(),
+  favorite: z.boolean(),
+  archived: z.boolean(),
+  readingProgress: z.number().min(0).max(1),
+  revision: z.number().int().positive(),
+});
+
+export const articleSchema = articleSummarySchema.extend({
+  canonicalUrl: z.string().nullable(),
+  language: z.string().nullable(),
+  related: z.array(relatedLinkSchema),
+  text: z.string(),
+  html: z.string(),
+  editorState: z.string().nullable(),
+});
+
+export const libraryViews = ['all', 'unread', 'favorites', 'archive', 'drafts'] as const;
+export const libraryView = z.enum(libraryViews);
+
+export const listQuerySchema = z.strictObject({
+  view: libraryView.default('all'),
+  tag: z.string().trim().min(1).max(200).optional(),
+  limit: z.number().int().min(1).max(500).default(100),
+  offset: z.number().int().min(0).default(0),
+});
+
+export const articleListSchema = z.object({
+  total: z.number().int().nonnegative(),
+  items: z.array(articleSummarySchema),
+});
+
+export const searchQuerySchema = z.strictObject({
+  query: z.string().max(1000),
+  limit: z.number().int().min(1).max(200).default(50),
+});
+
+export const searchResultSchema = z.object({
+  id: articleId,
+  title: z.string(),
+  /** Text with HTML special characters escaped and each match wrapped in <mark>…</mark>. */
+  snippet: z.string(),
+  score: z.number(),
+});
+
+export const searchResultsSchema = z.object({
+  total: z.number().int().nonnegative(),
+  results: z.array(searchResultSchema),
+});
+
+export const tagName = z
+  .string()
+  .trim()
+  .min(1, 'A tag needs at least one character.')
+  .max(100, 'A tag can be at most 100 characters.')
+  .refine((name) => !/[\u0000-\u001f]/.test(name), 'A tag cannot contain control characters.');
+
+export const tagCountSchema = z.object({ name: z.string(), count: z.number().int().nonnegative() });
+
+export const draftFieldsSchema = z.strictObject({
+  title: z.string().max(1000).optional(),
+  dek: z.string().max(5000).optional(),
+  byline: z.string().max(1000).optional(),
+  /** Serialized Lexical editor state: the draft's source of truth. */
+  editorState: z.string().max(20_000_000).optional(),
+});
+
+export const articlePatchSchema = draftFieldsSchema.extend({
+  read: z.boolean().optional(),
+  favorite: z.boolean().optional(),
+  archived: z.boolean().optional(),
+  readingProgress: z.number().min(0).max(1).optional(),
+});
+
+export type RelatedLink = z.output<typeof relatedLinkSchema>;
+export type ArticleSummary = z.output<typeof articleSummarySchema>;
+export type Article = z.output<typeof articleSchema>;
+export type LibraryView = z.output<typeof libraryView>;
+export type ListQuery = z.input<typeof listQuerySchema>;
+export type ArticleList = z.output<typeof articleListSchema>;
+export type SearchQuery = z.input<typeof searchQuerySchema>;
+export type SearchResults = z.output<typeof searchResultsSchema>;
+export type TagCount = z.output<typeof tagCountSchema>;
+export type DraftFields = z.output<typeof draftFieldsSchema>;
+export type ArticlePatch = z.output<typeof articlePatchSchema>;

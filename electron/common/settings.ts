@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+/**
+ * Every user setting, its type and its default, in one place. The library stores only
+ * the values a person changed: a missing key reads as its default here.
+ */
+export const settingsSchema = z.object({
+  theme: z.enum(['system', 'light', 'sepia', 'dark']).default('system'),
+  readerFont: z.enum(['serif', 'sans']).default('serif'),
+  readerFontSize: z.number().int().min(12).max(32).default(19),
+  readerLineWidth: z.number().int().min(40).max(100).default(68),
+  readerLineHeight: z.number().min(1.2).max(2.2).default(1.6),
+});
+
+export type Settings = z.output<typeof settingsSchema>;
+export type SettingKey = keyof Settings;
+
+type SettingsShape = typeof settingsSchema.shape;
+type PatchShape = { [K in keyof SettingsShape]: z.ZodOptional<ReturnType<SettingsShape[K]['unwrap']>> };
+
+/** A change to some settings: the same fields without defaults, none required, no others. */
+export const settingsPatchSchema = z.strictObject(
+  Object.fromEntries(
+    Object.entries(settingsSchema.shape).map(([key, field]) => [key, field.unwrap().optional()]),
+  ) as PatchShape,
+);
+
+export type SettingsPatch = z.output<typeof settingsPatchSchema>;
+
+export const defaultSettings: Settings = settingsSchema.parse({});

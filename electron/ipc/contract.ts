@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { errorCodes } from '../common/errors.ts';
+import {
+  articleId,
+  articleListSchema,
+  articlePatchSchema,
+  articleSchema,
+  draftFieldsSchema,
+  listQuerySchema,
+  searchQuerySchema,
+  searchResultsSchema,
+  tagCountSchema,
+  tagName,
+} from '../common/model.ts';
+import { settingsPatchSchema, settingsSchema } from '../common/settings.ts';
+
+/**
+ * The one table of everything the renderer may ask of the Node side, and of everything the
+ * Node side may tell it. The handler table, the Electron preload bridge, the browser-mode
+ * client and the renderer's type of `window.dateline` are all derived from it.
+ */
+
+/** Base64 bytes of one file picked or dropped in the renderer, capped at about 50 MB. */
+const importedFile = z.strictObject({
+  name: z.string().min(1).max(1000),
+  data: z.base64().max(70_000_000),
+});
+
+const importFailure = z.object({
+  path: z.string(),
+  error: z.object({ code: z.enum(errorCodes), message: z.string() }),
+});
+
+export const importSummarySchema = z.object({
+  imported: z.array(z.object({ id: articleId, title: z.string(), path: z.string() })),
+  duplicates: z.array(z.object({ id: articleId, title: z.string(), path: z.string() })),
+  failed: z.array(importFailure),
+});
+
+const byId = z.strictObject({ id: articleId });
+
+export const channels = {
+  'articles.list': { input: listQuerySchema, output: articleListSchema },
+  'articles.get': { input: byId, output: articleSchema },
+  'articles.createDraft': { input: draftFieldsSchema, output: articleSchema },
+  'articles.update': {
+    input: z.strictObject({
+      id: articleId,
+      patch: articlePatchSchema,
+      expectedRevision: z.number().int().positive().optional(),
+    }),
+    output: articleSchema,
+  },
+  'articles.delete': { input: byId, output: byId },
+  'import.files': {
+    input: z.strictObject({ files: z.array(importedFile).min(1).max(1000) }),
+    output: importSummarySchema,
+  },
+  'search.query': { input: searchQuerySchema, output: searchResultsSchema },
+  'tags.list': { input: z.strictObject({}), output: z.array(tagCountSchema) },
+  'tags.set': {
+    input: z.strictObject({ id: articleId, tags: z.array(tagName).max(100) }),
+    output: z.object({ tags: z.array(z.string()) }),
+  },
+  'settings.get': { input: z.strictObject({}), output: settingsSchema },
+  'settings.set': { input: settingsPatchSchema, output: settingsSchema },
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+
+export const events = {
+  /** Something in the library changed; views showing `ids` (or anything, if absent) refresh. */
+  'library.changed': z.object({ ids: z.array(articleId).optional() }),
+  'import.progress': z.object({
+    done: z.number().int().nonnegative(),
+    total: z.number().int().nonnegative(),
+    current: z.string().nullable(),
+  }),
+  /** A menu item or accelerator in the desktop shell. */
+  'menu.command': z.object({ command: z.enum(['new-draft', 'import', 'focus-search']) }),
+} as const satisfies Record<string, z.ZodType>;
+
+export type ChannelName = keyof typeof channels;
+export type ChannelInput<C extends ChannelName> = z.input<(typeof channels)[C]['input']>;
+export type ChannelOutput<C extends ChannelName> = z.output<(typeof channels)[C]['output']>;
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+export type ErrorPayload = { code: (typeof errorCodes)[number]; message: string };
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorPayload };
+
+export const channelNames = Object.keys(channels) as ChannelName[];
+export const eventNames = Object.keys(events) as EventName[];
+
+export function isChannelName(name: string): name is ChannelName {
+  return Object.hasOwn(channels, name);
+}
+
+/** What the renderer sees as `window.dateline`, whichever transport answers. */
+export interface DatelineBridge {
+  invoke: { [C in ChannelName]: (input: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>> };
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}

@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { isDatelineError } from '../common/errors.ts';
+import { importFiles } from '../import/pipeline.ts';
+import {
+  createDraft,
+  deleteArticle,
+  getArticle,
+  listArticles,
+  updateArticle,
+} from '../library/articles.ts';
+import type { Library } from '../library/library.ts';
+import { searchArticles } from '../library/search.ts';
+import { getSettings, updateSettings } from '../library/settings-store.ts';
+import { listTags, setArticleTags } from '../library/tags.ts';
+import {
+  channels,
+  events,
+  isChannelName,
+  type ChannelName,
+  type EventName,
+  type EventPayload,
+  type Result,
+} from './contract.ts';
+
+export interface HandlerContext {
+  library: Library;
+  /** Pushes an event to every window; each transport decides how. */
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  /** Where problems are reported; never given article text. */
+  log?: (message: string, error?: unknown) => void;
+}
+
+type Handlers = {
+  [C in ChannelName]: (
+    input: z.output<(typeof channels)[C]['input']>,
+  ) => z.input<(typeof channels)[C]['output']> | Promise<z.input<(typeof channels)[C]['output']>>;
+};
+
+/** What each channel does, once its input has been validated. */
+function createHandlers({ library, emit }: HandlerContext): Handlers {
+  const changed = (ids?: number[]) => emit('library.changed', ids ? { ids } : {});
+  return {
+    'articles.list': (query) => listArticles(library, query),
+    'articles.get': ({ id }) => getArticle(library, id),
+    'articles.createDraft': (fields) => {
+      const draft = createDraft(library, fields);
+      changed([draft.id]);
+      return draft;
+    },
+    'articles.update': ({ id, patch, expectedRevision }) => {
+      const article = updateArticle(library, id, patch, expectedRevision);
+      changed([id]);
+      return article;
+    },
+    'articles.delete': ({ id }) => {
+      deleteArticle(library, id);
+      changed([id]);
+      return { id };
+    },
+    'import.files': async ({ files }) => {
+      const pending = files.map((file) => ({
+        path: file.name,
+        read: async () => Buffer.from(file.data, 'base64'),
+      }));
+      const summary = await importFiles(library, pending, {
+        onProgress: (progress) => emit('import.progress', progress),
+      });
+      if (summary.imported.length) changed(summary.imported.map((item) => item.id));
+      return summary;
+    },
+    'search.query': (query) => searchArticles(library, query),
+    'tags.list': () => listTags(library),
+    'tags.set': ({ id, tags }) => {
+      const result = setArticleTags(library, id, tags);
+      changed([id]);
+      return { tags: result };
+    },
+    'settings.get': () => getSettings(library),
+    'settings.set': (patch) => updateSettings(library, patch),
+  };
+}
+
+export type Dispatch = (channel: string, input: unknown) => Promise<Result<unknown>>;
+
+/**
+ * The single entrance from any transport: checks the channel, validates the input before
+ * any work, runs the handler, and turns every outcome into a Result. Unexpected failures
+ * are logged and reported as INTERNAL without internals leaking to the renderer.
+ */
+export function createDispatcher(context: HandlerContext): Dispatch {
+  const handlers = createHandlers(context);
+  return async (channel, input) => {
+    if (!isChannelName(channel)) {
+      return failure('INVALID_INPUT', `There is no channel named "${String(channel).slice(0, 100)}".`);
+    }
+    const spec = channels[channel];
+    const parsed = spec.input.safeParse(input);
+    if (!parsed.success) return failure('INVALID_INPUT', describeInvalid(parsed.error));
+    try {
+      const handler = handlers[channel] as (input: unknown) => unknown;
+      const value: unknown = await handler(parsed.data);
+      return { ok: true, value: spec.output.parse(value) };
+    } catch (error) {
+      if (isDatelineError(error)) return failure(error.code, error.message);
+      context.log?.(`channel ${channel} failed`, error);
+      return failure('INTERNAL', 'Something went wrong inside Dateline. Nothing was changed; the details are in the log.');
+    }
+  };
+}
+
+function failure(code: Extract<Result<never>, { ok: false }>['error']['code'], message: string): Result<never> {
+  return { ok: false, error: { code, message } };
+}
+
+function describeInvalid(error: z.ZodError): string {
+  const issues = error.issues.slice(0, 3).map((issue) => {
+    const where = issue.path.length ? `${issue.path.join('.')}: ` : '';
+    return `${where}${issue.message}`;
+  });
+  return `The request was not valid (${issues.join('; ')}).`;
+}
+
+/** Validates an event payload before it leaves the Node side. */
+export function checkEvent<E extends EventName>(event: E, payload: EventPayload<E>): EventPayload<E> {
+  return events[event].parse(payload) as EventPayload<E>;
+}

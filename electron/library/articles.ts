@@ -1,0 +1,338 @@
+import { DatelineError } from '../common/errors.ts';
+import { deriveContent } from '../common/editor-state.ts';
+import type {
+  Article,
+  ArticleList,
+  ArticlePatch,
+  ArticleSummary,
+  DraftFields,
+  ListQuery,
+  RelatedLink,
+} from '../common/model.ts';
+import { listQuerySchema } from '../common/model.ts';
+import { countWords, readingMinutes } from '../common/text.ts';
+import { contentHash, urlKey } from './identity.ts';
+import type { Library } from './library.ts';
+
+interface ArticleRow {
+  id: number;
+  kind: 'saved' | 'draft';
+  title: string;
+  dek: string;
+  byline: string;
+  source_name: string;
+  source_url: string | null;
+  canonical_url: string | null;
+  published_at: number | null;
+  created_at: number;
+  updated_at: number;
+  language: string | null;
+  word_count: number;
+  is_read: number;
+  is_favorite: number;
+  is_archived: number;
+  reading_progress: number;
+  revision: number;
+  tags_json: string;
+}
+
+interface ArticleBodyRow extends ArticleRow {
+  body_html: string;
+  body_text: string;
+  editor_state: string | null;
+}
+
+const SUMMARY_COLUMNS = `
+  a.id, a.kind, a.title, a.dek, a.byline, a.source_name, a.source_url, a.canonical_url,
+  a.published_at, a.created_at, a.updated_at, a.language, a.word_count, a.is_read,
+  a.is_favorite, a.is_archived, a.reading_progress, a.revision,
+  (SELECT coalesce(json_group_array(t.name), '[]') FROM article_tags at2
+     JOIN tags t ON t.id = at2.tag_id WHERE at2.article_id = a.id) AS tags_json`;
+
+/** Which rows each sidebar view shows. */
+const VIEW_CONDITIONS: Record<NonNullable<ListQuery['view']>, string> = {
+  all: '1',
+  unread: "a.kind = 'saved' AND a.is_read = 0 AND a.is_archived = 0",
+  favorites: 'a.is_favorite = 1',
+  archive: 'a.is_archived = 1',
+  drafts: "a.kind = 'draft'",
+};
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+function toSummary(row: ArticleRow): ArticleSummary {
+  return {
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    dek: row.dek,
+    byline: row.byline,
+    sourceName: row.source_name,
+    sourceUrl: row.source_url,
+    publishedAt: row.published_at === null ? null : iso(row.published_at),
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+    wordCount: row.word_count,
+    readingMinutes: readingMinutes(row.word_count),
+    tags: (JSON.parse(row.tags_json) as string[]).sort((a, b) => a.localeCompare(b)),
+    read: row.is_read === 1,
+    favorite: row.is_favorite === 1,
+    archived: row.is_archived === 1,
+    readingProgress: row.reading_progress,
+    revision: row.revision,
+  };
+}
+
+export function listArticles(library: Library, query: ListQuery = {}): ArticleList {
+  const { view, tag, limit, offset } = listQuerySchema.parse(query);
+  const conditions = [VIEW_CONDITIONS[view]];
+  const params: unknown[] = [];
+  if (tag !== undefined) {
+    conditions.push(
+      'a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE t.name = ?)',
+    );
+    params.push(tag);
+  }
+  const where = conditions.join(' AND ');
+  const total = library
+    .statement<{ n: number }>(`SELECT count(*) AS n FROM articles a WHERE ${where}`)
+    .get(...params)!.n;
+  const rows = library
+    .statement<ArticleRow>(
+      `SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE ${where}
+       ORDER BY a.created_at DESC, a.id DESC LIMIT ? OFFSET ?`,
+    )
+    .all(...params, limit, offset);
+  return { total, items: rows.map(toSummary) };
+}
+
+export function findArticle(library: Library, id: number): Article | null {
+  const row = library
+    .statement<ArticleBodyRow>(
+      `SELECT ${SUMMARY_COLUMNS}, a.body_html, a.body_text, a.editor_state
+       FROM articles a WHERE a.id = ?`,
+    )
+    .get(id);
+  if (!row) return null;
+  return {
+    ...toSummary(row),
+    canonicalUrl: row.canonical_url,
+    language: row.language,
+    related: relatedLinks(library, id),
+    text: row.body_text,
+    html: row.body_html,
+    editorState: row.editor_state,
+  };
+}
+
+export function getArticle(library: Library, id: number): Article {
+  const article = findArticle(library, id);
+  if (!article) throw new DatelineError('NOT_FOUND', `There is no article with id ${id}.`);
+  return article;
+}
+
+function relatedLinks(library: Library, id: number): RelatedLink[] {
+  return library
+    .statement<RelatedLink>(
+      'SELECT title, url FROM related_links WHERE article_id = ? ORDER BY position',
+    )
+    .all(id);
+}
+
+/** What an importer produces: one article as the library will keep it. */
+export interface NewSavedArticle {
+  title: string;
+  dek?: string;
+  byline?: string;
+  sourceName?: string;
+  sourceUrl?: string | null;
+  canonicalUrl?: string | null;
+  publishedAt?: number | null;
+  language?: string | null;
+  /** Sanitized HTML: the library never holds active content. */
+  html: string;
+  text: string;
+  related?: RelatedLink[];
+  tags?: string[];
+  read?: boolean;
+  favorite?: boolean;
+  archived?: boolean;
+  createdAt?: number;
+}
+
+export interface DuplicateMatch {
+  id: number;
+  by: 'url' | 'content';
+}
+
+/** The article already in the library that `article` would duplicate, if any. */
+export function findDuplicate(library: Library, article: NewSavedArticle): DuplicateMatch | null {
+  const key = urlKey(article.canonicalUrl ?? article.sourceUrl);
+  if (key) {
+    const byUrl = library
+      .statement<{ id: number }>("SELECT id FROM articles WHERE url_key = ? AND kind = 'saved' LIMIT 1")
+      .get(key);
+    if (byUrl) return { id: byUrl.id, by: 'url' };
+  }
+  if (article.text.trim() === '') return null;
+  const byContent = library
+    .statement<{ id: number }>(
+      "SELECT id FROM articles WHERE content_hash = ? AND kind = 'saved' LIMIT 1",
+    )
+    .get(contentHash(article.title, article.text));
+  return byContent ? { id: byContent.id, by: 'content' } : null;
+}
+
+/** Stores an imported article with its related links and tags. Call inside `library.write`. */
+export function insertSavedArticle(library: Library, article: NewSavedArticle): number {
+  const now = Date.now();
+  const result = library
+    .statement(
+      `INSERT INTO articles (kind, title, dek, byline, source_name, source_url, canonical_url,
+         url_key, published_at, created_at, updated_at, language, word_count, is_read,
+         is_favorite, is_archived, body_html, body_text, content_hash)
+       VALUES ('saved', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      article.title,
+      article.dek ?? '',
+      article.byline ?? '',
+      article.sourceName ?? '',
+      article.sourceUrl ?? null,
+      article.canonicalUrl ?? null,
+      urlKey(article.canonicalUrl ?? article.sourceUrl),
+      article.publishedAt ?? null,
+      article.createdAt ?? now,
+      now,
+      article.language ?? null,
+      countWords(article.text),
+      article.read ? 1 : 0,
+      article.favorite ? 1 : 0,
+      article.archived ? 1 : 0,
+      article.html,
+      article.text,
+      contentHash(article.title, article.text),
+    );
+  const id = Number(result.lastInsertRowid);
+  const insertLink = library.statement(
+    'INSERT INTO related_links (article_id, position, title, url) VALUES (?, ?, ?, ?)',
+  );
+  (article.related ?? []).forEach((link, position) => insertLink.run(id, position, link.title, link.url));
+  if (article.tags?.length) replaceTags(library, id, article.tags);
+  return id;
+}
+
+export function createDraft(library: Library, fields: DraftFields): Article {
+  const now = Date.now();
+  const id = library.write(() => {
+    const result = library
+      .statement(
+        `INSERT INTO articles (kind, title, created_at, updated_at, is_read, content_hash)
+         VALUES ('draft', '', ?, ?, 1, '')`,
+      )
+      .run(now, now);
+    const newId = Number(result.lastInsertRowid);
+    applyPatch(library, newId, fields, now);
+    return newId;
+  });
+  return getArticle(library, id);
+}
+
+/**
+ * Changes an article. With `expectedRevision`, refuses with CONFLICT when someone else
+ * saved in between, so two windows can never silently overwrite each other.
+ */
+export function updateArticle(
+  library: Library,
+  id: number,
+  patch: ArticlePatch,
+  expectedRevision?: number,
+): Article {
+  library.write(() => {
+    const current = library
+      .statement<{ kind: string; revision: number }>('SELECT kind, revision FROM articles WHERE id = ?')
+      .get(id);
+    if (!current) throw new DatelineError('NOT_FOUND', `There is no article with id ${id}.`);
+    if (expectedRevision !== undefined && current.revision !== expectedRevision) {
+      throw new DatelineError(
+        'CONFLICT',
+        'This article was changed elsewhere since you opened it. Reload it to see the latest version.',
+      );
+    }
+    if (patch.editorState !== undefined && current.kind !== 'draft') {
+      throw new DatelineError('INVALID_INPUT', 'Only drafts can be edited; saved articles keep their imported text.');
+    }
+    applyPatch(library, id, patch, Date.now());
+  });
+  return getArticle(library, id);
+}
+
+const FLAG_COLUMNS = {
+  title: 'title',
+  dek: 'dek',
+  byline: 'byline',
+  read: 'is_read',
+  favorite: 'is_favorite',
+  archived: 'is_archived',
+  readingProgress: 'reading_progress',
+} as const satisfies Partial<Record<keyof ArticlePatch, string>>;
+
+function applyPatch(library: Library, id: number, patch: ArticlePatch, now: number): void {
+  const assignments: string[] = [];
+  const values: unknown[] = [];
+  for (const [field, column] of Object.entries(FLAG_COLUMNS) as [keyof typeof FLAG_COLUMNS, string][]) {
+    const value = patch[field];
+    if (value === undefined) continue;
+    assignments.push(`${column} = ?`);
+    values.push(typeof value === 'boolean' ? Number(value) : value);
+  }
+  if (patch.editorState !== undefined) {
+    let derived;
+    try {
+      derived = deriveContent(patch.editorState);
+    } catch (error) {
+      throw new DatelineError('INVALID_INPUT', (error as Error).message);
+    }
+    assignments.push('editor_state = ?', 'body_html = ?', 'body_text = ?', 'word_count = ?');
+    values.push(patch.editorState, derived.html, derived.text, countWords(derived.text));
+  }
+  if (assignments.length === 0) return;
+  library
+    .statement(
+      `UPDATE articles SET ${assignments.join(', ')}, updated_at = ?, revision = revision + 1 WHERE id = ?`,
+    )
+    .run(...values, now, id);
+  refreshContentHash(library, id);
+}
+
+function refreshContentHash(library: Library, id: number): void {
+  const row = library
+    .statement<{ title: string; body_text: string }>('SELECT title, body_text FROM articles WHERE id = ?')
+    .get(id)!;
+  library
+    .statement('UPDATE articles SET content_hash = ? WHERE id = ?')
+    .run(contentHash(row.title, row.body_text), id);
+}
+
+export function deleteArticle(library: Library, id: number): void {
+  library.write(() => {
+    const result = library.statement('DELETE FROM articles WHERE id = ?').run(id);
+    if (result.changes === 0) throw new DatelineError('NOT_FOUND', `There is no article with id ${id}.`);
+    library.statement('DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM article_tags)').run();
+  });
+}
+
+/** Sets an article's tags to exactly `names`. Call inside `library.write`. */
+export function replaceTags(library: Library, id: number, names: readonly string[]): void {
+  library.statement('DELETE FROM article_tags WHERE article_id = ?').run(id);
+  const ensureTag = library.statement('INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO NOTHING');
+  const link = library.statement(
+    'INSERT OR IGNORE INTO article_tags (article_id, tag_id) SELECT ?, id FROM tags WHERE name = ?',
+  );
+  for (const name of names) {
+    ensureTag.run(name);
+    link.run(id, name);
+  }
+}

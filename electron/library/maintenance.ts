@@ -1,0 +1,34 @@
+import type { Library } from './library.ts';
+
+export interface IntegrityReport {
+  ok: boolean;
+  problems: string[];
+  schemaVersion: number;
+  articles: number;
+}
+
+/** SQLite's full integrity check plus the FTS index's own consistency check. */
+export function checkIntegrity(library: Library): IntegrityReport {
+  const problems = (library.db.pragma('integrity_check') as { integrity_check: string }[])
+    .map((row) => row.integrity_check)
+    .filter((message) => message !== 'ok');
+  try {
+    library.db.exec("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')");
+  } catch (error) {
+    problems.push(`search index: ${(error as Error).message}`);
+  }
+  const foreignKeyProblems = library.db.pragma('foreign_key_check') as unknown[];
+  if (foreignKeyProblems.length) problems.push(`${foreignKeyProblems.length} broken references between tables`);
+  return {
+    ok: problems.length === 0,
+    problems,
+    schemaVersion: library.db.pragma('user_version', { simple: true }) as number,
+    articles: library.statement<{ n: number }>('SELECT count(*) AS n FROM articles').get()!.n,
+  };
+}
+
+/** A consistent copy of the library made with SQLite's online backup, safe while in use. */
+export async function backupLibrary(library: Library, destination: string): Promise<{ pages: number }> {
+  const result = await library.db.backup(destination);
+  return { pages: result.totalPages };
+}

@@ -1,0 +1,139 @@
+/**
+ * The schema's history, oldest first. A library's `user_version` is the number of
+ * migrations applied to it. Never edit a migration that has shipped: add a new one.
+ */
+export interface Migration {
+  readonly name: string;
+  readonly sql: string;
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    name: 'articles, related links, tags, media and settings',
+    sql: `
+      CREATE TABLE articles (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('saved', 'draft')),
+        title TEXT NOT NULL DEFAULT '',
+        dek TEXT NOT NULL DEFAULT '',
+        byline TEXT NOT NULL DEFAULT '',
+        source_name TEXT NOT NULL DEFAULT '',
+        source_url TEXT,
+        canonical_url TEXT,
+        url_key TEXT,
+        published_at INTEGER,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        language TEXT,
+        word_count INTEGER NOT NULL DEFAULT 0,
+        is_read INTEGER NOT NULL DEFAULT 0,
+        is_favorite INTEGER NOT NULL DEFAULT 0,
+        is_archived INTEGER NOT NULL DEFAULT 0,
+        reading_progress REAL NOT NULL DEFAULT 0,
+        body_html TEXT NOT NULL DEFAULT '',
+        body_text TEXT NOT NULL DEFAULT '',
+        editor_state TEXT,
+        content_hash TEXT NOT NULL DEFAULT '',
+        revision INTEGER NOT NULL DEFAULT 1
+      );
+      CREATE INDEX articles_by_created ON articles (created_at DESC, id DESC);
+      CREATE INDEX articles_by_url_key ON articles (url_key) WHERE url_key IS NOT NULL;
+      CREATE INDEX articles_by_content_hash ON articles (content_hash);
+
+      CREATE TABLE related_links (
+        article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        title TEXT NOT NULL,
+        url TEXT,
+        PRIMARY KEY (article_id, position)
+      ) WITHOUT ROWID;
+
+      CREATE TABLE tags (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL UNIQUE COLLATE NOCASE
+      );
+      CREATE TABLE article_tags (
+        article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        tag_id INTEGER NOT NULL REFERENCES tags (id) ON DELETE CASCADE,
+        PRIMARY KEY (article_id, tag_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX article_tags_by_tag ON article_tags (tag_id, article_id);
+
+      CREATE TABLE media (
+        id INTEGER PRIMARY KEY,
+        article_id INTEGER REFERENCES articles (id) ON DELETE CASCADE,
+        sha256 TEXT NOT NULL,
+        mime_type TEXT NOT NULL,
+        bytes BLOB NOT NULL,
+        source_url TEXT,
+        created_at INTEGER NOT NULL
+      );
+      CREATE INDEX media_by_article ON media (article_id);
+
+      CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      ) WITHOUT ROWID;
+    `,
+  },
+  {
+    name: 'full-text search over title, dek, byline and body',
+    // External-content FTS5: the text lives once, in articles; triggers keep the index in
+    // step. The update trigger fires only for indexed columns, so reading progress and
+    // read/favorite flags never touch the index.
+    sql: `
+      CREATE VIRTUAL TABLE articles_fts USING fts5 (
+        title, dek, byline, body_text,
+        content = 'articles', content_rowid = 'id',
+        tokenize = 'porter unicode61 remove_diacritics 2'
+      );
+      CREATE TRIGGER articles_fts_after_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts (rowid, title, dek, byline, body_text)
+        VALUES (new.id, new.title, new.dek, new.byline, new.body_text);
+      END;
+      CREATE TRIGGER articles_fts_after_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, dek, byline, body_text)
+        VALUES ('delete', old.id, old.title, old.dek, old.byline, old.body_text);
+      END;
+      CREATE TRIGGER articles_fts_after_update AFTER UPDATE OF title, dek, byline, body_text ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, dek, byline, body_text)
+        VALUES ('delete', old.id, old.title, old.dek, old.byline, old.body_text);
+        INSERT INTO articles_fts (rowid, title, dek, byline, body_text)
+        VALUES (new.id, new.title, new.dek, new.byline, new.body_text);
+      END;
+      INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
+    `,
+  },
+  {
+    name: 'revisions and highlights',
+    sql: `
+      CREATE TABLE revisions (
+        id INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        created_at INTEGER NOT NULL,
+        label TEXT,
+        title TEXT NOT NULL,
+        editor_state TEXT,
+        body_text TEXT NOT NULL,
+        word_count INTEGER NOT NULL
+      );
+      CREATE INDEX revisions_by_article ON revisions (article_id, created_at DESC);
+
+      CREATE TABLE highlights (
+        id INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        quote TEXT NOT NULL,
+        prefix TEXT NOT NULL DEFAULT '',
+        suffix TEXT NOT NULL DEFAULT '',
+        position INTEGER,
+        color TEXT NOT NULL DEFAULT 'yellow',
+        note TEXT NOT NULL DEFAULT '',
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE INDEX highlights_by_article ON highlights (article_id);
+    `,
+  },
+];
+
+export const LATEST_SCHEMA_VERSION = migrations.length;

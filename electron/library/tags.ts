@@ -1,0 +1,31 @@
+import { DatelineError } from '../common/errors.ts';
+import type { TagCount } from '../common/model.ts';
+import { replaceTags } from './articles.ts';
+import type { Library } from './library.ts';
+
+export function listTags(library: Library): TagCount[] {
+  return library
+    .statement<TagCount>(
+      `SELECT t.name AS name, count(at.article_id) AS count FROM tags t
+       JOIN article_tags at ON at.tag_id = t.id GROUP BY t.id ORDER BY t.name COLLATE NOCASE`,
+    )
+    .all();
+}
+
+/** Sets an article's tags; names differing only in case are one tag. Returns the result. */
+export function setArticleTags(library: Library, id: number, names: readonly string[]): string[] {
+  const unique = [...new Map(names.map((name) => [name.toLocaleLowerCase(), name])).values()];
+  library.write(() => {
+    const exists = library.statement('SELECT 1 FROM articles WHERE id = ?').get(id);
+    if (!exists) throw new DatelineError('NOT_FOUND', `There is no article with id ${id}.`);
+    replaceTags(library, id, unique);
+    library.statement('DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM article_tags)').run();
+  });
+  return library
+    .statement<{ name: string }>(
+      `SELECT t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id
+       WHERE at.article_id = ? ORDER BY t.name COLLATE NOCASE`,
+    )
+    .all(id)
+    .map((row) => row.name);
+}
