@@ -1,0 +1,34 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+import { channelNames, eventNames } from './electron/ipc/contract.ts';
+
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      lib: { entry: 'electron/main.ts', formats: ['es'] },
+    },
+  },
+  preload: {
+    // The sandboxed preload may not require zod, so the contract's names are baked in here.
+    define: {
+      __DATELINE_CHANNELS__: JSON.stringify(channelNames),
+      __DATELINE_EVENTS__: JSON.stringify(eventNames),
+    },
+    build: {
+      outDir: 'out/preload',
+      lib: { entry: 'electron/preload.ts', formats: ['cjs'] },
+      rollupOptions: { output: { entryFileNames: '[name].cjs' } },
+    },
+  },
+  renderer: {
+    root: 'renderer',
+    base: './',
+    plugins: [react()],
+    build: {
+      outDir: 'out/renderer',
+      emptyOutDir: true,
+      rollupOptions: { input: 'renderer/index.html' },
+    },
+  },
+});

@@ -1,0 +1,211 @@
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DatelineError, isDatelineError } from './common/errors.ts';
+import { libraryViews, type LibraryView } from './common/model.ts';
+import { importFiles, type PendingFile } from './import/pipeline.ts';
+import { findArticle, listArticles } from './library/articles.ts';
+import { Library } from './library/library.ts';
+import { resolveLibraryPath } from './library/location.ts';
+import { backupLibrary, checkIntegrity } from './library/maintenance.ts';
+import { searchArticles } from './library/search.ts';
+
+const USAGE = `Usage: dateline <command> [options]
+
+Commands:
+  import <paths…>     import files or folders of articles
+  list                list articles, newest first (--view ${libraryViews.join('|')}, --tag NAME, --limit N)
+  show <id>           print one article
+  search <query>      search the whole library
+  check               check the library file's integrity
+  backup <file>       write a consistent copy of the library to <file>
+
+Options:
+  --library FILE      the library to use (default: DATELINE_LIBRARY or your user-data folder)
+  --json              print machine-readable JSON
+  -h, --help          show this help`;
+
+/** Wrong usage: exit status 2 with a one-line message. */
+class UsageError extends Error {}
+
+interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+type Options = { json: boolean; library?: string; view?: string; tag?: string; limit?: string };
+type Command = (library: Library, operands: string[], options: Options, io: Io) => Promise<number>;
+
+const commands: Record<string, Command> = {
+  import: runImport,
+  list: runList,
+  show: runShow,
+  search: runSearch,
+  check: runCheck,
+  backup: runBackup,
+};
+
+export async function runCli(argv: string[], io: Io): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        library: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        view: { type: 'string' },
+        tag: { type: 'string' },
+        limit: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    io.err(`dateline: ${(error as Error).message} (see dateline --help)`);
+    return 2;
+  }
+  const [name, ...operands] = parsed.positionals;
+  if (parsed.values.help || name === 'help') {
+    io.out(USAGE);
+    return 0;
+  }
+  const command = name === undefined ? undefined : commands[name];
+  if (!command) {
+    io.err(name === undefined ? 'dateline: no command given (see dateline --help)' : `dateline: unknown command "${name}" (see dateline --help)`);
+    return 2;
+  }
+  let library: Library | undefined;
+  try {
+    library = Library.open(resolveLibraryPath(parsed.values.library));
+    return await command(library, operands, parsed.values, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`dateline: ${error.message} (see dateline --help)`);
+      return 2;
+    }
+    io.err(`dateline: ${isDatelineError(error) ? error.message : String((error as Error).message ?? error)}`);
+    return 1;
+  } finally {
+    library?.close();
+  }
+}
+
+function print(io: Io, options: Options, json: unknown, human: () => string): void {
+  io.out(options.json ? JSON.stringify(json, null, 2) : human());
+}
+
+async function runImport(library: Library, paths: string[], options: Options, io: Io): Promise<number> {
+  if (paths.length === 0) throw new UsageError('import needs at least one file or folder');
+  const files = (await Promise.all(paths.map((path) => expand(resolve(path))))).flat();
+  const showProgress = !options.json && process.stderr.isTTY;
+  const summary = await importFiles(library, files, {
+    onProgress: showProgress
+      ? ({ done, total, current }) => process.stderr.write(`\r${done}/${total} ${current ?? ''}`.slice(0, 120).padEnd(120))
+      : undefined,
+  });
+  if (showProgress) process.stderr.write('\r'.padEnd(121) + '\r');
+  print(io, options, summary, () =>
+    [
+      ...summary.imported.map((item) => `imported   #${item.id} ${item.title}  (${item.path})`),
+      ...summary.duplicates.map((item) => `duplicate  #${item.id} ${item.title}  (${item.path})`),
+      ...summary.failed.map((item) => `failed     ${item.path}: ${item.error.message}`),
+      `${summary.imported.length} imported, ${summary.duplicates.length} duplicates, ${summary.failed.length} failed`,
+    ].join('\n'),
+  );
+  return summary.failed.length ? 1 : 0;
+}
+
+/** A folder stands for every file below it. */
+async function expand(path: string): Promise<PendingFile[]> {
+  const info = await stat(path).catch(() => null);
+  if (info?.isDirectory()) {
+    const entries = await readdir(path, { withFileTypes: true });
+    const nested = await Promise.all(
+      entries
+        .filter((entry) => !entry.name.startsWith('.'))
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .map((entry) => expand(join(path, entry.name))),
+    );
+    return nested.flat();
+  }
+  return [{ path, size: info?.size, read: () => readFile(path) }];
+}
+
+async function runList(library: Library, operands: string[], options: Options, io: Io): Promise<number> {
+  if (operands.length) throw new UsageError('list takes no operands');
+  if (options.view !== undefined && !(libraryViews as readonly string[]).includes(options.view)) {
+    throw new UsageError(`--view must be one of ${libraryViews.join(', ')}`);
+  }
+  const limit = options.limit === undefined ? 100 : Number(options.limit);
+  if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new UsageError('--limit must be a whole number from 1 to 500');
+  const list = listArticles(library, { view: options.view as LibraryView | undefined, tag: options.tag, limit });
+  print(io, options, list, () =>
+    [
+      ...list.items.map((item) => `#${item.id}\t${(item.publishedAt ?? item.createdAt).slice(0, 10)}\t${item.kind === 'draft' ? '[draft] ' : ''}${item.title || '(untitled)'}`),
+      `${list.items.length} of ${list.total}`,
+    ].join('\n'),
+  );
+  return 0;
+}
+
+function parseId(operand: string | undefined, command: string): number {
+  if (operand === undefined) throw new UsageError(`${command} needs an article id`);
+  const id = Number(operand);
+  if (!Number.isSafeInteger(id) || id < 1) throw new UsageError(`"${operand}" is not an article id`);
+  return id;
+}
+
+async function runShow(library: Library, operands: string[], options: Options, io: Io): Promise<number> {
+  if (operands.length > 1) throw new UsageError('show takes one article id');
+  const id = parseId(operands[0], 'show');
+  const article = findArticle(library, id);
+  if (!article) throw new DatelineError('NOT_FOUND', `There is no article with id ${id}.`);
+  const { revision: _revision, readingProgress: _progress, editorState: _state, canonicalUrl: _canonical, language: _language, ...shown } = article;
+  print(io, options, shown, () =>
+    [
+      article.title,
+      article.byline && `By ${article.byline}`,
+      [article.sourceName, article.publishedAt?.slice(0, 10), `${article.readingMinutes} min read`].filter(Boolean).join(' · '),
+      '',
+      article.text,
+      ...(article.related.length ? ['', 'Related:', ...article.related.map((link) => `- ${link.title}${link.url ? ` <${link.url}>` : ''}`)] : []),
+    ]
+      .filter((line) => line !== '')
+      .join('\n'),
+  );
+  return 0;
+}
+
+async function runSearch(library: Library, operands: string[], options: Options, io: Io): Promise<number> {
+  if (operands.length === 0) throw new UsageError('search needs a query');
+  const results = searchArticles(library, { query: operands.join(' '), limit: Number(options.limit ?? 50) || 50 });
+  print(io, options, results, () =>
+    [
+      ...results.results.map((r) => `#${r.id}\t${r.title}\n\t${r.snippet.replace(/<\/?mark>/g, '*').replace(/&(amp|lt|gt|quot|#39);/g, (e) => ({ '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" })[e]!)}`),
+      `${results.total} found`,
+    ].join('\n'),
+  );
+  return 0;
+}
+
+async function runCheck(library: Library, operands: string[], options: Options, io: Io): Promise<number> {
+  if (operands.length) throw new UsageError('check takes no operands');
+  const report = checkIntegrity(library);
+  print(io, options, report, () =>
+    report.ok
+      ? `ok: ${report.articles} articles, schema ${report.schemaVersion}`
+      : `PROBLEMS FOUND:\n${report.problems.map((p) => `- ${p}`).join('\n')}`,
+  );
+  return report.ok ? 0 : 1;
+}
+
+async function runBackup(library: Library, operands: string[], options: Options, io: Io): Promise<number> {
+  if (operands.length !== 1) throw new UsageError('backup needs exactly one destination file');
+  const destination = resolve(operands[0]!);
+  if (await stat(destination).catch(() => null)) {
+    throw new DatelineError('CONFLICT', `${destination} already exists; choose a new file name.`);
+  }
+  const { pages } = await backupLibrary(library, destination);
+  print(io, options, { file: destination, pages }, () => `Backed up the library to ${destination}`);
+  return 0;
+}

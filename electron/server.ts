@@ -1,0 +1,90 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import type { EventName, EventPayload } from './ipc/contract.ts';
+import { createDispatcher } from './ipc/handlers.ts';
+import { Library } from './library/library.ts';
+import { resolveLibraryPath } from './library/location.ts';
+import { startWebServer, type WebServer } from './web/http-server.ts';
+
+const USAGE = `Usage: npm run web -- [--port N] [--library FILE] [--open]
+
+Serves Dateline to your browser from this machine only (127.0.0.1).
+  --port N        listen on port N (default: a free port)
+  --library FILE  use this library file (default: DATELINE_LIBRARY or your user-data folder)
+  --open          open the system browser at the address`;
+
+const STATIC_DIR = fileURLToPath(new URL('../out/renderer', import.meta.url));
+
+async function main(): Promise<void> {
+  let args;
+  try {
+    args = parseArgs({
+      options: {
+        port: { type: 'string' },
+        library: { type: 'string' },
+        open: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }).values;
+  } catch (error) {
+    fail(`${(error as Error).message}\n${USAGE}`, 2);
+  }
+  if (args.help) {
+    console.log(USAGE);
+    return;
+  }
+  const port = args.port === undefined ? 0 : Number(args.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a number from 0 to 65535.\n${USAGE}`, 2);
+  if (!existsSync(`${STATIC_DIR}/index.html`)) fail('The app is not built yet: run `npm run web`, which builds it first.', 1);
+
+  const libraryPath = resolveLibraryPath(args.library);
+  let library: Library;
+  try {
+    library = Library.open(libraryPath, { onBackup: (path) => console.log(`Backed up the library before upgrading it: ${path}`) });
+  } catch (error) {
+    fail(`Cannot open the library ${libraryPath}: ${(error as Error).message}`, 1);
+  }
+
+  let server: WebServer | undefined;
+  const dispatch = createDispatcher({
+    library,
+    emit: <E extends EventName>(event: E, payload: EventPayload<E>) => server?.emit(event, payload),
+    log: (message, error) => console.error(`[dateline] ${message}:`, error),
+  });
+  try {
+    server = await startWebServer({ dispatch, staticDir: STATIC_DIR, port });
+  } catch (error) {
+    library.close();
+    fail(`Cannot listen on port ${port}: ${(error as Error).message}`, 1);
+  }
+  const address = `${server.url}#secret=${server.secret}`;
+  console.log(`Dateline is running at ${address}`);
+  console.log(`Library: ${libraryPath}`);
+  console.log('Press Ctrl+C to stop.');
+  if (args.open) openInBrowser(address);
+
+  const stop = async () => {
+    await server?.close();
+    library.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+function openInBrowser(url: string): void {
+  const [command, ...commandArgs] =
+    process.platform === 'darwin' ? ['open', url] : process.platform === 'win32' ? ['cmd', '/c', 'start', '', url] : ['xdg-open', url];
+  const child = spawn(command!, commandArgs, { stdio: 'ignore', detached: true });
+  child.on('error', () => console.error('Could not open a browser; open the address above yourself.'));
+  child.unref();
+}
+
+function fail(message: string, code: number): never {
+  console.error(message);
+  process.exit(code);
+}
+
+await main();

@@ -1,0 +1,235 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import type { EventName, EventPayload } from '../ipc/contract.ts';
+import { checkEvent, type Dispatch } from '../ipc/handlers.ts';
+import { HTTP_API_PREFIX, HTTP_EVENTS_PATH, SECRET_HEADER, httpInvokePath } from '../ipc/wire.ts';
+
+/** Imports arrive base64-encoded in JSON: 50 MB of files is about 70 MB of body. */
+export const MAX_BODY_BYTES = 72 * 1024 * 1024;
+
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+export interface WebServerOptions {
+  dispatch: Dispatch;
+  /** The built renderer (index.html and its assets). */
+  staticDir: string;
+  port?: number;
+  secret?: string;
+}
+
+export interface WebServer {
+  url: string;
+  secret: string;
+  port: number;
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  close(): Promise<void>;
+}
+
+/**
+ * Browser mode: the renderer and the contract over loopback HTTP. Only 127.0.0.1 is bound;
+ * every API call needs the per-launch secret; a Host or Origin header naming anything but
+ * this loopback server is refused, which defeats DNS rebinding and cross-site requests.
+ */
+export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
+  const secret = options.secret ?? randomBytes(32).toString('hex');
+  const eventStreams = new Set<ServerResponse>();
+  let port = 0;
+
+  const server: Server = createServer((request, response) => {
+    handle(request, response).catch(() => {
+      if (!response.headersSent) respond(response, 500, { error: 'Internal error' });
+      else response.destroy();
+    });
+  });
+  server.requestTimeout = 120_000;
+  server.headersTimeout = 10_000;
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    setCommonHeaders(response);
+    if (!isLoopbackHost(request.headers.host, port) || !isSameOrigin(request.headers.origin, port)) {
+      return respond(response, 403, { error: 'Forbidden: Dateline answers only its own loopback address.' });
+    }
+    const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
+    if (url.pathname === HTTP_EVENTS_PATH) {
+      if (!secretMatches(url.searchParams.get('secret'), secret)) return forbidden(response);
+      return openEventStream(response, eventStreams);
+    }
+    if (url.pathname.startsWith(HTTP_API_PREFIX)) {
+      if (!secretMatches(headerValue(request.headers[SECRET_HEADER]), secret)) return forbidden(response);
+      return handleInvoke(request, response, url.pathname, options.dispatch);
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') return respond(response, 405, { error: 'Method not allowed' });
+    return serveStatic(response, options.staticDir, url.pathname);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  const heartbeat = setInterval(() => {
+    for (const stream of eventStreams) stream.write(': keep-alive\n\n');
+  }, 25_000);
+  heartbeat.unref();
+
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    secret,
+    port,
+    emit(event, payload) {
+      const message = `event: ${event}\ndata: ${JSON.stringify(checkEvent(event, payload))}\n\n`;
+      for (const stream of eventStreams) stream.write(message);
+    },
+    async close() {
+      clearInterval(heartbeat);
+      for (const stream of eventStreams) stream.end();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function setCommonHeaders(response: ServerResponse): void {
+  response.setHeader('X-Content-Type-Options', 'nosniff');
+  response.setHeader('Referrer-Policy', 'no-referrer');
+  response.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
+  response.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+  response.setHeader('X-Frame-Options', 'DENY');
+}
+
+export function isLoopbackHost(host: string | undefined, port: number): boolean {
+  if (!host) return false;
+  return [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`].includes(host.toLowerCase());
+}
+
+function isSameOrigin(origin: string | undefined, port: number): boolean {
+  if (origin === undefined) return true;
+  return [`http://127.0.0.1:${port}`, `http://localhost:${port}`, `http://[::1]:${port}`].includes(origin.toLowerCase());
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return '';
+  }
+}
+
+function headerValue(value: string | string[] | undefined): string | null {
+  return typeof value === 'string' ? value : null;
+}
+
+function secretMatches(given: string | null, secret: string): boolean {
+  if (!given) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(secret);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function forbidden(response: ServerResponse): void {
+  respond(response, 403, { error: 'Forbidden: this request does not carry the secret of this Dateline session.' });
+}
+
+function respond(response: ServerResponse, status: number, body: unknown): void {
+  const json = JSON.stringify(body);
+  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  response.end(json);
+}
+
+async function handleInvoke(
+  request: IncomingMessage,
+  response: ServerResponse,
+  pathname: string,
+  dispatch: Dispatch,
+): Promise<void> {
+  const channel = safeDecode(pathname.slice(httpInvokePath('').length));
+  if (request.method !== 'POST') return respond(response, 405, { error: 'Use POST for API calls.' });
+  // Requiring JSON keeps out the "simple" cross-site form posts that skip CORS preflight.
+  if (!/^application\/json\b/i.test(request.headers['content-type'] ?? '')) {
+    return respond(response, 415, { error: 'API calls must send application/json.' });
+  }
+  const declared = Number(request.headers['content-length'] ?? 0);
+  if (declared > MAX_BODY_BYTES) {
+    response.setHeader('Connection', 'close');
+    respond(response, 413, { error: 'The request is too large.' });
+    request.destroy();
+    return;
+  }
+  const body = await readBody(request);
+  if (body === null) {
+    response.setHeader('Connection', 'close');
+    return respond(response, 413, { error: 'The request is too large.' });
+  }
+  let input: unknown;
+  try {
+    input = body.length ? JSON.parse(body.toString('utf8')) : {};
+  } catch {
+    return respond(response, 400, { ok: false, error: { code: 'INVALID_INPUT', message: 'The request body is not valid JSON.' } });
+  }
+  respond(response, 200, await dispatch(channel, input));
+}
+
+async function readBody(request: IncomingMessage): Promise<Buffer | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) {
+      request.destroy();
+      return null;
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function openEventStream(response: ServerResponse, streams: Set<ServerResponse>): void {
+  response.writeHead(200, {
+    'Content-Type': 'text/event-stream; charset=utf-8',
+    'Cache-Control': 'no-store',
+    Connection: 'keep-alive',
+  });
+  response.write(': connected\n\n');
+  streams.add(response);
+  response.on('close', () => streams.delete(response));
+}
+
+async function serveStatic(response: ServerResponse, root: string, pathname: string): Promise<void> {
+  const relative = pathname === '/' ? 'index.html' : safeDecode(pathname).replace(/^\/+/, '');
+  const file = normalize(join(root, relative));
+  if (!file.startsWith(normalize(root) + sep)) return respond(response, 404, { error: 'Not found' });
+  const info = await stat(file).catch(() => null);
+  if (!info?.isFile()) return respond(response, 404, { error: 'Not found' });
+  response.writeHead(200, {
+    'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+    'Content-Length': info.size,
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'Cache-Control': file.endsWith('index.html') ? 'no-store' : 'max-age=3600',
+  });
+  createReadStream(file).pipe(response);
+}
