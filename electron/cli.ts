@@ -9,6 +9,7 @@ import { Library } from './library/library.ts';
 import { resolveLibraryPath } from './library/location.ts';
 import { backupLibrary, checkIntegrity } from './library/maintenance.ts';
 import { searchArticles } from './library/search.ts';
+import { snippetParts } from './common/snippet.ts';
 
 const USAGE = `Usage: dateline <command> [options]
 
@@ -181,7 +182,7 @@ async function runSearch(library: Library, operands: string[], options: Options,
   const results = searchArticles(library, { query: operands.join(' '), limit: Number(options.limit ?? 50) || 50 });
   print(io, options, results, () =>
     [
-      ...results.results.map((r) => `#${r.id}\t${r.title}\n\t${r.snippet.replace(/<\/?mark>/g, '*').replace(/&(amp|lt|gt|quot|#39);/g, (e) => ({ '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" })[e]!)}`),
+      ...results.results.map((r) => `#${r.id}\t${r.title}\n\t${snippetParts(r.snippet).map((part) => (part.match ? `*${part.text}*` : part.text)).join('')}`),
       `${results.total} found`,
     ].join('\n'),
   );

@@ -1,0 +1,34 @@
+import { useEffect, useState } from 'react';
+import type { Article } from '../../../electron/common/model.ts';
+import { call, messageOf } from '../client/api.ts';
+import { DraftEditor } from '../editor/DraftEditor.tsx';
+import { ReaderView } from '../reader/ReaderView.tsx';
+
+/** Opens the selected article: drafts in the editor, saved articles in the reading view. */
+export function ContentPane({ id, onClosed }: { id: number | null; onClosed: () => void }) {
+  const [article, setArticle] = useState<Article | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    setArticle(null);
+    setError(null);
+    if (id === null) return;
+    let current = true;
+    call('articles.get', { id }).then(
+      (value) => current && setArticle(value),
+      (reason) => current && setError(messageOf(reason)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [id]);
+
+  return (
+    <main className="content-pane" aria-label="Article">
+      {id === null && <p className="pane-message centered">Choose an article to read, or start a new draft.</p>}
+      {error && <p className="pane-message centered" role="alert">{error}</p>}
+      {article?.kind === 'saved' && <ReaderView key={article.id} article={article} onDeleted={onClosed} />}
+      {article?.kind === 'draft' && <DraftEditor key={article.id} draft={article} onDeleted={onClosed} />}
+    </main>
+  );
+}

@@ -1,0 +1,89 @@
+import {
+  channelNames,
+  type DatelineBridge,
+  type EventName,
+  type Result,
+} from '../../../electron/ipc/contract.ts';
+import { HTTP_EVENTS_PATH, SECRET_HEADER, httpInvokePath } from '../../../electron/ipc/wire.ts';
+
+const SECRET_KEY = 'dateline.secret';
+/** Browsers cap keep-alive request bodies at 64 KB. */
+const KEEPALIVE_LIMIT = 60 * 1024;
+
+/**
+ * The browser-mode transport: each channel is a POST to the loopback server carrying the
+ * per-launch secret, and events arrive as Server-Sent Events. The secret comes in the
+ * address's fragment (never sent to a server), is kept for this tab only, and is removed
+ * from the address bar.
+ */
+export function createHttpBridge(): DatelineBridge {
+  const secret = takeSecret();
+  const invoke = Object.fromEntries(
+    channelNames.map((channel) => [channel, (input: unknown) => post(channel, input, secret)]),
+  ) as DatelineBridge['invoke'];
+
+  const listeners = new Map<string, Set<(payload: never) => void>>();
+  let source: EventSource | null = null;
+  const connect = () => {
+    source = new EventSource(`${HTTP_EVENTS_PATH}?secret=${encodeURIComponent(secret)}`);
+    for (const event of listeners.keys()) attach(event);
+  };
+  const attach = (event: string) =>
+    source?.addEventListener(event, (message) => {
+      const payload = JSON.parse((message as MessageEvent<string>).data) as never;
+      for (const listener of listeners.get(event) ?? []) listener(payload);
+    });
+
+  return {
+    invoke,
+    on(event: EventName, listener: (payload: never) => void) {
+      if (!source) connect();
+      let set = listeners.get(event);
+      if (!set) {
+        set = new Set();
+        listeners.set(event, set);
+        attach(event);
+      }
+      set.add(listener);
+      return () => set.delete(listener);
+    },
+  } as DatelineBridge;
+}
+
+function takeSecret(): string {
+  const fromHash = new URLSearchParams(location.hash.slice(1)).get('secret');
+  if (fromHash) {
+    sessionStorage.setItem(SECRET_KEY, fromHash);
+    history.replaceState(null, '', location.pathname + location.search);
+    return fromHash;
+  }
+  return sessionStorage.getItem(SECRET_KEY) ?? '';
+}
+
+async function post(channel: string, input: unknown, secret: string): Promise<Result<unknown>> {
+  const body = JSON.stringify(input ?? {});
+  let response: Response;
+  try {
+    response = await fetch(httpInvokePath(channel), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', [SECRET_HEADER]: secret },
+      body,
+      // Lets a last save finish while the tab closes.
+      keepalive: body.length < KEEPALIVE_LIMIT,
+    });
+  } catch {
+    return failure('Dateline is not running: the connection to its server was lost. Start it again with `npm run web`.');
+  }
+  if (response.status === 403) {
+    return failure('This page is not connected to the running Dateline: open the address it printed when it started.');
+  }
+  try {
+    return (await response.json()) as Result<unknown>;
+  } catch {
+    return failure(`Dateline answered with an unexpected response (HTTP ${response.status}).`);
+  }
+}
+
+function failure(message: string): Result<never> {
+  return { ok: false, error: { code: 'INTERNAL', message } };
+}

@@ -1,0 +1,163 @@
+import { ListItemNode, ListNode } from '@lexical/list';
+import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { ContentEditable } from '@lexical/react/LexicalContentEditable';
+import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
+import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
+import { ListPlugin } from '@lexical/react/LexicalListPlugin';
+import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
+import { HeadingNode, QuoteNode } from '@lexical/rich-text';
+import { $getRoot, BLUR_COMMAND, COMMAND_PRIORITY_LOW, mergeRegister } from 'lexical';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Article } from '../../../electron/common/model.ts';
+import { countWords, readingMinutes } from '../../../electron/common/text.ts';
+import { call, messageOf } from '../client/api.ts';
+import { DraftSaver, type SaveStatus } from './draft-saver.ts';
+import { editorTheme } from './theme.ts';
+import { Toolbar } from './Toolbar.tsx';
+
+const STATUS_TEXT: Record<SaveStatus['state'], string> = {
+  saved: 'Saved',
+  pending: 'Not saved yet',
+  saving: 'Saving…',
+  error: 'Not saved',
+};
+
+export function DraftEditor({ draft, onDeleted }: { draft: Article; onDeleted: () => void }) {
+  const [status, setStatus] = useState<SaveStatus>({ state: 'saved' });
+  const [title, setTitle] = useState(draft.title);
+  const [dek, setDek] = useState(draft.dek);
+  const [byline, setByline] = useState(draft.byline);
+  const [words, setWords] = useState(draft.wordCount);
+  const saver = useMemo(() => new DraftSaver(draft.id, draft.revision, setStatus), [draft.id, draft.revision]);
+
+  // Leaving the draft, hiding the tab or closing the window saves what is waiting.
+  useEffect(() => {
+    const flush = () => void saver.flush();
+    const onHidden = () => document.visibilityState === 'hidden' && flush();
+    window.addEventListener('pagehide', flush);
+    document.addEventListener('visibilitychange', onHidden);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      document.removeEventListener('visibilitychange', onHidden);
+      flush();
+    };
+  }, [saver]);
+
+  const initialConfig: InitialConfigType = {
+    namespace: 'dateline-draft',
+    theme: editorTheme,
+    nodes: [HeadingNode, QuoteNode, ListNode, ListItemNode],
+    editorState: draft.editorState ?? undefined,
+    onError: (error) => setStatus({ state: 'error', message: error.message }),
+  };
+
+  const remove = async () => {
+    if (!window.confirm('Delete this draft? This cannot be undone.')) return;
+    try {
+      await call('articles.delete', { id: draft.id });
+      onDeleted();
+    } catch (reason) {
+      setStatus({ state: 'error', message: messageOf(reason) });
+    }
+  };
+
+  return (
+    <div className="draft-editor">
+      <LexicalComposer initialConfig={initialConfig}>
+        <div className="editor-chrome">
+          <Toolbar />
+          <button type="button" className="danger" onClick={remove}>
+            Delete draft
+          </button>
+        </div>
+        <div className="editor-page">
+          <textarea
+            className="headline-input"
+            aria-label="Headline"
+            placeholder="Headline"
+            rows={1}
+            value={title}
+            onChange={(event) => {
+              setTitle(event.target.value);
+              saver.changeFields({ title: event.target.value });
+            }}
+            onBlur={() => void saver.flush()}
+          />
+          <textarea
+            className="dek-input"
+            aria-label="Dek"
+            placeholder="Dek: the line under the headline"
+            rows={1}
+            value={dek}
+            onChange={(event) => {
+              setDek(event.target.value);
+              saver.changeFields({ dek: event.target.value });
+            }}
+            onBlur={() => void saver.flush()}
+          />
+          <input
+            className="byline-input"
+            aria-label="Byline"
+            placeholder="Byline"
+            value={byline}
+            onChange={(event) => {
+              setByline(event.target.value);
+              saver.changeFields({ byline: event.target.value });
+            }}
+            onBlur={() => void saver.flush()}
+          />
+          <div className="editor-body">
+            <RichTextPlugin
+              contentEditable={<ContentEditable className="editor-content" aria-label="Article body" spellCheck />}
+              placeholder={<div className="editor-placeholder">Start writing…</div>}
+              ErrorBoundary={LexicalErrorBoundary}
+            />
+          </div>
+          <HistoryPlugin />
+          <ListPlugin />
+          <AutosavePlugin saver={saver} onWords={setWords} />
+        </div>
+      </LexicalComposer>
+      <footer className="status-bar" aria-label="Draft status">
+        <span>
+          {words.toLocaleString()} {words === 1 ? 'word' : 'words'}
+          {words > 0 ? ` · ${readingMinutes(words)} min read` : ''}
+        </span>
+        <span className={`save-status ${status.state}`} role="status" data-testid="save-status">
+          {STATUS_TEXT[status.state]}
+          {status.state === 'error' ? `: ${status.message}` : ''}
+        </span>
+      </footer>
+    </div>
+  );
+}
+
+/** Hands every content change to the saver and keeps the word count current. */
+function AutosavePlugin({ saver, onWords }: { saver: DraftSaver; onWords: (words: number) => void }) {
+  const [editor] = useLexicalComposerContext();
+  const countTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(
+    () =>
+      mergeRegister(
+        editor.registerUpdateListener(({ editorState, dirtyElements, dirtyLeaves, tags }) => {
+          if ((dirtyElements.size === 0 && dirtyLeaves.size === 0) || tags.has('history-merge')) return;
+          saver.changeBody(() => JSON.stringify(editorState.toJSON()));
+          if (countTimer.current) clearTimeout(countTimer.current);
+          countTimer.current = setTimeout(() => {
+            onWords(editorState.read(() => countWords($getRoot().getTextContent())));
+          }, 150);
+        }),
+        editor.registerCommand(
+          BLUR_COMMAND,
+          () => {
+            void saver.flush();
+            return false;
+          },
+          COMMAND_PRIORITY_LOW,
+        ),
+      ),
+    [editor, saver, onWords],
+  );
+  return null;
+}

@@ -1,0 +1,90 @@
+import type { DraftFields } from '../../../electron/common/model.ts';
+import { call, messageOf } from '../client/api.ts';
+
+export type SaveStatus =
+  | { state: 'saved' }
+  | { state: 'pending' }
+  | { state: 'saving' }
+  | { state: 'error'; message: string };
+
+/**
+ * Saves one draft: changes are collected and written together shortly after the last
+ * keystroke, one save at a time in order, each carrying the revision it builds on so a
+ * save can never overwrite a newer one from elsewhere. The editor state is serialized only
+ * when a save actually runs, never per keystroke.
+ */
+export class DraftSaver {
+  private fields: DraftFields = {};
+  private serializeEditor: (() => string) | null = null;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private inFlight: Promise<void> | null = null;
+  private revision: number;
+  private readonly id: number;
+  private readonly delayMs: number;
+  private readonly onStatus: (status: SaveStatus) => void;
+
+  constructor(id: number, revision: number, onStatus: (status: SaveStatus) => void, delayMs = 600) {
+    this.id = id;
+    this.revision = revision;
+    this.onStatus = onStatus;
+    this.delayMs = delayMs;
+  }
+
+  changeFields(fields: DraftFields): void {
+    this.fields = { ...this.fields, ...fields };
+    this.schedule();
+  }
+
+  changeBody(serialize: () => string): void {
+    this.serializeEditor = serialize;
+    this.schedule();
+  }
+
+  get hasUnsavedChanges(): boolean {
+    return this.serializeEditor !== null || Object.keys(this.fields).length > 0;
+  }
+
+  /** Saves now whatever is waiting; resolves when everything handed in so far is stored. */
+  async flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    while (this.inFlight || this.hasUnsavedChanges) {
+      if (this.inFlight) await this.inFlight;
+      else await (this.inFlight = this.saveOnce().finally(() => (this.inFlight = null)));
+      if (this.lastFailed) return;
+    }
+  }
+
+  private lastFailed = false;
+
+  private schedule(): void {
+    this.lastFailed = false;
+    this.onStatus({ state: 'pending' });
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.flush(), this.delayMs);
+  }
+
+  private async saveOnce(): Promise<void> {
+    const patch: DraftFields = { ...this.fields };
+    if (this.serializeEditor) patch.editorState = this.serializeEditor();
+    this.fields = {};
+    this.serializeEditor = null;
+    this.onStatus({ state: 'saving' });
+    try {
+      const saved = await call('articles.update', { id: this.id, patch, expectedRevision: this.revision });
+      this.revision = saved.revision;
+      this.lastFailed = false;
+      if (!this.hasUnsavedChanges) this.onStatus({ state: 'saved' });
+    } catch (error) {
+      // Keep what failed so the next attempt sends it again; newer changes win over it.
+      this.fields = { ...patch, ...this.fields };
+      delete this.fields.editorState;
+      if (patch.editorState !== undefined && !this.serializeEditor) {
+        const state = patch.editorState;
+        this.serializeEditor = () => state;
+      }
+      this.lastFailed = true;
+      this.onStatus({ state: 'error', message: messageOf(error) });
+    }
+  }
+}

@@ -1,0 +1,144 @@
+import { useEffect, useState } from 'react';
+import type { ArticleList, SearchResults } from '../../../electron/common/model.ts';
+import type { Selection } from '../app/App.tsx';
+import { formatDate, formatReadingTime } from '../app/format.ts';
+import { useDebounced, useLibraryVersion } from '../app/hooks.ts';
+import { call, messageOf } from '../client/api.ts';
+import { Snippet } from './Snippet.tsx';
+
+const PAGE_SIZE = 200;
+
+interface Props {
+  selection: Selection;
+  openId: number | null;
+  onOpen: (id: number) => void;
+}
+
+/** The middle pane: the search box, then either the search results or the current list. */
+export function LibraryPane({ selection, openId, onOpen }: Props) {
+  const [query, setQuery] = useState('');
+  const settledQuery = useDebounced(query.trim() === '' ? '' : query, 120);
+  const searching = settledQuery !== '';
+
+  return (
+    <section className="library-pane" aria-label="Articles">
+      <div className="search">
+        <input
+          id="search"
+          type="search"
+          placeholder="Search the library"
+          aria-label="Search the library"
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape') setQuery('');
+          }}
+        />
+      </div>
+      {searching ? (
+        <SearchResultList query={settledQuery} openId={openId} onOpen={onOpen} />
+      ) : (
+        <ArticleListView selection={selection} openId={openId} onOpen={onOpen} />
+      )}
+    </section>
+  );
+}
+
+function ArticleListView({ selection, openId, onOpen }: Props) {
+  const version = useLibraryVersion();
+  const [list, setList] = useState<ArticleList | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let current = true;
+    call('articles.list', { view: selection.view, tag: selection.tag ?? undefined, limit: PAGE_SIZE }).then(
+      (result) => current && (setList(result), setError(null)),
+      (reason) => current && setError(messageOf(reason)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [selection.view, selection.tag, version]);
+
+  if (error) return <p className="pane-message" role="alert">{error}</p>;
+  if (!list) return <p className="pane-message">Loading…</p>;
+  if (list.items.length === 0) return <EmptyList view={selection.view} />;
+  return (
+    <ul className="article-list" aria-label="Article list">
+      {list.items.map((item) => (
+        <li key={item.id}>
+          <button
+            type="button"
+            className={item.read || item.kind === 'draft' ? 'article-row' : 'article-row unread'}
+            aria-current={item.id === openId ? 'true' : undefined}
+            onClick={() => onOpen(item.id)}
+          >
+            <span className="row-title">{item.title || 'Untitled draft'}</span>
+            <span className="row-meta">
+              {[
+                item.kind === 'draft' ? 'Draft' : item.sourceName,
+                formatDate(item.publishedAt ?? item.createdAt),
+                formatReadingTime(item.readingMinutes),
+              ]
+                .filter(Boolean)
+                .join(' · ')}
+            </span>
+          </button>
+        </li>
+      ))}
+      {list.total > list.items.length && (
+        <li className="pane-message">Showing the newest {list.items.length} of {list.total}.</li>
+      )}
+    </ul>
+  );
+}
+
+function EmptyList({ view }: { view: Selection['view'] }) {
+  const text =
+    view === 'drafts'
+      ? 'No drafts yet. Start one with “New draft”.'
+      : view === 'all'
+        ? 'Your library is empty. Import articles with “Import…” or drop files here.'
+        : 'Nothing here yet.';
+  return <p className="pane-message">{text}</p>;
+}
+
+function SearchResultList({ query, openId, onOpen }: { query: string; openId: number | null; onOpen: (id: number) => void }) {
+  const version = useLibraryVersion();
+  const [results, setResults] = useState<SearchResults | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let current = true;
+    call('search.query', { query, limit: 50 }).then(
+      (value) => current && (setResults(value), setError(null)),
+      (reason) => current && setError(messageOf(reason)),
+    );
+    return () => {
+      current = false;
+    };
+  }, [query, version]);
+
+  if (error) return <p className="pane-message" role="alert">{error}</p>;
+  if (!results) return <p className="pane-message">Searching…</p>;
+  return (
+    <div className="search-results" aria-live="polite">
+      <p className="pane-message">
+        {results.total === 0 ? 'No articles match.' : `${results.total} ${results.total === 1 ? 'article' : 'articles'}`}
+      </p>
+      <ul className="article-list" aria-label="Search results">
+        {results.results.map((result) => (
+          <li key={result.id}>
+            <button
+              type="button"
+              className="article-row"
+              aria-current={result.id === openId ? 'true' : undefined}
+              onClick={() => onOpen(result.id)}
+            >
+              <span className="row-title">{result.title || 'Untitled draft'}</span>
+              <Snippet marked={result.snippet} />
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

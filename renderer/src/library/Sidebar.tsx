@@ -1,0 +1,74 @@
+import { useEffect, useState } from 'react';
+import type { LibraryView, TagCount } from '../../../electron/common/model.ts';
+import type { Selection } from '../app/App.tsx';
+import { useLibraryVersion } from '../app/hooks.ts';
+import { call } from '../client/api.ts';
+
+const VIEWS: { view: LibraryView; label: string }[] = [
+  { view: 'all', label: 'All articles' },
+  { view: 'unread', label: 'Unread' },
+  { view: 'favorites', label: 'Favorites' },
+  { view: 'archive', label: 'Archive' },
+  { view: 'drafts', label: 'Drafts' },
+];
+
+interface Props {
+  selection: Selection;
+  onSelect: (selection: Selection) => void;
+  onNewDraft: () => void;
+  onImport: () => void;
+}
+
+export function Sidebar({ selection, onSelect, onNewDraft, onImport }: Props) {
+  const version = useLibraryVersion();
+  const [tags, setTags] = useState<TagCount[]>([]);
+  useEffect(() => {
+    call('tags.list', {}).then(setTags, () => setTags([]));
+  }, [version]);
+
+  return (
+    <nav className="sidebar" aria-label="Library">
+      <div className="brand">Dateline</div>
+      <div className="sidebar-actions">
+        <button type="button" className="primary" onClick={onNewDraft}>
+          New draft
+        </button>
+        <button type="button" onClick={onImport}>
+          Import…
+        </button>
+      </div>
+      <ul className="nav-list">
+        {VIEWS.map(({ view, label }) => (
+          <li key={view}>
+            <button
+              type="button"
+              aria-current={selection.view === view && selection.tag === null ? 'page' : undefined}
+              onClick={() => onSelect({ view, tag: null })}
+            >
+              {label}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {tags.length > 0 && (
+        <>
+          <h2 className="nav-heading">Tags</h2>
+          <ul className="nav-list">
+            {tags.map((tag) => (
+              <li key={tag.name}>
+                <button
+                  type="button"
+                  aria-current={selection.tag === tag.name ? 'page' : undefined}
+                  onClick={() => onSelect({ view: 'all', tag: tag.name })}
+                >
+                  <span className="tag-name">{tag.name}</span>
+                  <span className="count">{tag.count}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </nav>
+  );
+}
