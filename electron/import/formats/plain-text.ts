@@ -44,15 +44,15 @@ export const plainTextImporter: Importer = {
 };
 
 export function parsePlainText(source: ImportSource): NewSavedArticle {
-  const blocks = splitBlocks(decodeText(source.bytes));
-  const title = blocks.shift();
+  const { title, blocks } = splitBlocks(decodeText(source.bytes));
   if (title === undefined) throw new DatelineError('IMPORT_FAILED', 'The file holds no text.');
 
-  const byline = blocks[0] !== undefined && BYLINE.test(blocks[0]) ? blocks.shift()!.replace(/^by\s+/i, '') : '';
-  const trailerStart = findTrailer(blocks);
-  const body = trailerStart === -1 ? blocks : blocks.slice(0, trailerStart);
-  const related =
-    trailerStart === -1 ? [] : blocks.slice(trailerStart + 1).map((line) => ({ title: line, url: null }));
+  const byline = blocks[0]?.length === 1 && BYLINE.test(blocks[0][0]!) ? blocks.shift()![0]!.replace(/^by\s+/i, '') : '';
+  const trailer = findTrailer(blocks);
+  const body = (trailer ? blocks.slice(0, trailer.block) : blocks).map((lines) => lines.join(' '));
+  const related = trailer
+    ? [blocks[trailer.block]!.slice(1), ...blocks.slice(trailer.block + 1)].flat().map((line) => ({ title: line, url: null }))
+    : [];
 
   return {
     title,
@@ -64,30 +64,34 @@ export function parsePlainText(source: ImportSource): NewSavedArticle {
 }
 
 /**
- * Paragraphs are separated by blank lines; lines within one are joined, since hard-wrapped
- * prose is the common case. The title is the first line alone, even with no blank line
- * after it.
+ * The title is the first line alone, even with no blank line after it. The rest splits into
+ * blocks at blank lines, each kept as its lines: joined, they make a paragraph (hard-wrapped
+ * prose is the common case); in a trailer, each line is a headline.
  */
-function splitBlocks(text: string): string[] {
+function splitBlocks(text: string): { title: string | undefined; blocks: string[][] } {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const firstLine = lines.findIndex((line) => line.trim() !== '');
-  if (firstLine === -1) return [];
-  const title = normalizeSpace(lines[firstLine]!);
-  const paragraphs = lines
+  if (firstLine === -1) return { title: undefined, blocks: [] };
+  const blocks = lines
     .slice(firstLine + 1)
     .join('\n')
     .split(/\n[ \t\u00a0]*\n/)
-    .map(normalizeSpace)
-    .filter((paragraph) => paragraph !== '');
-  return [title, ...paragraphs];
+    .map((block) => block.split('\n').map(normalizeSpace).filter((line) => line !== ''))
+    .filter((block) => block.length > 0);
+  return { title: normalizeSpace(lines[firstLine]!), blocks };
 }
 
-/** Index of the trailer heading among `blocks`, or -1 when the text has none. */
-function findTrailer(blocks: string[]): number {
+/**
+ * Where the trailer starts: a block whose first line is a furniture heading, after at least
+ * one block of story, with only headline-length lines from there on.
+ */
+function findTrailer(blocks: string[][]): { block: number } | null {
   for (let i = blocks.length - 1; i >= 1; i -= 1) {
     const block = blocks[i]!;
-    if (i < blocks.length - 1 && TRAILER_HEADING.test(block)) return i;
-    if (block.length > MAX_HEADLINE_LENGTH) return -1;
+    const isHeading = TRAILER_HEADING.test(block[0]!);
+    const followedByHeadlines = block.length > 1 || i < blocks.length - 1;
+    if (isHeading && followedByHeadlines && block.every((line) => line.length <= MAX_HEADLINE_LENGTH)) return { block: i };
+    if (block.some((line) => line.length > MAX_HEADLINE_LENGTH) || block.join(' ').length > MAX_HEADLINE_LENGTH * 2) return null;
   }
-  return -1;
+  return null;
 }

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { DatelineError } from '../../../electron/common/errors.ts';
+import {
+  createDraft,
+  deleteArticle,
+  getArticle,
+  insertSavedArticle,
+  listArticles,
+  updateArticle,
+} from '../../../electron/library/articles.ts';
+import { Library } from '../../../electron/library/library.ts';
+import { listTags, setArticleTags } from '../../../electron/library/tags.ts';
+import { tempLibrary } from '../../helpers/temp.ts';
+
+function editorState(...paragraphs: string[]): string {
+  return JSON.stringify({
+    root: {
+      type: 'root',
+      children: paragraphs.map((text) => ({ type: 'paragraph', children: [{ type: 'text', text, format: 0 }] })),
+    },
+  });
+}
+
+function save(library: Library, title: string, extra: Partial<Parameters<typeof insertSavedArticle>[1]> = {}): number {
+  return library.write(() => insertSavedArticle(library, { title, html: `<p>${title}</p>`, text: title, ...extra }));
+}
+
+function codeOf(work: () => unknown): string | undefined {
+  try {
+    work();
+  } catch (error) {
+    return (error as DatelineError).code;
+  }
+  return undefined;
+}
+
+describe('drafts', () => {
+  it('derives HTML, text and word count from the editor state when saved', () => {
+    const library = tempLibrary();
+    const draft = createDraft(library, { title: 'Budget vote' });
+    const saved = updateArticle(library, draft.id, { editorState: editorState('Council met on Tuesday.', 'It voted 8-1.') });
+    expect(saved.html).toBe('<p>Council met on Tuesday.</p><p>It voted 8-1.</p>');
+    expect(saved.text).toBe('Council met on Tuesday.\n\nIt voted 8-1.');
+    expect(saved.wordCount).toBe(7);
+    expect(saved.kind).toBe('draft');
+    expect(saved.revision).toBe(draft.revision + 1);
+  });
+
+  it('refuses a save built on a stale revision with CONFLICT and keeps the newer text', () => {
+    const library = tempLibrary();
+    const draft = createDraft(library, {});
+    updateArticle(library, draft.id, { editorState: editorState('Newer text') }, draft.revision);
+    expect(codeOf(() => updateArticle(library, draft.id, { editorState: editorState('Older text') }, draft.revision))).toBe('CONFLICT');
+    expect(getArticle(library, draft.id).text).toBe('Newer text');
+  });
+
+  it('rejects an editor state that is not Lexical JSON without changing the draft', () => {
+    const library = tempLibrary();
+    const draft = createDraft(library, {});
+    updateArticle(library, draft.id, { editorState: editorState('Kept') });
+    expect(codeOf(() => updateArticle(library, draft.id, { editorState: '{"not":"lexical"}' }))).toBe('INVALID_INPUT');
+    expect(getArticle(library, draft.id).text).toBe('Kept');
+  });
+
+  it('will not put an editor state on a saved article', () => {
+    const library = tempLibrary();
+    const id = save(library, 'Imported');
+    expect(codeOf(() => updateArticle(library, id, { editorState: editorState('x') }))).toBe('INVALID_INPUT');
+  });
+});
+
+describe('the article list', () => {
+  it('lists newest first and filters by view and tag', () => {
+    const library = tempLibrary();
+    const first = save(library, 'First', { createdAt: 1_000 });
+    const second = save(library, 'Second', { createdAt: 2_000, favorite: true });
+    const third = save(library, 'Third', { createdAt: 3_000, archived: true, read: true });
+    const draft = createDraft(library, { title: 'My draft' });
+    setArticleTags(library, first, ['Ukraine', 'defence']);
+
+    const titles = (view: Parameters<typeof listArticles>[1]) => listArticles(library, view).items.map((item) => item.title);
+    expect(titles({})).toEqual(['My draft', 'Third', 'Second', 'First']);
+    expect(titles({ view: 'unread' })).toEqual(['Second', 'First']);
+    expect(titles({ view: 'favorites' })).toEqual(['Second']);
+    expect(titles({ view: 'archive' })).toEqual(['Third']);
+    expect(titles({ view: 'drafts' })).toEqual(['My draft']);
+    expect(titles({ tag: 'ukraine' })).toEqual(['First']);
+    expect(listArticles(library, { limit: 2, offset: 1 })).toMatchObject({ total: 4, items: [{ id: third }, { id: second }] });
+    expect(getArticle(library, first).tags).toEqual(['defence', 'Ukraine']);
+    expect(draft.read).toBe(true);
+  });
+});
+
+describe('tags', () => {
+  it('treats names differing in case as one tag and drops tags no article uses', () => {
+    const library = tempLibrary();
+    const a = save(library, 'A');
+    const b = save(library, 'B');
+    expect(setArticleTags(library, a, ['Politics', 'politics', 'Europe'])).toEqual(['Europe', 'politics']);
+    setArticleTags(library, b, ['POLITICS']);
+    expect(listTags(library)).toEqual([
+      { name: 'Europe', count: 1 },
+      { name: 'politics', count: 2 },
+    ]);
+    setArticleTags(library, a, []);
+    expect(listTags(library)).toEqual([{ name: 'politics', count: 1 }]);
+  });
+
+  it('reports NOT_FOUND for a missing article', () => {
+    expect(codeOf(() => setArticleTags(tempLibrary(), 404, ['x']))).toBe('NOT_FOUND');
+  });
+});
+
+describe('deleting', () => {
+  it('removes the article, its related links, its tags and its search entry', () => {
+    const library = tempLibrary();
+    const id = save(library, 'Zanzibar ferry schedule', { related: [{ title: 'Other story', url: null }], tags: ['travel'] });
+    deleteArticle(library, id);
+    expect(codeOf(() => getArticle(library, id))).toBe('NOT_FOUND');
+    expect(library.db.prepare('SELECT count(*) AS n FROM related_links').get()).toEqual({ n: 0 });
+    expect(listTags(library)).toEqual([]);
+    expect(library.db.prepare("SELECT count(*) AS n FROM articles_fts WHERE articles_fts MATCH 'zanzibar'").get()).toEqual({ n: 0 });
+    expect(codeOf(() => deleteArticle(library, id))).toBe('NOT_FOUND');
+  });
+});

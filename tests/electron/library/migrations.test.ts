@@ -1,0 +1,92 @@
+import Database from 'better-sqlite3';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DatelineError } from '../../../electron/common/errors.ts';
+import { Library } from '../../../electron/library/library.ts';
+import { LATEST_SCHEMA_VERSION, migrations } from '../../../electron/library/migrations.ts';
+import { searchArticles } from '../../../electron/library/search.ts';
+import { tempDir } from '../../helpers/temp.ts';
+
+function tableNames(library: Library): string[] {
+  return library.db
+    .prepare("SELECT name FROM sqlite_master WHERE type IN ('table') ORDER BY name")
+    .all()
+    .map((row) => (row as { name: string }).name);
+}
+
+describe('migrations', () => {
+  it('creates a new library at the latest schema with WAL and foreign keys on', () => {
+    const library = Library.open(join(tempDir(), 'new.sqlite'));
+    expect(library.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+    expect(library.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(library.db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(tableNames(library)).toEqual(expect.arrayContaining(['articles', 'articles_fts', 'highlights', 'revisions', 'tags']));
+    library.close();
+  });
+
+  it('upgrades a schema-1 library: keeps its articles, indexes them for search, and backs up first', () => {
+    const dir = tempDir();
+    const file = join(dir, 'old.sqlite');
+    const old = Library.open(file, { migrations: migrations.slice(0, 1) });
+    old.db
+      .prepare(
+        `INSERT INTO articles (kind, title, body_text, body_html, created_at, updated_at)
+         VALUES ('saved', 'Harbour reopens', 'The harbour reopened to fishing boats on Monday.', '<p>…</p>', 1, 1)`,
+      )
+      .run();
+    old.close();
+
+    const backups: string[] = [];
+    const upgraded = Library.open(file, { onBackup: (path) => backups.push(path) });
+    expect(upgraded.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+    expect(searchArticles(upgraded, { query: 'fishing' }).results.map((r) => r.title)).toEqual(['Harbour reopens']);
+    upgraded.close();
+
+    expect(backups).toHaveLength(1);
+    expect(existsSync(backups[0]!)).toBe(true);
+    const copy = new Database(backups[0]!, { readonly: true });
+    expect(copy.pragma('user_version', { simple: true })).toBe(1);
+    expect(copy.prepare('SELECT title FROM articles').get()).toEqual({ title: 'Harbour reopens' });
+    copy.close();
+  });
+
+  it('takes no backup when creating a new library', () => {
+    const dir = tempDir();
+    const backups: string[] = [];
+    Library.open(join(dir, 'fresh.sqlite'), { onBackup: (path) => backups.push(path) }).close();
+    expect(backups).toEqual([]);
+    expect(readdirSync(dir).filter((name) => name.endsWith('.bak'))).toEqual([]);
+  });
+
+  it('refuses a library from a newer Dateline and leaves the file byte for byte as it was', () => {
+    const file = join(tempDir(), 'future.sqlite');
+    const future = new Database(file);
+    future.exec('CREATE TABLE something_new (x); INSERT INTO something_new VALUES (1);');
+    future.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 5}`);
+    future.close();
+    const before = readFileSync(file);
+
+    let error: unknown;
+    try {
+      Library.open(file);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(DatelineError);
+    expect((error as DatelineError).code).toBe('LIBRARY_TOO_NEW');
+    expect((error as DatelineError).message).toMatch(/newer version of Dateline/);
+    expect(readFileSync(file).equals(before)).toBe(true);
+    expect(existsSync(`${file}-wal`)).toBe(false);
+  });
+
+  it('applies pending migrations all or nothing', () => {
+    const file = join(tempDir(), 'broken.sqlite');
+    const broken = [...migrations, { name: 'fails half-way', sql: 'CREATE TABLE half (x); SELECT no_such_function();' }];
+    expect(() => Library.open(file, { migrations: broken })).toThrow();
+    const db = new Database(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(0);
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name IN ('articles', 'half')").get()).toEqual({ n: 0 });
+    db.close();
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { insertSavedArticle } from '../../../electron/library/articles.ts';
+import type { Library } from '../../../electron/library/library.ts';
+import { searchArticles, toMatchExpression } from '../../../electron/library/search.ts';
+import { tempLibrary } from '../../helpers/temp.ts';
+
+function add(library: Library, title: string, text: string): number {
+  return library.write(() => insertSavedArticle(library, { title, text, html: '' }));
+}
+
+describe('toMatchExpression', () => {
+  it('quotes every word so no input is an FTS5 syntax error', () => {
+    expect(toMatchExpression('kursk troops ')).toBe('"kursk" AND "troops"');
+    expect(toMatchExpression('AND OR NOT')).toBe('"AND" AND "OR" AND "NOT"*');
+    expect(toMatchExpression('( ) * : ^ -')).toBeNull();
+    expect(toMatchExpression('title:x')).toBe('"title:x"*');
+  });
+
+  it('matches the last word as a prefix while it is being typed', () => {
+    expect(toMatchExpression('north kor')).toBe('"north" AND "kor"*');
+  });
+
+  it('supports "phrases" and -exclusions', () => {
+    expect(toMatchExpression('"north korean" -russia')).toBe('"north korean" NOT "russia"');
+    expect(toMatchExpression('-russia')).toBeNull();
+    expect(toMatchExpression('"unclosed phrase')).toBe('"unclosed phrase"');
+  });
+});
+
+describe('searchArticles', () => {
+  it('finds stems ("troop" finds "troops") and ranks a title match above a body match', () => {
+    const library = tempLibrary();
+    const inBody = add(library, 'Winter arrives early', 'Troops were seen near the border as snow fell.');
+    const inTitle = add(library, 'Troops gather at the border', 'Officials described the movement.');
+    add(library, 'Unrelated', 'Nothing to see here.');
+    const { total, results } = searchArticles(library, { query: 'troop ' });
+    expect(total).toBe(2);
+    expect(results.map((r) => r.id)).toEqual([inTitle, inBody]);
+    expect(results[0]!.score).toBeGreaterThan(results[1]!.score);
+  });
+
+  it('marks matches in the snippet and escapes everything else', () => {
+    const library = tempLibrary();
+    add(library, 'Markup in text', 'Someone wrote <script>alert(1)</script> next to the word harbour & more.');
+    const [result] = searchArticles(library, { query: 'harbour' }).results;
+    expect(result!.snippet).toContain('<mark>harbour</mark>');
+    expect(result!.snippet).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(result!.snippet).toContain('&amp; more');
+    expect(result!.snippet.replace(/<\/?mark>/g, '')).not.toMatch(/[<>]/);
+  });
+
+  it('honours phrases and exclusions', () => {
+    const library = tempLibrary();
+    const a = add(library, 'A', 'north korean troops in kursk');
+    add(library, 'B', 'korean north troops in russia');
+    expect(searchArticles(library, { query: '"north korean"' }).results.map((r) => r.id)).toEqual([a]);
+    expect(searchArticles(library, { query: 'troops -russia' }).results.map((r) => r.id)).toEqual([a]);
+  });
+
+  it('returns nothing, not an error, for input with no searchable words', () => {
+    expect(searchArticles(tempLibrary(), { query: '"" - * ( ' })).toEqual({ total: 0, results: [] });
+  });
+});
