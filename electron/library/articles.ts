@@ -229,12 +229,13 @@ export function createDraft(library: Library, fields: DraftFields): Article {
   const id = library.write(() => {
     const result = library
       .statement(
-        `INSERT INTO articles (kind, title, created_at, updated_at, is_read, content_hash)
-         VALUES ('draft', '', ?, ?, 1, '')`,
+        `INSERT INTO articles (kind, title, created_at, updated_at, is_read, content_hash, revision)
+         VALUES ('draft', '', ?, ?, 1, '', 0)`,
       )
       .run(now, now);
     const newId = Number(result.lastInsertRowid);
-    applyPatch(library, newId, fields, now);
+    // Filling in the new row is what makes it revision 1.
+    applyPatch(library, newId, fields, now, { always: true });
     return newId;
   });
   return getArticle(library, id);
@@ -279,7 +280,7 @@ const FLAG_COLUMNS = {
   readingProgress: 'reading_progress',
 } as const satisfies Partial<Record<keyof ArticlePatch, string>>;
 
-function applyPatch(library: Library, id: number, patch: ArticlePatch, now: number): void {
+function applyPatch(library: Library, id: number, patch: ArticlePatch, now: number, options = { always: false }): void {
   const assignments: string[] = [];
   const values: unknown[] = [];
   for (const [field, column] of Object.entries(FLAG_COLUMNS) as [keyof typeof FLAG_COLUMNS, string][]) {
@@ -298,10 +299,10 @@ function applyPatch(library: Library, id: number, patch: ArticlePatch, now: numb
     assignments.push('editor_state = ?', 'body_html = ?', 'body_text = ?', 'word_count = ?');
     values.push(patch.editorState, derived.html, derived.text, countWords(derived.text));
   }
-  if (assignments.length === 0) return;
+  if (assignments.length === 0 && !options.always) return;
   library
     .statement(
-      `UPDATE articles SET ${assignments.join(', ')}, updated_at = ?, revision = revision + 1 WHERE id = ?`,
+      `UPDATE articles SET ${[...assignments, 'updated_at = ?', 'revision = revision + 1'].join(', ')} WHERE id = ?`,
     )
     .run(...values, now, id);
   refreshContentHash(library, id);

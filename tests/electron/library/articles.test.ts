@@ -43,7 +43,14 @@ describe('drafts', () => {
     expect(saved.text).toBe('Council met on Tuesday.\n\nIt voted 8-1.');
     expect(saved.wordCount).toBe(7);
     expect(saved.kind).toBe('draft');
-    expect(saved.revision).toBe(draft.revision + 1);
+    expect(draft.revision).toBe(1);
+    expect(saved.revision).toBe(2);
+  });
+
+  it('regression: a new draft created with a headline starts at revision 1, not 2', () => {
+    const library = tempLibrary();
+    expect(createDraft(library, { title: 'With a headline' }).revision).toBe(1);
+    expect(createDraft(library, {}).revision).toBe(1);
   });
 
   it('refuses a save built on a stale revision with CONFLICT and keeps the newer text', () => {

@@ -1,0 +1,100 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { KURSK_FIXTURE, tempDir } from '../helpers/temp.ts';
+
+const BIN = fileURLToPath(new URL('../../electron/bin/dateline.js', import.meta.url));
+const KURSK = fileURLToPath(KURSK_FIXTURE);
+
+/** Runs the real `dateline` command in its own process against a real library file. */
+function dateline(library: string, ...args: string[]) {
+  const result = spawnSync(process.execPath, [BIN, ...args, '--library', library], { encoding: 'utf8', timeout: 20_000 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function json(output: { stdout: string }) {
+  return JSON.parse(output.stdout);
+}
+
+describe('the dateline CLI', () => {
+  it('imports, lists, shows and searches with the documented JSON shapes', () => {
+    const library = join(tempDir(), 'cli.sqlite');
+    const imported = dateline(library, 'import', KURSK, '--json');
+    expect(imported.status).toBe(0);
+    const summary = json(imported);
+    expect(summary).toEqual({
+      imported: [{ id: 1, title: expect.stringMatching(/^Global Security Threatened/), path: KURSK }],
+      duplicates: [],
+      failed: [],
+    });
+
+    const again = json(dateline(library, 'import', KURSK, '--json'));
+    expect(again.duplicates).toEqual([{ id: 1, path: KURSK, title: expect.any(String) }]);
+
+    const list = json(dateline(library, 'list', '--json'));
+    expect(list.total).toBe(1);
+    expect(list.items[0]).not.toHaveProperty('text');
+    expect(list.items[0]).not.toHaveProperty('html');
+
+    const shown = json(dateline(library, 'show', '1', '--json'));
+    expect(Object.keys(shown).sort()).toEqual(
+      ['id', 'kind', 'title', 'dek', 'byline', 'sourceName', 'sourceUrl', 'publishedAt', 'createdAt', 'updatedAt', 'wordCount',
+        'readingMinutes', 'tags', 'read', 'favorite', 'archived', 'related', 'text', 'html'].sort(),
+    );
+    expect(shown.related).toEqual([
+      { title: 'Civilian Impact Mounts as Israel and Hezbollah Negotiate Under Fire.', url: null },
+      { title: 'Strategies and Controversies in New Mexico', url: null },
+    ]);
+    expect(shown.text).not.toContain('More From Author');
+    expect(new Date(shown.createdAt).toISOString()).toBe(shown.createdAt);
+
+    const found = json(dateline(library, 'search', 'Kursk', '--json'));
+    expect(found).toMatchObject({ total: 1, results: [{ id: 1, title: shown.title }] });
+    expect(found.results[0].snippet).toContain('<mark>Kursk</mark>');
+    expect(typeof found.results[0].score).toBe('number');
+  });
+
+  it('prints readable text without --json', () => {
+    const library = join(tempDir(), 'cli.sqlite');
+    expect(dateline(library, 'import', KURSK).stdout).toMatch(/1 imported, 0 duplicates, 0 failed/);
+    expect(dateline(library, 'search', 'kursk').stdout).toContain('*Kursk*');
+    expect(dateline(library, 'show', '1').stdout).toMatch(/^Global Security Threatened[\s\S]*Related:\n- Civilian Impact/);
+  });
+
+  it('exits 1 when a file fails to import or the article is missing, with one line on stderr', () => {
+    const dir = tempDir();
+    const library = join(dir, 'cli.sqlite');
+    const bad = join(dir, 'photo.jpg');
+    writeFileSync(bad, Buffer.from([0xff, 0xd8, 0xff, 0xe0]));
+    const failed = dateline(library, 'import', bad, '--json');
+    expect(failed.status).toBe(1);
+    expect(json(failed).failed).toEqual([{ path: bad, error: { code: 'UNSUPPORTED', message: expect.stringContaining('.jpg') } }]);
+
+    const missing = dateline(library, 'show', '42');
+    expect(missing.status).toBe(1);
+    expect(missing.stderr.trim().split('\n')).toEqual(['dateline: There is no article with id 42.']);
+  });
+
+  it.each([[[]], [['frobnicate']], [['show']], [['show', 'abc']], [['import']], [['list', '--view', 'everything']], [['--no-such-flag']]])(
+    'exits 2 on wrong usage %j',
+    (args) => {
+      const result = dateline(join(tempDir(), 'cli.sqlite'), ...args);
+      expect(result.status).toBe(2);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    },
+  );
+
+  it('checks integrity and writes an online backup that opens as a library', () => {
+    const dir = tempDir();
+    const library = join(dir, 'cli.sqlite');
+    dateline(library, 'import', KURSK);
+    expect(json(dateline(library, 'check', '--json'))).toMatchObject({ ok: true, problems: [], articles: 1 });
+    const copy = join(dir, 'copy.sqlite');
+    expect(dateline(library, 'backup', copy).status).toBe(0);
+    expect(existsSync(copy)).toBe(true);
+    expect(json(dateline(copy, 'search', 'Kursk', '--json')).total).toBe(1);
+    expect(dateline(library, 'backup', copy).status).toBe(1);
+  });
+});

@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { channelNames, channels, events, type EventName } from '../../../electron/ipc/contract.ts';
+import { createDispatcher } from '../../../electron/ipc/handlers.ts';
+import type { Library } from '../../../electron/library/library.ts';
+import { tempLibrary } from '../../helpers/temp.ts';
+
+function setup() {
+  const library = tempLibrary();
+  const emitted: { event: EventName; payload: unknown }[] = [];
+  const logged: string[] = [];
+  const dispatch = createDispatcher({
+    library,
+    emit: (event, payload) => emitted.push({ event, payload }),
+    log: (message) => logged.push(message),
+  });
+  return { library, dispatch, emitted, logged };
+}
+
+/** Every row of every table, to prove a rejected call wrote nothing. */
+function snapshot(library: Library): string {
+  const tables = library.db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'articles_fts%' ORDER BY name")
+    .all() as { name: string }[];
+  return JSON.stringify(tables.map(({ name }) => library.db.prepare(`SELECT * FROM "${name}"`).all()));
+}
+
+const MALFORMED: unknown[] = [
+  null,
+  42,
+  'text',
+  [],
+  true,
+  { unexpected: 'field' },
+  { id: -1 },
+  { id: 1.5 },
+  { id: '1' },
+  { query: 7 },
+  { files: 'not-a-list' },
+  { files: [] },
+  { files: [{ name: '', data: 'AAAA' }] },
+  { files: [{ name: 'a.txt', data: 'not base64!' }] },
+  { id: 1, patch: { readingProgress: 2 } },
+  { id: 1, tags: [''] },
+  { theme: 'neon' },
+  { view: 'everything' },
+  { limit: 100_000 },
+  { __proto__: { polluted: true } },
+];
+
+describe('the contract', () => {
+  it('declares every channel with an input and an output schema, and every event with a payload schema', () => {
+    expect(channelNames.length).toBeGreaterThanOrEqual(11);
+    for (const name of channelNames) {
+      expect(channels[name].input).toBeDefined();
+      expect(channels[name].output).toBeDefined();
+    }
+    expect(Object.keys(events)).toEqual(['library.changed', 'import.progress', 'menu.command']);
+  });
+
+  it.each(channelNames)('%s rejects malformed input with INVALID_INPUT and writes nothing', async (channel) => {
+    const { library, dispatch, emitted } = setup();
+    await dispatch('articles.createDraft', { title: 'Existing draft' });
+    emitted.length = 0;
+    const before = snapshot(library);
+    let rejected = 0;
+    for (const input of MALFORMED) {
+      const result = await dispatch(channel, input);
+      if (channels[channel].input.safeParse(input).success) continue;
+      rejected += 1;
+      expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+      expect((result as { error: { message: string } }).error.message).toMatch(/^The request was not valid/);
+    }
+    expect(rejected).toBeGreaterThan(MALFORMED.length / 2);
+    expect(snapshot(library)).toBe(before);
+    expect(emitted).toEqual([]);
+  });
+
+  it('refuses an unknown channel, including inherited property names', async () => {
+    const { dispatch } = setup();
+    for (const name of ['articles.drop', 'constructor', '__proto__', 'toString', '']) {
+      expect(await dispatch(name, {})).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    }
+  });
+});
+
+describe('the handlers', () => {
+  it('create, update, tag, list, search and delete a draft, announcing each change', async () => {
+    const { dispatch, emitted } = setup();
+    const created = await dispatch('articles.createDraft', { title: 'Ferry strike' });
+    expect(created).toMatchObject({ ok: true, value: { kind: 'draft', title: 'Ferry strike', revision: 1 } });
+    const id = (created as { value: { id: number } }).value.id;
+
+    const editorState = JSON.stringify({
+      root: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', text: 'Ferries stopped at dawn.', format: 1 }] }] },
+    });
+    const updated = await dispatch('articles.update', { id, patch: { editorState }, expectedRevision: 1 });
+    expect(updated).toMatchObject({ ok: true, value: { html: '<p><strong>Ferries stopped at dawn.</strong></p>', revision: 2 } });
+    expect(await dispatch('articles.update', { id, patch: { title: 'x' }, expectedRevision: 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
+
+    expect(await dispatch('tags.set', { id, tags: ['transport'] })).toEqual({ ok: true, value: { tags: ['transport'] } });
+    expect(await dispatch('tags.list', {})).toEqual({ ok: true, value: [{ name: 'transport', count: 1 }] });
+    expect(await dispatch('articles.list', { view: 'drafts' })).toMatchObject({ ok: true, value: { total: 1 } });
+    expect(await dispatch('search.query', { query: 'ferries' })).toMatchObject({ ok: true, value: { total: 1, results: [{ id }] } });
+    expect(await dispatch('articles.delete', { id })).toEqual({ ok: true, value: { id } });
+    expect(await dispatch('articles.get', { id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+
+    expect(emitted.map((e) => e.event)).toEqual(['library.changed', 'library.changed', 'library.changed', 'library.changed']);
+  });
+
+  it('imports base64 files, reporting progress events and a per-file summary', async () => {
+    const { dispatch, emitted } = setup();
+    const data = Buffer.from('Harbour reopens\n\nBoats returned on Monday.').toString('base64');
+    const result = await dispatch('import.files', {
+      files: [
+        { name: 'harbour.txt', data },
+        { name: 'harbour-again.txt', data },
+        { name: 'photo.jpg', data: Buffer.from([0xff, 0xd8, 0xff]).toString('base64') },
+      ],
+    });
+    expect(result).toMatchObject({
+      ok: true,
+      value: {
+        imported: [{ title: 'Harbour reopens', path: 'harbour.txt' }],
+        duplicates: [{ path: 'harbour-again.txt' }],
+        failed: [{ path: 'photo.jpg', error: { code: 'UNSUPPORTED' } }],
+      },
+    });
+    const progress = emitted.filter((e) => e.event === 'import.progress').map((e) => e.payload);
+    expect(progress.at(-1)).toEqual({ done: 3, total: 3, current: null });
+    expect(progress).toHaveLength(4);
+  });
+
+  it('reads and changes settings, keeping defaults for what was never set', async () => {
+    const { dispatch } = setup();
+    expect(await dispatch('settings.get', {})).toMatchObject({ ok: true, value: { theme: 'system', readerFontSize: 19 } });
+    expect(await dispatch('settings.set', { theme: 'sepia' })).toMatchObject({ ok: true, value: { theme: 'sepia', readerFontSize: 19 } });
+    expect(await dispatch('settings.get', {})).toMatchObject({ ok: true, value: { theme: 'sepia' } });
+  });
+
+  it('reports an unexpected failure as INTERNAL without leaking its details, and logs it', async () => {
+    const { dispatch, library, logged } = setup();
+    library.close();
+    const result = await dispatch('articles.list', {});
+    expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(JSON.stringify(result)).not.toMatch(/database|sqlite/i);
+    expect(logged).toEqual(['channel articles.list failed']);
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { contentHash, urlKey } from '../../../electron/library/identity.ts';
+import { resolveLibraryPath, userDataDir } from '../../../electron/library/location.ts';
+
+describe('urlKey', () => {
+  it('gives two addresses of one story the same key', () => {
+    const key = urlKey('https://www.Example.com/news/story/?utm_source=x&b=2&a=1#comments');
+    expect(key).toBe('example.com/news/story?a=1&b=2');
+    expect(urlKey('http://example.com/news/story?a=1&b=2&fbclid=abc')).toBe(key);
+  });
+
+  it('is null for what is not a web address', () => {
+    expect(urlKey('javascript:alert(1)')).toBeNull();
+    expect(urlKey('not a url')).toBeNull();
+    expect(urlKey(null)).toBeNull();
+  });
+});
+
+describe('contentHash', () => {
+  it('ignores case, spacing and punctuation but not words', () => {
+    expect(contentHash('Title', 'Some  text, here.')).toBe(contentHash('TITLE', 'some text here'));
+    expect(contentHash('Title', 'Some text here')).not.toBe(contentHash('Title', 'Some text there'));
+  });
+});
+
+describe('the library location', () => {
+  it('matches Electron userData on each platform', () => {
+    expect(userDataDir('linux', {}, '/home/ana')).toBe('/home/ana/.config/Dateline');
+    expect(userDataDir('linux', { XDG_CONFIG_HOME: '/cfg' }, '/home/ana')).toBe('/cfg/Dateline');
+    expect(userDataDir('darwin', {}, '/Users/ana')).toBe('/Users/ana/Library/Application Support/Dateline');
+    expect(userDataDir('win32', { APPDATA: 'C:\\Users\\ana\\AppData\\Roaming' }, 'C:\\Users\\ana')).toMatch(/Roaming[\\/]Dateline$/);
+  });
+
+  it('prefers --library, then DATELINE_LIBRARY', () => {
+    expect(resolveLibraryPath('/a.sqlite', { DATELINE_LIBRARY: '/b.sqlite' })).toBe('/a.sqlite');
+    expect(resolveLibraryPath(undefined, { DATELINE_LIBRARY: '/b.sqlite' })).toBe('/b.sqlite');
+    expect(resolveLibraryPath(undefined, { XDG_CONFIG_HOME: '/cfg' })).toMatch(/Dateline[\\/]library\.sqlite$/);
+  });
+});
