@@ -120,7 +120,7 @@ export function DraftEditor({ draft, onDeleted }: { draft: Article; onDeleted: (
         </div>
       </LexicalComposer>
       <footer className="status-bar" aria-label="Draft status">
-        <span>
+        <span data-testid="word-count">
           {words.toLocaleString()} {words === 1 ? 'word' : 'words'}
           {words > 0 ? ` · ${readingMinutes(words)} min read` : ''}
         </span>

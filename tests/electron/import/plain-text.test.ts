@@ -46,7 +46,7 @@ describe('the plain-text importer on what else users bring', () => {
     expect(article.text).toBe(
       'The mayor of Springfield resigned on Friday after an audit found missing funds.\n\nCouncil members called for an inquiry.',
     );
-    expect(article.related.map((link) => link.title)).toEqual(['Audit finds gaps in city books', 'Who will lead Springfield next?']);
+    expect(article.related!.map((link) => link.title)).toEqual(['Audit finds gaps in city books', 'Who will lead Springfield next?']);
     expect(article.text).not.toMatch(/\r|\ufeff/);
   });
 
@@ -78,7 +78,7 @@ describe('the plain-text importer on what else users bring', () => {
   ])('recognises the trailer heading "%s"', (heading, headline) => {
     const article = parseText(`Title\n\nA paragraph of the story.\n\n${heading}\n\n${headline}\nHeadline two`);
     expect(article.text).toBe('A paragraph of the story.');
-    expect(article.related.map((link) => link.title)).toEqual([headline, 'Headline two']);
+    expect(article.related!.map((link) => link.title)).toEqual([headline, 'Headline two']);
   });
 
   it('does not treat a furniture heading at the very start of the body as a trailer', () => {
@@ -118,6 +118,6 @@ describe('trailers written without blank lines', () => {
   it('reads each line under the heading as a headline', () => {
     const article = parseText('Title\n\nThe story.\n\nMore From Author\nFirst headline\nSecond headline\n');
     expect(article.text).toBe('The story.');
-    expect(article.related.map((link) => link.title)).toEqual(['First headline', 'Second headline']);
+    expect(article.related!.map((link) => link.title)).toEqual(['First headline', 'Second headline']);
   });
 });

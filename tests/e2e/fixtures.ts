@@ -1,0 +1,61 @@
+import { test as base, expect } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const SERVER = fileURLToPath(new URL('../../electron/server.ts', import.meta.url));
+
+export interface RunningApp {
+  /** The address printed at start, secret included. */
+  url: string;
+  origin: string;
+  libraryPath: string;
+  process: ChildProcess;
+}
+
+/** Starts the real browser-mode server (`npm run web` without the build) on a fresh library. */
+export async function startApp(libraryPath: string): Promise<RunningApp> {
+  const child = spawn(process.execPath, ['--experimental-strip-types', '--no-warnings', SERVER, '--library', libraryPath], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`The server did not start:\n${output}`)), 15_000);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Dateline is running at (\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout!.on('data', read);
+    child.stderr!.on('data', read);
+    child.on('exit', (code) => reject(new Error(`The server exited with ${code}:\n${output}`)));
+  });
+  return { url, origin: new URL(url).origin, libraryPath, process: child };
+}
+
+export async function stopApp(app: RunningApp): Promise<void> {
+  if (app.process.exitCode !== null) return;
+  const exited = new Promise((resolve) => app.process.once('exit', resolve));
+  app.process.kill('SIGTERM');
+  await exited;
+}
+
+export const test = base.extend<{ app: RunningApp; fixturesDir: string }>({
+  app: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'dateline-e2e-'));
+    const app = await startApp(join(dir, 'library.sqlite'));
+    await use(app);
+    await stopApp(app);
+    rmSync(dir, { recursive: true, force: true });
+  },
+  fixturesDir: async ({}, use) => {
+    await use(fileURLToPath(new URL('../fixtures/', import.meta.url)));
+  },
+});
+
+export { expect };

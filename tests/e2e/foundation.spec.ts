@@ -1,0 +1,137 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+
+const KURSK_TITLE = 'Global Security Threatened as North Korean Soldiers Aid Russia Near Ukraine Border';
+
+function articleList(page: Page) {
+  return page.getByRole('list', { name: 'Article list' });
+}
+
+test('a reader imports the scraped story, reads it without the site trailer, and finds it by search', async ({ page, app, fixturesDir }) => {
+  await page.goto(app.url);
+  await expect(page.getByText('Your library is empty')).toBeVisible();
+
+  await page.getByTestId('import-input').setInputFiles(join(fixturesDir, 'plain-text/north-korean-troops-kursk.txt'));
+  await expect(page.getByRole('complementary', { name: 'Import' })).toContainText('1 imported, 0 already in the library, 0 failed');
+  await page.getByRole('button', { name: 'Close' }).click();
+
+  const row = articleList(page).getByRole('button', { name: new RegExp(KURSK_TITLE) });
+  await expect(row).toContainText('2 min read');
+  await row.click();
+
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(KURSK_TITLE);
+  const body = page.getByTestId('reader-body');
+  await expect(body).toContainText('approximately 8,000 North Korean troops');
+  await expect(body).toContainText('avoid actions that might escalate the war further.');
+  await expect(body).not.toContainText('More From Author');
+  await expect(body).not.toContainText('Hezbollah');
+  await expect(body.locator('p')).toHaveCount(6);
+
+  const related = page.getByRole('region', { name: 'More from the source' });
+  await expect(related.getByRole('listitem')).toHaveText([
+    'Civilian Impact Mounts as Israel and Hezbollah Negotiate Under Fire.',
+    'Strategies and Controversies in New Mexico',
+  ]);
+
+  await page.getByRole('searchbox', { name: 'Search the library' }).fill('Kursk');
+  const results = page.getByRole('list', { name: 'Search results' });
+  await expect(results.getByRole('button')).toHaveCount(1);
+  await expect(results.locator('mark').first()).toHaveText('Kursk');
+  await page.getByRole('searchbox', { name: 'Search the library' }).fill('Hezbollah');
+  await expect(page.getByText('No articles match.')).toBeVisible();
+});
+
+test('a journalist writes a formatted draft that is intact after a reload', async ({ page, app }) => {
+  await page.goto(app.url);
+  await page.getByRole('button', { name: 'New draft' }).click();
+  await page.getByLabel('Headline').fill('Council passes the harbour budget');
+  await page.getByLabel('Dek').fill('A late amendment funds the ferry pier');
+
+  const editor = page.getByRole('textbox', { name: 'Article body' });
+  await editor.click();
+  await page.getByRole('button', { name: 'Heading', exact: true }).click();
+  await page.keyboard.type('What passed');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('The vote was ');
+  await page.keyboard.press('Control+b');
+  await page.keyboard.type('eight to one');
+  await page.keyboard.press('Control+b');
+  await page.keyboard.type(' after a long night.');
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Bulleted list' }).click();
+  await page.keyboard.type('New pier');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Wider quay');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Undo me');
+  await page.getByRole('button', { name: 'Undo' }).click();
+
+  await expect(page.getByTestId('save-status')).toHaveText('Saved');
+  await expect(page.getByTestId('word-count')).toHaveText(/^16 words/);
+
+  await page.reload();
+  await page.getByRole('button', { name: 'Drafts' }).click();
+  await articleList(page).getByRole('button', { name: /Council passes the harbour budget/ }).click();
+
+  await expect(page.getByLabel('Headline')).toHaveValue('Council passes the harbour budget');
+  await expect(page.getByLabel('Dek')).toHaveValue('A late amendment funds the ferry pier');
+  const reloaded = page.getByRole('textbox', { name: 'Article body' });
+  await expect(reloaded.locator('h2')).toHaveText('What passed');
+  await expect(reloaded.locator('strong, .ed-bold').first()).toHaveText('eight to one');
+  await expect(reloaded.locator('li')).toHaveText(['New pier', 'Wider quay']);
+  await expect(reloaded).not.toContainText('Undo me');
+});
+
+test('dropping files imports them and reports what was imported, skipped as duplicate, and failed', async ({ page, app, fixturesDir }) => {
+  await page.goto(app.url);
+  const kursk = readFileSync(join(fixturesDir, 'plain-text/north-korean-troops-kursk.txt'), 'utf8');
+  const mayor = readFileSync(join(fixturesDir, 'plain-text/windows-bom-related.txt'), 'latin1');
+  const dataTransfer = await page.evaluateHandle(
+    ({ kursk, mayor }) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([kursk], 'kursk.txt', { type: 'text/plain' }));
+      transfer.items.add(new File([kursk], 'kursk-copy.txt', { type: 'text/plain' }));
+      transfer.items.add(new File([Uint8Array.from(mayor, (c) => c.charCodeAt(0))], 'mayor.txt', { type: 'text/plain' }));
+      transfer.items.add(new File(['%PDF-1.7'], 'report.pdf', { type: 'application/pdf' }));
+      return transfer;
+    },
+    { kursk, mayor },
+  );
+  await page.dispatchEvent('.app', 'dragover', { dataTransfer });
+  await expect(page.getByText('Drop files to import them')).toBeVisible();
+  await page.dispatchEvent('.app', 'drop', { dataTransfer });
+
+  const panel = page.getByRole('complementary', { name: 'Import' });
+  await expect(panel).toContainText('2 imported, 1 already in the library, 1 failed');
+  await expect(panel).toContainText('kursk-copy.txt: already in the library');
+  await expect(panel).toContainText('report.pdf: Dateline cannot import files of type .pdf');
+  await expect(articleList(page).getByRole('button')).toHaveCount(2);
+  await expect(page.getByText('Drop files to import them')).toBeHidden();
+});
+
+test('a page opened without the launch secret is told so and reads nothing', async ({ page, app }) => {
+  await page.goto(app.origin + '/');
+  await expect(page.getByRole('alert').first()).toContainText('not connected to the running Dateline');
+});
+
+test('tags added in the reading view appear in the sidebar and filter the list', async ({ page, app, fixturesDir }) => {
+  await page.goto(app.url);
+  await page.getByTestId('import-input').setInputFiles([
+    join(fixturesDir, 'plain-text/north-korean-troops-kursk.txt'),
+    join(fixturesDir, 'plain-text/windows-1252.txt'),
+  ]);
+  await page.getByRole('button', { name: 'Close' }).click();
+  await articleList(page).getByRole('button', { name: new RegExp(KURSK_TITLE) }).click();
+  await page.getByLabel('Add a tag').fill('Ukraine');
+  await page.getByLabel('Add a tag').press('Enter');
+  await expect(page.getByRole('button', { name: 'Remove tag Ukraine' })).toBeVisible();
+
+  await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /Ukraine/ }).click();
+  await expect(articleList(page).getByRole('button')).toHaveCount(1);
+  await page.getByRole('button', { name: '☆ Favorite' }).click();
+  await page.getByRole('button', { name: 'Favorites' }).click();
+  await expect(articleList(page).getByRole('button')).toHaveCount(1);
+});

@@ -1,0 +1,73 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+/**
+ * `npm test`: the type-check, the unit and integration suite (vitest) and the end-to-end
+ * suite (Playwright in Chromium), run one after another whatever the earlier ones gave,
+ * then one closing line that sums them all.
+ */
+
+interface Tally {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+const RESULTS = 'test-results';
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = {}): number {
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  return result.status ?? 1;
+}
+
+function readJson(path: string): unknown {
+  return existsSync(path) ? JSON.parse(readFileSync(path, 'utf8')) : null;
+}
+
+function typecheck(): Tally {
+  console.log('\n== Type-check ==');
+  const status = run('npm', ['run', '--silent', 'typecheck']);
+  return { passed: status === 0 ? 1 : 0, failed: status === 0 ? 0 : 1, skipped: 0 };
+}
+
+function unit(): Tally {
+  console.log('\n== Unit and integration tests (vitest) ==');
+  const output = `${RESULTS}/unit.json`;
+  const status = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${output}`]);
+  const report = readJson(output) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number } | null;
+  if (!report) return { passed: 0, failed: 1, skipped: 0 };
+  // A suite that failed to load has no failed tests but a non-zero exit: count it.
+  const failed = report.numFailedTests || (status === 0 ? 0 : 1);
+  return { passed: report.numPassedTests, failed, skipped: report.numPendingTests + report.numTodoTests };
+}
+
+function endToEnd(): Tally {
+  console.log('\n== End-to-end tests (Playwright, Chromium) ==');
+  const output = `${RESULTS}/e2e.json`;
+  const status = run('npx', ['playwright', 'test']);
+  const report = readJson(output) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number }; errors?: unknown[] } | null;
+  if (!report) return { passed: 0, failed: 1, skipped: 0 };
+  const { expected, unexpected, flaky, skipped } = report.stats;
+  const failed = unexpected + flaky || (status === 0 ? 0 : 1);
+  return { passed: expected, failed, skipped };
+}
+
+rmSync(RESULTS, { recursive: true, force: true });
+mkdirSync(RESULTS, { recursive: true });
+
+const suites: [string, Tally][] = [
+  ['type-check', typecheck()],
+  ['unit and integration', unit()],
+  ['end-to-end', endToEnd()],
+];
+
+console.log('\n== Summary ==');
+for (const [name, tally] of suites) {
+  console.log(`${name}: ${tally.passed} passed, ${tally.failed} failed, ${tally.skipped} skipped`);
+}
+const total = suites.reduce(
+  (sum, [, tally]) => ({ passed: sum.passed + tally.passed, failed: sum.failed + tally.failed, skipped: sum.skipped + tally.skipped }),
+  { passed: 0, failed: 0, skipped: 0 },
+);
+console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+process.exitCode = total.failed === 0 ? 0 : 1;
