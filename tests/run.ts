@@ -47,9 +47,29 @@ function endToEnd(): Tally {
   const status = run('npx', ['playwright', 'test']);
   const report = readJson(output) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number }; errors?: unknown[] } | null;
   if (!report) return { passed: 0, failed: 1, skipped: 0 };
+  for (const reason of skipReasons(report)) console.log(`skipped: ${reason}`);
   const { expected, unexpected, flaky, skipped } = report.stats;
   const failed = unexpected + flaky || (status === 0 ? 0 : 1);
   return { passed: expected, failed, skipped };
+}
+
+interface PlaywrightSuite {
+  title: string;
+  specs?: { title: string; tests: { status: string; annotations?: { type: string; description?: string }[] }[] }[];
+  suites?: PlaywrightSuite[];
+}
+
+/** Every skipped end-to-end test with the reason it gave, so a skip is never silent. */
+function skipReasons(report: unknown): string[] {
+  const walk = (suite: PlaywrightSuite): string[] => [
+    ...(suite.specs ?? []).flatMap((spec) =>
+      spec.tests
+        .filter((t) => t.status === 'skipped')
+        .map((t) => `${spec.title}: ${t.annotations?.find((a) => a.type === 'skip')?.description ?? 'no reason given'}`),
+    ),
+    ...(suite.suites ?? []).flatMap(walk),
+  ];
+  return ((report as { suites?: PlaywrightSuite[] }).suites ?? []).flatMap(walk);
 }
 
 rmSync(RESULTS, { recursive: true, force: true });
