@@ -9,7 +9,7 @@ import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import { $getRoot, BLUR_COMMAND, COMMAND_PRIORITY_LOW, mergeRegister } from 'lexical';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Article } from '../../../electron/common/model.ts';
+import type { Article, DraftFields } from '../../../electron/common/model.ts';
 import { countWords, readingMinutes } from '../../../electron/common/text.ts';
 import { call, messageOf } from '../client/api.ts';
 import { DraftSaver, type SaveStatus } from './draft-saver.ts';
@@ -25,11 +25,17 @@ const STATUS_TEXT: Record<SaveStatus['state'], string> = {
 
 export function DraftEditor({ draft, onDeleted }: { draft: Article; onDeleted: () => void }) {
   const [status, setStatus] = useState<SaveStatus>({ state: 'saved' });
-  const [title, setTitle] = useState(draft.title);
-  const [dek, setDek] = useState(draft.dek);
-  const [byline, setByline] = useState(draft.byline);
+  const [fields, setFields] = useState<Required<Pick<DraftFields, 'title' | 'dek' | 'byline'>>>({
+    title: draft.title,
+    dek: draft.dek,
+    byline: draft.byline,
+  });
   const [words, setWords] = useState(draft.wordCount);
   const saver = useMemo(() => new DraftSaver(draft.id, draft.revision, setStatus), [draft.id, draft.revision]);
+  const changeField = (name: keyof typeof fields) => (value: string) => {
+    setFields((current) => ({ ...current, [name]: value }));
+    saver.changeFields({ [name]: value });
+  };
 
   // Leaving the draft, hiding the tab or closing the window saves what is waiting.
   useEffect(() => {
@@ -52,6 +58,8 @@ export function DraftEditor({ draft, onDeleted }: { draft: Article; onDeleted: (
     onError: (error) => setStatus({ state: 'error', message: error.message }),
   };
 
+  const flush = () => void saver.flush();
+
   const remove = async () => {
     if (!window.confirm('Delete this draft? This cannot be undone.')) return;
     try {
@@ -72,41 +80,16 @@ export function DraftEditor({ draft, onDeleted }: { draft: Article; onDeleted: (
           </button>
         </div>
         <div className="editor-page">
-          <textarea
-            className="headline-input"
-            aria-label="Headline"
-            placeholder="Headline"
-            rows={1}
-            value={title}
-            onChange={(event) => {
-              setTitle(event.target.value);
-              saver.changeFields({ title: event.target.value });
-            }}
-            onBlur={() => void saver.flush()}
-          />
-          <textarea
-            className="dek-input"
-            aria-label="Dek"
+          <MetaField label="Headline" className="headline-input" value={fields.title} onChange={changeField('title')} onBlur={flush} />
+          <MetaField
+            label="Dek"
             placeholder="Dek: the line under the headline"
-            rows={1}
-            value={dek}
-            onChange={(event) => {
-              setDek(event.target.value);
-              saver.changeFields({ dek: event.target.value });
-            }}
-            onBlur={() => void saver.flush()}
+            className="dek-input"
+            value={fields.dek}
+            onChange={changeField('dek')}
+            onBlur={flush}
           />
-          <input
-            className="byline-input"
-            aria-label="Byline"
-            placeholder="Byline"
-            value={byline}
-            onChange={(event) => {
-              setByline(event.target.value);
-              saver.changeFields({ byline: event.target.value });
-            }}
-            onBlur={() => void saver.flush()}
-          />
+          <MetaField label="Byline" className="byline-input" value={fields.byline} onChange={changeField('byline')} onBlur={flush} />
           <div className="editor-body">
             <RichTextPlugin
               contentEditable={<ContentEditable className="editor-content" aria-label="Article body" spellCheck />}
@@ -130,6 +113,30 @@ export function DraftEditor({ draft, onDeleted }: { draft: Article; onDeleted: (
         </span>
       </footer>
     </div>
+  );
+}
+
+interface MetaFieldProps {
+  label: string;
+  className: string;
+  value: string;
+  placeholder?: string;
+  onChange: (value: string) => void;
+  onBlur: () => void;
+}
+
+/** One line of newsroom metadata above the body; it grows with its text. */
+function MetaField({ label, className, value, placeholder, onChange, onBlur }: MetaFieldProps) {
+  return (
+    <textarea
+      className={className}
+      aria-label={label}
+      placeholder={placeholder ?? label}
+      rows={1}
+      value={value}
+      onChange={(event) => onChange(event.target.value.replace(/\n/g, ' '))}
+      onBlur={onBlur}
+    />
   );
 }
 
