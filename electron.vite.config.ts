@@ -1,6 +1,15 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { channelNames, eventNames } from './electron/ipc/contract.ts';
+import { META_CONTENT_SECURITY_POLICY } from './electron/web/static-files.ts';
+
+/** The page's CSP comes from the same constant the server and the app protocol send. */
+const contentSecurityPolicy = {
+  name: 'dateline-content-security-policy',
+  transformIndexHtml: () => [
+    { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: META_CONTENT_SECURITY_POLICY }, injectTo: 'head' as const },
+  ],
+};
 
 export default defineConfig({
   main: {
@@ -24,7 +33,7 @@ export default defineConfig({
   renderer: {
     root: 'renderer',
     base: './',
-    plugins: [react()],
+    plugins: [react(), contentSecurityPolicy],
     build: {
       outDir: 'out/renderer',
       emptyOutDir: true,

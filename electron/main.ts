@@ -1,45 +1,149 @@
-import { app, BrowserWindow, ipcMain, Menu, shell, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { channelNames, type EventName, type EventPayload } from './ipc/contract.ts';
-import { checkEvent, createDispatcher } from './ipc/handlers.ts';
+import { app, BrowserWindow, dialog, ipcMain, Menu, shell, type IpcMainInvokeEvent } from 'electron';
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { channelNames, type EventName, type EventPayload, type MenuCommand } from './ipc/contract.ts';
+import { checkEvent, createDispatcher, importAndAnnounce, type Dispatch } from './ipc/handlers.ts';
 import { ipcEventChannel, ipcInvokeChannel } from './ipc/wire.ts';
 import { Library } from './library/library.ts';
 import { resolveLibraryPath, userDataDir } from './library/location.ts';
+import { backupLibrary } from './library/maintenance.ts';
+import { getSettings } from './library/settings-store.ts';
+import { describeApp } from './policy/app-info.ts';
+import { loadPolicy, updatesEnabled, type LoadedPolicy } from './policy/policy.ts';
+import { createLogger, type Logger } from './shell/log.ts';
+import { bindMenu, menuTemplate, type MenuAction } from './shell/menu.ts';
+import { filesToOpen } from './shell/open-files.ts';
+import { APP_ORIGIN } from './shell/urls.ts';
+import { registerSchemes, serveProtocols } from './desktop/protocols.ts';
+import { startUpdates, type Updates } from './desktop/updates.ts';
+import { createMainWindow } from './desktop/window.ts';
 
 /**
- * The desktop shell: one window, the contract over Electron IPC, nothing more. Everything
- * it calls is plain TypeScript shared with browser mode and the CLI.
+ * The desktop shell: one instance, one window, the contract over Electron IPC, a menu, and
+ * the few things only a desktop app does (dialogs, "Open with", updates). Everything else is
+ * the plain TypeScript that browser mode and the CLI share.
  */
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const rendererIndex = join(here, '../renderer/index.html');
-const rendererUrl = pathToFileURL(rendererIndex).href;
-const windows = new Set<BrowserWindow>();
+const rendererDir = join(here, '../renderer');
+const preload = join(here, '../preload/preload.cjs');
+const dataDir = userDataDir();
 
-app.setPath('userData', userDataDir());
+app.setPath('userData', dataDir);
 app.enableSandbox();
+registerSchemes();
 
-function emit<E extends EventName>(event: E, payload: EventPayload<E>): void {
-  const checked = checkEvent(event, payload);
-  for (const window of windows) window.webContents.send(ipcEventChannel(event), checked);
+const pendingFiles: string[] = [];
+let mainWindow: BrowserWindow | null = null;
+let openPaths: ((paths: string[]) => void) | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  pendingFiles.push(...filesToOpen(process.argv, process.cwd()));
+  app.on('second-instance', (_event, argv, cwd) => {
+    focusWindow();
+    const files = filesToOpen(argv, cwd);
+    if (openPaths) openPaths(files);
+    else pendingFiles.push(...files);
+  });
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    if (openPaths) openPaths([path]);
+    else pendingFiles.push(path);
+  });
+  app.whenReady().then(start, (error: unknown) => console.error(error));
 }
 
-/** Only our own top-level page may call the contract: not iframes, not other origins. */
-function isTrustedSender(event: IpcMainInvokeEvent): boolean {
-  const frame = event.senderFrame;
-  return frame !== null && frame.parent === null && frame.url.split('#')[0] === rendererUrl;
+function focusWindow(): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
 }
 
-function registerChannels(library: Library): void {
+function start(): void {
+  const log = createLogger(join(dataDir, 'logs'));
+  log.info(`Dateline ${app.getVersion()} starting`);
+  const loaded = app.isPackaged ? loadPolicy() : loadPolicy(process.env.DATELINE_POLICY_FILE || undefined);
+  if (loaded.problem) log.warn(loaded.problem);
+  const libraryPath = resolveLibraryPath(undefined, process.env, loaded.policy.libraryFolder);
+
+  let library: Library;
+  try {
+    library = Library.open(libraryPath, { onBackup: (path) => log.info(`backed up the library before upgrading it to ${path}`) });
+  } catch (error) {
+    log.error('could not open the library', error);
+    dialog.showErrorBox('Dateline cannot open its library', `${libraryPath}\n\n${(error as Error).message}`);
+    app.exit(1);
+    return;
+  }
+
+  const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => {
+    const checked = checkEvent(event, payload);
+    for (const window of BrowserWindow.getAllWindows()) window.webContents.send(ipcEventChannel(event), checked);
+    if (event === 'settings.changed') buildMenu();
+  };
   const dispatch = createDispatcher({
     library,
     emit,
-    log: (message, error) => console.error(`[dateline] ${message}:`, error),
+    app: describeApp({ mode: 'desktop', version: app.getVersion(), libraryPath, loaded, isPackaged: app.isPackaged }),
+    log: (message, error) => log.error(message, error),
   });
+  registerChannels(dispatch, log);
+  serveProtocols(rendererDir, library);
+
+  let updates: Updates | null = null;
+  if (updatesEnabled(loaded.policy, app.isPackaged)) {
+    updates = startUpdates({ feedUrl: loaded.policy.updates?.url ?? null, window: () => mainWindow, log });
+  }
+
+  openPaths = (paths) => {
+    if (paths.length === 0) return;
+    void importAndAnnounce(
+      { library, emit },
+      paths.map((path) => ({ path, read: () => readFile(path) })),
+    ).catch((error: unknown) => log.error('import of opened files failed', error));
+  };
+
+  const actions = menuActionHandlers({ library, libraryPath, log, dispatch, updates, loaded });
+  function buildMenu(): void {
+    const template = menuTemplate({
+      platform: process.platform,
+      theme: getSettings(library).theme,
+      updatesAvailable: updates !== null,
+      isPackaged: app.isPackaged,
+    });
+    Menu.setApplicationMenu(Menu.buildFromTemplate(bindMenu(template, (action) => void actions(action))));
+  }
+  buildMenu();
+
+  const openWindow = () => {
+    mainWindow = createMainWindow({ preload, statePath: join(dataDir, 'window-state.json'), log });
+    mainWindow.on('closed', () => (mainWindow = null));
+    mainWindow.webContents.once('did-finish-load', () => openPaths?.(pendingFiles.splice(0)));
+  };
+  openWindow();
+  app.on('activate', () => {
+    if (!mainWindow) openWindow();
+  });
+  app.on('will-quit', () => {
+    log.info('quitting');
+    library.close();
+  });
+}
+
+/** Only the app's own top-level page may call the contract: not iframes, not other origins. */
+function isTrustedSender(event: IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame;
+  return frame !== null && frame.parent === null && frame.url.startsWith(`${APP_ORIGIN}/`);
+}
+
+function registerChannels(dispatch: Dispatch, log: Logger): void {
   for (const channel of channelNames) {
     ipcMain.handle(ipcInvokeChannel(channel), (event, input: unknown) => {
       if (!isTrustedSender(event)) {
+        log.warn(`refused a call to ${channel} from ${event.senderFrame?.url ?? 'a closed frame'}`);
         return { ok: false, error: { code: 'INVALID_INPUT', message: 'Calls are accepted only from the Dateline window.' } };
       }
       return dispatch(channel, input);
@@ -47,63 +151,69 @@ function registerChannels(library: Library): void {
   }
 }
 
-function lockDown(contents: WebContents): void {
-  contents.on('will-navigate', (event) => event.preventDefault());
-  contents.on('will-redirect', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(({ url }) => {
-    if (/^(https?:|mailto:)/i.test(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  contents.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  contents.session.setPermissionCheckHandler(() => false);
+interface ActionContext {
+  library: Library;
+  libraryPath: string;
+  log: Logger;
+  dispatch: Dispatch;
+  updates: Updates | null;
+  loaded: LoadedPolicy;
 }
 
-function openWindow(): void {
-  const window = new BrowserWindow({
-    width: 1280,
-    height: 820,
-    minWidth: 720,
-    minHeight: 480,
-    title: 'Dateline',
-    show: false,
-    webPreferences: {
-      preload: join(here, '../preload/preload.cjs'),
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      spellcheck: true,
-    },
-  });
-  windows.add(window);
-  window.on('closed', () => windows.delete(window));
-  window.once('ready-to-show', () => window.show());
-  lockDown(window.webContents);
-  void window.loadFile(rendererIndex);
+const windowCommands: Partial<Record<MenuAction, MenuCommand>> = {
+  'new-draft': 'new-draft',
+  import: 'import',
+  export: 'export',
+  'focus-search': 'focus-search',
+  'toggle-focus-mode': 'toggle-focus-mode',
+  'open-settings': 'open-settings',
+};
+
+function menuActionHandlers({ library, libraryPath, log, dispatch, updates }: ActionContext) {
+  return async (action: MenuAction): Promise<void> => {
+    const command = windowCommands[action];
+    if (command) {
+      focusWindow();
+      mainWindow?.webContents.send(ipcEventChannel('menu.command'), checkEvent('menu.command', { command }));
+      return;
+    }
+    if (action.startsWith('theme:')) {
+      await dispatch('settings.set', { theme: action.slice('theme:'.length) });
+      return;
+    }
+    switch (action) {
+      case 'backup':
+        return backUp(library, log);
+      case 'open-library-folder':
+        void shell.openPath(dirname(libraryPath));
+        return;
+      case 'open-logs':
+        void shell.openPath(join(dataDir, 'logs'));
+        return;
+      case 'check-updates':
+        await updates?.checkNow();
+        return;
+    }
+  };
 }
 
-app.on('web-contents-created', (_event, contents) => {
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-});
-
-app.whenReady().then(() => {
-  const libraryPath = resolveLibraryPath(process.env.DATELINE_LIBRARY);
-  let library: Library;
+async function backUp(library: Library, log: Logger): Promise<void> {
+  const stamp = new Date().toISOString().slice(0, 10);
+  const options = {
+    title: 'Back Up Library',
+    defaultPath: join(app.getPath('documents'), `Dateline library ${stamp}.sqlite`),
+    filters: [{ name: 'Dateline library', extensions: ['sqlite'] }],
+  };
+  const choice = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+  if (choice.canceled || !choice.filePath) return;
   try {
-    library = Library.open(libraryPath);
+    await backupLibrary(library, choice.filePath);
+    await dialog.showMessageBox({ type: 'info', message: 'The library is backed up.', detail: choice.filePath });
   } catch (error) {
-    console.error(`Cannot open the library ${libraryPath}: ${(error as Error).message}`);
-    app.exit(1);
-    return;
+    log.error('backup failed', error);
+    dialog.showErrorBox('The backup failed', `Nothing was changed in your library.\n\n${(error as Error).message}`);
   }
-  registerChannels(library);
-  Menu.setApplicationMenu(Menu.buildFromTemplate([{ role: 'fileMenu' }, { role: 'editMenu' }, { role: 'viewMenu' }, { role: 'windowMenu' }]));
-  openWindow();
-  app.on('activate', () => {
-    if (windows.size === 0) openWindow();
-  });
-  app.on('will-quit', () => library.close());
-});
+}
 
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();

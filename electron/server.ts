@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { EventName, EventPayload } from './ipc/contract.ts';
 import { createDispatcher } from './ipc/handlers.ts';
 import { Library } from './library/library.ts';
 import { resolveLibraryPath } from './library/location.ts';
+import { describeApp, loadDevelopmentPolicy } from './policy/app-info.ts';
 import { startWebServer, type WebServer } from './web/http-server.ts';
 
 const USAGE = `Usage: npm run web -- [--port N] [--library FILE] [--open]
@@ -39,7 +40,9 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be a number from 0 to 65535.\n${USAGE}`, 2);
   if (!existsSync(`${STATIC_DIR}/index.html`)) fail('The app is not built yet: run `npm run web`, which builds it first.', 1);
 
-  const libraryPath = resolveLibraryPath(args.library);
+  const loaded = loadDevelopmentPolicy();
+  if (loaded.problem) console.error(loaded.problem);
+  const libraryPath = resolveLibraryPath(args.library, process.env, loaded.policy.libraryFolder);
   let library: Library;
   try {
     library = Library.open(libraryPath, { onBackup: (path) => console.log(`Backed up the library before upgrading it: ${path}`) });
@@ -50,6 +53,7 @@ async function main(): Promise<void> {
   let server: WebServer | undefined;
   const dispatch = createDispatcher({
     library,
+    app: describeApp({ mode: 'browser', version: packageVersion(), libraryPath, loaded, isPackaged: false }),
     emit: <E extends EventName>(event: E, payload: EventPayload<E>) => server?.emit(event, payload),
     log: (message, error) => console.error(`[dateline] ${message}:`, error),
   });
@@ -80,6 +84,10 @@ function openInBrowser(url: string): void {
   const child = spawn(command!, commandArgs, { stdio: 'ignore', detached: true });
   child.on('error', () => console.error('Could not open a browser; open the address above yourself.'));
   child.unref();
+}
+
+function packageVersion(): string {
+  return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 }
 
 function fail(message: string, code: number): never {

@@ -39,6 +39,29 @@ export const importSummarySchema = z.object({
 
 const byId = z.strictObject({ id: articleId });
 
+export const menuCommands = ['new-draft', 'import', 'export', 'focus-search', 'toggle-focus-mode', 'open-settings'] as const;
+
+const managedFeature = z.object({ id: z.string(), label: z.string() });
+
+export const appInfoSchema = z.object({
+  mode: z.enum(['desktop', 'browser']),
+  version: z.string(),
+  libraryPath: z.string(),
+  updates: z.object({
+    /** Whether this build updates itself at all (desktop, packaged). */
+    available: z.boolean(),
+    enabled: z.boolean(),
+    url: z.string().nullable(),
+    managed: z.boolean(),
+  }),
+  policy: z.object({
+    source: z.string().nullable(),
+    problem: z.string().nullable(),
+    libraryFolderManaged: z.boolean(),
+    disabledFeatures: z.array(managedFeature),
+  }),
+});
+
 export const channels = {
   'articles.list': { input: listQuerySchema, output: articleListSchema },
   'articles.get': { input: byId, output: articleSchema },
@@ -64,6 +87,15 @@ export const channels = {
   },
   'settings.get': { input: z.strictObject({}), output: settingsSchema },
   'settings.set': { input: settingsPatchSchema, output: settingsSchema },
+  'export.formats': {
+    input: z.strictObject({}),
+    output: z.array(z.object({ id: z.string(), label: z.string(), extension: z.string() })),
+  },
+  'articles.export': {
+    input: z.strictObject({ id: articleId, format: z.string().regex(/^[a-z0-9-]{1,20}$/) }),
+    output: z.object({ fileName: z.string(), mimeType: z.string(), data: z.base64() }),
+  },
+  'app.info': { input: z.strictObject({}), output: appInfoSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {
@@ -74,8 +106,11 @@ export const events = {
     total: z.number().int().nonnegative(),
     current: z.string().nullable(),
   }),
-  /** A menu item or accelerator in the desktop shell. */
-  'menu.command': z.object({ command: z.enum(['new-draft', 'import', 'focus-search']) }),
+  /** An import ended, whichever way it was started (button, drop, menu, "Open with"). */
+  'import.finished': importSummarySchema,
+  'settings.changed': settingsSchema,
+  /** A menu item or accelerator in the desktop shell that the window carries out. */
+  'menu.command': z.object({ command: z.enum(menuCommands) }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type ChannelName = keyof typeof channels;
@@ -84,6 +119,8 @@ export type ChannelOutput<C extends ChannelName> = z.output<(typeof channels)[C]
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
 
+export type AppInfo = z.output<typeof appInfoSchema>;
+export type MenuCommand = (typeof menuCommands)[number];
 export type ErrorPayload = { code: (typeof errorCodes)[number]; message: string };
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorPayload };
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isDatelineError } from '../common/errors.ts';
-import { importFiles } from '../import/pipeline.ts';
+import { importFiles, type ImportSummary, type PendingFile } from '../import/pipeline.ts';
 import {
   createDraft,
   deleteArticle,
@@ -18,12 +18,16 @@ import {
   isChannelName,
   type ChannelName,
   type EventName,
+  type AppInfo,
   type EventPayload,
   type Result,
 } from './contract.ts';
+import { exportArticle, exporters } from '../export/registry.ts';
 
 export interface HandlerContext {
   library: Library;
+  /** What the transport knows about the running app (mode, version, policy). */
+  app: AppInfo;
   /** Pushes an event to every window; each transport decides how. */
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   /** Where problems are reported; never given article text. */
@@ -37,7 +41,7 @@ type Handlers = {
 };
 
 /** What each channel does, once its input has been validated. */
-function createHandlers({ library, emit }: HandlerContext): Handlers {
+function createHandlers({ library, emit, app }: HandlerContext): Handlers {
   const changed = (ids?: number[]) => emit('library.changed', ids ? { ids } : {});
   return {
     'articles.list': (query) => listArticles(library, query),
@@ -57,17 +61,11 @@ function createHandlers({ library, emit }: HandlerContext): Handlers {
       changed([id]);
       return { id };
     },
-    'import.files': async ({ files }) => {
-      const pending = files.map((file) => ({
-        path: file.name,
-        read: async () => Buffer.from(file.data, 'base64'),
-      }));
-      const summary = await importFiles(library, pending, {
-        onProgress: (progress) => emit('import.progress', progress),
-      });
-      if (summary.imported.length) changed(summary.imported.map((item) => item.id));
-      return summary;
-    },
+    'import.files': ({ files }) =>
+      importAndAnnounce(
+        { library, emit },
+        files.map((file) => ({ path: file.name, read: async () => Buffer.from(file.data, 'base64') })),
+      ),
     'search.query': (query) => searchArticles(library, query),
     'tags.list': () => listTags(library),
     'tags.set': ({ id, tags }) => {
@@ -76,8 +74,32 @@ function createHandlers({ library, emit }: HandlerContext): Handlers {
       return { tags: result };
     },
     'settings.get': () => getSettings(library),
-    'settings.set': (patch) => updateSettings(library, patch),
+    'settings.set': (patch) => {
+      const settings = updateSettings(library, patch);
+      emit('settings.changed', settings);
+      return settings;
+    },
+    'export.formats': () => exporters.map(({ id, label, extension }) => ({ id, label, extension })),
+    'articles.export': ({ id, format }) => {
+      const file = exportArticle(getArticle(library, id), format);
+      return { fileName: file.fileName, mimeType: file.mimeType, data: Buffer.from(file.bytes).toString('base64') };
+    },
+    'app.info': () => app,
   };
+}
+
+/**
+ * Imports files and tells every window: progress as it goes, what changed, and the summary.
+ * Used for files sent by the renderer and for files the desktop shell opens itself.
+ */
+export async function importAndAnnounce(
+  { library, emit }: Pick<HandlerContext, 'library' | 'emit'>,
+  files: readonly PendingFile[],
+): Promise<ImportSummary> {
+  const summary = await importFiles(library, files, { onProgress: (progress) => emit('import.progress', progress) });
+  if (summary.imported.length) emit('library.changed', { ids: summary.imported.map((item) => item.id) });
+  emit('import.finished', summary);
+  return summary;
 }
 
 export type Dispatch = (channel: string, input: unknown) => Promise<Result<unknown>>;

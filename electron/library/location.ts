@@ -20,7 +20,10 @@ export function userDataDir(
   return join(env.XDG_CONFIG_HOME || join(home, '.config'), APP_FOLDER_NAME);
 }
 
-/** `--library FILE` wins, then DATELINE_LIBRARY, then the user-data folder. */
-export function resolveLibraryPath(flag?: string, env: NodeJS.ProcessEnv = process.env): string {
-  return flag || env.DATELINE_LIBRARY || join(userDataDir(process.platform, env), LIBRARY_FILE_NAME);
+/**
+ * `--library FILE` wins, then DATELINE_LIBRARY, then the folder a managed-deployment policy
+ * names, then the user-data folder.
+ */
+export function resolveLibraryPath(flag?: string, env: NodeJS.ProcessEnv = process.env, policyFolder?: string): string {
+  return flag || env.DATELINE_LIBRARY || join(policyFolder || userDataDir(process.platform, env), LIBRARY_FILE_NAME);
 }

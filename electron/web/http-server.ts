@@ -3,36 +3,13 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
 import type { EventName, EventPayload } from '../ipc/contract.ts';
 import { checkEvent, type Dispatch } from '../ipc/handlers.ts';
+import { CONTENT_SECURITY_POLICY, contentTypeOf, resolveStaticFile } from './static-files.ts';
 import { HTTP_API_PREFIX, HTTP_EVENTS_PATH, SECRET_HEADER, httpInvokePath } from '../ipc/wire.ts';
 
 /** Imports arrive base64-encoded in JSON: 50 MB of files is about 70 MB of body. */
 export const MAX_BODY_BYTES = 72 * 1024 * 1024;
-
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-};
 
 export interface WebServerOptions {
   dispatch: Dispatch;
@@ -220,13 +197,11 @@ function openEventStream(response: ServerResponse, streams: Set<ServerResponse>)
 }
 
 async function serveStatic(response: ServerResponse, root: string, pathname: string): Promise<void> {
-  const relative = pathname === '/' ? 'index.html' : safeDecode(pathname).replace(/^\/+/, '');
-  const file = normalize(join(root, relative));
-  if (!file.startsWith(normalize(root) + sep)) return respond(response, 404, { error: 'Not found' });
-  const info = await stat(file).catch(() => null);
-  if (!info?.isFile()) return respond(response, 404, { error: 'Not found' });
+  const file = resolveStaticFile(root, pathname);
+  const info = file ? await stat(file).catch(() => null) : null;
+  if (!file || !info?.isFile()) return respond(response, 404, { error: 'Not found' });
   response.writeHead(200, {
-    'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+    'Content-Type': contentTypeOf(file),
     'Content-Length': info.size,
     'Content-Security-Policy': CONTENT_SECURITY_POLICY,
     'Cache-Control': file.endsWith('index.html') ? 'no-store' : 'max-age=3600',

@@ -6,6 +6,8 @@ import { ImportPanel, useImporter } from '../library/ImportPanel.tsx';
 import { LibraryPane } from '../library/LibraryPane.tsx';
 import { Sidebar } from '../library/Sidebar.tsx';
 import { useSettings } from './settings.ts';
+import { ExportDialog } from '../library/ExportDialog.tsx';
+import { SettingsDialog } from '../settings/SettingsDialog.tsx';
 
 export interface Selection {
   view: LibraryView;
@@ -16,8 +18,15 @@ export function App() {
   const [selection, setSelection] = useState<Selection>({ view: 'all', tag: null });
   const [openId, setOpenId] = useState<number | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const [dialog, setDialog] = useState<'settings' | 'export' | null>(null);
+  const [focusMode, setFocusMode] = useState(false);
   const importer = useImporter();
-  useSettings();
+  const settings = useSettings();
+
+  const openExport = useCallback(() => {
+    if (openId === null) setNotice('Open an article to export it.');
+    else setDialog('export');
+  }, [openId]);
 
   const newDraft = useCallback(async () => {
     try {
@@ -35,20 +44,26 @@ export function App() {
         if (command === 'new-draft') void newDraft();
         if (command === 'import') importer.pickFiles();
         if (command === 'focus-search') document.getElementById('search')?.focus();
+        if (command === 'export') openExport();
+        if (command === 'open-settings') setDialog('settings');
+        if (command === 'toggle-focus-mode') setFocusMode((on) => !on);
       }),
-    [newDraft, importer],
+    [newDraft, importer, openExport],
   );
 
   return (
-    <div className="app" {...importer.dropTargetProps}>
+    <div className={focusMode ? 'app focus-mode' : 'app'} {...importer.dropTargetProps}>
       <Sidebar
         selection={selection}
         onSelect={(next) => setSelection(next)}
         onNewDraft={newDraft}
         onImport={importer.pickFiles}
+        onSettings={() => setDialog('settings')}
       />
       <LibraryPane selection={selection} openId={openId} onOpen={setOpenId} />
-      <ContentPane id={openId} onClosed={() => setOpenId(null)} />
+      <ContentPane id={openId} onClosed={() => setOpenId(null)} onExport={openExport} />
+      {dialog === 'settings' && <SettingsDialog settings={settings} onClose={() => setDialog(null)} />}
+      {dialog === 'export' && openId !== null && <ExportDialog articleId={openId} onClose={() => setDialog(null)} />}
       <ImportPanel importer={importer} />
       {importer.dragging && <div className="drop-overlay" aria-hidden="true">Drop files to import them</div>}
       {notice && (

@@ -5,7 +5,7 @@ import { DraftEditor } from '../editor/DraftEditor.tsx';
 import { ReaderView } from '../reader/ReaderView.tsx';
 
 /** Opens the selected article: drafts in the editor, saved articles in the reading view. */
-export function ContentPane({ id, onClosed }: { id: number | null; onClosed: () => void }) {
+export function ContentPane({ id, onClosed, onExport }: { id: number | null; onClosed: () => void; onExport: () => void }) {
   const [article, setArticle] = useState<Article | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -27,8 +27,8 @@ export function ContentPane({ id, onClosed }: { id: number | null; onClosed: () 
     <main className="content-pane" aria-label="Article">
       {id === null && <p className="pane-message centered">Choose an article to read, or start a new draft.</p>}
       {error && <p className="pane-message centered" role="alert">{error}</p>}
-      {article?.kind === 'saved' && <ReaderView key={article.id} article={article} onDeleted={onClosed} />}
-      {article?.kind === 'draft' && <DraftEditor key={article.id} draft={article} onDeleted={onClosed} />}
+      {article?.kind === 'saved' && <ReaderView key={article.id} article={article} onDeleted={onClosed} onExport={onExport} />}
+      {article?.kind === 'draft' && <DraftEditor key={article.id} draft={article} onDeleted={onClosed} onExport={onExport} />}
     </main>
   );
 }

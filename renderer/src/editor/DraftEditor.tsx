@@ -23,7 +23,7 @@ const STATUS_TEXT: Record<SaveStatus['state'], string> = {
   error: 'Not saved',
 };
 
-export function DraftEditor({ draft, onDeleted }: { draft: Article; onDeleted: () => void }) {
+export function DraftEditor({ draft, onDeleted, onExport }: { draft: Article; onDeleted: () => void; onExport: () => void }) {
   const [status, setStatus] = useState<SaveStatus>({ state: 'saved' });
   const [fields, setFields] = useState<Required<Pick<DraftFields, 'title' | 'dek' | 'byline'>>>({
     title: draft.title,
@@ -75,9 +75,19 @@ export function DraftEditor({ draft, onDeleted }: { draft: Article; onDeleted: (
       <LexicalComposer initialConfig={initialConfig}>
         <div className="editor-chrome">
           <Toolbar />
-          <button type="button" className="danger" onClick={remove}>
-            Delete draft
-          </button>
+          <div className="editor-actions">
+            <button
+              type="button"
+              onClick={() => {
+                void saver.flush().then(onExport);
+              }}
+            >
+              Export…
+            </button>
+            <button type="button" className="danger" onClick={remove}>
+              Delete draft
+            </button>
+          </div>
         </div>
         <div className="editor-page">
           <MetaField label="Headline" className="headline-input" value={fields.title} onChange={changeField('title')} onBlur={flush} />

@@ -42,7 +42,22 @@ export function useImporter(): Importer {
   const [dragging, setDragging] = useState(false);
   const inputRef = useRef<HTMLInputElement | null>(null);
 
-  useEffect(() => subscribe('import.progress', setProgress), []);
+  // Imports the desktop shell starts (menu, "Open with") report through the same events.
+  useEffect(() => {
+    const stopProgress = subscribe('import.progress', (next) => {
+      setProgress(next);
+      setRunning(next.current !== null);
+    });
+    const stopFinished = subscribe('import.finished', (finished) => {
+      setSummary(finished);
+      setRunning(false);
+      setProgress(null);
+    });
+    return () => {
+      stopProgress();
+      stopFinished();
+    };
+  }, []);
 
   const run = useCallback(async (files: File[]) => {
     if (files.length === 0) return;
@@ -52,6 +67,7 @@ export function useImporter(): Importer {
     setProgress({ done: 0, total: files.length, current: files[0]?.name ?? null });
     try {
       const payload = await Promise.all(files.map(readAsBase64));
+      // The summary also arrives as an event; setting it here covers a lost event stream.
       setSummary(await call('import.files', { files: payload }));
     } catch (reason) {
       setError(messageOf(reason));

@@ -17,9 +17,10 @@ interface Props {
   onSelect: (selection: Selection) => void;
   onNewDraft: () => void;
   onImport: () => void;
+  onSettings: () => void;
 }
 
-export function Sidebar({ selection, onSelect, onNewDraft, onImport }: Props) {
+export function Sidebar({ selection, onSelect, onNewDraft, onImport, onSettings }: Props) {
   const version = useLibraryVersion();
   const [tags, setTags] = useState<TagCount[]>([]);
   useEffect(() => {
@@ -69,6 +70,9 @@ export function Sidebar({ selection, onSelect, onNewDraft, onImport }: Props) {
           </ul>
         </>
       )}
+      <button type="button" className="sidebar-settings" onClick={onSettings}>
+        Settings
+      </button>
     </nav>
   );
 }

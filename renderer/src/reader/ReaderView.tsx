@@ -17,7 +17,7 @@ function sanitizeForDisplay(html: string): string {
   });
 }
 
-export function ReaderView({ article: initial, onDeleted }: { article: Article; onDeleted: () => void }) {
+export function ReaderView({ article: initial, onDeleted, onExport }: { article: Article; onDeleted: () => void; onExport: () => void }) {
   const [article, setArticle] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const body = useMemo(() => sanitizeForDisplay(article.html), [article.html]);
@@ -51,6 +51,9 @@ export function ReaderView({ article: initial, onDeleted }: { article: Article; 
         </button>
         <button type="button" aria-pressed={article.archived} onClick={() => update({ archived: !article.archived })}>
           {article.archived ? 'Unarchive' : 'Archive'}
+        </button>
+        <button type="button" onClick={onExport}>
+          Export…
         </button>
         <button type="button" className="danger" onClick={remove}>
           Delete

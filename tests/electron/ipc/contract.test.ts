@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { channelNames, channels, events, type EventName } from '../../../electron/ipc/contract.ts';
 import { createDispatcher } from '../../../electron/ipc/handlers.ts';
 import type { Library } from '../../../electron/library/library.ts';
-import { tempLibrary } from '../../helpers/temp.ts';
+import { tempLibrary, testAppInfo } from '../../helpers/temp.ts';
 
 function setup() {
   const library = tempLibrary();
@@ -10,6 +10,7 @@ function setup() {
   const logged: string[] = [];
   const dispatch = createDispatcher({
     library,
+    app: testAppInfo,
     emit: (event, payload) => emitted.push({ event, payload }),
     log: (message) => logged.push(message),
   });
@@ -49,12 +50,12 @@ const MALFORMED: unknown[] = [
 
 describe('the contract', () => {
   it('declares every channel with an input and an output schema, and every event with a payload schema', () => {
-    expect(channelNames.length).toBeGreaterThanOrEqual(11);
+    expect(channelNames.length).toBeGreaterThanOrEqual(14);
     for (const name of channelNames) {
       expect(channels[name].input).toBeDefined();
       expect(channels[name].output).toBeDefined();
     }
-    expect(Object.keys(events)).toEqual(['library.changed', 'import.progress', 'menu.command']);
+    expect(Object.keys(events)).toEqual(['library.changed', 'import.progress', 'import.finished', 'settings.changed', 'menu.command']);
   });
 
   it.each(channelNames)('%s rejects malformed input with INVALID_INPUT and writes nothing', async (channel) => {
@@ -147,5 +148,25 @@ describe('the handlers', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(JSON.stringify(result)).not.toMatch(/database|sqlite/i);
     expect(logged).toEqual(['channel articles.list failed']);
+  });
+});
+
+describe('export and app channels', () => {
+  it('list the export formats and export an article as base64 bytes', async () => {
+    const { dispatch } = setup();
+    const formats = await dispatch('export.formats', {});
+    expect(formats).toMatchObject({ ok: true, value: [{ id: 'md' }, { id: 'html' }, { id: 'txt' }] });
+    const draft = (await dispatch('articles.createDraft', { title: 'Export me' })) as { value: { id: number } };
+    const file = (await dispatch('articles.export', { id: draft.value.id, format: 'txt' })) as { ok: true; value: { fileName: string; data: string } };
+    expect(file.value.fileName).toBe('Export me.txt');
+    expect(Buffer.from(file.value.data, 'base64').toString()).toBe('Export me\n');
+    expect(await dispatch('articles.export', { id: draft.value.id, format: 'docx2' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
+  it('describes the app and announces settings changes', async () => {
+    const { dispatch, emitted } = setup();
+    expect(await dispatch('app.info', {})).toMatchObject({ ok: true, value: { mode: 'browser', updates: { available: false } } });
+    await dispatch('settings.set', { theme: 'dark' });
+    expect(emitted).toEqual([{ event: 'settings.changed', payload: expect.objectContaining({ theme: 'dark' }) }]);
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../../electron/ipc/handlers.ts';
 import { startWebServer, MAX_BODY_BYTES, type WebServer } from '../../../electron/web/http-server.ts';
-import { tempDir, tempLibrary } from '../../helpers/temp.ts';
+import { testAppInfo, tempDir, tempLibrary } from '../../helpers/temp.ts';
 
 let server: WebServer | undefined;
 afterEach(async () => {
@@ -18,7 +18,7 @@ async function start(): Promise<WebServer> {
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Dateline</title>');
   const library = tempLibrary();
   let current: WebServer | undefined;
-  const dispatch = createDispatcher({ library, emit: (event, payload) => current?.emit(event, payload) });
+  const dispatch = createDispatcher({ library, app: testAppInfo, emit: (event, payload) => current?.emit(event, payload) });
   current = await startWebServer({ dispatch, staticDir });
   server = current;
   return current;

@@ -1,0 +1,74 @@
+import { BrowserWindow, screen, shell, type WebContents } from 'electron';
+import { placeWindow, readWindowState, writeWindowState } from '../shell/window-state.ts';
+import { APP_ENTRY, APP_ORIGIN, isExternalLink } from '../shell/urls.ts';
+import type { Logger } from '../shell/log.ts';
+
+export interface WindowOptions {
+  preload: string;
+  statePath: string;
+  log: Logger;
+}
+
+/** The one main window, hardened item by item from Electron's security checklist. */
+export function createMainWindow({ preload, statePath, log }: WindowOptions): BrowserWindow {
+  const placement = placeWindow(
+    readWindowState(statePath),
+    screen.getAllDisplays().map((display) => display.workArea),
+  );
+  const window = new BrowserWindow({
+    x: placement.x,
+    y: placement.y,
+    width: placement.width,
+    height: placement.height,
+    minWidth: 720,
+    minHeight: 480,
+    title: 'Dateline',
+    show: false,
+    backgroundColor: '#fbfaf7',
+    webPreferences: {
+      preload,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      spellcheck: true,
+    },
+  });
+  if (placement.maximized) window.maximize();
+  window.once('ready-to-show', () => window.show());
+  window.on('close', () => {
+    try {
+      writeWindowState(statePath, { ...window.getNormalBounds(), maximized: window.isMaximized() });
+    } catch (error) {
+      log.warn('could not remember the window position', error);
+    }
+  });
+  lockDown(window.webContents, log);
+  void window.loadURL(APP_ENTRY);
+  return window;
+}
+
+/** No navigation, no new windows, no permissions: links go to the system browser. */
+function lockDown(contents: WebContents, log: Logger): void {
+  const openOutside = (url: string) => {
+    if (isExternalLink(url)) void shell.openExternal(url);
+    else log.warn(`refused to open a link with the scheme ${url.split(':')[0]}`);
+  };
+  contents.on('will-navigate', (event, url) => {
+    if (url.startsWith(`${APP_ORIGIN}/`)) return;
+    event.preventDefault();
+    openOutside(url);
+  });
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    openOutside(url);
+    return { action: 'deny' };
+  });
+  contents.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  contents.session.setPermissionCheckHandler(() => false);
+}

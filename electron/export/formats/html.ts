@@ -1,0 +1,52 @@
+import { escapeHtml } from '../../common/text.ts';
+import type { Exporter } from '../types.ts';
+
+const STYLE = `
+  body { font: 1.15rem/1.65 Georgia, 'Times New Roman', serif; color: #1f1d1a; background: #fbfaf7; margin: 0; }
+  main { max-width: 40rem; margin: 3rem auto; padding: 0 1.25rem; }
+  h1 { font-size: 2.1rem; line-height: 1.2; margin: 0 0 .5rem; }
+  .dek { font-size: 1.25rem; color: #5f5a52; margin: 0 0 .5rem; }
+  .byline, .meta { font: .95rem system-ui, sans-serif; color: #5f5a52; margin: 0; }
+  blockquote { border-left: 3px solid #a3321f; margin: 1rem 0; padding-left: 1rem; color: #5f5a52; }
+  img { max-width: 100%; height: auto; }
+  .related { border-top: 2px solid #1f1d1a; margin-top: 2.5rem; font-size: 1rem; }
+`;
+
+/** A standalone page: the article's stored (sanitized) HTML, styled, with no script. */
+export const htmlExporter: Exporter = {
+  id: 'html',
+  label: 'Web page (HTML)',
+  extension: '.html',
+  mimeType: 'text/html; charset=utf-8',
+  render: (article) => {
+    const meta = [article.sourceName, article.publishedAt?.slice(0, 10)].filter(Boolean).map((s) => escapeHtml(s!)).join(' · ');
+    const related = article.related.length
+      ? `<section class="related"><h2>Related</h2><ul>${article.related
+          .map((link) => `<li>${link.url && /^https?:/i.test(link.url) ? `<a href="${escapeHtml(link.url)}">${escapeHtml(link.title)}</a>` : escapeHtml(link.title)}</li>`)
+          .join('')}</ul></section>`
+      : '';
+    return `<!doctype html>
+<html lang="${escapeHtml(article.language ?? 'en')}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">
+<title>${escapeHtml(article.title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<main>
+<article>
+<h1>${escapeHtml(article.title)}</h1>
+${article.dek ? `<p class="dek">${escapeHtml(article.dek)}</p>` : ''}
+${article.byline ? `<p class="byline">By ${escapeHtml(article.byline)}</p>` : ''}
+${meta ? `<p class="meta">${meta}</p>` : ''}
+${article.html}
+</article>
+${related}
+</main>
+</body>
+</html>
+`;
+  },
+};

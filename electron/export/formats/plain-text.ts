@@ -1,0 +1,15 @@
+import type { Exporter } from '../types.ts';
+
+export const plainTextExporter: Exporter = {
+  id: 'txt',
+  label: 'Plain text',
+  extension: '.txt',
+  mimeType: 'text/plain; charset=utf-8',
+  render: (article) => {
+    const header = [article.title, article.dek, article.byline && `By ${article.byline}`].filter(Boolean).join('\n');
+    const related = article.related.length
+      ? `Related:\n${article.related.map((link) => `- ${link.title}${link.url ? ` <${link.url}>` : ''}`).join('\n')}`
+      : '';
+    return `${[header, article.text, related].filter(Boolean).join('\n\n')}\n`;
+  },
+};

@@ -1,0 +1,43 @@
+import { DatelineError } from '../common/errors.ts';
+import type { Article } from '../common/model.ts';
+import { htmlExporter } from './formats/html.ts';
+import { markdownExporter } from './formats/markdown.ts';
+import { plainTextExporter } from './formats/plain-text.ts';
+import type { Exporter } from './types.ts';
+
+/** Every export format, in the order they are offered. Add one line per format. */
+export const exporters = [markdownExporter, htmlExporter, plainTextExporter] as const satisfies readonly Exporter[];
+
+export type ExportFormat = (typeof exporters)[number]['id'];
+export const exportFormats = exporters.map((exporter) => exporter.id) as [ExportFormat, ...ExportFormat[]];
+
+export interface ExportedFile {
+  fileName: string;
+  mimeType: string;
+  bytes: Uint8Array;
+}
+
+export function exportArticle(article: Article, format: ExportFormat | (string & {})): ExportedFile {
+  const exporter: Exporter | undefined = exporters.find((candidate) => candidate.id === format);
+  if (!exporter) {
+    throw new DatelineError('INVALID_INPUT', `Dateline cannot export to "${format}"; it exports ${exportFormats.join(', ')}.`);
+  }
+  const output = exporter.render(article);
+  return {
+    fileName: `${fileStem(article.title)}${exporter.extension}`,
+    mimeType: exporter.mimeType,
+    bytes: typeof output === 'string' ? new TextEncoder().encode(output) : output,
+  };
+}
+
+/** A file name any OS accepts, from a headline. */
+export function fileStem(title: string): string {
+  const stem = title
+    .normalize('NFKC')
+    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 80)
+    .replace(/[. ]+$/, '');
+  return stem || 'Untitled';
+}

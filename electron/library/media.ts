@@ -1,0 +1,27 @@
+import { createHash } from 'node:crypto';
+import type { Library } from './library.ts';
+
+export interface StoredMedia {
+  mimeType: string;
+  bytes: Buffer;
+}
+
+/** Image types the reading view may show; anything else stays out of the library. */
+export const MEDIA_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/avif', 'image/svg+xml']);
+
+export function getMedia(library: Library, id: number): StoredMedia | null {
+  const row = library
+    .statement<{ mime_type: string; bytes: Buffer }>('SELECT mime_type, bytes FROM media WHERE id = ?')
+    .get(id);
+  return row ? { mimeType: row.mime_type, bytes: row.bytes } : null;
+}
+
+/** Stores bytes for an article and returns the id the media scheme serves them under. */
+export function addMedia(library: Library, articleId: number | null, mimeType: string, bytes: Uint8Array, sourceUrl: string | null = null): number {
+  if (!MEDIA_TYPES.has(mimeType)) throw new TypeError(`Dateline does not store media of type ${mimeType}.`);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const result = library
+    .statement('INSERT INTO media (article_id, sha256, mime_type, bytes, source_url, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+    .run(articleId, sha256, mimeType, Buffer.from(bytes), sourceUrl, Date.now());
+  return Number(result.lastInsertRowid);
+}

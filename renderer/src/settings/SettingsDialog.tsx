@@ -1,0 +1,77 @@
+import { useEffect, useState } from 'react';
+import type { Settings } from '../../../electron/common/settings.ts';
+import type { AppInfo } from '../../../electron/ipc/contract.ts';
+import { Dialog } from '../app/dialog.tsx';
+import { call, messageOf } from '../client/api.ts';
+
+const THEMES: [Settings['theme'], string][] = [
+  ['system', 'Match system'],
+  ['light', 'Light'],
+  ['sepia', 'Sepia'],
+  ['dark', 'Dark'],
+];
+
+function Managed() {
+  return <span className="managed">Managed by your organization</span>;
+}
+
+export function SettingsDialog({ settings, onClose }: { settings: Settings | null; onClose: () => void }) {
+  const [info, setInfo] = useState<AppInfo | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    call('app.info', {}).then(setInfo, (reason) => setError(messageOf(reason)));
+  }, []);
+
+  const setTheme = (theme: Settings['theme']) => call('settings.set', { theme }).catch((reason) => setError(messageOf(reason)));
+
+  return (
+    <Dialog title="Settings" onClose={onClose}>
+      {error && <p role="alert" className="inline-error">{error}</p>}
+      <fieldset className="setting">
+        <legend>Theme</legend>
+        {THEMES.map(([theme, label]) => (
+          <label key={theme}>
+            <input type="radio" name="theme" checked={settings?.theme === theme} onChange={() => void setTheme(theme)} /> {label}
+          </label>
+        ))}
+      </fieldset>
+      {info && (
+        <>
+          <section className="setting" aria-labelledby="library-setting">
+            <h3 id="library-setting">Library</h3>
+            <p className="setting-value">{info.libraryPath}</p>
+            {info.policy.libraryFolderManaged && <Managed />}
+          </section>
+          <section className="setting" aria-labelledby="updates-setting">
+            <h3 id="updates-setting">Updates</h3>
+            <p className="setting-value">
+              {!info.updates.available
+                ? info.mode === 'browser'
+                  ? 'Browser mode updates with the code it runs from.'
+                  : 'This build does not update itself.'
+                : info.updates.enabled
+                  ? `Automatic, from ${info.updates.url ?? 'the publisher'}`
+                  : 'Turned off'}
+            </p>
+            {info.updates.managed && <Managed />}
+          </section>
+          {info.policy.disabledFeatures.length > 0 && (
+            <section className="setting" aria-labelledby="features-setting">
+              <h3 id="features-setting">Turned off</h3>
+              <ul>
+                {info.policy.disabledFeatures.map((feature) => (
+                  <li key={feature.id}>{feature.label}</li>
+                ))}
+              </ul>
+              <Managed />
+            </section>
+          )}
+          {info.policy.problem && <p role="alert" className="inline-error">{info.policy.problem}</p>}
+          <p className="setting-footer">
+            Dateline {info.version} · {info.mode === 'desktop' ? 'desktop app' : 'browser mode'}
+          </p>
+        </>
+      )}
+    </Dialog>
+  );
+}

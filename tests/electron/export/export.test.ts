@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { exportArticle, exportFormats, fileStem } from '../../../electron/export/registry.ts';
+import { createDraft, getArticle, insertSavedArticle, updateArticle } from '../../../electron/library/articles.ts';
+import { setArticleTags } from '../../../electron/library/tags.ts';
+import { tempLibrary } from '../../helpers/temp.ts';
+
+function sample() {
+  const library = tempLibrary();
+  const id = library.write(() =>
+    insertSavedArticle(library, {
+      title: 'Ports <reopen> after "storm"',
+      byline: 'Ana Lima',
+      sourceName: 'Harbour Times',
+      sourceUrl: 'https://harbour.example/ports',
+      html: '<p>Ships <strong>returned</strong> on Monday.</p><blockquote>It was calm.</blockquote>',
+      text: 'Ships returned on Monday.\n\nIt was calm.',
+      related: [{ title: 'Storm timeline', url: 'https://harbour.example/timeline' }, { title: 'No link', url: null }],
+    }),
+  );
+  setArticleTags(library, id, ['weather', 'ports']);
+  return getArticle(library, id);
+}
+
+const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+
+describe('exports', () => {
+  it('offers Markdown, HTML and plain text', () => {
+    expect(exportFormats).toEqual(['md', 'html', 'txt']);
+  });
+
+  it('writes Markdown with front matter, structure and related links', () => {
+    const file = exportArticle(sample(), 'md');
+    expect(file.fileName).toBe('Ports reopen after storm.md');
+    expect(text(file.bytes)).toBe(
+      '---\ntitle: "Ports <reopen> after \\"storm\\""\nbyline: "Ana Lima"\nsource: "https://harbour.example/ports"\ntags: ["ports", "weather"]\n---\n\n' +
+        '# Ports <reopen> after "storm"\n\nShips **returned** on Monday.\n\n> It was calm.\n\n## Related\n\n- [Storm timeline](https://harbour.example/timeline)\n- No link\n',
+    );
+  });
+
+  it('writes a standalone page that escapes metadata and runs nothing', () => {
+    const html = text(exportArticle(sample(), 'html').bytes);
+    expect(html).toContain('<title>Ports &lt;reopen&gt; after &quot;storm&quot;</title>');
+    expect(html).toContain("default-src 'none'");
+    expect(html).not.toMatch(/<script/i);
+    expect(html).toContain('<p>Ships <strong>returned</strong> on Monday.</p>');
+  });
+
+  it('writes plain text with the headline first', () => {
+    expect(text(exportArticle(sample(), 'txt').bytes)).toBe(
+      'Ports <reopen> after "storm"\nBy Ana Lima\n\nShips returned on Monday.\n\nIt was calm.\n\nRelated:\n- Storm timeline <https://harbour.example/timeline>\n- No link\n',
+    );
+  });
+
+  it('exports a draft from its editor state', () => {
+    const library = tempLibrary();
+    const draft = createDraft(library, { title: 'Draft: budget' });
+    const editorState = JSON.stringify({
+      root: { type: 'root', children: [{ type: 'heading', tag: 'h2', children: [{ type: 'text', text: 'Vote', format: 0 }] }] },
+    });
+    const saved = updateArticle(library, draft.id, { editorState });
+    expect(text(exportArticle(saved, 'md').bytes)).toContain('# Draft: budget\n\n## Vote');
+  });
+
+  it('refuses an unknown format', () => {
+    expect(() => exportArticle(sample(), 'pdf-x')).toThrow(/cannot export to "pdf-x"/);
+  });
+
+  it('makes file names every OS accepts', () => {
+    expect(fileStem('A/B: C? *D* <E> | "F"')).toBe('A B C D E F');
+    expect(fileStem('   ')).toBe('Untitled');
+    expect(fileStem('Trailing dots...')).toBe('Trailing dots');
+  });
+});
