@@ -5,6 +5,7 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     exclude: ['tests/e2e/**', 'node_modules/**'],
     pool: 'forks',
+    globalSetup: ['tests/global-setup.ts'],
     testTimeout: 20_000,
   },
 });

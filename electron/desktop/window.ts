@@ -35,6 +35,8 @@ export function createMainWindow({ preload, statePath, log }: WindowOptions): Br
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
       navigateOnDragDrop: false,
+      // Middle-click would otherwise try to open links in new windows.
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: true,
     },
   });

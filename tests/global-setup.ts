@@ -1,0 +1,10 @@
+import { execFileSync } from 'node:child_process';
+
+/**
+ * The security scan and the packaging test examine the built app (what ships), so the unit
+ * suite builds it once first, as `npm run build` does.
+ */
+export default function globalSetup(): void {
+  if (process.env.DATELINE_SKIP_BUILD === '1') return;
+  execFileSync('npx', ['electron-vite', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+}
