@@ -30,14 +30,20 @@ export function exportArticle(article: Article, format: ExportFormat | (string &
   };
 }
 
-/** A file name any OS accepts, from a headline. */
+/** Bytes a file name may take on common file systems, with room for the extension. */
+const MAX_STEM_BYTES = 200;
+
+/** A file name any OS accepts, from a headline; long ones are cut between words. */
 export function fileStem(title: string): string {
-  const stem = title
+  let stem = title
     .normalize('NFKC')
     .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
     .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 80)
-    .replace(/[. ]+$/, '');
+    .trim();
+  while (Buffer.byteLength(stem) > MAX_STEM_BYTES) {
+    const cut = stem.lastIndexOf(' ');
+    stem = cut > 0 ? stem.slice(0, cut) : stem.slice(0, stem.length - 1);
+  }
+  stem = stem.replace(/[. ]+$/, '');
   return stem || 'Untitled';
 }

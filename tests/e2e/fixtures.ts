@@ -16,9 +16,11 @@ export interface RunningApp {
 }
 
 /** Starts the real browser-mode server (`npm run web` without the build) on a fresh library. */
-export async function startApp(libraryPath: string): Promise<RunningApp> {
+export async function startApp(libraryPath: string, env: NodeJS.ProcessEnv = {}): Promise<RunningApp> {
   const child = spawn(process.execPath, ['--experimental-strip-types', '--no-warnings', SERVER, '--library', libraryPath], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    // No machine-wide policy leaks into a test unless the test brings its own.
+    env: { ...process.env, DATELINE_POLICY_FILE: '/nonexistent/dateline-policy.json', ...env },
   });
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';

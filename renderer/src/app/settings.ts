@@ -1,9 +1,15 @@
-import { useEffect, useState } from 'react';
-import type { Settings } from '../../../electron/common/settings.ts';
+import { useCallback, useEffect, useState } from 'react';
+import type { Settings, SettingsPatch } from '../../../electron/common/settings.ts';
 import { call, subscribe } from '../client/api.ts';
 
+export interface SettingsState {
+  settings: Settings | null;
+  /** Applies a change at once and stores it; on failure the old value comes back and it throws. */
+  change: (patch: SettingsPatch) => Promise<void>;
+}
+
 /** Loads the settings, follows changes made anywhere, and applies the window-wide ones. */
-export function useSettings(): Settings | null {
+export function useSettings(): SettingsState {
   const [settings, setSettings] = useState<Settings | null>(null);
   useEffect(() => {
     call('settings.get', {}).then(setSettings, () => setSettings(null));
@@ -12,5 +18,19 @@ export function useSettings(): Settings | null {
   useEffect(() => {
     if (settings) document.documentElement.dataset.theme = settings.theme;
   }, [settings]);
-  return settings;
+
+  const change = useCallback(
+    async (patch: SettingsPatch) => {
+      const before = settings;
+      if (before) setSettings({ ...before, ...patch } as Settings);
+      try {
+        setSettings(await call('settings.set', patch));
+      } catch (error) {
+        setSettings(before);
+        throw error;
+      }
+    },
+    [settings],
+  );
+  return { settings, change };
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Settings } from '../../../electron/common/settings.ts';
+import type { SettingsState } from '../app/settings.ts';
 import type { AppInfo } from '../../../electron/ipc/contract.ts';
 import { Dialog } from '../app/dialog.tsx';
 import { call, messageOf } from '../client/api.ts';
@@ -15,14 +16,14 @@ function Managed() {
   return <span className="managed">Managed by your organization</span>;
 }
 
-export function SettingsDialog({ settings, onClose }: { settings: Settings | null; onClose: () => void }) {
+export function SettingsDialog({ settings: { settings, change }, onClose }: { settings: SettingsState; onClose: () => void }) {
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     call('app.info', {}).then(setInfo, (reason) => setError(messageOf(reason)));
   }, []);
 
-  const setTheme = (theme: Settings['theme']) => call('settings.set', { theme }).catch((reason) => setError(messageOf(reason)));
+  const setTheme = (theme: Settings['theme']) => change({ theme }).catch((reason: unknown) => setError(messageOf(reason)));
 
   return (
     <Dialog title="Settings" onClose={onClose}>

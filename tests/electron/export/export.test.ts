@@ -71,3 +71,14 @@ describe('exports', () => {
     expect(fileStem('Trailing dots...')).toBe('Trailing dots');
   });
 });
+
+describe('file names from long headlines', () => {
+  it('regression: a long headline is cut between words, not in the middle of one', () => {
+    const headline = 'Global Security Threatened as North Korean Soldiers Aid Russia Near Ukraine Border';
+    expect(fileStem(headline)).toBe(headline);
+    const long = `${'Word '.repeat(60)}End`;
+    const stem = fileStem(long);
+    expect(Buffer.byteLength(stem)).toBeLessThanOrEqual(200);
+    expect(stem.endsWith('Word')).toBe(true);
+  });
+});
