@@ -1,9 +1,11 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DatelineError, isDatelineError } from './common/errors.ts';
 import { libraryViews, type LibraryView } from './common/model.ts';
+import { exportArticle, exportFormats } from './export/registry.ts';
 import { importFiles, type PendingFile } from './import/pipeline.ts';
+import { getMedia } from './library/media.ts';
 import { findArticle, listArticles } from './library/articles.ts';
 import { Library } from './library/library.ts';
 import { resolveLibraryPath } from './library/location.ts';
@@ -18,6 +20,7 @@ Commands:
   list                list articles, newest first (--view ${libraryViews.join('|')}, --tag NAME, --limit N)
   show <id>           print one article
   search <query>      search the whole library
+  export <id>         export an article (--format ${exportFormats.join('|')}, -o FILE)
   check               check the library file's integrity
   backup <file>       write a consistent copy of the library to <file>
 
@@ -34,7 +37,7 @@ interface Io {
   err: (text: string) => void;
 }
 
-type Options = { json: boolean; library?: string; view?: string; tag?: string; limit?: string };
+type Options = { json: boolean; library?: string; view?: string; tag?: string; limit?: string; format?: string; output?: string };
 type Command = (library: Library, operands: string[], options: Options, io: Io) => Promise<number>;
 
 const commands: Record<string, Command> = {
@@ -42,6 +45,7 @@ const commands: Record<string, Command> = {
   list: runList,
   show: runShow,
   search: runSearch,
+  export: runExport,
   check: runCheck,
   backup: runBackup,
 };
@@ -58,6 +62,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
         view: { type: 'string' },
         tag: { type: 'string' },
         limit: { type: 'string' },
+        format: { type: 'string' },
+        output: { type: 'string', short: 'o' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -161,7 +167,27 @@ async function runShow(library: Library, operands: string[], options: Options, i
   const id = parseId(operands[0], 'show');
   const article = findArticle(library, id);
   if (!article) throw new DatelineError('NOT_FOUND', `There is no article with id ${id}.`);
-  const { revision: _revision, readingProgress: _progress, editorState: _state, canonicalUrl: _canonical, language: _language, ...shown } = article;
+  const shown = {
+    id: article.id,
+    kind: article.kind,
+    title: article.title,
+    dek: article.dek,
+    byline: article.byline,
+    sourceName: article.sourceName,
+    sourceUrl: article.sourceUrl,
+    publishedAt: article.publishedAt,
+    createdAt: article.createdAt,
+    updatedAt: article.updatedAt,
+    wordCount: article.wordCount,
+    readingMinutes: article.readingMinutes,
+    tags: article.tags,
+    read: article.read,
+    favorite: article.favorite,
+    archived: article.archived,
+    related: article.related,
+    text: article.text,
+    html: article.html,
+  };
   print(io, options, shown, () =>
     [
       article.title,
@@ -186,6 +212,26 @@ async function runSearch(library: Library, operands: string[], options: Options,
       `${results.total} found`,
     ].join('\n'),
   );
+  return 0;
+}
+
+const TEXT_FORMATS = new Set(['md', 'html', 'txt', 'ninjs']);
+
+async function runExport(library: Library, operands: string[], options: Options, io: Io): Promise<number> {
+  if (operands.length > 1) throw new UsageError('export takes one article id');
+  const id = parseId(operands[0], 'export');
+  const format = options.format ?? 'md';
+  if (!(exportFormats as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${exportFormats.join(', ')}`);
+  const article = findArticle(library, id);
+  if (!article) throw new DatelineError('NOT_FOUND', `There is no article with id ${id}.`);
+  const file = await exportArticle(article, format, { media: (mediaId) => getMedia(library, mediaId) });
+  if (!options.output && TEXT_FORMATS.has(format)) {
+    process.stdout.write(file.bytes);
+    return 0;
+  }
+  const destination = resolve(options.output ?? file.fileName);
+  await writeFile(destination, file.bytes);
+  print(io, options, { file: destination, bytes: file.bytes.length }, () => `Exported to ${destination}`);
   return 0;
 }
 

@@ -15,7 +15,17 @@ interface SerializedNode {
   tag?: unknown;
   listType?: unknown;
   url?: unknown;
+  mediaId?: unknown;
+  altText?: unknown;
+  caption?: unknown;
+  credit?: unknown;
+  quote?: unknown;
+  attribution?: unknown;
+  headerState?: unknown;
 }
+
+/** Where the library serves a media item (see electron/shell/urls.ts). */
+export const mediaSource = (id: number): string => `dateline-media://library/${id}`;
 
 const TEXT_FORMAT = { bold: 1, italic: 2, strikethrough: 4, underline: 8, code: 16 } as const;
 const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
@@ -38,6 +48,17 @@ export function parseEditorState(json: string): SerializedNode {
     throw new TypeError('The editor state has no root node.');
   }
   return root;
+}
+
+/** Every media item a draft shows, so exports can embed them. */
+export function mediaIdsIn(editorStateJson: string): number[] {
+  const ids: number[] = [];
+  const visit = (node: SerializedNode) => {
+    if (node.type === 'image' && typeof node.mediaId === 'number') ids.push(node.mediaId);
+    childrenOf(node).forEach(visit);
+  };
+  visit(parseEditorState(editorStateJson));
+  return ids;
 }
 
 export function deriveContent(editorStateJson: string): DerivedContent {
@@ -74,9 +95,41 @@ function blockHtml(node: SerializedNode): string {
     }
     case 'horizontalrule':
       return '<hr>';
+    case 'image':
+      return imageHtml(node);
+    case 'pullquote':
+      return `<aside class="pullquote"><blockquote><p>${escapeHtml(stringOf(node.quote))}</p></blockquote>${
+        stringOf(node.attribution) ? `<p class="attribution">${escapeHtml(stringOf(node.attribution))}</p>` : ''
+      }</aside>`;
+    case 'table':
+      return `<table><tbody>${childrenOf(node)
+        .map((row) => `<tr>${childrenOf(row).map(tableCellHtml).join('')}</tr>`)
+        .join('')}</tbody></table>`;
     default:
       return `<p>${inlineHtml(node)}</p>`;
   }
+}
+
+function stringOf(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+function imageHtml(node: SerializedNode): string {
+  const id = typeof node.mediaId === 'number' && Number.isSafeInteger(node.mediaId) && node.mediaId > 0 ? node.mediaId : null;
+  if (id === null) return '';
+  const caption = stringOf(node.caption);
+  const credit = stringOf(node.credit);
+  const figcaption =
+    caption || credit
+      ? `<figcaption>${escapeHtml(caption)}${credit ? `${caption ? ' ' : ''}<span class="credit">${escapeHtml(credit)}</span>` : ''}</figcaption>`
+      : '';
+  return `<figure><img src="${mediaSource(id)}" alt="${escapeHtml(stringOf(node.altText))}">${figcaption}</figure>`;
+}
+
+function tableCellHtml(cell: SerializedNode): string {
+  // Lexical marks header cells with a non-zero headerState.
+  const tag = typeof cell.headerState === 'number' && cell.headerState > 0 ? 'th' : 'td';
+  return `<${tag}>${childrenOf(cell).map(inlineHtml).join('<br>')}</${tag}>`;
 }
 
 function listItemHtml(item: SerializedNode): string {
@@ -121,13 +174,60 @@ function formattedText(node: SerializedNode): string {
 }
 
 function blockText(node: SerializedNode): string {
+  // Captions and pull quotes are counted apart from the body: a pull quote repeats the story.
+  if (node.type === 'image' || node.type === 'pullquote' || node.type === 'horizontalrule') return '';
+  if (node.type === 'table') {
+    return childrenOf(node)
+      .map((row) => childrenOf(row).map((cell) => childrenOf(cell).map(blockText).join(' ')).join('\t'))
+      .join('\n');
+  }
   if (node.type === 'list') {
     return childrenOf(node)
-      .map((item) => childrenOf(item).map(blockText).join(''))
+      .map((item) => childrenOf(item).map((child) => (child.type === 'list' ? `\n${blockText(child)}` : blockText(child))).join(''))
       .join('\n');
   }
   if (node.type === 'text') return typeof node.text === 'string' ? node.text : '';
   if (node.type === 'linebreak') return '\n';
   if (node.type === 'tab') return '\t';
   return childrenOf(node).map(blockText).join('');
+}
+
+/*
+ * Builders for serialized Lexical nodes, for drafts the Node side creates ("start a draft from
+ * this article", imports). Every field Lexical writes itself is present.
+ */
+type Serialized = Record<string, unknown>;
+const element = (type: string, children: Serialized[], extra: Serialized = {}): Serialized => ({
+  type,
+  version: 1,
+  direction: null,
+  format: '',
+  indent: 0,
+  children,
+  ...extra,
+});
+
+export const textNode = (text: string, format = 0): Serialized => ({
+  type: 'text',
+  version: 1,
+  text,
+  format,
+  detail: 0,
+  mode: 'normal',
+  style: '',
+});
+export const paragraphNode = (children: Serialized[]): Serialized => element('paragraph', children, { textFormat: 0, textStyle: '' });
+export const headingNode = (tag: 'h2' | 'h3' | 'h4', children: Serialized[]): Serialized => element('heading', children, { tag });
+export const quoteNode = (children: Serialized[]): Serialized => element('quote', children);
+export const linkNode = (url: string, children: Serialized[]): Serialized =>
+  element('link', children, { url, rel: 'noreferrer', target: null, title: null });
+export const listNode = (listType: 'bullet' | 'number', items: Serialized[][]): Serialized =>
+  element(
+    'list',
+    items.map((children, index) => element('listitem', children, { value: index + 1 })),
+    { listType, start: 1, tag: listType === 'number' ? 'ol' : 'ul' },
+  );
+
+export function editorStateJson(blocks: Serialized[]): string {
+  return JSON.stringify({ root: element('root', blocks) });
 }

@@ -14,6 +14,9 @@ export const relatedLinkSchema = z.object({
   url: z.string().nullable(),
 });
 
+export const draftStatuses = ['draft', 'editing', 'ready', 'published'] as const;
+export const draftStatus = z.enum(draftStatuses);
+
 export const articleSummarySchema = z.object({
   id: articleId,
   kind: articleKind,
@@ -33,9 +36,15 @@ export const articleSummarySchema = z.object({
   archived: z.boolean(),
   readingProgress: z.number().min(0).max(1),
   revision: z.number().int().positive(),
+  status: draftStatus,
 });
 
 export const articleSchema = articleSummarySchema.extend({
+  dateline: z.string(),
+  slug: z.string(),
+  slugEdited: z.boolean(),
+  editorNote: z.string(),
+  wordTarget: z.number().int().positive().nullable(),
   canonicalUrl: z.string().nullable(),
   language: z.string().nullable(),
   related: z.array(relatedLinkSchema),
@@ -50,6 +59,7 @@ export const libraryView = z.enum(libraryViews);
 export const listQuerySchema = z.strictObject({
   view: libraryView.default('all'),
   tag: z.string().trim().min(1).max(200).optional(),
+  status: draftStatus.optional(),
   limit: z.number().int().min(1).max(500).default(100),
   offset: z.number().int().min(0).default(0),
 });
@@ -90,6 +100,14 @@ export const draftFieldsSchema = z.strictObject({
   title: z.string().max(1000).optional(),
   dek: z.string().max(5000).optional(),
   byline: z.string().max(1000).optional(),
+  /** The place line: "KYIV, Ukraine —". */
+  dateline: z.string().max(200).optional(),
+  /** Setting a slug fixes it; an empty one goes back to following the headline. */
+  slug: z.string().max(200).optional(),
+  /** For the desk only: never exported in the body. */
+  editorNote: z.string().max(20_000).optional(),
+  status: draftStatus.optional(),
+  wordTarget: z.number().int().min(1).max(100_000).nullable().optional(),
   /** Serialized Lexical editor state: the draft's source of truth. */
   editorState: z.string().max(20_000_000).optional(),
 });
@@ -101,6 +119,28 @@ export const articlePatchSchema = draftFieldsSchema.extend({
   readingProgress: z.number().min(0).max(1).optional(),
 });
 
+export const revisionReasons = ['auto', 'status', 'manual', 'before-restore', 'restore'] as const;
+
+export const revisionSummarySchema = z.object({
+  id: z.number().int().positive(),
+  articleId,
+  createdAt: isoTime,
+  reason: z.enum(revisionReasons),
+  label: z.string().nullable(),
+  title: z.string(),
+  wordCount: z.number().int().nonnegative(),
+});
+
+export const revisionSchema = revisionSummarySchema.extend({
+  dek: z.string(),
+  text: z.string(),
+  editorState: z.string().nullable(),
+});
+
+export type DraftStatus = z.output<typeof draftStatus>;
+export type RevisionReason = (typeof revisionReasons)[number];
+export type RevisionSummary = z.output<typeof revisionSummarySchema>;
+export type Revision = z.output<typeof revisionSchema>;
 export type RelatedLink = z.output<typeof relatedLinkSchema>;
 export type ArticleSummary = z.output<typeof articleSummarySchema>;
 export type Article = z.output<typeof articleSchema>;

@@ -1,12 +1,22 @@
 import { DatelineError } from '../common/errors.ts';
 import type { Article } from '../common/model.ts';
+import { docxExporter } from './formats/docx.ts';
 import { htmlExporter } from './formats/html.ts';
 import { markdownExporter } from './formats/markdown.ts';
+import { ninjsExporter } from './formats/ninjs.ts';
+import { pdfExporter } from './formats/pdf.ts';
 import { plainTextExporter } from './formats/plain-text.ts';
-import type { Exporter } from './types.ts';
+import type { ExportContext, Exporter } from './types.ts';
 
 /** Every export format, in the order they are offered. Add one line per format. */
-export const exporters = [markdownExporter, htmlExporter, plainTextExporter] as const satisfies readonly Exporter[];
+export const exporters = [
+  markdownExporter,
+  htmlExporter,
+  docxExporter,
+  pdfExporter,
+  plainTextExporter,
+  ninjsExporter,
+] as const satisfies readonly Exporter[];
 
 export type ExportFormat = (typeof exporters)[number]['id'];
 export const exportFormats = exporters.map((exporter) => exporter.id) as [ExportFormat, ...ExportFormat[]];
@@ -17,12 +27,12 @@ export interface ExportedFile {
   bytes: Uint8Array;
 }
 
-export function exportArticle(article: Article, format: ExportFormat | (string & {})): ExportedFile {
+export async function exportArticle(article: Article, format: ExportFormat | (string & {}), context: ExportContext): Promise<ExportedFile> {
   const exporter: Exporter | undefined = exporters.find((candidate) => candidate.id === format);
   if (!exporter) {
     throw new DatelineError('INVALID_INPUT', `Dateline cannot export to "${format}"; it exports ${exportFormats.join(', ')}.`);
   }
-  const output = exporter.render(article);
+  const output = await exporter.render(article, context);
   return {
     fileName: `${fileStem(article.title)}${exporter.extension}`,
     mimeType: exporter.mimeType,

@@ -1,4 +1,12 @@
 import type { Article } from '../common/model.ts';
+import type { StoredMedia } from '../library/media.ts';
+
+/** What an exporter may ask of the app besides the article. */
+export interface ExportContext {
+  media(id: number): StoredMedia | null;
+  /** Turns a standalone page into a PDF; only the desktop app can. */
+  printToPdf?: (html: string) => Promise<Uint8Array>;
+}
 
 /** One export format: how it is named to people, and how an article becomes a file. */
 export interface Exporter {
@@ -6,5 +14,5 @@ export interface Exporter {
   readonly label: string;
   readonly extension: string;
   readonly mimeType: string;
-  render(article: Article): string | Uint8Array;
+  render(article: Article, context: ExportContext): string | Uint8Array | Promise<string | Uint8Array>;
 }

@@ -9,6 +9,7 @@ import {
   updateArticle,
 } from '../library/articles.ts';
 import type { Library } from '../library/library.ts';
+import { getMedia } from '../library/media.ts';
 import { searchArticles } from '../library/search.ts';
 import { getSettings, updateSettings } from '../library/settings-store.ts';
 import { listTags, setArticleTags } from '../library/tags.ts';
@@ -30,6 +31,8 @@ export interface HandlerContext {
   app: AppInfo;
   /** Pushes an event to every window; each transport decides how. */
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  /** The desktop app can print pages to PDF; browser mode and the CLI cannot. */
+  printToPdf?: (html: string) => Promise<Uint8Array>;
   /** Where problems are reported; never given article text. */
   log?: (message: string, error?: unknown) => void;
 }
@@ -41,7 +44,7 @@ type Handlers = {
 };
 
 /** What each channel does, once its input has been validated. */
-function createHandlers({ library, emit, app }: HandlerContext): Handlers {
+function createHandlers({ library, emit, app, printToPdf }: HandlerContext): Handlers {
   const changed = (ids?: number[]) => emit('library.changed', ids ? { ids } : {});
   return {
     'articles.list': (query) => listArticles(library, query),
@@ -80,8 +83,8 @@ function createHandlers({ library, emit, app }: HandlerContext): Handlers {
       return settings;
     },
     'export.formats': () => exporters.map(({ id, label, extension }) => ({ id, label, extension })),
-    'articles.export': ({ id, format }) => {
-      const file = exportArticle(getArticle(library, id), format);
+    'articles.export': async ({ id, format }) => {
+      const file = await exportArticle(getArticle(library, id), format, { media: (mediaId) => getMedia(library, mediaId), printToPdf });
       return { fileName: file.fileName, mimeType: file.mimeType, data: Buffer.from(file.bytes).toString('base64') };
     },
     'app.info': () => app,

@@ -1,18 +1,20 @@
 import { DatelineError } from '../common/errors.ts';
-import { deriveContent } from '../common/editor-state.ts';
+import { deriveContent, editorStateJson, linkNode, paragraphNode, quoteNode, textNode } from '../common/editor-state.ts';
 import type {
   Article,
   ArticleList,
   ArticlePatch,
   ArticleSummary,
   DraftFields,
+  DraftStatus,
   ListQuery,
   RelatedLink,
 } from '../common/model.ts';
 import { listQuerySchema } from '../common/model.ts';
-import { countWords, readingMinutes } from '../common/text.ts';
+import { countWords, readingMinutes, slugify } from '../common/text.ts';
 import { contentHash, urlKey } from './identity.ts';
 import type { Library } from './library.ts';
+import { getRevision, takeRevision, takeRevisionIfDue } from './revisions.ts';
 
 interface ArticleRow {
   id: number;
@@ -33,10 +35,16 @@ interface ArticleRow {
   is_archived: number;
   reading_progress: number;
   revision: number;
+  status: DraftStatus;
   tags_json: string;
 }
 
 interface ArticleBodyRow extends ArticleRow {
+  dateline: string;
+  slug: string;
+  slug_edited: number;
+  editor_note: string;
+  word_target: number | null;
   body_html: string;
   body_text: string;
   editor_state: string | null;
@@ -45,7 +53,7 @@ interface ArticleBodyRow extends ArticleRow {
 const SUMMARY_COLUMNS = `
   a.id, a.kind, a.title, a.dek, a.byline, a.source_name, a.source_url, a.canonical_url,
   a.published_at, a.created_at, a.updated_at, a.language, a.word_count, a.is_read,
-  a.is_favorite, a.is_archived, a.reading_progress, a.revision,
+  a.is_favorite, a.is_archived, a.reading_progress, a.revision, a.status,
   (SELECT coalesce(json_group_array(t.name), '[]') FROM article_tags at2
      JOIN tags t ON t.id = at2.tag_id WHERE at2.article_id = a.id) AS tags_json`;
 
@@ -82,13 +90,18 @@ function toSummary(row: ArticleRow): ArticleSummary {
     archived: row.is_archived === 1,
     readingProgress: row.reading_progress,
     revision: row.revision,
+    status: row.status,
   };
 }
 
 export function listArticles(library: Library, query: ListQuery = {}): ArticleList {
-  const { view, tag, limit, offset } = listQuerySchema.parse(query);
+  const { view, tag, status, limit, offset } = listQuerySchema.parse(query);
   const conditions = [VIEW_CONDITIONS[view]];
   const params: unknown[] = [];
+  if (status !== undefined) {
+    conditions.push("a.kind = 'draft' AND a.status = ?");
+    params.push(status);
+  }
   if (tag !== undefined) {
     conditions.push(
       'a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE t.name = ?)',
@@ -111,13 +124,19 @@ export function listArticles(library: Library, query: ListQuery = {}): ArticleLi
 export function findArticle(library: Library, id: number): Article | null {
   const row = library
     .statement<ArticleBodyRow>(
-      `SELECT ${SUMMARY_COLUMNS}, a.body_html, a.body_text, a.editor_state
+      `SELECT ${SUMMARY_COLUMNS}, a.dateline, a.slug, a.slug_edited, a.editor_note, a.word_target,
+         a.body_html, a.body_text, a.editor_state
        FROM articles a WHERE a.id = ?`,
     )
     .get(id);
   if (!row) return null;
   return {
     ...toSummary(row),
+    dateline: row.dateline,
+    slug: row.slug,
+    slugEdited: row.slug_edited === 1,
+    editorNote: row.editor_note,
+    wordTarget: row.word_target,
     canonicalUrl: row.canonical_url,
     language: row.language,
     related: relatedLinks(library, id),
@@ -253,7 +272,7 @@ export function updateArticle(
 ): Article {
   library.write(() => {
     const current = library
-      .statement<{ kind: string; revision: number }>('SELECT kind, revision FROM articles WHERE id = ?')
+      .statement<{ kind: string; revision: number; status: DraftStatus }>('SELECT kind, revision, status FROM articles WHERE id = ?')
       .get(id);
     if (!current) throw new DatelineError('NOT_FOUND', `There is no article with id ${id}.`);
     if (expectedRevision !== undefined && current.revision !== expectedRevision) {
@@ -262,18 +281,46 @@ export function updateArticle(
         'This article was changed elsewhere since you opened it. Reload it to see the latest version.',
       );
     }
-    if (patch.editorState !== undefined && current.kind !== 'draft') {
+    if (current.kind !== 'draft' && DRAFT_ONLY_FIELDS.some((field) => patch[field] !== undefined)) {
       throw new DatelineError('INVALID_INPUT', 'Only drafts can be edited; saved articles keep their imported text.');
     }
     applyPatch(library, id, patch, Date.now());
+    if (current.kind !== 'draft') return;
+    if (patch.status !== undefined && patch.status !== current.status) takeRevision(library, id, 'status', `Status: ${patch.status}`);
+    else if (patch.editorState !== undefined || patch.title !== undefined) takeRevisionIfDue(library, id);
   });
   return getArticle(library, id);
 }
 
-const FLAG_COLUMNS = {
+const DRAFT_ONLY_FIELDS = ['editorState', 'dateline', 'slug', 'editorNote', 'status', 'wordTarget'] as const satisfies readonly (keyof ArticlePatch)[];
+
+/**
+ * Puts a revision back. The text as it stands is kept as a revision first and the restored
+ * text becomes a new one: restoring never overwrites anything.
+ */
+export function restoreRevision(library: Library, revisionId: number): Article {
+  const revision = getRevision(library, revisionId);
+  library.write(() => {
+    takeRevision(library, revision.articleId, 'before-restore');
+    applyPatch(
+      library,
+      revision.articleId,
+      { title: revision.title, dek: revision.dek, ...(revision.editorState === null ? {} : { editorState: revision.editorState }) },
+      Date.now(),
+    );
+    takeRevision(library, revision.articleId, 'restore', `Restored the version of ${revision.createdAt.slice(0, 16).replace('T', ' ')}`);
+  });
+  return getArticle(library, revision.articleId);
+}
+
+const COLUMNS = {
   title: 'title',
   dek: 'dek',
   byline: 'byline',
+  dateline: 'dateline',
+  editorNote: 'editor_note',
+  status: 'status',
+  wordTarget: 'word_target',
   read: 'is_read',
   favorite: 'is_favorite',
   archived: 'is_archived',
@@ -283,11 +330,17 @@ const FLAG_COLUMNS = {
 function applyPatch(library: Library, id: number, patch: ArticlePatch, now: number, options = { always: false }): void {
   const assignments: string[] = [];
   const values: unknown[] = [];
-  for (const [field, column] of Object.entries(FLAG_COLUMNS) as [keyof typeof FLAG_COLUMNS, string][]) {
+  for (const [field, column] of Object.entries(COLUMNS) as [keyof typeof COLUMNS, string][]) {
     const value = patch[field];
     if (value === undefined) continue;
     assignments.push(`${column} = ?`);
     values.push(typeof value === 'boolean' ? Number(value) : value);
+  }
+  if (patch.slug !== undefined) {
+    // A slug typed by hand stays; clearing it hands it back to the headline.
+    const slug = slugify(patch.slug);
+    assignments.push('slug = ?', 'slug_edited = ?');
+    values.push(slug, slug === '' ? 0 : 1);
   }
   if (patch.editorState !== undefined) {
     let derived;
@@ -305,16 +358,40 @@ function applyPatch(library: Library, id: number, patch: ArticlePatch, now: numb
       `UPDATE articles SET ${[...assignments, 'updated_at = ?', 'revision = revision + 1'].join(', ')} WHERE id = ?`,
     )
     .run(...values, now, id);
-  refreshContentHash(library, id);
+  refreshDerived(library, id);
 }
 
-function refreshContentHash(library: Library, id: number): void {
+/** What follows from the text: its fingerprint, and the slug while nobody has fixed it. */
+function refreshDerived(library: Library, id: number): void {
   const row = library
-    .statement<{ title: string; body_text: string }>('SELECT title, body_text FROM articles WHERE id = ?')
+    .statement<{ title: string; body_text: string; slug_edited: number; slug: string }>(
+      'SELECT title, body_text, slug_edited, slug FROM articles WHERE id = ?',
+    )
     .get(id)!;
   library
-    .statement('UPDATE articles SET content_hash = ? WHERE id = ?')
-    .run(contentHash(row.title, row.body_text), id);
+    .statement('UPDATE articles SET content_hash = ?, slug = ? WHERE id = ?')
+    .run(contentHash(row.title, row.body_text), row.slug_edited ? row.slug : slugify(row.title), id);
+}
+
+/**
+ * A new draft that follows up a saved article: a line linking to it and a quoted excerpt
+ * (the passage the person chose, or the story's first paragraph).
+ */
+export function startDraftFrom(library: Library, sourceId: number, excerpt?: string): Article {
+  const source = getArticle(library, sourceId);
+  const quote = (excerpt?.trim() || source.text.split('\n\n')[0] || '').slice(0, 2000);
+  const title = source.title || 'the story';
+  const reference = source.sourceUrl && isWebLink(source.sourceUrl) ? linkNode(source.sourceUrl, [textNode(title)]) : textNode(`“${title}”`);
+  const blocks = [
+    paragraphNode([textNode('Following up on '), reference, textNode(source.sourceName ? ` (${source.sourceName}).` : '.')]),
+    ...(quote ? [quoteNode([textNode(quote)])] : []),
+    paragraphNode([]),
+  ];
+  return createDraft(library, { editorState: editorStateJson(blocks) });
+}
+
+function isWebLink(url: string): boolean {
+  return /^https?:\/\//i.test(url);
 }
 
 export function deleteArticle(library: Library, id: number): void {

@@ -134,6 +134,21 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX highlights_by_article ON highlights (article_id);
     `,
   },
+  {
+    name: 'newsroom metadata on drafts, and why each revision was taken',
+    sql: `
+      ALTER TABLE articles ADD COLUMN dateline TEXT NOT NULL DEFAULT '';
+      ALTER TABLE articles ADD COLUMN slug TEXT NOT NULL DEFAULT '';
+      ALTER TABLE articles ADD COLUMN slug_edited INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE articles ADD COLUMN editor_note TEXT NOT NULL DEFAULT '';
+      ALTER TABLE articles ADD COLUMN status TEXT NOT NULL DEFAULT 'draft'
+        CHECK (status IN ('draft', 'editing', 'ready', 'published'));
+      ALTER TABLE articles ADD COLUMN word_target INTEGER;
+      CREATE INDEX articles_drafts_by_status ON articles (status, created_at DESC) WHERE kind = 'draft';
+      ALTER TABLE revisions ADD COLUMN reason TEXT NOT NULL DEFAULT 'auto';
+      ALTER TABLE revisions ADD COLUMN dek TEXT NOT NULL DEFAULT '';
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

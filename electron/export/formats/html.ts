@@ -1,5 +1,6 @@
 import { escapeHtml } from '../../common/text.ts';
-import type { Exporter } from '../types.ts';
+import { mediaIdFromUrl } from '../../shell/urls.ts';
+import type { ExportContext, Exporter } from '../types.ts';
 
 const STYLE = `
   body { font: 1.15rem/1.65 Georgia, 'Times New Roman', serif; color: #1f1d1a; background: #fbfaf7; margin: 0; }
@@ -9,8 +10,22 @@ const STYLE = `
   .byline, .meta { font: .95rem system-ui, sans-serif; color: #5f5a52; margin: 0; }
   blockquote { border-left: 3px solid #a3321f; margin: 1rem 0; padding-left: 1rem; color: #5f5a52; }
   img { max-width: 100%; height: auto; }
+  figure { margin: 1.5rem 0; }
+  figcaption { font: .9rem system-ui, sans-serif; color: #5f5a52; }
+  .credit { text-transform: uppercase; font-size: .75rem; letter-spacing: .04em; }
+  .pullquote blockquote { border: none; font-size: 1.5rem; color: #a3321f; }
+  table { border-collapse: collapse; } td, th { border: 1px solid #d9d4ca; padding: .3rem .6rem; }
   .related { border-top: 2px solid #1f1d1a; margin-top: 2.5rem; font-size: 1rem; }
 `;
+
+/** Library images become data: URIs, so the page stands alone. */
+export function embedMedia(html: string, context: ExportContext): string {
+  return html.replace(/src="(dateline-media:\/\/library\/\d+)"/g, (whole, url: string) => {
+    const id = mediaIdFromUrl(url);
+    const media = id === null ? null : context.media(id);
+    return media ? `src="data:${media.mimeType};base64,${media.bytes.toString('base64')}"` : whole;
+  });
+}
 
 /** A standalone page: the article's stored (sanitized) HTML, styled, with no script. */
 export const htmlExporter: Exporter = {
@@ -18,8 +33,8 @@ export const htmlExporter: Exporter = {
   label: 'Web page (HTML)',
   extension: '.html',
   mimeType: 'text/html; charset=utf-8',
-  render: (article) => {
-    const meta = [article.sourceName, article.publishedAt?.slice(0, 10)].filter(Boolean).map((s) => escapeHtml(s!)).join(' · ');
+  render: (article, context) => {
+    const meta = [article.dateline, article.sourceName, article.publishedAt?.slice(0, 10)].filter(Boolean).map((s) => escapeHtml(s!)).join(' · ');
     const related = article.related.length
       ? `<section class="related"><h2>Related</h2><ul>${article.related
           .map((link) => `<li>${link.url && /^https?:/i.test(link.url) ? `<a href="${escapeHtml(link.url)}">${escapeHtml(link.title)}</a>` : escapeHtml(link.title)}</li>`)
@@ -41,7 +56,7 @@ export const htmlExporter: Exporter = {
 ${article.dek ? `<p class="dek">${escapeHtml(article.dek)}</p>` : ''}
 ${article.byline ? `<p class="byline">By ${escapeHtml(article.byline)}</p>` : ''}
 ${meta ? `<p class="meta">${meta}</p>` : ''}
-${article.html}
+${embedMedia(article.html, context)}
 </article>
 ${related}
 </main>

@@ -22,14 +22,15 @@ function sample() {
 }
 
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+const noMedia = { media: () => null };
 
 describe('exports', () => {
   it('offers Markdown, HTML and plain text', () => {
-    expect(exportFormats).toEqual(['md', 'html', 'txt']);
+    expect(exportFormats).toEqual(['md', 'html', 'docx', 'pdf', 'txt', 'ninjs']);
   });
 
-  it('writes Markdown with front matter, structure and related links', () => {
-    const file = exportArticle(sample(), 'md');
+  it('writes Markdown with front matter, structure and related links', async () => {
+    const file = await exportArticle(sample(), 'md', noMedia);
     expect(file.fileName).toBe('Ports reopen after storm.md');
     expect(text(file.bytes)).toBe(
       '---\ntitle: "Ports <reopen> after \\"storm\\""\nbyline: "Ana Lima"\nsource: "https://harbour.example/ports"\ntags: ["ports", "weather"]\n---\n\n' +
@@ -37,32 +38,32 @@ describe('exports', () => {
     );
   });
 
-  it('writes a standalone page that escapes metadata and runs nothing', () => {
-    const html = text(exportArticle(sample(), 'html').bytes);
+  it('writes a standalone page that escapes metadata and runs nothing', async () => {
+    const html = text((await exportArticle(sample(), 'html', noMedia)).bytes);
     expect(html).toContain('<title>Ports &lt;reopen&gt; after &quot;storm&quot;</title>');
     expect(html).toContain("default-src 'none'");
     expect(html).not.toMatch(/<script/i);
     expect(html).toContain('<p>Ships <strong>returned</strong> on Monday.</p>');
   });
 
-  it('writes plain text with the headline first', () => {
-    expect(text(exportArticle(sample(), 'txt').bytes)).toBe(
+  it('writes plain text with the headline first', async () => {
+    expect(text((await exportArticle(sample(), 'txt', noMedia)).bytes)).toBe(
       'Ports <reopen> after "storm"\nBy Ana Lima\n\nShips returned on Monday.\n\nIt was calm.\n\nRelated:\n- Storm timeline <https://harbour.example/timeline>\n- No link\n',
     );
   });
 
-  it('exports a draft from its editor state', () => {
+  it('exports a draft from its editor state', async () => {
     const library = tempLibrary();
     const draft = createDraft(library, { title: 'Draft: budget' });
     const editorState = JSON.stringify({
       root: { type: 'root', children: [{ type: 'heading', tag: 'h2', children: [{ type: 'text', text: 'Vote', format: 0 }] }] },
     });
     const saved = updateArticle(library, draft.id, { editorState });
-    expect(text(exportArticle(saved, 'md').bytes)).toContain('# Draft: budget\n\n## Vote');
+    expect(text((await exportArticle(saved, 'md', noMedia)).bytes)).toContain('# Draft: budget\n\n## Vote');
   });
 
-  it('refuses an unknown format', () => {
-    expect(() => exportArticle(sample(), 'pdf-x')).toThrow(/cannot export to "pdf-x"/);
+  it('refuses an unknown format', async () => {
+    await expect(exportArticle(sample(), 'pdf-x', noMedia)).rejects.toThrow(/cannot export to "pdf-x"/);
   });
 
   it('makes file names every OS accepts', () => {

@@ -155,7 +155,12 @@ describe('export and app channels', () => {
   it('list the export formats and export an article as base64 bytes', async () => {
     const { dispatch } = setup();
     const formats = await dispatch('export.formats', {});
-    expect(formats).toMatchObject({ ok: true, value: [{ id: 'md' }, { id: 'html' }, { id: 'txt' }] });
+    expect((formats as { value: { id: string }[] }).value.map((format) => format.id)).toEqual(['md', 'html', 'docx', 'pdf', 'txt', 'ninjs']);
+    const draftForPdf = (await dispatch('articles.createDraft', { title: 'No printer here' })) as { value: { id: number } };
+    expect(await dispatch('articles.export', { id: draftForPdf.value.id, format: 'pdf' })).toMatchObject({
+      ok: false,
+      error: { code: 'UNSUPPORTED', message: expect.stringMatching(/desktop app/) },
+    });
     const draft = (await dispatch('articles.createDraft', { title: 'Export me' })) as { value: { id: number } };
     const file = (await dispatch('articles.export', { id: draft.value.id, format: 'txt' })) as { ok: true; value: { fileName: string; data: string } };
     expect(file.value.fileName).toBe('Export me.txt');

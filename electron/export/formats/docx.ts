@@ -1,0 +1,146 @@
+import {
+  AlignmentType,
+  Document,
+  ExternalHyperlink,
+  HeadingLevel,
+  ImageRun,
+  LevelFormat,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  type ParagraphChild,
+} from 'docx';
+import { imageSize } from 'image-size';
+import { mediaIdFromUrl } from '../../shell/urls.ts';
+import { htmlToBlocks, type Block, type Run } from '../html-blocks.ts';
+import type { ExportContext, Exporter } from '../types.ts';
+
+const DOCX_IMAGE_TYPES: Record<string, 'png' | 'jpg' | 'gif' | 'bmp'> = {
+  'image/png': 'png',
+  'image/jpeg': 'jpg',
+  'image/gif': 'gif',
+  'image/bmp': 'bmp',
+};
+/** Widest an image may be on an A4/Letter page with normal margins, in pixels at 96 dpi. */
+const MAX_IMAGE_WIDTH = 600;
+
+/** A Word document with real headings, lists, quotes, links and captioned images. */
+export const docxExporter: Exporter = {
+  id: 'docx',
+  label: 'Word document (DOCX)',
+  extension: '.docx',
+  mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  render: async (article, context) => {
+    const header: Paragraph[] = [
+      new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(article.title)] }),
+      ...(article.dek ? [new Paragraph({ style: 'Dek', children: [new TextRun(article.dek)] })] : []),
+      ...(article.byline ? [new Paragraph({ style: 'Byline', children: [new TextRun(`By ${article.byline}`)] })] : []),
+    ];
+    const blocks = htmlToBlocks(article.html);
+    const body = blocks.flatMap((block, index) => blockToDocx(block, context, index === firstParagraph(blocks) ? article.dateline : ''));
+    const document = new Document({
+      creator: article.byline || 'Dateline',
+      title: article.title,
+      description: article.dek,
+      styles: {
+        paragraphStyles: [
+          { id: 'Dek', name: 'Dek', basedOn: 'Normal', run: { size: 28, color: '5F5A52' }, paragraph: { spacing: { after: 120 } } },
+          { id: 'Byline', name: 'Byline', basedOn: 'Normal', run: { bold: true }, paragraph: { spacing: { after: 240 } } },
+          { id: 'BlockQuote', name: 'Block Quote', basedOn: 'Normal', run: { italics: true }, paragraph: { indent: { left: 720 } } },
+          { id: 'PullQuote', name: 'Pull Quote', basedOn: 'Normal', run: { size: 32, color: 'A3321F' }, paragraph: { alignment: AlignmentType.CENTER } },
+          { id: 'Caption', name: 'Caption', basedOn: 'Normal', run: { size: 18, color: '5F5A52' } },
+        ],
+      },
+      numbering: {
+        config: [
+          { reference: 'bullets', levels: [{ level: 0, format: LevelFormat.BULLET, text: '•', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 720, hanging: 360 } } } }] },
+          { reference: 'numbers', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 720, hanging: 360 } } } }] },
+        ],
+      },
+      sections: [{ children: [...header, ...body] }],
+    });
+    return new Uint8Array(await Packer.toBuffer(document));
+  },
+};
+
+function firstParagraph(blocks: Block[]): number {
+  return blocks.findIndex((block) => block.kind === 'paragraph');
+}
+
+function blockToDocx(block: Block, context: ExportContext, dateline: string): (Paragraph | Table)[] {
+  switch (block.kind) {
+    case 'paragraph': {
+      const lead = dateline ? [new TextRun({ text: `${dateline.replace(/\s*[—–-]\s*$/, '')} — `, bold: true })] : [];
+      return [new Paragraph({ children: [...lead, ...runs(block.runs)] })];
+    }
+    case 'heading':
+      return [new Paragraph({ heading: [HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4][block.level - 2], children: runs(block.runs) })];
+    case 'quote':
+      return [new Paragraph({ style: 'BlockQuote', children: runs(block.runs) })];
+    case 'pullquote':
+      return [
+        new Paragraph({ style: 'PullQuote', children: [new TextRun(`“${block.text}”`)] }),
+        ...(block.attribution ? [new Paragraph({ style: 'Caption', alignment: AlignmentType.CENTER, children: [new TextRun(`— ${block.attribution}`)] })] : []),
+      ];
+    case 'list':
+      return block.items.map((item) => new Paragraph({ numbering: { reference: block.ordered ? 'numbers' : 'bullets', level: 0 }, children: runs(item) }));
+    case 'rule':
+      return [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun('* * *')] })];
+    case 'table':
+      return [
+        new Table({
+          width: { size: 100, type: WidthType.PERCENTAGE },
+          rows: block.rows.map((row) => new TableRow({ children: row.map((cell) => new TableCell({ children: [new Paragraph({ children: runs(cell) })] })) })),
+        }),
+      ];
+    case 'image':
+      return imageToDocx(block, context);
+  }
+}
+
+function imageToDocx(block: Extract<Block, { kind: 'image' }>, context: ExportContext): Paragraph[] {
+  const caption = [block.caption, block.credit && `(${block.credit})`].filter(Boolean).join(' ');
+  const captionParagraph = caption ? [new Paragraph({ style: 'Caption', children: [new TextRun(caption)] })] : [];
+  const id = mediaIdFromUrl(block.src);
+  const media = id === null ? null : context.media(id);
+  const type = media ? DOCX_IMAGE_TYPES[media.mimeType] : undefined;
+  if (!media || !type) {
+    return [new Paragraph({ style: 'Caption', children: [new TextRun(`[Image${block.alt ? `: ${block.alt}` : ''}]`)] }), ...captionParagraph];
+  }
+  const size = imageSize(media.bytes);
+  const scale = Math.min(1, MAX_IMAGE_WIDTH / (size.width || MAX_IMAGE_WIDTH));
+  return [
+    new Paragraph({
+      children: [
+        new ImageRun({
+          type,
+          data: media.bytes,
+          transformation: { width: Math.round((size.width || MAX_IMAGE_WIDTH) * scale), height: Math.round((size.height || 400) * scale) },
+          altText: { name: block.alt || 'Image', description: block.alt, title: block.alt },
+        }),
+      ],
+    }),
+    ...captionParagraph,
+  ];
+}
+
+function runs(input: Run[]): ParagraphChild[] {
+  return input.map((run) => {
+    if (run.lineBreak) return new TextRun({ text: '', break: 1 });
+    const text = new TextRun({
+      text: run.text,
+      bold: run.bold,
+      italics: run.italic,
+      underline: run.underline ? {} : undefined,
+      strike: run.strike,
+      font: run.code ? 'Courier New' : undefined,
+      style: run.link ? 'Hyperlink' : undefined,
+    });
+    return run.link ? new ExternalHyperlink({ link: run.link, children: [text] }) : text;
+  });
+}
+
