@@ -10,6 +10,8 @@ import {
   searchQuerySchema,
   searchResultsSchema,
   tagCountSchema,
+  revisionSchema,
+  revisionSummarySchema,
   tagName,
 } from '../common/model.ts';
 import { settingsPatchSchema, settingsSchema } from '../common/settings.ts';
@@ -96,6 +98,28 @@ export const channels = {
     output: z.object({ fileName: z.string(), mimeType: z.string(), data: z.base64() }),
   },
   'app.info': { input: z.strictObject({}), output: appInfoSchema },
+  'revisions.list': { input: byId, output: z.array(revisionSummarySchema) },
+  'revisions.get': { input: z.strictObject({ revisionId: z.number().int().positive() }), output: revisionSchema },
+  'revisions.create': {
+    input: z.strictObject({ id: articleId, label: z.string().trim().max(200).optional() }),
+    output: revisionSummarySchema,
+  },
+  'revisions.restore': { input: z.strictObject({ revisionId: z.number().int().positive() }), output: articleSchema },
+  /** A new draft that follows up a saved article, quoting the passage given (or its lead). */
+  'articles.draftFrom': {
+    input: z.strictObject({ id: articleId, excerpt: z.string().max(5000).optional() }),
+    output: articleSchema,
+  },
+  /** A Word or Markdown file opened as a new draft. */
+  'articles.importDraft': { input: importedFile, output: articleSchema },
+  'media.add': {
+    input: z.strictObject({ articleId, mimeType: z.string().max(100), data: z.base64().max(40_000_000) }),
+    output: z.object({ id: z.number().int().positive() }),
+  },
+  'media.get': {
+    input: z.strictObject({ id: z.number().int().positive() }),
+    output: z.object({ mimeType: z.string(), data: z.base64() }),
+  },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export const events = {

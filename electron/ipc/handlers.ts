@@ -1,15 +1,19 @@
 import { z } from 'zod';
-import { isDatelineError } from '../common/errors.ts';
+import { DatelineError, isDatelineError } from '../common/errors.ts';
 import { importFiles, type ImportSummary, type PendingFile } from '../import/pipeline.ts';
 import {
   createDraft,
   deleteArticle,
   getArticle,
   listArticles,
+  restoreRevision,
+  startDraftFrom,
   updateArticle,
 } from '../library/articles.ts';
+import { getRevision, listRevisions, takeRevision } from '../library/revisions.ts';
+import { importAsDraft } from '../import/drafts.ts';
 import type { Library } from '../library/library.ts';
-import { getMedia } from '../library/media.ts';
+import { addMedia, getMedia, MEDIA_TYPES } from '../library/media.ts';
 import { searchArticles } from '../library/search.ts';
 import { getSettings, updateSettings } from '../library/settings-store.ts';
 import { listTags, setArticleTags } from '../library/tags.ts';
@@ -88,6 +92,43 @@ function createHandlers({ library, emit, app, printToPdf }: HandlerContext): Han
       return { fileName: file.fileName, mimeType: file.mimeType, data: Buffer.from(file.bytes).toString('base64') };
     },
     'app.info': () => app,
+    'revisions.list': ({ id }) => {
+      getArticle(library, id);
+      return listRevisions(library, id);
+    },
+    'revisions.get': ({ revisionId }) => getRevision(library, revisionId),
+    'revisions.create': ({ id, label }) => {
+      const revisionId = library.write(() => takeRevision(library, id, 'manual', label || null));
+      const { text: _text, editorState: _state, dek: _dek, ...summary } = getRevision(library, revisionId);
+      return summary;
+    },
+    'revisions.restore': ({ revisionId }) => {
+      const article = restoreRevision(library, revisionId);
+      changed([article.id]);
+      return article;
+    },
+    'articles.draftFrom': ({ id, excerpt }) => {
+      const draft = startDraftFrom(library, id, excerpt);
+      changed([draft.id]);
+      return draft;
+    },
+    'articles.importDraft': async ({ name, data }) => {
+      const draft = await importAsDraft(library, name, Buffer.from(data, 'base64'));
+      changed([draft.id]);
+      return draft;
+    },
+    'media.add': ({ articleId, mimeType, data }) => {
+      getArticle(library, articleId);
+      if (!MEDIA_TYPES.has(mimeType)) {
+        throw new DatelineError('UNSUPPORTED', `Images of type ${mimeType} cannot be stored; use PNG, JPEG, GIF, WebP, AVIF or SVG.`);
+      }
+      return { id: library.write(() => addMedia(library, articleId, mimeType, Buffer.from(data, 'base64'))) };
+    },
+    'media.get': ({ id }) => {
+      const media = getMedia(library, id);
+      if (!media) throw new DatelineError('NOT_FOUND', `There is no image with id ${id}.`);
+      return { mimeType: media.mimeType, data: media.bytes.toString('base64') };
+    },
   };
 }
 

@@ -90,3 +90,24 @@ describe('migrations', () => {
     db.close();
   });
 });
+
+describe('migration 4 (newsroom metadata)', () => {
+  it('upgrades a schema-3 library: drafts become status "draft" with a slug from their headline on next save', async () => {
+    const { createDraft, updateArticle } = await import('../../../electron/library/articles.ts');
+    const file = join(tempDir(), 'v3.sqlite');
+    const old = Library.open(file, { migrations: migrations.slice(0, 3) });
+    old.db
+      .prepare(`INSERT INTO articles (kind, title, created_at, updated_at) VALUES ('draft', 'Harbour budget passes', 1, 1)`)
+      .run();
+    old.db.prepare(`INSERT INTO revisions (article_id, created_at, title, body_text, word_count) VALUES (1, 1, 'Harbour budget passes', '', 0)`).run();
+    old.close();
+
+    const upgraded = Library.open(file);
+    const row = upgraded.db.prepare('SELECT status, slug, dateline, word_target FROM articles WHERE id = 1').get();
+    expect(row).toEqual({ status: 'draft', slug: '', dateline: '', word_target: null });
+    expect(upgraded.db.prepare('SELECT reason FROM revisions').get()).toEqual({ reason: 'auto' });
+    expect(updateArticle(upgraded, 1, { dek: 'A dek' }).slug).toBe('harbour-budget-passes');
+    expect(createDraft(upgraded, { status: 'ready' }).status).toBe('ready');
+    upgraded.close();
+  });
+});

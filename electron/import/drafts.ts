@@ -1,0 +1,62 @@
+import mammoth from 'mammoth';
+import { marked } from 'marked';
+import { DatelineError } from '../common/errors.ts';
+import type { Article } from '../common/model.ts';
+import { createDraft } from '../library/articles.ts';
+import type { Library } from '../library/library.ts';
+import { addMedia, MEDIA_TYPES } from '../library/media.ts';
+import { decodeText } from './decode.ts';
+import { htmlToDraft } from './html-to-editor.ts';
+import { extensionOf } from './types.ts';
+
+/** Word documents and Markdown files a journalist opens as a new draft to keep writing. */
+export const draftExtensions = ['.docx', '.md', '.markdown'] as const;
+
+export async function importAsDraft(library: Library, name: string, bytes: Uint8Array): Promise<Article> {
+  const extension = extensionOf(name);
+  if (!(draftExtensions as readonly string[]).includes(extension)) {
+    throw new DatelineError('UNSUPPORTED', `A draft can be started from ${draftExtensions.join(', ')} files, not ${extension || 'this file'}.`);
+  }
+  const { html, frontMatter } = extension === '.docx' ? { html: await docxToHtml(bytes), frontMatter: {} } : markdownToHtml(decodeText(bytes));
+  const stem = name.split(/[\\/]/).pop()!.replace(/\.[^.]+$/, '');
+  return library.write(() => {
+    const mediaIds: number[] = [];
+    const draft = htmlToDraft(html, (src) => {
+      const image = /^data:([\w/+.-]+);base64,(.*)$/s.exec(src);
+      if (!image || !MEDIA_TYPES.has(image[1]!)) return null;
+      const id = addMedia(library, null, image[1]!, Buffer.from(image[2]!, 'base64'));
+      mediaIds.push(id);
+      return id;
+    });
+    const article = createDraft(library, {
+      title: frontMatter.title ?? draft.title ?? stem,
+      byline: frontMatter.author ?? '',
+      dek: frontMatter.description ?? '',
+      editorState: draft.editorState,
+    });
+    const claim = library.statement('UPDATE media SET article_id = ? WHERE id = ?');
+    for (const id of mediaIds) claim.run(article.id, id);
+    return article;
+  });
+}
+
+async function docxToHtml(bytes: Uint8Array): Promise<string> {
+  try {
+    const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
+    return result.value;
+  } catch {
+    throw new DatelineError('IMPORT_FAILED', 'This Word document could not be read; it may be damaged or not a .docx file.');
+  }
+}
+
+/** Markdown with optional YAML front matter (title, author, description as plain `key: value`). */
+function markdownToHtml(text: string): { html: string; frontMatter: Record<string, string> } {
+  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text);
+  const frontMatter: Record<string, string> = {};
+  for (const line of match?.[1]?.split(/\r?\n/) ?? []) {
+    const pair = /^(\w+):\s*(.*)$/.exec(line);
+    if (pair) frontMatter[pair[1]!.toLowerCase()] = pair[2]!.replace(/^["']|["']$/g, '').trim();
+  }
+  const html = marked.parse(match ? text.slice(match[0].length) : text, { async: false, gfm: true });
+  return { html, frontMatter };
+}
