@@ -1,4 +1,4 @@
-import { BrowserWindow, screen, shell, type WebContents } from 'electron';
+import { BrowserWindow, Menu, screen, shell, type MenuItemConstructorOptions, type WebContents } from 'electron';
 import { placeWindow, readWindowState, writeWindowState } from '../shell/window-state.ts';
 import { APP_ENTRY, APP_ORIGIN, isExternalLink } from '../shell/urls.ts';
 import type { Logger } from '../shell/log.ts';
@@ -50,8 +50,29 @@ export function createMainWindow({ preload, statePath, log }: WindowOptions): Br
     }
   });
   lockDown(window.webContents, log);
+  offerSpellingSuggestions(window.webContents);
   void window.loadURL(APP_ENTRY);
   return window;
+}
+
+/** The right-click menu: spelling suggestions and "Add to Dictionary", then the edit actions. */
+function offerSpellingSuggestions(contents: WebContents): void {
+  contents.on('context-menu', (_event, params) => {
+    const items: MenuItemConstructorOptions[] = [];
+    if (params.misspelledWord) {
+      for (const suggestion of params.dictionarySuggestions.slice(0, 6)) {
+        items.push({ label: suggestion, click: () => contents.replaceMisspelling(suggestion) });
+      }
+      if (params.dictionarySuggestions.length === 0) items.push({ label: 'No suggestions', enabled: false });
+      items.push(
+        { label: 'Add to Dictionary', click: () => contents.session.addWordToSpellCheckerDictionary(params.misspelledWord) },
+        { type: 'separator' },
+      );
+    }
+    if (params.isEditable) items.push({ role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'pasteAndMatchStyle' }, { role: 'selectAll' });
+    else if (params.selectionText) items.push({ role: 'copy' });
+    if (items.length) Menu.buildFromTemplate(items).popup();
+  });
 }
 
 /** No navigation, no new windows, no permissions: links go to the system browser. */

@@ -41,7 +41,7 @@ export async function startApp(libraryPath: string, env: NodeJS.ProcessEnv = {})
 }
 
 export async function stopApp(app: RunningApp): Promise<void> {
-  if (app.process.exitCode !== null) return;
+  if (app.process.exitCode !== null || app.process.signalCode !== null) return;
   const exited = new Promise((resolve) => app.process.once('exit', resolve));
   app.process.kill('SIGTERM');
   await exited;

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LibraryView } from '../../../electron/common/model.ts';
 import { call, messageOf, subscribe } from '../client/api.ts';
+import { base64Of } from '../client/media.ts';
 import { ContentPane } from './ContentPane.tsx';
 import { ImportPanel, useImporter } from '../library/ImportPanel.tsx';
 import { LibraryPane } from '../library/LibraryPane.tsx';
@@ -22,6 +23,17 @@ export function App() {
   const [focusMode, setFocusMode] = useState(false);
   const importer = useImporter();
   const settings = useSettings();
+
+  const draftInput = useRef<HTMLInputElement | null>(null);
+  const openAsDraft = async (file: File) => {
+    try {
+      const draft = await call('articles.importDraft', { name: file.name, data: await base64Of(file) });
+      setSelection({ view: 'drafts', tag: null });
+      setOpenId(draft.id);
+    } catch (error) {
+      setNotice(`Could not open ${file.name} as a draft: ${messageOf(error)}`);
+    }
+  };
 
   const openExport = useCallback(() => {
     if (openId === null) setNotice('Open an article to export it.');
@@ -59,9 +71,22 @@ export function App() {
         onNewDraft={newDraft}
         onImport={importer.pickFiles}
         onSettings={() => setDialog('settings')}
+        onOpenAsDraft={() => draftInput.current?.click()}
+      />
+      <input
+        ref={draftInput}
+        type="file"
+        hidden
+        accept=".docx,.md,.markdown"
+        data-testid="draft-input"
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          event.target.value = '';
+          if (file) void openAsDraft(file);
+        }}
       />
       <LibraryPane selection={selection} openId={openId} onOpen={setOpenId} />
-      <ContentPane id={openId} onClosed={() => setOpenId(null)} onExport={openExport} />
+      <ContentPane id={openId} focusMode={focusMode} onClosed={() => setOpenId(null)} onExport={openExport} onOpen={setOpenId} />
       {dialog === 'settings' && <SettingsDialog settings={settings} onClose={() => setDialog(null)} />}
       {dialog === 'export' && openId !== null && <ExportDialog articleId={openId} onClose={() => setDialog(null)} />}
       <ImportPanel importer={importer} />

@@ -5,9 +5,19 @@ import { DraftEditor } from '../editor/DraftEditor.tsx';
 import { ReaderView } from '../reader/ReaderView.tsx';
 
 /** Opens the selected article: drafts in the editor, saved articles in the reading view. */
-export function ContentPane({ id, onClosed, onExport }: { id: number | null; onClosed: () => void; onExport: () => void }) {
+interface Props {
+  id: number | null;
+  focusMode: boolean;
+  onClosed: () => void;
+  onExport: () => void;
+  onOpen: (id: number) => void;
+}
+
+export function ContentPane({ id, focusMode, onClosed, onExport, onOpen }: Props) {
   const [article, setArticle] = useState<Article | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Bumped to load the article afresh, as after a version is restored.
+  const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
     setArticle(null);
@@ -21,14 +31,23 @@ export function ContentPane({ id, onClosed, onExport }: { id: number | null; onC
     return () => {
       current = false;
     };
-  }, [id]);
+  }, [id, generation]);
 
   return (
     <main className="content-pane" aria-label="Article">
       {id === null && <p className="pane-message centered">Choose an article to read, or start a new draft.</p>}
       {error && <p className="pane-message centered" role="alert">{error}</p>}
-      {article?.kind === 'saved' && <ReaderView key={article.id} article={article} onDeleted={onClosed} onExport={onExport} />}
-      {article?.kind === 'draft' && <DraftEditor key={article.id} draft={article} onDeleted={onClosed} onExport={onExport} />}
+      {article?.kind === 'saved' && <ReaderView key={article.id} article={article} onDeleted={onClosed} onExport={onExport} onOpen={onOpen} />}
+      {article?.kind === 'draft' && (
+        <DraftEditor
+          key={`${article.id}:${generation}`}
+          draft={article}
+          focusMode={focusMode}
+          onDeleted={onClosed}
+          onExport={onExport}
+          onRestored={() => setGeneration((n) => n + 1)}
+        />
+      )}
     </main>
   );
 }

@@ -28,6 +28,9 @@ export class ApiError extends Error {
 
 const bridge: DatelineBridge = window.dateline ?? createHttpBridge();
 
+/** Which transport answers: the desktop app's IPC, or browser mode's loopback server. */
+export const transport: 'desktop' | 'browser' = window.dateline ? 'desktop' : 'browser';
+
 /** Calls a channel and returns its value, or throws an ApiError. */
 export async function call<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>> {
   const invoke = bridge.invoke[channel] as unknown as (input: ChannelInput<C>) => Promise<Result<ChannelOutput<C>>>;

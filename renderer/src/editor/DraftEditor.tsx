@@ -1,18 +1,37 @@
+import { AutoLinkNode, LinkNode } from '@lexical/link';
 import { ListItemNode, ListNode } from '@lexical/list';
 import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer';
-import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
-import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
+import { HorizontalRuleNode } from '@lexical/react/LexicalHorizontalRuleNode';
+import { HorizontalRulePlugin } from '@lexical/react/LexicalHorizontalRulePlugin';
+import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
+import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
+import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
-import { $getRoot, BLUR_COMMAND, COMMAND_PRIORITY_LOW, mergeRegister } from 'lexical';
-import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Article, DraftFields } from '../../../electron/common/model.ts';
-import { countWords, readingMinutes } from '../../../electron/common/text.ts';
+import { TableCellNode, TableNode, TableRowNode } from '@lexical/table';
+import { $getRoot } from 'lexical';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Article, DraftFields, DraftStatus } from '../../../electron/common/model.ts';
+import { readingMinutes } from '../../../electron/common/text.ts';
 import { call, messageOf } from '../client/api.ts';
 import { DraftSaver, type SaveStatus } from './draft-saver.ts';
+import { ImageNode } from './nodes/ImageNode.tsx';
+import { PullQuoteNode } from './nodes/PullQuoteNode.tsx';
+import { MetadataPanel, StatusSelect, type Metadata } from './panels/MetadataPanel.tsx';
+import { RevisionsPanel } from './panels/RevisionsPanel.tsx';
+import { AutosavePlugin } from './plugins/AutosavePlugin.tsx';
+import { BoundedHistoryPlugin } from './plugins/BoundedHistoryPlugin.tsx';
+import { CountsPlugin, type DraftCounts } from './plugins/CountsPlugin.tsx';
+import { FocusPlugin } from './plugins/FocusPlugin.tsx';
+import { ImagesPlugin } from './plugins/ImagesPlugin.tsx';
+import { LinkEditorPlugin } from './plugins/LinkEditorPlugin.tsx';
+import { isAllowedLink } from './plugins/links.ts';
+import { MARKDOWN_SHORTCUTS } from './plugins/markdown.ts';
+import { PastePlugin } from './plugins/PastePlugin.tsx';
 import { editorTheme } from './theme.ts';
 import { Toolbar } from './Toolbar.tsx';
 
@@ -23,28 +42,53 @@ const STATUS_TEXT: Record<SaveStatus['state'], string> = {
   error: 'Not saved',
 };
 
-export function DraftEditor({ draft, onDeleted, onExport }: { draft: Article; onDeleted: () => void; onExport: () => void }) {
-  const [status, setStatus] = useState<SaveStatus>({ state: 'saved' });
-  const [fields, setFields] = useState<Required<Pick<DraftFields, 'title' | 'dek' | 'byline'>>>({
-    title: draft.title,
-    dek: draft.dek,
-    byline: draft.byline,
-  });
-  const [words, setWords] = useState(draft.wordCount);
-  const saver = useMemo(() => new DraftSaver(draft.id, draft.revision, setStatus), [draft.id, draft.revision]);
-  const changeField = (name: keyof typeof fields) => (value: string) => {
-    setFields((current) => ({ ...current, [name]: value }));
-    saver.changeFields({ [name]: value });
-  };
+const NODES = [HeadingNode, QuoteNode, ListNode, ListItemNode, LinkNode, AutoLinkNode, HorizontalRuleNode, TableNode, TableRowNode, TableCellNode, ImageNode, PullQuoteNode];
 
-  // Leaving the draft, hiding the tab or closing the window saves what is waiting.
+interface Props {
+  draft: Article;
+  focusMode: boolean;
+  onDeleted: () => void;
+  onExport: () => void;
+  onRestored: () => void;
+}
+
+export function DraftEditor({ draft, focusMode, onDeleted, onExport, onRestored }: Props) {
+  const [status, setStatus] = useState<SaveStatus>({ state: 'saved' });
+  const [fields, setFields] = useState({ title: draft.title, dek: draft.dek, byline: draft.byline });
+  const [metadata, setMetadata] = useState<Metadata>({
+    dateline: draft.dateline,
+    slug: draft.slug,
+    slugEdited: draft.slugEdited,
+    editorNote: draft.editorNote,
+    wordTarget: draft.wordTarget,
+    tags: draft.tags,
+  });
+  const [draftStatus, setDraftStatus] = useState<DraftStatus>(draft.status);
+  const [counts, setCounts] = useState<DraftCounts | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [history, setHistory] = useState(false);
+  const [typewriter, setTypewriter] = useState(false);
+  const bodyText = useRef(draft.text);
+  const saver = useMemo(() => new DraftSaver(draft.id, draft.revision, setStatus), [draft.id, draft.revision]);
+
+  // Leaving the draft, hiding the tab or closing the window saves what is waiting. A window
+  // that would close with a save still under way waits for it (the desktop app closes
+  // itself once it is stored; a browser asks first).
   useEffect(() => {
     const flush = () => void saver.flush();
     const onHidden = () => document.visibilityState === 'hidden' && flush();
+    const beforeUnload = (event: BeforeUnloadEvent) => {
+      if (!saver.busy) return;
+      event.preventDefault();
+      event.returnValue = '';
+      void saver.flush().then(() => window.close());
+    };
     window.addEventListener('pagehide', flush);
+    window.addEventListener('beforeunload', beforeUnload);
     document.addEventListener('visibilitychange', onHidden);
     return () => {
       window.removeEventListener('pagehide', flush);
+      window.removeEventListener('beforeunload', beforeUnload);
       document.removeEventListener('visibilitychange', onHidden);
       flush();
     };
@@ -53,12 +97,31 @@ export function DraftEditor({ draft, onDeleted, onExport }: { draft: Article; on
   const initialConfig: InitialConfigType = {
     namespace: 'dateline-draft',
     theme: editorTheme,
-    nodes: [HeadingNode, QuoteNode, ListNode, ListItemNode],
+    nodes: NODES,
     editorState: draft.editorState ?? undefined,
     onError: (error) => setStatus({ state: 'error', message: error.message }),
   };
 
+  const changeField = (name: keyof typeof fields) => (value: string) => {
+    setFields((current) => ({ ...current, [name]: value }));
+    saver.changeFields({ [name]: value });
+  };
+
+  const changeMetadata = (patch: Partial<Metadata>) => {
+    setMetadata((current) => ({ ...current, ...patch }));
+    const { tags: _tags, slugEdited: _edited, ...stored } = patch;
+    if (Object.keys(stored).length) saver.changeFields(stored as DraftFields);
+  };
+
+  const changeStatus = (next: DraftStatus) => {
+    setDraftStatus(next);
+    saver.changeFields({ status: next });
+    void saver.flush();
+  };
+
   const flush = () => void saver.flush();
+  const onCounts = useCallback((next: DraftCounts) => setCounts(next), []);
+  const onNotice = useCallback((message: string) => setNotice(message), []);
 
   const remove = async () => {
     if (!window.confirm('Delete this draft? This cannot be undone.')) return;
@@ -71,59 +134,147 @@ export function DraftEditor({ draft, onDeleted, onExport }: { draft: Article; on
   };
 
   return (
-    <div className="draft-editor">
+    <div className={`draft-editor${history ? ' with-history' : ''}`}>
       <LexicalComposer initialConfig={initialConfig}>
         <div className="editor-chrome">
           <Toolbar />
           <div className="editor-actions">
-            <button
-              type="button"
-              onClick={() => {
-                void saver.flush().then(onExport);
-              }}
-            >
+            <StatusSelect value={draftStatus} onChange={changeStatus} />
+            <button type="button" aria-pressed={history} onClick={() => void saver.flush().then(() => setHistory((open) => !open))}>
+              History
+            </button>
+            <button type="button" onClick={() => void saver.flush().then(onExport)}>
               Export…
             </button>
             <button type="button" className="danger" onClick={remove}>
-              Delete draft
+              Delete
             </button>
           </div>
         </div>
-        <div className="editor-page">
-          <MetaField label="Headline" className="headline-input" value={fields.title} onChange={changeField('title')} onBlur={flush} />
-          <MetaField
-            label="Dek"
-            placeholder="Dek: the line under the headline"
-            className="dek-input"
-            value={fields.dek}
-            onChange={changeField('dek')}
-            onBlur={flush}
-          />
-          <MetaField label="Byline" className="byline-input" value={fields.byline} onChange={changeField('byline')} onBlur={flush} />
-          <div className="editor-body">
-            <RichTextPlugin
-              contentEditable={<ContentEditable className="editor-content" aria-label="Article body" spellCheck />}
-              placeholder={<div className="editor-placeholder">Start writing…</div>}
-              ErrorBoundary={LexicalErrorBoundary}
-            />
+        <div className="editor-columns">
+          <div className={`editor-page${focusMode ? ' focus' : ''}`}>
+            <MetaField label="Headline" className="headline-input" value={fields.title} onChange={changeField('title')} onBlur={flush} />
+            <MetaField label="Dek" placeholder="Dek: the line under the headline" className="dek-input" value={fields.dek} onChange={changeField('dek')} onBlur={flush} />
+            <MetaField label="Byline" className="byline-input" value={fields.byline} onChange={changeField('byline')} onBlur={flush} />
+            {!focusMode && <MetadataPanel article={draft} title={fields.title} metadata={metadata} onChange={changeMetadata} />}
+            <div className="editor-body">
+              <RichTextPlugin
+                contentEditable={<ContentEditable className="editor-content" aria-label="Article body" spellCheck />}
+                placeholder={<div className="editor-placeholder">Start writing…</div>}
+                ErrorBoundary={LexicalErrorBoundary}
+              />
+            </div>
+            <BoundedHistoryPlugin />
+            <ListPlugin />
+            <LinkPlugin validateUrl={isAllowedLink} />
+            <LinkEditorPlugin />
+            <HorizontalRulePlugin />
+            <TablePlugin hasCellMerge={false} hasCellBackgroundColor={false} />
+            <MarkdownShortcutPlugin transformers={MARKDOWN_SHORTCUTS} />
+            <PastePlugin onNotice={onNotice} />
+            <ImagesPlugin articleId={draft.id} onNotice={onNotice} />
+            <AutosavePlugin saver={saver} />
+            <CountsPlugin onCounts={onCounts} />
+            <BodyTextTracker target={bodyText} />
+            <FocusPlugin focus={focusMode} typewriter={typewriter} />
           </div>
-          <HistoryPlugin />
-          <ListPlugin />
-          <AutosavePlugin saver={saver} onWords={setWords} />
+          {history && (
+            <RevisionsPanel
+              articleId={draft.id}
+              currentText={() => bodyText.current}
+              beforeChange={() => saver.flush()}
+              onRestored={onRestored}
+              onClose={() => setHistory(false)}
+            />
+          )}
         </div>
       </LexicalComposer>
-      <footer className="status-bar" aria-label="Draft status">
+      {notice && (
+        <div className="editor-notice" role="status">
+          {notice}
+          <button type="button" aria-label="Dismiss" onClick={() => setNotice(null)}>
+            ×
+          </button>
+        </div>
+      )}
+      <StatusBar counts={counts} headline={fields.title} target={metadata.wordTarget} status={status} typewriter={typewriter} onTypewriter={setTypewriter} />
+    </div>
+  );
+}
+
+function StatusBar({
+  counts,
+  headline,
+  target,
+  status,
+  typewriter,
+  onTypewriter,
+}: {
+  counts: DraftCounts | null;
+  headline: string;
+  target: number | null;
+  status: SaveStatus;
+  typewriter: boolean;
+  onTypewriter: (on: boolean) => void;
+}) {
+  const words = counts?.words ?? 0;
+  return (
+    <footer className="status-bar" aria-label="Draft status">
+      <span className="counts">
         <span data-testid="word-count">
           {words.toLocaleString()} {words === 1 ? 'word' : 'words'}
-          {words > 0 ? ` · ${readingMinutes(words)} min read` : ''}
         </span>
+        {counts && (
+          <>
+            <span data-testid="character-count">{counts.characters.toLocaleString()} characters</span>
+            <span data-testid="paragraph-count">
+              {counts.paragraphs} {counts.paragraphs === 1 ? 'paragraph' : 'paragraphs'}
+            </span>
+            {words > 0 && <span>{readingMinutes(words)} min read</span>}
+            {counts.captionWords > 0 && <span data-testid="caption-count">captions {counts.captionWords} words</span>}
+            {counts.selectionCharacters > 0 && (
+              <span data-testid="selection-count">
+                selected {counts.selectionWords} words, {counts.selectionCharacters} characters
+              </span>
+            )}
+          </>
+        )}
+        <span data-testid="headline-length">headline {[...headline].length} characters</span>
+        {target && (
+          <span className="target" data-testid="word-target">
+            <progress max={target} value={Math.min(words, target)} aria-label="Progress towards the length goal" /> {Math.round((words / target) * 100)}% of {target.toLocaleString()}
+          </span>
+        )}
+        {counts && counts.placeholders > 0 && (
+          <span className="tk-warning" role="alert" data-testid="tk-count">
+            {counts.placeholders} TK {counts.placeholders === 1 ? 'placeholder' : 'placeholders'} left
+          </span>
+        )}
+      </span>
+      <span className="status-right">
+        <label className="typewriter-toggle">
+          <input type="checkbox" checked={typewriter} onChange={(event) => onTypewriter(event.target.checked)} /> Typewriter
+        </label>
         <span className={`save-status ${status.state}`} role="status" data-testid="save-status">
           {STATUS_TEXT[status.state]}
           {status.state === 'error' ? `: ${status.message}` : ''}
         </span>
-      </footer>
-    </div>
+      </span>
+    </footer>
   );
+}
+
+/** Keeps the body's plain text at hand for comparing versions, without a render per keystroke. */
+function BodyTextTracker({ target }: { target: { current: string } }) {
+  const [editor] = useLexicalComposerContext();
+  useEffect(
+    () =>
+      editor.registerUpdateListener(({ editorState }) => {
+        target.current = editorState.read(() => $getRoot().getTextContent());
+      }),
+    [editor, target],
+  );
+  return null;
 }
 
 interface MetaFieldProps {
@@ -148,33 +299,4 @@ function MetaField({ label, className, value, placeholder, onChange, onBlur }: M
       onBlur={onBlur}
     />
   );
-}
-
-/** Hands every content change to the saver and keeps the word count current. */
-function AutosavePlugin({ saver, onWords }: { saver: DraftSaver; onWords: (words: number) => void }) {
-  const [editor] = useLexicalComposerContext();
-  const countTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  useEffect(
-    () =>
-      mergeRegister(
-        editor.registerUpdateListener(({ editorState, dirtyElements, dirtyLeaves, tags }) => {
-          if ((dirtyElements.size === 0 && dirtyLeaves.size === 0) || tags.has('history-merge')) return;
-          saver.changeBody(() => JSON.stringify(editorState.toJSON()));
-          if (countTimer.current) clearTimeout(countTimer.current);
-          countTimer.current = setTimeout(() => {
-            onWords(editorState.read(() => countWords($getRoot().getTextContent())));
-          }, 150);
-        }),
-        editor.registerCommand(
-          BLUR_COMMAND,
-          () => {
-            void saver.flush();
-            return false;
-          },
-          COMMAND_PRIORITY_LOW,
-        ),
-      ),
-    [editor, saver, onWords],
-  );
-  return null;
 }

@@ -40,6 +40,11 @@ export class DraftSaver {
     this.schedule();
   }
 
+  /** Something is waiting to be saved or being saved right now. */
+  get busy(): boolean {
+    return this.inFlight !== null || this.hasUnsavedChanges;
+  }
+
   get hasUnsavedChanges(): boolean {
     return this.serializeEditor !== null || Object.keys(this.fields).length > 0;
   }

@@ -5,5 +5,17 @@ export const editorTheme: EditorThemeClasses = {
   quote: 'ed-quote',
   heading: { h2: 'ed-h2', h3: 'ed-h3', h4: 'ed-h4' },
   list: { ul: 'ed-ul', ol: 'ed-ol', listitem: 'ed-li', nested: { listitem: 'ed-li-nested' } },
-  text: { bold: 'ed-bold', italic: 'ed-italic', underline: 'ed-underline', strikethrough: 'ed-strike', code: 'ed-code' },
+  text: {
+    bold: 'ed-bold',
+    italic: 'ed-italic',
+    underline: 'ed-underline',
+    strikethrough: 'ed-strike',
+    underlineStrikethrough: 'ed-underline-strike',
+    code: 'ed-code',
+  },
+  link: 'ed-link',
+  hr: 'ed-hr',
+  table: 'ed-table',
+  tableCell: 'ed-table-cell',
+  tableCellHeader: 'ed-table-header',
 };

@@ -92,7 +92,9 @@ export function useImporter(): Importer {
     return () => input.remove();
   }, [run]);
 
-  const hasFiles = (event: DragEvent) => event.dataTransfer.types.includes('Files');
+  // Files dragged onto a draft's text are pictures for the story; the editor takes those.
+  const hasFiles = (event: DragEvent) =>
+    event.dataTransfer.types.includes('Files') && !(event.target instanceof Element && event.target.closest('.editor-content'));
   return useMemo(
     () => ({
       pickFiles: () => inputRef.current?.click(),

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { ArticleList, SearchResults } from '../../../electron/common/model.ts';
+import { draftStatuses, type ArticleList, type DraftStatus, type SearchResults } from '../../../electron/common/model.ts';
+import { STATUS_LABELS } from '../editor/panels/MetadataPanel.tsx';
 import type { Selection } from '../app/App.tsx';
 import { formatDate, formatReadingTime } from '../app/format.ts';
 import { useDebounced, useLibraryVersion } from '../app/hooks.ts';
@@ -48,21 +49,43 @@ function ArticleListView({ selection, openId, onOpen }: Props) {
   const version = useLibraryVersion();
   const [list, setList] = useState<ArticleList | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState<DraftStatus | ''>('');
+  const drafts = selection.view === 'drafts';
   useEffect(() => {
     let current = true;
-    call('articles.list', { view: selection.view, tag: selection.tag ?? undefined, limit: PAGE_SIZE }).then(
+    call('articles.list', { view: selection.view, tag: selection.tag ?? undefined, status: drafts && status ? status : undefined, limit: PAGE_SIZE }).then(
       (result) => current && (setList(result), setError(null)),
       (reason) => current && setError(messageOf(reason)),
     );
     return () => {
       current = false;
     };
-  }, [selection.view, selection.tag, version]);
+  }, [selection.view, selection.tag, version, drafts, status]);
 
+  const filter = drafts && (
+    <label className="list-filter">
+      Status{' '}
+      <select aria-label="Filter drafts by status" value={status} onChange={(event) => setStatus(event.target.value as DraftStatus | '')}>
+        <option value="">All</option>
+        {draftStatuses.map((value) => (
+          <option key={value} value={value}>
+            {STATUS_LABELS[value]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
   if (error) return <p className="pane-message" role="alert">{error}</p>;
   if (!list) return <p className="pane-message">Loading…</p>;
-  if (list.items.length === 0) return <EmptyList view={selection.view} />;
+  if (list.items.length === 0) return (
+    <>
+      {filter}
+      {status ? <p className="pane-message">No drafts with this status.</p> : <EmptyList view={selection.view} />}
+    </>
+  );
   return (
+    <>
+    {filter}
     <ul className="article-list" aria-label="Article list">
       {list.items.map((item) => (
         <li key={item.id}>
@@ -74,8 +97,9 @@ function ArticleListView({ selection, openId, onOpen }: Props) {
           >
             <span className="row-title">{item.title || 'Untitled draft'}</span>
             <span className="row-meta">
+              {item.kind === 'draft' && <span className={`status-badge status-${item.status}`}>{STATUS_LABELS[item.status]}</span>}
               {[
-                item.kind === 'draft' ? 'Draft' : item.sourceName,
+                item.kind === 'draft' ? null : item.sourceName,
                 formatDate(item.publishedAt ?? item.createdAt),
                 formatReadingTime(item.readingMinutes),
               ]
@@ -89,6 +113,7 @@ function ArticleListView({ selection, openId, onOpen }: Props) {
         <li className="pane-message">Showing the newest {list.items.length} of {list.total}.</li>
       )}
     </ul>
+    </>
   );
 }
 

@@ -18,9 +18,10 @@ interface Props {
   onNewDraft: () => void;
   onImport: () => void;
   onSettings: () => void;
+  onOpenAsDraft: () => void;
 }
 
-export function Sidebar({ selection, onSelect, onNewDraft, onImport, onSettings }: Props) {
+export function Sidebar({ selection, onSelect, onNewDraft, onImport, onSettings, onOpenAsDraft }: Props) {
   const version = useLibraryVersion();
   const [tags, setTags] = useState<TagCount[]>([]);
   useEffect(() => {
@@ -36,6 +37,9 @@ export function Sidebar({ selection, onSelect, onNewDraft, onImport, onSettings 
         </button>
         <button type="button" onClick={onImport}>
           Import…
+        </button>
+        <button type="button" onClick={onOpenAsDraft}>
+          Open as draft…
         </button>
       </div>
       <ul className="nav-list">

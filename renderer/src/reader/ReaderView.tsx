@@ -17,7 +17,17 @@ function sanitizeForDisplay(html: string): string {
   });
 }
 
-export function ReaderView({ article: initial, onDeleted, onExport }: { article: Article; onDeleted: () => void; onExport: () => void }) {
+export function ReaderView({
+  article: initial,
+  onDeleted,
+  onExport,
+  onOpen,
+}: {
+  article: Article;
+  onDeleted: () => void;
+  onExport: () => void;
+  onOpen: (id: number) => void;
+}) {
   const [article, setArticle] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const body = useMemo(() => sanitizeForDisplay(article.html), [article.html]);
@@ -29,6 +39,19 @@ export function ReaderView({ article: initial, onDeleted, onExport }: { article:
       setError(messageOf(reason));
     }
   };
+  // A follow-up quotes what the reader selected in the story, or else its lead.
+  const startDraft = async () => {
+    const selection = window.getSelection();
+    const body = document.querySelector('[data-testid="reader-body"]');
+    const excerpt = selection && body && !selection.isCollapsed && body.contains(selection.anchorNode) ? selection.toString() : undefined;
+    try {
+      const draft = await call('articles.draftFrom', { id: article.id, excerpt });
+      onOpen(draft.id);
+    } catch (reason) {
+      setError(messageOf(reason));
+    }
+  };
+
   const remove = async () => {
     if (!window.confirm(`Delete “${article.title}” from the library?`)) return;
     try {
@@ -51,6 +74,9 @@ export function ReaderView({ article: initial, onDeleted, onExport }: { article:
         </button>
         <button type="button" aria-pressed={article.archived} onClick={() => update({ archived: !article.archived })}>
           {article.archived ? 'Unarchive' : 'Archive'}
+        </button>
+        <button type="button" onClick={() => void startDraft()}>
+          Start a draft
         </button>
         <button type="button" onClick={onExport}>
           Export…

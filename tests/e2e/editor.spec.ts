@@ -1,0 +1,291 @@
+import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { getArticle, listArticles } from '../../electron/library/articles.ts';
+import { Library } from '../../electron/library/library.ts';
+import { expect, startApp, stopApp, test, type RunningApp } from './fixtures.ts';
+
+const body = (page: Page) => page.getByRole('textbox', { name: 'Article body' });
+
+async function newDraft(page: Page, app: RunningApp, headline = 'Council passes the harbour budget') {
+  await page.goto(app.url);
+  await page.getByRole('button', { name: 'New draft' }).click();
+  await page.getByLabel('Headline').fill(headline);
+  await body(page).click();
+}
+
+/** What the library holds for the newest draft, read straight from the file. */
+function storedDraft(app: RunningApp) {
+  const library = Library.open(app.libraryPath);
+  try {
+    const newest = listArticles(library, { view: 'drafts', limit: 1 }).items[0]!;
+    return getArticle(library, newest.id);
+  } finally {
+    library.close();
+  }
+}
+
+async function saved(page: Page) {
+  await expect(page.getByTestId('save-status')).toHaveText('Saved');
+}
+
+async function paste(page: Page, data: Record<string, string>) {
+  await page.evaluate((entries) => {
+    const transfer = new DataTransfer();
+    for (const [type, value] of Object.entries(entries)) transfer.setData(type, value);
+    document.querySelector('.editor-content')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+  }, data);
+}
+
+test('each formatting tool and Markdown shortcut makes the structure it names', async ({ page, app }) => {
+  await newDraft(page, app);
+  const type = (text: string) => page.keyboard.type(text);
+  const enter = () => page.keyboard.press('Enter');
+
+  await type('## Section two');
+  await enter();
+  await type('### Details');
+  await enter();
+  await type('#### Fine print');
+  await enter();
+  await type('Plain, **bold**, _italic_ and ~~gone~~ and `code`.');
+  await enter();
+  await type('> Quoted words');
+  await enter();
+  await enter();
+  await type('- bullet one');
+  await enter();
+  await type('bullet two');
+  await enter();
+  await enter();
+  await type('1. first');
+  await enter();
+  await type('second');
+  await enter();
+  await enter();
+  await page.getByRole('button', { name: 'Underline' }).click();
+  await type('underlined');
+  await page.getByRole('button', { name: 'Underline' }).click();
+  await type(' and a ');
+  await page.keyboard.down('Shift');
+  for (let i = 0; i < 'and a '.length; i += 1) await page.keyboard.press('ArrowLeft');
+  await page.keyboard.up('Shift');
+  await page.keyboard.press('Control+k');
+  await page.getByLabel('Link address').fill('council.example/agenda');
+  await page.getByRole('button', { name: 'Add link' }).click();
+  await page.keyboard.press('End');
+  await enter();
+  await page.getByRole('button', { name: 'Horizontal rule' }).click();
+  await page.getByRole('button', { name: 'Table' }).click();
+  await page.getByRole('button', { name: 'Pull quote' }).click();
+  await page.getByRole('textbox', { name: 'Pull quote' }).fill('Another winter would sink us');
+  await page.getByRole('textbox', { name: 'Attribution' }).fill('The harbour master');
+  await body(page).click();
+  await saved(page);
+
+  const html = storedDraft(app).html;
+  expect(html).toContain('<h2>Section two</h2><h3>Details</h3><h4>Fine print</h4>');
+  expect(html).toContain('<p>Plain, <strong>bold</strong>, <em>italic</em> and <s>gone</s> and <code>code</code>.</p>');
+  expect(html).toContain('<blockquote>Quoted words</blockquote>');
+  expect(html).toContain('<ul><li>bullet one</li><li>bullet two</li></ul>');
+  expect(html).toContain('<ol><li>first</li><li>second</li></ol>');
+  expect(html).toContain('<u>underlined</u>');
+  expect(html).toContain('<a href="https://council.example/agenda">and a </a>');
+  expect(html).toContain('<hr>');
+  expect(html).toMatch(/<table><tbody><tr><th>/);
+  expect(html).toContain('<aside class="pullquote"><blockquote><p>Another winter would sink us</p></blockquote><p class="attribution">The harbour master</p></aside>');
+});
+
+test('a link must be http, https or mailto', async ({ page, app }) => {
+  await newDraft(page, app);
+  await page.keyboard.type('Click here');
+  await page.keyboard.press('Shift+Home');
+  await page.getByRole('button', { name: 'Link' }).click();
+  await page.getByLabel('Link address').fill('javascript:alert(1)');
+  await page.getByRole('button', { name: 'Add link' }).click();
+  await expect(page.getByRole('dialog', { name: 'Link' })).toContainText('Use a web address');
+  await page.getByLabel('Link address').fill('desk@paper.example');
+  await page.getByRole('button', { name: 'Add link' }).click();
+  await saved(page);
+  expect(storedDraft(app).html).toBe('<p><a href="mailto:desk@paper.example">Click here</a></p>');
+});
+
+for (const [source, file] of [
+  ['Word', 'word.html'],
+  ['Google Docs', 'google-docs.html'],
+] as const) {
+  test(`a paste from ${source} arrives as clean structure`, async ({ page, app, fixturesDir }) => {
+    await newDraft(page, app);
+    await paste(page, { 'text/html': readFileSync(join(fixturesDir, 'paste', file), 'utf8'), 'text/plain': 'Harbour budget' });
+    await saved(page);
+    const html = storedDraft(app).html;
+    expect(html).toContain('<h2>Harbour budget</h2>');
+    expect(html).toContain('<p>The council voted <strong>eight to one</strong> on <em>Tuesday</em>.</p>');
+    expect(html).toContain('<ul><li>New pier</li><li>Wider quay</li></ul>');
+    expect(html).toContain('<a href="https://council.example/minutes">Read the minutes</a>');
+    if (source === 'Word') {
+      expect(html).toContain('<ol><li>First reading</li><li>Vote</li></ol>');
+      expect(html).toContain('<blockquote><em>We cannot wait another winter.</em></blockquote>');
+    } else {
+      await expect(page.getByRole('status').filter({ hasText: 'One image from the web was left out' })).toBeVisible();
+    }
+    await expect(body(page).locator('[style]')).toHaveCount(0);
+    expect(html).not.toMatch(/style=|font|color|Calibri|Arial|mso-|docs-internal|<span/i);
+  });
+}
+
+test('Shift+Ctrl+V pastes plain text only', async ({ page, app }) => {
+  await newDraft(page, app);
+  // The shortcut's keydown, then the paste it causes (a real Ctrl+Shift+V would paste this
+  // machine's empty clipboard, so both events are sent as the browser sends them).
+  await page.evaluate(() =>
+    document.querySelector('.editor-content')!.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'V', code: 'KeyV', ctrlKey: true, shiftKey: true, bubbles: true, cancelable: true }),
+    ),
+  );
+  await paste(page, { 'text/html': '<h2 style="color:red">Loud</h2>', 'text/plain': 'Just words' });
+  await saved(page);
+  expect(storedDraft(app).html).toBe('<p>Just words</p>');
+});
+
+test('counts words, characters, paragraphs, selection and TK placeholders on tricky text', async ({ page, app }) => {
+  await newDraft(page, app, 'Troops arrive');
+  await page.keyboard.type('The Asia-Pacific region has 8,000 troops — well-known TK.');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('東京で大雨');
+  await expect(page.getByTestId('word-count')).toHaveText(/^1[01] words$/);
+  await expect(page.getByTestId('paragraph-count')).toHaveText('2 paragraphs');
+  await expect(page.getByTestId('character-count')).toHaveText('62 characters');
+  await expect(page.getByTestId('tk-count')).toHaveText('1 TK placeholder left');
+  await expect(page.getByTestId('headline-length')).toHaveText('headline 13 characters');
+  await page.keyboard.press('Shift+Home');
+  await expect(page.getByTestId('selection-count')).toHaveText(/^selected \d+ words, 5 characters$/);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('Replaced TK by the final figure.');
+  await expect(page.getByTestId('tk-count')).toHaveCount(1);
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('The final figure.');
+  await expect(page.getByTestId('tk-count')).toHaveCount(0);
+  await expect(page.getByTestId('word-count')).toHaveText('3 words');
+});
+
+test('metadata and status round-trip, and drafts filter by status', async ({ page, app }) => {
+  await newDraft(page, app, 'Mayor’s budget plan');
+  await page.keyboard.type('Text.');
+  await page.getByText('Story details').click();
+  await expect(page.getByLabel('Slug')).toHaveValue('mayors-budget-plan');
+  await page.getByLabel('Dateline').fill('PORT TOWN —');
+  await page.getByLabel('Slug').fill('budget-mayor');
+  await page.getByLabel('Word target').fill('600');
+  await page.getByLabel('Editor’s note').fill('Check the vote count with the clerk');
+  await page.getByLabel('Status', { exact: true }).selectOption('ready');
+  await page.getByLabel('Headline').fill('Mayor’s budget plan passes');
+  await saved(page);
+  await expect(page.getByTestId('word-target')).toContainText('of 600');
+
+  await page.reload();
+  await page.getByRole('button', { name: 'Drafts' }).click();
+  const row = page.getByRole('list', { name: 'Article list' }).getByRole('button', { name: /Mayor’s budget plan passes/ });
+  await expect(row).toContainText('Ready');
+  await page.getByLabel('Filter drafts by status').selectOption('editing');
+  await expect(page.getByText('No drafts with this status.')).toBeVisible();
+  await page.getByLabel('Filter drafts by status').selectOption('ready');
+  await row.click();
+  await page.getByText('Story details').click();
+  await expect(page.getByLabel('Dateline')).toHaveValue('PORT TOWN —');
+  await expect(page.getByLabel('Slug')).toHaveValue('budget-mayor');
+  await expect(page.getByLabel('Word target')).toHaveValue('600');
+  await expect(page.getByLabel('Editor’s note')).toHaveValue('Check the vote count with the clerk');
+  await expect(page.getByLabel('Status', { exact: true })).toHaveValue('ready');
+});
+
+test('a version can be compared word by word and restored without losing the newer text', async ({ page, app }) => {
+  await newDraft(page, app);
+  await page.keyboard.type('The council voted eight to one.');
+  await saved(page);
+  await page.getByRole('button', { name: 'History' }).click();
+  await page.getByLabel('Version label').fill('Before the edit');
+  await page.getByRole('button', { name: 'Save version' }).click();
+  await expect(page.getByRole('button', { name: /Before the edit/ })).toBeVisible();
+
+  await body(page).click();
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('The council voted nine to nothing.');
+  await saved(page);
+  await page.getByRole('button', { name: /Before the edit/ }).click();
+  const diff = page.getByTestId('revision-diff');
+  await expect(diff.locator('del')).toHaveText(['eight', 'one']);
+  await expect(diff.locator('ins')).toHaveText(['nine', 'nothing']);
+
+  await page.getByRole('button', { name: 'Restore this version' }).click();
+  await expect(body(page)).toHaveText('The council voted eight to one.');
+  await page.getByRole('button', { name: 'History' }).click();
+  await expect(page.getByRole('button', { name: /Restored the version of/ })).toBeVisible();
+  await page.getByRole('button', { name: /Before a restore/ }).click();
+  await expect(page.getByTestId('revision-diff').locator('del')).toHaveText(['nine', 'nothing']);
+});
+
+test('an image inserted from a file is stored in the library with its caption and credit', async ({ page, app }) => {
+  await newDraft(page, app);
+  await page.keyboard.type('Picture below.');
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAIAAAB7QOjdAAAAEUlEQVR4nGP4z8DAwMDAAAAT/gH/7oOUUQAAAABJRU5ErkJggg==', 'base64');
+  await page.getByTestId('image-input').setInputFiles({ name: 'quay.png', mimeType: 'image/png', buffer: png });
+  const figure = body(page).locator('figure');
+  await expect(figure.locator('img')).toHaveAttribute('src', /^blob:/);
+  await figure.getByLabel('Caption').fill('The quay at dawn.');
+  await figure.getByLabel('Credit').fill('Ana Lima');
+  await body(page).click();
+  await saved(page);
+  const stored = storedDraft(app);
+  expect(stored.html).toMatch(/<figure><img src="dateline-media:\/\/library\/\d+" alt=""><figcaption>The quay at dawn\. <span class="credit">Ana Lima<\/span><\/figcaption><\/figure>/);
+  expect(stored.wordCount).toBe(2);
+  await expect(page.getByTestId('caption-count')).toHaveText('captions 6 words');
+});
+
+test('a reader starts a follow-up draft quoting the passage they selected', async ({ page, app, fixturesDir }) => {
+  await page.goto(app.url);
+  await page.getByTestId('import-input').setInputFiles(join(fixturesDir, 'plain-text/north-korean-troops-kursk.txt'));
+  await page.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('list', { name: 'Article list' }).getByRole('button').first().click();
+  await expect(page.getByTestId('reader-body').locator('p')).toHaveCount(6);
+  await page.evaluate(() => {
+    const paragraph = document.querySelectorAll('[data-testid="reader-body"] p')[2]!;
+    window.getSelection()!.selectAllChildren(paragraph);
+  });
+  await page.getByRole('button', { name: 'Start a draft' }).click();
+  const editor = body(page);
+  await expect(editor.locator('p').first()).toHaveText(/^Following up on “Global Security Threatened/);
+  await expect(editor.locator('blockquote')).toHaveText(/^Ukrainian President Volodymyr Zelenskyy acknowledged/);
+});
+
+test('a Markdown file opens as a new draft', async ({ page, app, fixturesDir }) => {
+  await page.goto(app.url);
+  await page.getByTestId('draft-input').setInputFiles(join(fixturesDir, 'drafts/council-notes.md'));
+  await expect(page.getByLabel('Headline')).toHaveValue('Council weighs harbour budget');
+  await expect(body(page).locator('h2')).toHaveText('What is in it');
+  await expect(body(page).locator('li')).toHaveText(['A new ferry pier', 'A wider quay', 'First reading', 'Vote']);
+});
+
+test('everything acknowledged as saved survives the server being killed mid-typing', async ({ page, app }) => {
+  await newDraft(page, app, 'Written before the crash');
+  await page.keyboard.type('First paragraph, saved.');
+  await saved(page);
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Second paragraph, also saved.');
+  await saved(page);
+  // Typing goes on while the server dies: whatever was not acknowledged may be lost, nothing else.
+  await page.keyboard.type(' Unsaved words');
+  app.process.kill('SIGKILL');
+  await new Promise((resolve) => app.process.once('exit', resolve));
+
+  const restarted = await startApp(app.libraryPath);
+  try {
+    await page.goto(restarted.url);
+    await page.getByRole('button', { name: 'Drafts' }).click();
+    await page.getByRole('list', { name: 'Article list' }).getByRole('button', { name: /Written before the crash/ }).click();
+    await expect(body(page).locator('p')).toHaveText([/^First paragraph, saved\.$/, /^Second paragraph, also saved\./]);
+  } finally {
+    await stopApp(restarted);
+  }
+});
