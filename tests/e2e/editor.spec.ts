@@ -67,12 +67,15 @@ test('each formatting tool and Markdown shortcut makes the structure it names', 
   await type('underlined');
   await page.getByRole('button', { name: 'Underline' }).click();
   await type(' and a ');
+  await expect(body(page)).toContainText('underlined and a');
   await page.keyboard.down('Shift');
   for (let i = 0; i < 'and a '.length; i += 1) await page.keyboard.press('ArrowLeft');
   await page.keyboard.up('Shift');
   await page.keyboard.press('Control+k');
   await page.getByLabel('Link address').fill('council.example/agenda');
   await page.getByRole('button', { name: 'Add link' }).click();
+  await expect(body(page).locator('a')).toHaveText('and a ');
+  await expect(body(page)).toBeFocused();
   await page.keyboard.press('End');
   await enter();
   await page.getByRole('button', { name: 'Horizontal rule' }).click();
@@ -288,4 +291,30 @@ test('everything acknowledged as saved survives the server being killed mid-typi
   } finally {
     await stopApp(restarted);
   }
+});
+
+test('regression: Ctrl+K pressed right after selecting links the whole selection', async ({ page, app }) => {
+  await newDraft(page, app);
+  await page.keyboard.type('Read the full report today');
+  await page.keyboard.down('Shift');
+  for (let i = 0; i < 'report today'.length; i += 1) await page.keyboard.press('ArrowLeft');
+  await page.keyboard.up('Shift');
+  await page.keyboard.press('Control+k');
+  await page.getByLabel('Link address').fill('https://council.example/report');
+  await page.getByRole('button', { name: 'Add link' }).click();
+  await expect(body(page).locator('a')).toHaveText('report today');
+  await page.keyboard.type('.');
+  await saved(page);
+  expect(storedDraft(app).html).toBe('<p>Read the full <a href="https://council.example/report">report today</a>.</p>');
+});
+
+test('regression: bold and italic from Google Docs survive the page’s Content Security Policy', async ({ page, app }) => {
+  await newDraft(page, app);
+  await paste(page, {
+    'text/html':
+      '<b style="font-weight:normal;" id="docs-internal-guid-1"><p><span style="font-weight:700;color:#000">Strong</span> and <span style="font-style:italic">slanted</span></p></b>',
+    'text/plain': 'Strong and slanted',
+  });
+  await saved(page);
+  expect(storedDraft(app).html).toBe('<p><strong>Strong</strong> and <em>slanted</em></p>');
 });

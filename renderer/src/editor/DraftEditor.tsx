@@ -10,10 +10,10 @@ import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
-import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { EditorRefPlugin } from '@lexical/react/LexicalEditorRefPlugin';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import { TableCellNode, TableNode, TableRowNode } from '@lexical/table';
-import { $getRoot } from 'lexical';
+import { $getRoot, type LexicalEditor } from 'lexical';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Article, DraftFields, DraftStatus } from '../../../electron/common/model.ts';
 import { readingMinutes } from '../../../electron/common/text.ts';
@@ -68,7 +68,7 @@ export function DraftEditor({ draft, focusMode, onDeleted, onExport, onRestored 
   const [notice, setNotice] = useState<string | null>(null);
   const [history, setHistory] = useState(false);
   const [typewriter, setTypewriter] = useState(false);
-  const bodyText = useRef(draft.text);
+  const editorRef = useRef<LexicalEditor | null>(null);
   const saver = useMemo(() => new DraftSaver(draft.id, draft.revision, setStatus), [draft.id, draft.revision]);
 
   // Leaving the draft, hiding the tab or closing the window saves what is waiting. A window
@@ -175,13 +175,13 @@ export function DraftEditor({ draft, focusMode, onDeleted, onExport, onRestored 
             <ImagesPlugin articleId={draft.id} onNotice={onNotice} />
             <AutosavePlugin saver={saver} />
             <CountsPlugin onCounts={onCounts} />
-            <BodyTextTracker target={bodyText} />
+            <EditorRefPlugin editorRef={editorRef} />
             <FocusPlugin focus={focusMode} typewriter={typewriter} />
           </div>
           {history && (
             <RevisionsPanel
               articleId={draft.id}
-              currentText={() => bodyText.current}
+              currentText={() => editorRef.current?.getEditorState().read(() => $getRoot().getTextContent()) ?? draft.text}
               beforeChange={() => saver.flush()}
               onRestored={onRestored}
               onClose={() => setHistory(false)}
@@ -262,19 +262,6 @@ function StatusBar({
       </span>
     </footer>
   );
-}
-
-/** Keeps the body's plain text at hand for comparing versions, without a render per keystroke. */
-function BodyTextTracker({ target }: { target: { current: string } }) {
-  const [editor] = useLexicalComposerContext();
-  useEffect(
-    () =>
-      editor.registerUpdateListener(({ editorState }) => {
-        target.current = editorState.read(() => $getRoot().getTextContent());
-      }),
-    [editor, target],
-  );
-  return null;
 }
 
 interface MetaFieldProps {

@@ -71,7 +71,11 @@ export function Toolbar() {
             const anchor = selection.anchor.getNode();
             const block = currentBlock(anchor);
             const link = $findMatchingParent(anchor, $isLinkNode) !== null;
-            setState((previous) => ({ ...previous, formats, block, link }));
+            setState((previous) =>
+              previous.block === block && previous.link === link && sameFormats(previous.formats, formats)
+                ? previous
+                : { ...previous, formats, block, link },
+            );
           });
         }),
         editor.registerCommand(CAN_UNDO_COMMAND, (canUndo) => (setState((p) => ({ ...p, canUndo })), false), COMMAND_PRIORITY_LOW),
@@ -159,6 +163,10 @@ export function Toolbar() {
       />
     </div>
   );
+}
+
+function sameFormats(a: Set<TextFormatType>, b: Set<TextFormatType>): boolean {
+  return a.size === b.size && [...a].every((format) => b.has(format));
 }
 
 function currentBlock(node: LexicalNode): BlockType {

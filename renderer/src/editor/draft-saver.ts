@@ -21,13 +21,21 @@ export class DraftSaver {
   private revision: number;
   private readonly id: number;
   private readonly delayMs: number;
-  private readonly onStatus: (status: SaveStatus) => void;
+  private readonly report: (status: SaveStatus) => void;
+  private lastState: SaveStatus['state'] = 'saved';
 
   constructor(id: number, revision: number, onStatus: (status: SaveStatus) => void, delayMs = 600) {
     this.id = id;
     this.revision = revision;
-    this.onStatus = onStatus;
+    this.report = onStatus;
     this.delayMs = delayMs;
+  }
+
+  /** Tells the view only when the state changes: a keystroke must not re-render the editor. */
+  private onStatus(status: SaveStatus): void {
+    if (status.state === this.lastState && status.state !== 'error') return;
+    this.lastState = status.state;
+    this.report(status);
   }
 
   changeFields(fields: DraftFields): void {

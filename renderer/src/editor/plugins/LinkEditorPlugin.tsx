@@ -1,7 +1,8 @@
-import { $isLinkNode, TOGGLE_LINK_COMMAND } from '@lexical/link';
+import { $isLinkNode, $toggleLink } from '@lexical/link';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { $findMatchingParent } from '@lexical/utils';
 import {
+  $createRangeSelectionFromDom,
   $getSelection,
   $isRangeSelection,
   $setSelection,
@@ -38,51 +39,49 @@ export function LinkEditorPlugin() {
   const target = useRef<BaseSelection | null>(null);
 
   useEffect(() => {
-    const place = (forceNew: boolean) => {
-      const state = editor.getEditorState().read(() => {
-        const selection = $getSelection();
-        if (!$isRangeSelection(selection)) return null;
-        if (forceNew) target.current = selection.clone();
-        const link = $findMatchingParent(selection.anchor.getNode(), $isLinkNode);
-        if (link) {
-          target.current = selection.clone();
-          return { url: link.getURL(), isNew: false };
-        }
-        return forceNew && !selection.isCollapsed() ? { url: '', isNew: true } : null;
-      });
+    /** What the popover is for, from the selection as it is now. Call where $ functions work. */
+    const $describe = (forceNew: boolean): { url: string; isNew: boolean; selection: BaseSelection } | null => {
+      // A keydown can arrive before the browser's selectionchange has reached Lexical, so the
+      // page's own selection, which is always current, decides what is being linked.
+      const dom = forceNew ? window.getSelection() : null;
+      const selection = (dom && dom.rangeCount ? $createRangeSelectionFromDom(dom, editor) : null) ?? $getSelection();
+      if (!$isRangeSelection(selection)) return null;
+      const link = $findMatchingParent(selection.anchor.getNode(), $isLinkNode);
+      if (link) return { url: link.getURL(), isNew: false, selection: selection.clone() };
+      return forceNew && !selection.isCollapsed() ? { url: '', isNew: true, selection: selection.clone() } : null;
+    };
+    const show = (state: ReturnType<typeof $describe>, forceNew: boolean) => {
       if (!state) {
-        if (!forceNew) setPopover(null);
+        if (!forceNew) setPopover((open) => (open === null ? open : null));
         return;
       }
       const range = window.getSelection()?.rangeCount ? window.getSelection()!.getRangeAt(0).getBoundingClientRect() : null;
       const page = document.querySelector('.editor-page')?.getBoundingClientRect();
       if (!range || !page) return;
-      setPopover({ ...state, top: range.bottom - page.top + 6, left: Math.max(0, range.left - page.left) });
+      target.current = state.selection;
+      setPopover({ url: state.url, isNew: state.isNew, top: range.bottom - page.top + 6, left: Math.max(0, range.left - page.left) });
       setDraft(state.url);
       setError(null);
       if (forceNew) requestAnimationFrame(() => input.current?.focus());
     };
+    // Command handlers run inside an update, where the selection is the live one.
+    const open = () => {
+      show($describe(true), true);
+      return true;
+    };
     return mergeRegister(
-      editor.registerUpdateListener(() => {
+      editor.registerUpdateListener(({ editorState }) => {
         // While the person types an address the editor has no selection; keep the popover.
         if (document.activeElement === input.current) return;
-        place(false);
+        show(editorState.read(() => $describe(false)), false);
       }),
-      editor.registerCommand(
-        EDIT_LINK_COMMAND,
-        () => {
-          place(true);
-          return true;
-        },
-        COMMAND_PRIORITY_LOW,
-      ),
+      editor.registerCommand(EDIT_LINK_COMMAND, open, COMMAND_PRIORITY_LOW),
       editor.registerCommand(
         KEY_DOWN_COMMAND,
         (event) => {
           if ((event.ctrlKey || event.metaKey) && !event.shiftKey && event.key.toLowerCase() === 'k') {
             event.preventDefault();
-            place(true);
-            return true;
+            return open();
           }
           return false;
         },
@@ -98,10 +97,18 @@ export function LinkEditorPlugin() {
       setError('Use a web address (https://…) or an e-mail address.');
       return;
     }
+    // One update: put back the selection the popover was opened for, link it, and leave the
+    // caret after the link, so the next keystroke continues the sentence instead of replacing it.
     editor.update(() => {
       if (target.current) $setSelection(target.current.clone());
+      $toggleLink(url);
+      const selection = $getSelection();
+      if ($isRangeSelection(selection)) {
+        const end = selection.isBackward() ? selection.anchor : selection.focus;
+        selection.anchor.set(end.key, end.offset, end.type);
+        selection.focus.set(end.key, end.offset, end.type);
+      }
     });
-    editor.dispatchCommand(TOGGLE_LINK_COMMAND, url);
     target.current = null;
     setPopover(null);
     editor.focus();
@@ -122,8 +129,8 @@ export function LinkEditorPlugin() {
             onClick={() => {
               editor.update(() => {
                 if (target.current) $setSelection(target.current.clone());
+                $toggleLink(null);
               });
-              editor.dispatchCommand(TOGGLE_LINK_COMMAND, null);
               setPopover(null);
             }}
           >

@@ -1,0 +1,33 @@
+/** One figure of `npm run bench`: ours, and the same thing done with no Dateline code. */
+export interface BenchRow {
+  suite: string;
+  name: string;
+  unit: string;
+  p50: number;
+  p95: number;
+  baselineP95: number;
+  target: string;
+}
+
+export function percentile(samples: number[], p: number): number {
+  if (samples.length === 0) return Number.NaN;
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+export function printTable(rows: BenchRow[]): void {
+  const lines = rows.map((row) => [
+    row.name,
+    `${row.p50.toFixed(1)} ${row.unit}`,
+    `${row.p95.toFixed(1)} ${row.unit}`,
+    `${row.baselineP95.toFixed(1)} ${row.unit}`,
+    (row.p95 / row.baselineP95).toFixed(2),
+    row.target,
+  ]);
+  const header = ['measure', 'p50', 'p95', 'baseline p95', 'ratio', 'target'];
+  const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column]!.length)));
+  const format = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column]!)).join('  ');
+  console.log(format(header));
+  console.log(widths.map((width) => '-'.repeat(width)).join('  '));
+  for (const line of lines) console.log(format(line));
+}
