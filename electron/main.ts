@@ -88,6 +88,7 @@ function start(): void {
     library,
     emit,
     app: describeApp({ mode: 'desktop', version: app.getVersion(), libraryPath, loaded, isPackaged: app.isPackaged }),
+    printToPdf,
     log: (message, error) => log.error(message, error),
   });
   registerChannels(dispatch, log);
@@ -131,6 +132,23 @@ function start(): void {
     log.info('quitting');
     library.close();
   });
+}
+
+/**
+ * Prints a standalone export page with Chromium, in a hidden window that runs no script and
+ * can reach nothing (every image is already embedded as data).
+ */
+async function printToPdf(html: string): Promise<Uint8Array> {
+  const window = new BrowserWindow({
+    show: false,
+    webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, javascript: false },
+  });
+  try {
+    await window.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(html).toString('base64')}`);
+    return new Uint8Array(await window.webContents.printToPDF({ printBackground: true, pageSize: 'A4' }));
+  } finally {
+    window.destroy();
+  }
 }
 
 /** Only the app's own top-level page may call the contract: not iframes, not other origins. */

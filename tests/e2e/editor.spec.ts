@@ -318,3 +318,56 @@ test('regression: bold and italic from Google Docs survive the page’s Content 
   await saved(page);
   expect(storedDraft(app).html).toBe('<p><strong>Strong</strong> and <em>slanted</em></p>');
 });
+
+test('focus mode hides everything but the story, dims all but the paragraph being written, and Esc leaves it', async ({ page, app }) => {
+  await newDraft(page, app);
+  await page.keyboard.type('First paragraph.');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Second paragraph, being written.');
+  await page.getByRole('button', { name: 'Focus', exact: true }).click();
+  await expect(page.getByRole('navigation', { name: 'Library' })).toBeHidden();
+  await expect(page.getByRole('toolbar', { name: 'Formatting' })).toBeHidden();
+  await body(page).click();
+  await page.keyboard.press('End');
+  await page.keyboard.type(' More.');
+  await expect(body(page).locator('p').nth(1)).toHaveAttribute('data-current', '');
+  await expect(body(page).locator('p').first()).toHaveCSS('opacity', '0.35');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('navigation', { name: 'Library' })).toBeVisible();
+  await page.keyboard.press('Control+Shift+D');
+  await expect(page.getByRole('button', { name: 'Leave focus mode (Esc)' })).toBeVisible();
+});
+
+test('PDF export prints the article in browser mode', async ({ page, app }) => {
+  await newDraft(page, app);
+  await page.keyboard.type('Print me.');
+  await saved(page);
+  await page.evaluate(() => {
+    (window as unknown as { printed: number }).printed = 0;
+    window.print = () => void ((window as unknown as { printed: number }).printed += 1);
+  });
+  await page.getByRole('button', { name: 'Export…' }).click();
+  await page.getByRole('dialog', { name: 'Export article' }).getByRole('button', { name: /^PDF/ }).click();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('navigation', { name: 'Library' })).toBeHidden();
+  await expect(body(page)).toBeVisible();
+});
+
+test('an image dropped on the story goes into the story, not into the library as an article', async ({ page, app }) => {
+  await newDraft(page, app);
+  await page.keyboard.type('Dropped picture below.');
+  const dataTransfer = await page.evaluateHandle(() => {
+    const bytes = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAIAAAB7QOjdAAAAEUlEQVR4nGP4z8DAwMDAAAAT/gH/7oOUUQAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([bytes], 'harbour.png', { type: 'image/png' }));
+    return transfer;
+  });
+  await page.dispatchEvent('.editor-content', 'dragover', { dataTransfer });
+  await expect(page.getByText('Drop files to import them')).toBeHidden();
+  await page.dispatchEvent('.editor-content', 'drop', { dataTransfer });
+  await expect(body(page).locator('figure img')).toHaveCount(1);
+  await saved(page);
+  await expect(page.getByRole('complementary', { name: 'Import' })).toHaveCount(0);
+  expect(storedDraft(app).html).toMatch(/<figure><img src="dateline-media:\/\/library\/\d+"/);
+});

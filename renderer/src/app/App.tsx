@@ -50,6 +50,20 @@ export function App() {
     }
   }, []);
 
+  // Focus mode from the keyboard too, so browser mode (no menu bar) can enter and leave it.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.shiftKey && event.key.toLowerCase() === 'd') {
+        event.preventDefault();
+        setFocusMode((on) => !on);
+      } else if (event.key === 'Escape' && focusMode && !document.querySelector('dialog[open]')) {
+        setFocusMode(false);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [focusMode]);
+
   useEffect(
     () =>
       subscribe('menu.command', ({ command }) => {
@@ -86,7 +100,19 @@ export function App() {
         }}
       />
       <LibraryPane selection={selection} openId={openId} onOpen={setOpenId} />
-      <ContentPane id={openId} focusMode={focusMode} onClosed={() => setOpenId(null)} onExport={openExport} onOpen={setOpenId} />
+      <ContentPane
+        id={openId}
+        focusMode={focusMode}
+        onClosed={() => setOpenId(null)}
+        onExport={openExport}
+        onOpen={setOpenId}
+        onFocusMode={() => setFocusMode(true)}
+      />
+      {focusMode && (
+        <button type="button" className="exit-focus" onClick={() => setFocusMode(false)}>
+          Leave focus mode (Esc)
+        </button>
+      )}
       {dialog === 'settings' && <SettingsDialog settings={settings} onClose={() => setDialog(null)} />}
       {dialog === 'export' && openId !== null && <ExportDialog articleId={openId} onClose={() => setDialog(null)} />}
       <ImportPanel importer={importer} />

@@ -11,9 +11,10 @@ interface Props {
   onClosed: () => void;
   onExport: () => void;
   onOpen: (id: number) => void;
+  onFocusMode: () => void;
 }
 
-export function ContentPane({ id, focusMode, onClosed, onExport, onOpen }: Props) {
+export function ContentPane({ id, focusMode, onClosed, onExport, onOpen, onFocusMode }: Props) {
   const [article, setArticle] = useState<Article | null>(null);
   const [error, setError] = useState<string | null>(null);
   // Bumped to load the article afresh, as after a version is restored.
@@ -45,6 +46,7 @@ export function ContentPane({ id, focusMode, onClosed, onExport, onOpen }: Props
           focusMode={focusMode}
           onDeleted={onClosed}
           onExport={onExport}
+          onFocusMode={onFocusMode}
           onRestored={() => setGeneration((n) => n + 1)}
         />
       )}

@@ -50,9 +50,10 @@ interface Props {
   onDeleted: () => void;
   onExport: () => void;
   onRestored: () => void;
+  onFocusMode: () => void;
 }
 
-export function DraftEditor({ draft, focusMode, onDeleted, onExport, onRestored }: Props) {
+export function DraftEditor({ draft, focusMode, onDeleted, onExport, onRestored, onFocusMode }: Props) {
   const [status, setStatus] = useState<SaveStatus>({ state: 'saved' });
   const [fields, setFields] = useState({ title: draft.title, dek: draft.dek, byline: draft.byline });
   const [metadata, setMetadata] = useState<Metadata>({
@@ -140,6 +141,9 @@ export function DraftEditor({ draft, focusMode, onDeleted, onExport, onRestored 
           <Toolbar />
           <div className="editor-actions">
             <StatusSelect value={draftStatus} onChange={changeStatus} />
+            <button type="button" title="Focus mode (Ctrl+Shift+D)" onClick={onFocusMode}>
+              Focus
+            </button>
             <button type="button" aria-pressed={history} onClick={() => void saver.flush().then(() => setHistory((open) => !open))}>
               History
             </button>

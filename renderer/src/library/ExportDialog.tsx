@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ChannelOutput } from '../../../electron/ipc/contract.ts';
 import { Dialog } from '../app/dialog.tsx';
-import { call, messageOf } from '../client/api.ts';
+import { call, messageOf, transport } from '../client/api.ts';
 
 type Formats = ChannelOutput<'export.formats'>;
 
@@ -24,6 +24,12 @@ export function ExportDialog({ articleId, onClose }: { articleId: number; onClos
   }, []);
 
   const exportAs = async (format: string) => {
+    // A browser cannot be asked for a PDF file, but it prints the page as it reads.
+    if (format === 'pdf' && transport === 'browser') {
+      onClose();
+      setTimeout(() => window.print(), 100);
+      return;
+    }
     try {
       const file = await call('articles.export', { id: articleId, format });
       download(file.fileName, file.mimeType, file.data);
