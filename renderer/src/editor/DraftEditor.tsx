@@ -17,7 +17,8 @@ import { $getRoot, type LexicalEditor } from 'lexical';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Article, DraftFields, DraftStatus } from '../../../electron/common/model.ts';
 import { readingMinutes } from '../../../electron/common/text.ts';
-import { call, messageOf } from '../client/api.ts';
+import { confirmAndDelete } from '../app/delete-article.ts';
+import { messageOf } from '../client/api.ts';
 import { DraftSaver, type SaveStatus } from './draft-saver.ts';
 import { ImageNode } from './nodes/ImageNode.tsx';
 import { PullQuoteNode } from './nodes/PullQuoteNode.tsx';
@@ -125,10 +126,8 @@ export function DraftEditor({ draft, focusMode, onDeleted, onExport, onRestored,
   const onNotice = useCallback((message: string) => setNotice(message), []);
 
   const remove = async () => {
-    if (!window.confirm('Delete this draft? This cannot be undone.')) return;
     try {
-      await call('articles.delete', { id: draft.id });
-      onDeleted();
+      if (await confirmAndDelete(draft.id, 'Delete this draft? This cannot be undone.')) onDeleted();
     } catch (reason) {
       setStatus({ state: 'error', message: messageOf(reason) });
     }

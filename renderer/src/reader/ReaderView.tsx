@@ -4,6 +4,7 @@ import type { Article } from '../../../electron/common/model.ts';
 import { formatDate, formatReadingTime } from '../app/format.ts';
 import { call, messageOf } from '../client/api.ts';
 import { TagEditor } from './TagEditor.tsx';
+import { confirmAndDelete } from '../app/delete-article.ts';
 
 /**
  * Stored HTML was sanitized on import; it is sanitized again here, in the browser's own
@@ -53,10 +54,8 @@ export function ReaderView({
   };
 
   const remove = async () => {
-    if (!window.confirm(`Delete “${article.title}” from the library?`)) return;
     try {
-      await call('articles.delete', { id: article.id });
-      onDeleted();
+      if (await confirmAndDelete(article.id, `Delete “${article.title}” from the library?`)) onDeleted();
     } catch (reason) {
       setError(messageOf(reason));
     }

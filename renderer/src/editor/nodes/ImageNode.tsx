@@ -1,13 +1,12 @@
 import {
   $applyNodeReplacement,
-  DecoratorNode,
-  type EditorConfig,
   type LexicalNode,
   type NodeKey,
   type SerializedLexicalNode,
   type Spread,
 } from 'lexical';
 import type { JSX } from 'react';
+import { BlockDecoratorNode } from './BlockDecoratorNode.ts';
 import { ImageView } from './ImageView.tsx';
 
 /** The data of an image in a draft: the library media it shows and its newsroom captions. */
@@ -24,7 +23,8 @@ export type SerializedImageNode = Spread<ImagePayload, SerializedLexicalNode>;
  * An image stored in the library. The node holds only data; ImageView draws it and edits its
  * caption and credit. Its text is not body text: captions are counted apart.
  */
-export class ImageNode extends DecoratorNode<JSX.Element> {
+export class ImageNode extends BlockDecoratorNode {
+  protected readonly wrapperClass = 'ed-image';
   __mediaId: number;
   __altText: string;
   __caption: string;
@@ -70,24 +70,6 @@ export class ImageNode extends DecoratorNode<JSX.Element> {
     if (fields.caption !== undefined) writable.__caption = fields.caption;
     if (fields.credit !== undefined) writable.__credit = fields.credit;
     if (fields.altText !== undefined) writable.__altText = fields.altText;
-  }
-
-  override createDOM(_config: EditorConfig): HTMLElement {
-    const element = document.createElement('div');
-    element.className = 'ed-image';
-    return element;
-  }
-
-  override updateDOM(): false {
-    return false;
-  }
-
-  override isInline(): false {
-    return false;
-  }
-
-  override getTextContent(): string {
-    return '';
   }
 
   override decorate(): JSX.Element {

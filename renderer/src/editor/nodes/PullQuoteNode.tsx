@@ -2,13 +2,13 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import {
   $applyNodeReplacement,
   $getNodeByKey,
-  DecoratorNode,
   type LexicalNode,
   type NodeKey,
   type SerializedLexicalNode,
   type Spread,
 } from 'lexical';
 import type { JSX } from 'react';
+import { BlockDecoratorNode } from './BlockDecoratorNode.ts';
 
 export interface PullQuotePayload {
   quote: string;
@@ -18,7 +18,8 @@ export interface PullQuotePayload {
 export type SerializedPullQuoteNode = Spread<PullQuotePayload, SerializedLexicalNode>;
 
 /** A pull quote with its attribution. It repeats the story, so it is not counted as body. */
-export class PullQuoteNode extends DecoratorNode<JSX.Element> {
+export class PullQuoteNode extends BlockDecoratorNode {
+  protected readonly wrapperClass = 'ed-pullquote-block';
   __quote: string;
   __attribution: string;
 
@@ -48,24 +49,6 @@ export class PullQuoteNode extends DecoratorNode<JSX.Element> {
     const writable = this.getWritable();
     if (payload.quote !== undefined) writable.__quote = payload.quote;
     if (payload.attribution !== undefined) writable.__attribution = payload.attribution;
-  }
-
-  override createDOM(): HTMLElement {
-    const element = document.createElement('div');
-    element.className = 'ed-pullquote-block';
-    return element;
-  }
-
-  override updateDOM(): false {
-    return false;
-  }
-
-  override isInline(): false {
-    return false;
-  }
-
-  override getTextContent(): string {
-    return '';
   }
 
   override decorate(): JSX.Element {
