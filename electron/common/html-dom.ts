@@ -14,9 +14,34 @@ export interface DomElement extends DomNode {
   readonly tagName: string;
   readonly children: ArrayLike<DomElement>;
   readonly classList: { contains(name: string): boolean };
+  readonly parentElement: DomElement | null;
+  readonly id: string;
+  readonly className: string;
+  readonly ownerDocument: DomDocument;
+  innerHTML: string;
+  textContent: string | null;
   getAttribute(name: string): string | null;
+  setAttribute(name: string, value: string): void;
+  removeAttribute(name: string): void;
   querySelector(selector: string): DomElement | null;
   querySelectorAll(selector: string): ArrayLike<DomElement>;
+  closest(selector: string): DomElement | null;
+  remove(): void;
+  replaceWith(...nodes: (DomNode | string)[]): void;
+}
+
+export interface DomDocument {
+  readonly documentElement: DomElement;
+  readonly head: DomElement;
+  readonly body: DomElement;
+  querySelector(selector: string): DomElement | null;
+  querySelectorAll(selector: string): ArrayLike<DomElement>;
+  createElement(tag: string): DomElement;
+}
+
+/** A whole page parsed for reading (linkedom: fast, no scripts, no network). */
+export function parseDocument(html: string): DomDocument {
+  return parseHTML(html).document as unknown as DomDocument;
 }
 
 export const ELEMENT_NODE = 1;

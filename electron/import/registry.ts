@@ -1,8 +1,9 @@
+import { htmlImporter } from './formats/html.ts';
 import { plainTextImporter } from './formats/plain-text.ts';
 import type { Importer, ImportSource } from './types.ts';
 
 /** Every import format Dateline knows, in the order they are asked. Add one line per format. */
-export const importers: readonly Importer[] = [plainTextImporter];
+export const importers: readonly Importer[] = [plainTextImporter, htmlImporter];
 
 export function findImporter(source: ImportSource): Importer | undefined {
   return importers.find((importer) => importer.accepts(source));

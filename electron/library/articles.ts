@@ -1,5 +1,6 @@
 import { DatelineError } from '../common/errors.ts';
-import { deriveContent, editorStateJson, linkNode, paragraphNode, quoteNode, textNode } from '../common/editor-state.ts';
+import { deriveContent, editorStateJson, linkNode, mediaSource, paragraphNode, quoteNode, textNode } from '../common/editor-state.ts';
+import type { PendingMedia } from '../import/html/images.ts';
 import type {
   Article,
   ArticleList,
@@ -14,6 +15,7 @@ import { listQuerySchema } from '../common/model.ts';
 import { countWords, readingMinutes, slugify } from '../common/text.ts';
 import { contentHash, urlKey } from './identity.ts';
 import type { Library } from './library.ts';
+import { addMedia } from './media.ts';
 import { getRevision, takeRevision, takeRevisionIfDue } from './revisions.ts';
 
 interface ArticleRow {
@@ -179,6 +181,8 @@ export interface NewSavedArticle {
   favorite?: boolean;
   archived?: boolean;
   createdAt?: number;
+  /** Images found while importing; `html` refers to them as dateline-media://pending/<token>. */
+  media?: PendingMedia[];
 }
 
 export interface DuplicateMatch {
@@ -240,7 +244,18 @@ export function insertSavedArticle(library: Library, article: NewSavedArticle): 
   );
   (article.related ?? []).forEach((link, position) => insertLink.run(id, position, link.title, link.url));
   if (article.tags?.length) replaceTags(library, id, article.tags);
+  if (article.media?.length) storeImportedMedia(library, id, article);
   return id;
+}
+
+/** Stores an imported article's images and points its HTML at them. */
+function storeImportedMedia(library: Library, id: number, article: NewSavedArticle): void {
+  const ids = new Map(article.media!.map((item) => [item.token, addMedia(library, id, item.mimeType, item.bytes)]));
+  const html = article.html.replace(/dateline-media:\/\/pending\/(\d+)/g, (whole, token: string) => {
+    const mediaId = ids.get(Number(token));
+    return mediaId === undefined ? whole : mediaSource(mediaId);
+  });
+  library.statement('UPDATE articles SET body_html = ? WHERE id = ?').run(html, id);
 }
 
 export function createDraft(library: Library, fields: DraftFields): Article {

@@ -135,3 +135,30 @@ test('tags added in the reading view appear in the sidebar and filter the list',
   await page.getByRole('button', { name: 'Favorites' }).click();
   await expect(articleList(page).getByRole('button')).toHaveCount(1);
 });
+
+test('a saved web page reads offline: its story, its pictures from the library, a placeholder for the rest, and no request leaves the page', async ({ page, app, fixturesDir }) => {
+  const outside: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (!['127.0.0.1', 'localhost'].includes(url.hostname) && !['blob:', 'data:'].includes(url.protocol)) outside.push(request.url());
+  });
+  await page.goto(app.url);
+  await page.getByTestId('import-input').setInputFiles(join(fixturesDir, 'html/kursk-page.html'));
+  await expect(page.getByRole('complementary', { name: 'Import' })).toContainText('1 imported');
+  await page.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('list', { name: 'Article list' }).getByRole('button').first().click();
+
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(KURSK_TITLE);
+  await expect(page.locator('.byline')).toHaveText('By Mira Kovac');
+  const body = page.getByTestId('reader-body');
+  const picture = body.getByRole('img', { name: 'Troops on a road in Kursk' });
+  await expect(picture).toHaveAttribute('src', /^blob:/);
+  await expect.poll(() => picture.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(2);
+  await expect(body.locator('.missing-image')).toHaveText('Map of the Kursk region');
+  await expect(body).not.toContainText('More From Author');
+  await expect(page.getByRole('region', { name: 'More from the source' }).getByRole('link', { name: /Civilian Impact/ })).toHaveAttribute(
+    'href',
+    'https://worlddesk.example/world/civilian-impact-israel-hezbollah',
+  );
+  expect(outside).toEqual([]);
+});

@@ -16,7 +16,7 @@ import {
 } from 'docx';
 import { imageSize } from 'image-size';
 import { mediaIdFromUrl } from '../../shell/urls.ts';
-import { htmlToBlocks, type Block, type Run } from '../html-blocks.ts';
+import { htmlToBlocks, type Block, type Run } from '../../common/html-blocks.ts';
 import type { ExportContext, Exporter } from '../types.ts';
 
 const DOCX_IMAGE_TYPES: Record<string, 'png' | 'jpg' | 'gif' | 'bmp'> = {

@@ -2,34 +2,8 @@ import { DatelineError } from '../../common/errors.ts';
 import { escapeHtml, normalizeSpace } from '../../common/text.ts';
 import type { NewSavedArticle } from '../../library/articles.ts';
 import { decodeText } from '../decode.ts';
+import { TRAILER_HEADING } from '../furniture.ts';
 import { extensionOf, type Importer, type ImportSource } from '../types.ts';
-
-/**
- * Headings that news sites put above their lists of other stories. When one stands alone
- * near the end and only short lines follow, those lines are site furniture, not the story.
- */
-const TRAILER_HEADING = new RegExp(
-  '^(' +
-    [
-      'more (from|by) .{1,60}',
-      'related( articles| stories| posts| news| reading| content| coverage| links)?',
-      'read (more|next|also)',
-      'more (stories|news|articles|headlines|like this|on this( story| topic)?)',
-      'you (may|might) (also )?(like|enjoy)',
-      'recommended( for you| stories| reading| articles)?',
-      'also read',
-      'see also',
-      'trending( now| stories)?',
-      'most (read|popular|viewed|shared)',
-      'popular( now| stories| articles)?',
-      'latest (news|stories|articles)',
-      "don'?t miss",
-      'further reading',
-      'top stories',
-    ].join('|') +
-    ')[\\s:.…-]*$',
-  'i',
-);
 
 /** A line longer than this is prose, so whatever precedes it cannot be a trailer. */
 const MAX_HEADLINE_LENGTH = 200;

@@ -1,21 +1,31 @@
 import DOMPurify from 'dompurify';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { Article } from '../../../electron/common/model.ts';
 import { formatDate, formatReadingTime } from '../app/format.ts';
-import { call, messageOf } from '../client/api.ts';
+import { SANITIZE_OPTIONS } from '../../../electron/common/sanitize-policy.ts';
+import { call, messageOf, transport } from '../client/api.ts';
+import { mediaUrl } from '../client/media.ts';
 import { TagEditor } from './TagEditor.tsx';
 import { confirmAndDelete } from '../app/delete-article.ts';
 
 /**
- * Stored HTML was sanitized on import; it is sanitized again here, in the browser's own
- * DOM, right before display. No forms, frames, styles or scripts survive either pass.
+ * Stored HTML was sanitized on import; it is sanitized again here, in the browser's own DOM,
+ * right before display, with the same policy. In browser mode library images are shown from
+ * blob: URLs (an <img> cannot carry the session's secret), so their addresses are set later.
  */
 function sanitizeForDisplay(html: string): string {
-  return DOMPurify.sanitize(html, {
-    FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'iframe', 'object', 'embed'],
-    FORBID_ATTR: ['style'],
-    ALLOW_DATA_ATTR: false,
-  });
+  const clean = DOMPurify.sanitize(html, SANITIZE_OPTIONS) as string;
+  return transport === 'browser' ? clean.replace(/src="dateline-media:\/\/library\/(\d+)"/g, 'data-media-id="$1"') : clean;
+}
+
+/** Fills in the browser-mode addresses of the library images in the article body. */
+function useLibraryImages(container: RefObject<HTMLDivElement | null>, html: string): void {
+  useEffect(() => {
+    if (transport !== 'browser' || !container.current) return;
+    for (const img of Array.from(container.current.querySelectorAll<HTMLImageElement>('img[data-media-id]'))) {
+      void mediaUrl(Number(img.dataset.mediaId)).then((url) => (img.src = url), () => img.replaceWith(Object.assign(document.createElement('span'), { className: 'missing-image unavailable', textContent: img.alt })));
+    }
+  }, [container, html]);
 }
 
 export function ReaderView({
@@ -32,6 +42,8 @@ export function ReaderView({
   const [article, setArticle] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const body = useMemo(() => sanitizeForDisplay(article.html), [article.html]);
+  const bodyRef = useRef<HTMLDivElement | null>(null);
+  useLibraryImages(bodyRef, body);
 
   const update = async (patch: { favorite?: boolean; archived?: boolean; read?: boolean }) => {
     try {
@@ -103,7 +115,7 @@ export function ReaderView({
         </p>
         <TagEditor articleId={article.id} tags={article.tags} onChange={(tags) => setArticle({ ...article, tags })} />
       </header>
-      <div className="reader-body" data-testid="reader-body" dangerouslySetInnerHTML={{ __html: body }} />
+      <div ref={bodyRef} className="reader-body" data-testid="reader-body" dangerouslySetInnerHTML={{ __html: body }} />
       {article.related.length > 0 && (
         <section className="related" aria-labelledby="related-heading">
           <h2 id="related-heading">More from the source</h2>

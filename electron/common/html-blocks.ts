@@ -1,4 +1,4 @@
-import { isElement, parseBody, TEXT_NODE, type DomElement, type DomNode } from '../common/html-dom.ts';
+import { isElement, parseBody, TEXT_NODE, type DomElement, type DomNode } from './html-dom.ts';
 
 /**
  * The article's stored HTML (always the library's own safe subset) read back as blocks, for
@@ -155,4 +155,27 @@ function runsOf(node: DomNode, format: Format): Run[] {
 
 export function plainText(runs: Run[]): string {
   return runs.map((run) => (run.lineBreak ? '\n' : run.text)).join('');
+}
+
+/** The readable text of article HTML: one paragraph per block, list items on their own lines. */
+export function htmlToText(html: string): string {
+  return htmlToBlocks(html)
+    .flatMap((block) => {
+      switch (block.kind) {
+        case 'list':
+          return [block.items.map(plainText).join('\n')];
+        case 'table':
+          return [block.rows.map((row) => row.map(plainText).join('\t')).join('\n')];
+        case 'image':
+        case 'rule':
+          return [];
+        case 'pullquote':
+          return [];
+        default:
+          return [plainText(block.runs)];
+      }
+    })
+    .map((text) => text.replace(/[ \t]+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n\n');
 }

@@ -1,0 +1,104 @@
+import { Readability } from '@mozilla/readability';
+import { DatelineError } from '../../common/errors.ts';
+import { htmlToText } from '../../common/html-blocks.ts';
+import { parseDocument, type DomDocument } from '../../common/html-dom.ts';
+import { countWords } from '../../common/text.ts';
+import type { NewSavedArticle } from '../../library/articles.ts';
+import { decodeText } from '../decode.ts';
+import { collectImages } from '../html/images.ts';
+import { readMetadata } from '../html/metadata.ts';
+import { extractRelatedLinks } from '../html/related.ts';
+import { sanitizeForLibrary } from '../html/sanitize.ts';
+import { extensionOf, type Importer } from '../types.ts';
+
+/** A page with more elements than this is refused rather than left to stall an import. */
+const MAX_ELEMENTS = 150_000;
+/** Fewer words than this is a page of navigation or an error page, not a story. */
+const MIN_ARTICLE_WORDS = 15;
+
+export const htmlImporter: Importer = {
+  id: 'html',
+  label: 'Web page',
+  extensions: ['.html', '.htm', '.xhtml'],
+  accepts: (source) => htmlImporter.extensions.includes(extensionOf(source.name)),
+  parse: (source) => [readWebPage(decodeHtml(source.bytes), { path: source.name, url: null })],
+};
+
+/**
+ * A saved web page (or one fetched from a URL) as an article: its metadata, the story found
+ * by Readability, its related-story blocks as related links, its images kept offline, all
+ * sanitized before it reaches the library.
+ */
+export function readWebPage(html: string, origin: { path: string | null; url: string | null }): NewSavedArticle {
+  const document = parseDocument(html);
+  if (document.querySelectorAll('*').length > MAX_ELEMENTS) {
+    throw new DatelineError('IMPORT_FAILED', 'This page is too large or too deeply built to read as an article.');
+  }
+  const declaredUrl = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? document.querySelector('meta[property="og:url"]')?.getAttribute('content') ?? null;
+  const pageUrl = origin.url ?? (declaredUrl && /^https?:\/\//i.test(declaredUrl) ? declaredUrl : null);
+  const metadata = readMetadata(document, pageUrl);
+  const related = extractRelatedLinks(document, pageUrl);
+  removeBylines(document);
+
+  let extracted: ReturnType<Readability<string>['parse']>;
+  try {
+    extracted = new Readability(document as unknown as Document, { maxElemsToParse: MAX_ELEMENTS, keepClasses: false }).parse();
+  } catch {
+    throw new DatelineError('IMPORT_FAILED', 'Dateline could not find the article on this page.');
+  }
+  if (!extracted?.content || !extracted.textContent?.trim()) {
+    throw new DatelineError('IMPORT_FAILED', 'Dateline found no article text on this page.');
+  }
+  const images = collectImages(extracted.content, { pageUrl, path: origin.path });
+  const clean = sanitizeForLibrary(images.html);
+  const text = htmlToText(clean);
+  if (countWords(text) < MIN_ARTICLE_WORDS) throw new DatelineError('IMPORT_FAILED', 'Dateline found no article text on this page.');
+  const title = metadata.title ?? extracted.title ?? fileTitle(origin.path);
+  return {
+    title,
+    byline: (metadata.byline ?? extracted.byline ?? '').replace(/^by\s+/i, ''),
+    dek: metadata.dek && !text.startsWith(metadata.dek) ? metadata.dek : '',
+    sourceName: metadata.siteName ?? hostname(metadata.canonicalUrl ?? pageUrl) ?? '',
+    sourceUrl: metadata.canonicalUrl ?? pageUrl,
+    canonicalUrl: metadata.canonicalUrl,
+    publishedAt: metadata.publishedAt,
+    language: metadata.language ?? extracted.lang ?? null,
+    html: clean,
+    text,
+    related,
+    media: images.media,
+  };
+}
+
+/** Bytes to text, honouring a <meta charset> for pages saved in a legacy encoding. */
+function decodeHtml(bytes: Uint8Array): string {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
+  const charset = /<meta[^>]+charset=["']?([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
+  if (charset && charset !== 'utf-8' && charset !== 'utf8') {
+    try {
+      return new TextDecoder(charset).decode(bytes);
+    } catch {
+      // An unknown label: fall back to the usual detection.
+    }
+  }
+  return decodeText(bytes);
+}
+
+/** The byline is read from the metadata; its line in the page would repeat it in the story. */
+function removeBylines(document: DomDocument): void {
+  for (const element of Array.from(document.querySelectorAll('[class*="byline" i], [rel="author"], [class*="author-name" i], [itemprop="author"]'))) {
+    if (countWords(element.textContent ?? '') <= 12 && !element.querySelector('p + p')) element.remove();
+  }
+}
+
+function hostname(url: string | null): string | null {
+  try {
+    return url ? new URL(url).hostname.replace(/^www\./, '') : null;
+  } catch {
+    return null;
+  }
+}
+
+function fileTitle(path: string | null): string {
+  return (path?.split(/[\\/]/).pop() ?? 'Untitled').replace(/\.[^.]+$/, '');
+}

@@ -1,0 +1,26 @@
+/**
+ * Headings news sites put above their lists of other stories. What follows one of them is site
+ * furniture, not the story: it becomes related links.
+ */
+export const TRAILER_HEADING = new RegExp(
+  '^(' +
+    [
+      'more (from|by) .{1,60}',
+      'related( articles| stories| posts| news| reading| content| coverage| links)?',
+      'read (more|next|also)',
+      'more (stories|news|articles|headlines|like this|on this( story| topic)?)',
+      'you (may|might) (also )?(like|enjoy)',
+      'recommended( for you| stories| reading| articles)?',
+      'also read',
+      'see also',
+      'trending( now| stories)?',
+      'most (read|popular|viewed|shared)',
+      'popular( now| stories| articles)?',
+      'latest (news|stories|articles)',
+      "don'?t miss",
+      'further reading',
+      'top stories',
+    ].join('|') +
+    ')[\\s:.…-]*$',
+  'i',
+);

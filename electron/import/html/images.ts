@@ -1,0 +1,97 @@
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { parseBody, type DomElement } from '../../common/html-dom.ts';
+import { absoluteUrl } from './metadata.ts';
+
+/** An image found in an imported page, waiting for its article's id to be stored. */
+export interface PendingMedia {
+  token: number;
+  mimeType: string;
+  bytes: Uint8Array;
+}
+
+export const PENDING_MEDIA = 'dateline-media://pending/';
+const MAX_IMAGE_BYTES = 15 * 1024 * 1024;
+
+/** The image type the bytes really are (the declared type or extension is not trusted). */
+export function sniffImageType(bytes: Uint8Array): string | null {
+  const starts = (...prefix: number[]) => prefix.every((byte, i) => bytes[i] === byte);
+  if (starts(0x89, 0x50, 0x4e, 0x47)) return 'image/png';
+  if (starts(0xff, 0xd8, 0xff)) return 'image/jpeg';
+  if (starts(0x47, 0x49, 0x46, 0x38)) return 'image/gif';
+  if (starts(0x52, 0x49, 0x46, 0x46) && bytes[8] === 0x57 && bytes[9] === 0x45 && bytes[10] === 0x42 && bytes[11] === 0x50) return 'image/webp';
+  if (bytes[4] === 0x66 && bytes[5] === 0x74 && bytes[6] === 0x79 && bytes[7] === 0x70 && String.fromCharCode(...bytes.subarray(8, 12)) === 'avif') return 'image/avif';
+  return null;
+}
+
+/**
+ * Goes through an extracted article's images: pictures embedded as data, or saved beside
+ * the page on disk, are taken into the library; pictures on the web become a placeholder
+ * (the reading view never loads anything from the network); tracking pixels go.
+ */
+export function collectImages(html: string, context: { pageUrl: string | null; path: string | null }): { html: string; media: PendingMedia[] } {
+  const body = parseBody(html);
+  const media: PendingMedia[] = [];
+  for (const img of Array.from(body.querySelectorAll('img'))) {
+    if (isTrackingPixel(img)) {
+      img.remove();
+      continue;
+    }
+    const src = sourceOf(img);
+    const bytes = src.startsWith('data:') ? fromDataUri(src) : fromDisk(src, context.path);
+    const type = bytes ? sniffImageType(bytes) : null;
+    if (bytes && type && bytes.length <= MAX_IMAGE_BYTES) {
+      media.push({ token: media.length, mimeType: type, bytes });
+      img.setAttribute('src', `${PENDING_MEDIA}${media.length - 1}`);
+      for (const attribute of ['srcset', 'data-src', 'sizes', 'loading', 'width', 'height']) img.removeAttribute(attribute);
+      continue;
+    }
+    const remote = absoluteUrl(src, context.pageUrl);
+    img.replaceWith(missingImage(img, remote ? 'not-downloaded' : 'unavailable'));
+  }
+  return { html: body.innerHTML, media };
+}
+
+/** Where a picture could not be kept: a quiet placeholder that says why, with its description. */
+function missingImage(img: DomElement, reason: string): DomElement {
+  const placeholder = img.ownerDocument.createElement('span');
+  placeholder.setAttribute('class', `missing-image ${reason}`);
+  placeholder.textContent = img.getAttribute('alt') ?? '';
+  return placeholder;
+}
+
+function sourceOf(img: DomElement): string {
+  const lazy = img.getAttribute('data-src') ?? img.getAttribute('data-original');
+  const srcset = (img.getAttribute('srcset') ?? '').split(',')[0]?.trim().split(/\s+/)[0];
+  return (lazy || img.getAttribute('src') || srcset || '').trim();
+}
+
+function isTrackingPixel(img: DomElement): boolean {
+  const width = Number(img.getAttribute('width'));
+  const height = Number(img.getAttribute('height'));
+  const src = img.getAttribute('src') ?? '';
+  return (width > 0 && width <= 2) || (height > 0 && height <= 2) || /[/?&._-](pixel|beacon|tracking|tracker)[/?&._-]/i.test(src);
+}
+
+function fromDataUri(src: string): Uint8Array | null {
+  const match = /^data:image\/[\w.+-]+;base64,([\s\S]*)$/i.exec(src);
+  return match ? Buffer.from(match[1]!.replace(/\s+/g, ''), 'base64') : null;
+}
+
+/** An image saved next to the page ("Save page as…" writes a `page_files` folder). */
+function fromDisk(src: string, pagePath: string | null): Uint8Array | null {
+  if (!pagePath || !isAbsolute(pagePath) || !src || /^[a-z][a-z0-9+.-]*:/i.test(src)) return null;
+  let file: string;
+  try {
+    file = resolve(dirname(pagePath), decodeURIComponent(src.split(/[?#]/)[0]!));
+  } catch {
+    return null;
+  }
+  // Only files in the page's own folder or below it.
+  if (!file.startsWith(dirname(pagePath))) return null;
+  try {
+    return statSync(file).size <= MAX_IMAGE_BYTES ? readFileSync(file) : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,57 @@
+import type { RelatedLink } from '../../common/model.ts';
+import type { DomDocument, DomElement } from '../../common/html-dom.ts';
+import { normalizeSpace } from '../../common/text.ts';
+import { TRAILER_HEADING } from '../furniture.ts';
+import { absoluteUrl } from './metadata.ts';
+
+const RELATED_CONTAINER = /(^|[-_\s])(related|more-from|more-stories|recommended|read-next|trending|most-read|outbrain|taboola)([-_\s]|$)/i;
+/** A block with more words than this outside its links is part of the story, not a link list. */
+const MAX_PROSE_WORDS = 40;
+
+/**
+ * Takes "More from …", "Related articles" and similar blocks out of the page before the
+ * story is extracted, and returns their links. Only blocks that are mostly links go.
+ */
+export function extractRelatedLinks(document: DomDocument, pageUrl: string | null): RelatedLink[] {
+  const blocks = new Set<DomElement>();
+  for (const heading of Array.from(document.querySelectorAll('h2, h3, h4, h5, h6, strong, p, span, div'))) {
+    if (heading.children.length > 2 || !TRAILER_HEADING.test(normalizeSpace(heading.textContent ?? ''))) continue;
+    const block = linkBlock(heading);
+    if (block) blocks.add(block);
+  }
+  for (const element of Array.from(document.querySelectorAll('aside, section, div, nav, ul'))) {
+    if (RELATED_CONTAINER.test(`${element.id} ${element.className}`) && isLinkList(element)) blocks.add(element);
+  }
+  const links: RelatedLink[] = [];
+  const seen = new Set<string>();
+  for (const block of blocks) {
+    for (const anchor of Array.from(block.querySelectorAll('a[href]'))) {
+      const title = normalizeSpace(anchor.textContent ?? '');
+      const url = absoluteUrl(anchor.getAttribute('href'), pageUrl);
+      if (title.length < 8 || (url && seen.has(url))) continue;
+      if (url) seen.add(url);
+      links.push({ title, url });
+    }
+    block.remove();
+  }
+  return links;
+}
+
+/** The smallest ancestor of a heading that holds its links, if it is a list of links. */
+function linkBlock(heading: DomElement): DomElement | null {
+  for (let block = heading.parentElement; block && block.tagName !== 'BODY'; block = block.parentElement) {
+    if (block.querySelectorAll('a[href]').length >= 1) return isLinkList(block) ? block : null;
+  }
+  return null;
+}
+
+function isLinkList(element: DomElement): boolean {
+  const anchors = Array.from(element.querySelectorAll('a[href]'));
+  if (anchors.length === 0) return false;
+  const linkWords = anchors.reduce((sum, anchor) => sum + words(anchor.textContent), 0);
+  return words(element.textContent) - linkWords <= MAX_PROSE_WORDS;
+}
+
+function words(text: string | null): number {
+  return normalizeSpace(text ?? '').split(' ').filter(Boolean).length;
+}

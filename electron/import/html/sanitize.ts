@@ -1,0 +1,17 @@
+import createDOMPurify from 'dompurify';
+import { JSDOM } from 'jsdom';
+import { SANITIZE_OPTIONS } from '../../common/sanitize-policy.ts';
+
+/**
+ * DOMPurify on jsdom (a DOM it is specified for), created once: the library never holds
+ * active content. While importing, images may point at media not stored yet.
+ */
+const purify = createDOMPurify(new JSDOM('').window as unknown as Parameters<typeof createDOMPurify>[0]);
+const IMPORT_OPTIONS = {
+  ...SANITIZE_OPTIONS,
+  ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|dateline-media:\/\/(?:library|pending)\/\d+$|#)/i,
+};
+
+export function sanitizeForLibrary(html: string): string {
+  return purify.sanitize(html, IMPORT_OPTIONS) as string;
+}

@@ -1,0 +1,115 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { importFiles } from '../../../electron/import/pipeline.ts';
+import { htmlImporter, readWebPage } from '../../../electron/import/formats/html.ts';
+import { withoutSiteSuffix } from '../../../electron/import/html/metadata.ts';
+import { getArticle } from '../../../electron/library/articles.ts';
+import { getMedia } from '../../../electron/library/media.ts';
+import { searchArticles } from '../../../electron/library/search.ts';
+import { FIXTURES, tempLibrary } from '../../helpers/temp.ts';
+
+const page = (name: string) => fileURLToPath(new URL(`html/${name}`, FIXTURES));
+
+describe('the web-page importer on a scraped news page', () => {
+  const article = readWebPage(readFileSync(page('kursk-page.html'), 'utf8'), { path: page('kursk-page.html'), url: null });
+
+  it('reads the metadata from JSON-LD and Open Graph, without the site suffix', () => {
+    expect(article).toMatchObject({
+      title: 'Global Security Threatened as North Korean Soldiers Aid Russia Near Ukraine Border',
+      byline: 'Mira Kovac',
+      sourceName: 'World Desk',
+      canonicalUrl: 'https://worlddesk.example/world/north-korean-troops-kursk',
+      publishedAt: Date.parse('2024-11-01T09:30:00Z'),
+      language: 'en-GB',
+      dek: "About 8,000 North Korean troops are in Russia's Kursk region, the US says.",
+    });
+  });
+
+  it('keeps the story and nothing of the site around it', () => {
+    expect(article.text).toMatch(/^The United States has reported that approximately 8,000 North Korean troops/);
+    expect(article.text).toContain('avoid actions that might escalate the war further.');
+    for (const furniture of ['cookies', 'Privacy', 'Politics', 'More From Author', 'Hezbollah', 'New Mexico']) {
+      expect(article.text).not.toContain(furniture);
+    }
+  });
+
+  it('turns the "More From Author" block into related links with absolute URLs', () => {
+    expect(article.related).toEqual([
+      { title: 'Civilian Impact Mounts as Israel and Hezbollah Negotiate Under Fire.', url: 'https://worlddesk.example/world/civilian-impact-israel-hezbollah' },
+      { title: 'Strategies and Controversies in New Mexico', url: 'https://worlddesk.example/us/new-mexico-strategies' },
+    ]);
+  });
+
+  it('stores nothing active: no script, handler, frame, style or javascript: link', () => {
+    expect(article.html).not.toMatch(/<script|<iframe|<style|onclick|onload|javascript:|<button|stylesheet/i);
+    expect(article.html).toContain('Click here');
+  });
+
+  it('keeps the embedded picture, drops the tracking pixel, and marks the remote image as not downloaded', () => {
+    expect(article.media).toHaveLength(1);
+    expect(article.media![0]!.mimeType).toBe('image/png');
+    expect(article.html).toMatch(/<img src="dateline-media:\/\/pending\/0" alt="Troops on a road in Kursk">/);
+    expect(article.html).not.toContain('pixel.example');
+    expect(article.html).toContain(
+      '<figure><span class="missing-image not-downloaded">Map of the Kursk region</span><figcaption>The Kursk region borders northern Ukraine.</figcaption></figure>',
+    );
+    expect(article.html).not.toMatch(/https:\/\/images\.worlddesk/);
+  });
+});
+
+describe('the web-page importer on a page saved to disk', () => {
+  it('reads a legacy encoding and takes images from the page folder, never from outside it', () => {
+    const [article] = htmlImporter.parse({ name: page('saved-page.html'), bytes: readFileSync(page('saved-page.html')) });
+    if (!article) throw new Error('no article');
+    expect(article.title).toBe('Café owners protest new rules');
+    expect(article.sourceName).toBe('');
+    expect(article.media).toHaveLength(1);
+    expect(article.html).toContain('dateline-media://pending/0');
+    expect(article.html).toContain('<span class="missing-image unavailable">escape</span>');
+  });
+});
+
+describe('importing web pages into the library', () => {
+  it('stores the images in the library and points the article at them', async () => {
+    const library = tempLibrary();
+    const summary = await importFiles(library, [{ path: page('kursk-page.html'), read: async () => readFileSync(page('kursk-page.html')) }]);
+    expect(summary.failed).toEqual([]);
+    const stored = getArticle(library, summary.imported[0]!.id);
+    const id = Number(/dateline-media:\/\/library\/(\d+)/.exec(stored.html)![1]);
+    expect(getMedia(library, id)!.mimeType).toBe('image/png');
+    expect(stored.html).not.toContain('pending');
+    expect(searchArticles(library, { query: 'Zelenskyy' }).total).toBe(1);
+    expect(searchArticles(library, { query: 'Hezbollah' }).total).toBe(0);
+  });
+
+  it('recognises the same story saved twice under different addresses by its canonical URL', async () => {
+    const library = tempLibrary();
+    const bytes = readFileSync(page('kursk-page.html'));
+    const changed = Buffer.from(bytes.toString().replace('Mira Kovac</a></p>', 'Mira Kovac</a> (updated)</p>'));
+    const summary = await importFiles(library, [
+      { path: 'a.html', read: async () => bytes },
+      { path: 'b.html', read: async () => changed },
+    ]);
+    expect(summary.imported).toHaveLength(1);
+    expect(summary.duplicates).toHaveLength(1);
+  });
+
+  it.each([
+    ['an empty page', '<html><body></body></html>'],
+    ['a page of navigation only', '<html><body><nav><a href="/">Home</a></nav></body></html>'],
+  ])('refuses %s with a reason', async (_name, html) => {
+    const summary = await importFiles(tempLibrary(), [{ path: 'x.html', read: async () => new TextEncoder().encode(html) }]);
+    expect(summary.failed[0]!.error.message).toMatch(/no article text|could not find/);
+  });
+});
+
+describe('headline suffixes', () => {
+  it.each([
+    ['Storm closes port | Harbour Times', 'Harbour Times', 'Storm closes port'],
+    ['Storm closes port - Harbour Times', null, 'Storm closes port'],
+    ['Q&A: the budget – explained', 'Harbour Times', 'Q&A: the budget – explained'],
+  ])('%s', (title, site, expected) => {
+    expect(withoutSiteSuffix(title, site)).toBe(expected);
+  });
+});
