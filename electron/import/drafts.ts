@@ -1,10 +1,9 @@
-import mammoth from 'mammoth';
-import { marked } from 'marked';
 import { DatelineError } from '../common/errors.ts';
 import type { Article } from '../common/model.ts';
 import { createDraft } from '../library/articles.ts';
 import type { Library } from '../library/library.ts';
 import { addMedia, MEDIA_TYPES } from '../library/media.ts';
+import { docxToHtml, markdownToHtml } from './converters.ts';
 import { decodeText } from './decode.ts';
 import { htmlToDraft } from './html-to-editor.ts';
 import { extensionOf } from './types.ts';
@@ -38,25 +37,4 @@ export async function importAsDraft(library: Library, name: string, bytes: Uint8
     for (const id of mediaIds) claim.run(article.id, id);
     return article;
   });
-}
-
-async function docxToHtml(bytes: Uint8Array): Promise<string> {
-  try {
-    const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
-    return result.value;
-  } catch {
-    throw new DatelineError('IMPORT_FAILED', 'This Word document could not be read; it may be damaged or not a .docx file.');
-  }
-}
-
-/** Markdown with optional YAML front matter (title, author, description as plain `key: value`). */
-function markdownToHtml(text: string): { html: string; frontMatter: Record<string, string> } {
-  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/.exec(text);
-  const frontMatter: Record<string, string> = {};
-  for (const line of match?.[1]?.split(/\r?\n/) ?? []) {
-    const pair = /^(\w+):\s*(.*)$/.exec(line);
-    if (pair) frontMatter[pair[1]!.toLowerCase()] = pair[2]!.replace(/^["']|["']$/g, '').trim();
-  }
-  const html = marked.parse(match ? text.slice(match[0].length) : text, { async: false, gfm: true });
-  return { html, frontMatter };
 }

@@ -67,7 +67,7 @@ async function importOne(library: Library, file: PendingFile, summary: ImportSum
       `Dateline cannot import files ${extension.startsWith('.') ? `of type ${extension}` : extension}. It imports ${supportedExtensions.join(', ')} files.`,
     );
   }
-  const articles = importer.parse(source);
+  const articles = await importer.parse(source);
   if (articles.length === 0) throw new DatelineError('IMPORT_FAILED', 'The file holds no article.');
   // Outcomes are recorded only once the transaction has committed.
   const outcome = library.write(() =>

@@ -16,7 +16,7 @@ export interface Importer {
   readonly label: string;
   readonly extensions: readonly string[];
   accepts(source: ImportSource): boolean;
-  parse(source: ImportSource): NewSavedArticle[];
+  parse(source: ImportSource): NewSavedArticle[] | Promise<NewSavedArticle[]>;
 }
 
 export function extensionOf(name: string): string {

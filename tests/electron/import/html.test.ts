@@ -59,8 +59,8 @@ describe('the web-page importer on a scraped news page', () => {
 });
 
 describe('the web-page importer on a page saved to disk', () => {
-  it('reads a legacy encoding and takes images from the page folder, never from outside it', () => {
-    const [article] = htmlImporter.parse({ name: page('saved-page.html'), bytes: readFileSync(page('saved-page.html')) });
+  it('reads a legacy encoding and takes images from the page folder, never from outside it', async () => {
+    const [article] = await htmlImporter.parse({ name: page('saved-page.html'), bytes: readFileSync(page('saved-page.html')) });
     if (!article) throw new Error('no article');
     expect(article.title).toBe('Café owners protest new rules');
     expect(article.sourceName).toBe('');

@@ -1,0 +1,48 @@
+import { htmlToText } from '../../common/html-blocks.ts';
+import { parseBody } from '../../common/html-dom.ts';
+import { DatelineError } from '../../common/errors.ts';
+import { normalizeSpace } from '../../common/text.ts';
+import type { NewSavedArticle } from '../../library/articles.ts';
+import { collectImages } from './images.ts';
+import { sanitizeForLibrary } from './sanitize.ts';
+
+export interface DocumentFields {
+  title?: string;
+  byline?: string;
+  dek?: string;
+  publishedAt?: number | null;
+  tags?: string[];
+  sourceUrl?: string | null;
+}
+
+/**
+ * An article from a document's own HTML (Markdown, Word): the headline is the one given, or
+ * the first top-level heading (taken out of the body), or the file's name.
+ */
+export function articleFromDocumentHtml(html: string, path: string, fields: DocumentFields): NewSavedArticle {
+  const body = parseBody(html);
+  let title = fields.title?.trim() || null;
+  if (!title) {
+    const heading = body.querySelector('h1');
+    if (heading) {
+      title = normalizeSpace(heading.textContent ?? '') || null;
+      heading.remove();
+    }
+  }
+  const images = collectImages(body.innerHTML, { pageUrl: null, path });
+  const clean = sanitizeForLibrary(images.html);
+  const text = htmlToText(clean);
+  if (!text) throw new DatelineError('IMPORT_FAILED', 'The file holds no text.');
+  return {
+    title: title ?? (path.split(/[\\/]/).pop() ?? 'Untitled').replace(/\.[^.]+$/, ''),
+    byline: fields.byline ?? '',
+    dek: fields.dek ?? '',
+    publishedAt: fields.publishedAt ?? null,
+    sourceUrl: fields.sourceUrl ?? null,
+    canonicalUrl: fields.sourceUrl ?? null,
+    tags: fields.tags,
+    html: clean,
+    text,
+    media: images.media,
+  };
+}
