@@ -15,12 +15,37 @@ interface Term {
   prefix: boolean;
 }
 
+/** A query as typed, split into what FTS5 matches and what filters the results. */
+export interface ParsedQuery {
+  match: string | null;
+  tags: string[];
+  sources: string[];
+}
+
+const FILTER = /^(-?)(tag|source):(?:"([^"]*)"?|(\S*))/i;
+
 /**
  * Turns what a person types into an FTS5 expression, so no input is ever a syntax error:
  * bare words and "quoted phrases" must all match, -word excludes, and the last bare word
- * matches as a prefix while it is still being typed. Returns null when nothing searchable
- * remains (only punctuation, or only exclusions).
+ * matches as a prefix while it is still being typed. `tag:name` and `source:name` (quoted
+ * when they have spaces) filter instead of matching text.
  */
+export function parseQuery(input: string): ParsedQuery {
+  const tags: string[] = [];
+  const sources: string[] = [];
+  let rest = '';
+  for (const token of input.match(/-?(?:tag|source):"[^"]*"?|"[^"]*"?|\S+|\s+/gi) ?? []) {
+    const filter = FILTER.exec(token);
+    if (filter && !filter[1]) {
+      const value = (filter[3] ?? filter[4] ?? '').trim();
+      if (value) (filter[2]!.toLowerCase() === 'tag' ? tags : sources).push(value);
+      continue;
+    }
+    rest += token;
+  }
+  return { match: toMatchExpression(rest), tags, sources };
+}
+
 export function toMatchExpression(input: string): string | null {
   const terms = parseTerms(input);
   const included = terms.filter((t) => !t.excluded).map(quoteTerm);
@@ -47,32 +72,75 @@ function quoteTerm(term: Term): string {
   return `"${term.text.replace(/"/g, '""')}"${term.prefix ? '*' : ''}`;
 }
 
+/** SQL conditions on articles `a` for the filters of a query. */
+function filterSql(query: ParsedQuery): { where: string; params: unknown[] } {
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  for (const tag of query.tags) {
+    conditions.push('a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE t.name = ?)');
+    params.push(tag);
+  }
+  for (const source of query.sources) {
+    conditions.push("(a.source_name LIKE ? ESCAPE '\\' OR a.source_url LIKE ? ESCAPE '\\')");
+    const like = `%${source.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    params.push(like, like);
+  }
+  return { where: conditions.length ? conditions.join(' AND ') : '1', params };
+}
+
+/** How many ranked candidates to consider when filters may discard some of them. */
+const FILTERED_CANDIDATES = 20;
+
 export function searchArticles(library: Library, query: SearchQuery): SearchResults {
   const { query: text, limit } = searchQuerySchema.parse(query);
-  const match = toMatchExpression(text);
-  if (!match) return { total: 0, results: [] };
+  const parsed = parseQuery(text);
+  const filters = filterSql(parsed);
+  const filtered = parsed.tags.length + parsed.sources.length > 0;
+  if (!parsed.match) return filtered ? listFiltered(library, filters, limit) : { total: 0, results: [] };
+
   const total = library
-    .statement<{ n: number }>('SELECT count(*) AS n FROM articles_fts WHERE articles_fts MATCH ?')
-    .get(match)!.n;
-  const rows = library
-    .statement<{ id: number; title: string; snippet: string; rank: number }>(
-      `SELECT articles_fts.rowid AS id, a.title AS title,
-         snippet(articles_fts, -1, char(2), char(3), '…', 16) AS snippet,
-         bm25(articles_fts, ${COLUMN_WEIGHTS}) AS rank
-       FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+    .statement<{ n: number }>(
+      `SELECT count(*) AS n FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+       WHERE articles_fts MATCH ? AND ${filters.where}`,
+    )
+    .get(parsed.match, ...filters.params)!.n;
+  // Step 1: the best matches by bm25 alone, without touching the articles table.
+  const ranked = library
+    .statement<{ id: number; rank: number }>(
+      `SELECT rowid AS id, bm25(articles_fts, ${COLUMN_WEIGHTS}) AS rank FROM articles_fts
        WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?`,
     )
-    .all(match, limit);
-  return {
-    total,
-    results: rows.map((row) => ({
-      id: row.id,
-      title: row.title,
-      snippet: markSnippet(row.snippet),
-      // bm25 is smaller for better matches; people expect bigger to mean better.
-      score: -row.rank,
-    })),
-  };
+    .all(parsed.match, filtered ? limit * FILTERED_CANDIDATES : limit);
+  if (ranked.length === 0) return { total, results: [] };
+  // Step 2: filters, titles and snippets for those few only.
+  const ids = ranked.map((row) => row.id);
+  const rows = library
+    .statement<{ id: number; title: string; snippet: string }>(
+      `SELECT articles_fts.rowid AS id, a.title AS title,
+         snippet(articles_fts, -1, char(2), char(3), '…', 16) AS snippet
+       FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+       WHERE articles_fts MATCH ? AND articles_fts.rowid IN (SELECT value FROM json_each(?)) AND ${filters.where}`,
+    )
+    .all(parsed.match, JSON.stringify(ids), ...filters.params);
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const results = ranked.flatMap((candidate) => {
+    const row = byId.get(candidate.id);
+    // bm25 is smaller for better matches; people expect bigger to mean better.
+    return row ? [{ id: row.id, title: row.title, snippet: markSnippet(row.snippet), score: -candidate.rank }] : [];
+  });
+  return { total, results: results.slice(0, limit) };
+}
+
+/** A query of filters only ("tag:ukraine"): the matching articles, newest first. */
+function listFiltered(library: Library, filters: { where: string; params: unknown[] }, limit: number): SearchResults {
+  const total = library.statement<{ n: number }>(`SELECT count(*) AS n FROM articles a WHERE ${filters.where}`).get(...filters.params)!.n;
+  const rows = library
+    .statement<{ id: number; title: string; lead: string }>(
+      `SELECT a.id, a.title, substr(a.body_text, 1, 160) AS lead FROM articles a WHERE ${filters.where}
+       ORDER BY a.created_at DESC, a.id DESC LIMIT ?`,
+    )
+    .all(...filters.params, limit);
+  return { total, results: rows.map((row) => ({ id: row.id, title: row.title, snippet: escapeHtml(row.lead), score: 0 })) };
 }
 
 function markSnippet(raw: string): string {

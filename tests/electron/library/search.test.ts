@@ -61,3 +61,35 @@ describe('searchArticles', () => {
     expect(searchArticles(tempLibrary(), { query: '"" - * ( ' })).toEqual({ total: 0, results: [] });
   });
 });
+
+describe('search syntax', () => {
+  it('separates tag: and source: filters from the words to match', async () => {
+    const { parseQuery } = await import('../../../electron/library/search.ts');
+    expect(parseQuery('troops tag:ukraine source:"World Desk" kur')).toEqual({
+      match: '"troops" AND "kur"*',
+      tags: ['ukraine'],
+      sources: ['World Desk'],
+    });
+    expect(parseQuery('tag:')).toEqual({ match: null, tags: [], sources: [] });
+  });
+
+  it('filters matches by tag and source, and lists by filter alone', async () => {
+    const { insertSavedArticle } = await import('../../../electron/library/articles.ts');
+    const { setArticleTags } = await import('../../../electron/library/tags.ts');
+    const library = tempLibrary();
+    const add = (title: string, sourceName: string, tags: string[]) => {
+      const id = library.write(() => insertSavedArticle(library, { title, text: `${title} troops`, html: '', sourceName }));
+      setArticleTags(library, id, tags);
+      return id;
+    };
+    const a = add('Kursk front', 'World Desk', ['ukraine']);
+    const b = add('Pacific drills', 'World Desk', ['asia']);
+    const c = add('Kursk weather', 'Local Times', ['ukraine']);
+    const ids = (query: string) => searchArticles(library, { query }).results.map((r) => r.id).sort();
+    expect(ids('troops tag:ukraine')).toEqual([a, c].sort());
+    expect(ids('troops source:"world desk"')).toEqual([a, b].sort());
+    expect(ids('kursk tag:ukraine source:local')).toEqual([c]);
+    expect(searchArticles(library, { query: 'tag:asia' })).toMatchObject({ total: 1, results: [{ id: b, snippet: 'Pacific drills troops' }] });
+    expect(ids('troops source:100%_')).toEqual([]);
+  });
+});
