@@ -56,10 +56,20 @@ export const articleSchema = articleSummarySchema.extend({
 export const libraryViews = ['all', 'unread', 'favorites', 'archive', 'drafts'] as const;
 export const libraryView = z.enum(libraryViews);
 
+export const listSorts = ['saved', 'published', 'title', 'length'] as const;
+
 export const listQuerySchema = z.strictObject({
   view: libraryView.default('all'),
   tag: z.string().trim().min(1).max(200).optional(),
   status: draftStatus.optional(),
+  kind: articleKind.optional(),
+  /** Part of the source's name or address. */
+  source: z.string().trim().min(1).max(200).optional(),
+  /** Saved (or, for sort "published", published) on or after / before these times. */
+  from: isoTime.optional(),
+  to: isoTime.optional(),
+  sort: z.enum(listSorts).default('saved'),
+  order: z.enum(['asc', 'desc']).optional(),
   limit: z.number().int().min(1).max(500).default(100),
   offset: z.number().int().min(0).default(0),
 });

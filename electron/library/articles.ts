@@ -97,13 +97,22 @@ function toSummary(row: ArticleRow): ArticleSummary {
 }
 
 export function listArticles(library: Library, query: ListQuery = {}): ArticleList {
-  const { view, tag, status, limit, offset } = listQuerySchema.parse(query);
+  const { view, tag, status, kind, source, from, to, sort, order, limit, offset } = listQuerySchema.parse(query);
   const conditions = [VIEW_CONDITIONS[view]];
   const params: unknown[] = [];
-  if (status !== undefined) {
-    conditions.push("a.kind = 'draft' AND a.status = ?");
-    params.push(status);
+  const add = (condition: string, ...values: unknown[]) => {
+    conditions.push(condition);
+    params.push(...values);
+  };
+  if (status !== undefined) add("a.kind = 'draft' AND a.status = ?", status);
+  if (kind !== undefined) add('a.kind = ?', kind);
+  if (source !== undefined) {
+    const like = `%${source.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    add("(a.source_name LIKE ? ESCAPE '\\' OR a.source_url LIKE ? ESCAPE '\\')", like, like);
   }
+  const dateColumn = sort === 'published' ? 'coalesce(a.published_at, a.created_at)' : 'a.created_at';
+  if (from !== undefined) add(`${dateColumn} >= ?`, Date.parse(from));
+  if (to !== undefined) add(`${dateColumn} < ?`, Date.parse(to));
   if (tag !== undefined) {
     conditions.push(
       'a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE t.name = ?)',
@@ -117,10 +126,24 @@ export function listArticles(library: Library, query: ListQuery = {}): ArticleLi
   const rows = library
     .statement<ArticleRow>(
       `SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE ${where}
-       ORDER BY a.created_at DESC, a.id DESC LIMIT ? OFFSET ?`,
+       ORDER BY ${orderBy(sort, order)} LIMIT ? OFFSET ?`,
     )
     .all(...params, limit, offset);
   return { total, items: rows.map(toSummary) };
+}
+
+/** Each sort's column and natural direction: newest, longest first; titles A to Z. */
+const SORTS: Record<NonNullable<ListQuery['sort']>, { column: string; order: 'asc' | 'desc' }> = {
+  saved: { column: 'a.created_at', order: 'desc' },
+  published: { column: 'coalesce(a.published_at, a.created_at)', order: 'desc' },
+  title: { column: 'a.title COLLATE NOCASE', order: 'asc' },
+  length: { column: 'a.word_count', order: 'desc' },
+};
+
+function orderBy(sort: NonNullable<ListQuery['sort']>, order: 'asc' | 'desc' | undefined): string {
+  const { column, order: natural } = SORTS[sort];
+  const direction = (order ?? natural).toUpperCase();
+  return `${column} ${direction}, a.id ${direction}`;
 }
 
 export function findArticle(library: Library, id: number): Article | null {

@@ -149,6 +149,14 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE revisions ADD COLUMN dek TEXT NOT NULL DEFAULT '';
     `,
   },
+  {
+    name: 'indexes for the list sorted by date published, title and length',
+    sql: `
+      CREATE INDEX articles_by_published ON articles (coalesce(published_at, created_at) DESC, id DESC);
+      CREATE INDEX articles_by_title ON articles (title COLLATE NOCASE, id);
+      CREATE INDEX articles_by_length ON articles (word_count DESC, id DESC);
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -162,3 +162,18 @@ test('a saved web page reads offline: its story, its pictures from the library, 
   );
   expect(outside).toEqual([]);
 });
+
+test('the list sorts by title and by length', async ({ page, app, fixturesDir }) => {
+  await page.goto(app.url);
+  await page.getByTestId('import-input').setInputFiles([
+    join(fixturesDir, 'plain-text/north-korean-troops-kursk.txt'),
+    join(fixturesDir, 'plain-text/windows-1252.txt'),
+    join(fixturesDir, 'plain-text/japanese.txt'),
+  ]);
+  await page.getByRole('button', { name: 'Close' }).click();
+  const titles = page.getByRole('list', { name: 'Article list' }).locator('.row-title');
+  await page.getByLabel('Sort articles').selectOption('title');
+  await expect(titles).toHaveText(['Café owners protest new rules', KURSK_TITLE, '東京で大雨']);
+  await page.getByLabel('Sort articles').selectOption('length');
+  await expect(titles.first()).toHaveText(KURSK_TITLE);
+});

@@ -1,5 +1,8 @@
 import { useEffect, useState } from 'react';
-import { draftStatuses, type ArticleList, type DraftStatus, type SearchResults } from '../../../electron/common/model.ts';
+import { draftStatuses, listSorts, type ArticleList, type DraftStatus, type SearchResults } from '../../../electron/common/model.ts';
+
+type ListSort = (typeof listSorts)[number];
+const SORT_LABELS: Record<ListSort, string> = { saved: 'Date saved', published: 'Date published', title: 'Title', length: 'Length' };
 import { STATUS_LABELS } from '../editor/panels/MetadataPanel.tsx';
 import type { Selection } from '../app/App.tsx';
 import { formatDate, formatReadingTime } from '../app/format.ts';
@@ -50,30 +53,45 @@ function ArticleListView({ selection, openId, onOpen }: Props) {
   const [list, setList] = useState<ArticleList | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<DraftStatus | ''>('');
+  const [sort, setSort] = useState<ListSort>('saved');
   const drafts = selection.view === 'drafts';
   useEffect(() => {
     let current = true;
-    call('articles.list', { view: selection.view, tag: selection.tag ?? undefined, status: drafts && status ? status : undefined, limit: PAGE_SIZE }).then(
+    call('articles.list', { view: selection.view, tag: selection.tag ?? undefined, status: drafts && status ? status : undefined, sort, limit: PAGE_SIZE }).then(
       (result) => current && (setList(result), setError(null)),
       (reason) => current && setError(messageOf(reason)),
     );
     return () => {
       current = false;
     };
-  }, [selection.view, selection.tag, version, drafts, status]);
+  }, [selection.view, selection.tag, version, drafts, status, sort]);
 
-  const filter = drafts && (
-    <label className="list-filter">
-      Status{' '}
-      <select aria-label="Filter drafts by status" value={status} onChange={(event) => setStatus(event.target.value as DraftStatus | '')}>
-        <option value="">All</option>
-        {draftStatuses.map((value) => (
-          <option key={value} value={value}>
-            {STATUS_LABELS[value]}
-          </option>
-        ))}
-      </select>
-    </label>
+  const filter = (
+    <div className="list-filter">
+      <label>
+        Sort{' '}
+        <select aria-label="Sort articles" value={sort} onChange={(event) => setSort(event.target.value as ListSort)}>
+          {listSorts.map((value) => (
+            <option key={value} value={value}>
+              {SORT_LABELS[value]}
+            </option>
+          ))}
+        </select>
+      </label>
+      {drafts && (
+        <label>
+          Status{' '}
+          <select aria-label="Filter drafts by status" value={status} onChange={(event) => setStatus(event.target.value as DraftStatus | '')}>
+            <option value="">All</option>
+            {draftStatuses.map((value) => (
+              <option key={value} value={value}>
+                {STATUS_LABELS[value]}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+    </div>
   );
   if (error) return <p className="pane-message" role="alert">{error}</p>;
   if (!list) return <p className="pane-message">Loading…</p>;

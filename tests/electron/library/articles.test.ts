@@ -130,3 +130,23 @@ describe('deleting', () => {
     expect(codeOf(() => deleteArticle(library, id))).toBe('NOT_FOUND');
   });
 });
+
+describe('sorting and filtering the list', () => {
+  it('sorts by date saved, date published, title and length, either way', () => {
+    const library = tempLibrary();
+    const add = (title: string, createdAt: number, publishedAt: number | null, words: number, sourceName = 'Harbour Times') =>
+      library.write(() => insertSavedArticle(library, { title, createdAt, publishedAt, sourceName, html: '', text: 'word '.repeat(words).trim() }));
+    add('bravo', 3_000, 1_000, 50);
+    add('Alpha', 1_000, 5_000, 500);
+    add('charlie', 2_000, null, 5, 'World Desk');
+    const titles = (query: Parameters<typeof listArticles>[1]) => listArticles(library, query).items.map((item) => item.title);
+    expect(titles({ sort: 'saved' })).toEqual(['bravo', 'charlie', 'Alpha']);
+    expect(titles({ sort: 'saved', order: 'asc' })).toEqual(['Alpha', 'charlie', 'bravo']);
+    expect(titles({ sort: 'published' })).toEqual(['Alpha', 'charlie', 'bravo']);
+    expect(titles({ sort: 'title' })).toEqual(['Alpha', 'bravo', 'charlie']);
+    expect(titles({ sort: 'length' })).toEqual(['Alpha', 'bravo', 'charlie']);
+    expect(titles({ source: 'world' })).toEqual(['charlie']);
+    expect(titles({ kind: 'draft' })).toEqual([]);
+    expect(titles({ from: new Date(2_000).toISOString(), to: new Date(3_000).toISOString() })).toEqual(['charlie']);
+  });
+});

@@ -111,3 +111,16 @@ describe('migration 4 (newsroom metadata)', () => {
     upgraded.close();
   });
 });
+
+describe('migration 5 (list indexes)', () => {
+  it('upgrades a schema-4 library with the indexes the list sorts use', () => {
+    const file = join(tempDir(), 'v4.sqlite');
+    Library.open(file, { migrations: migrations.slice(0, 4) }).close();
+    const upgraded = Library.open(file);
+    const indexes = (upgraded.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").all() as { name: string }[]).map((row) => row.name);
+    expect(indexes).toEqual(expect.arrayContaining(['articles_by_published', 'articles_by_title', 'articles_by_length']));
+    const plan = upgraded.db.prepare('EXPLAIN QUERY PLAN SELECT id FROM articles a ORDER BY a.title COLLATE NOCASE, a.id LIMIT 10').all() as { detail: string }[];
+    expect(plan.map((step) => step.detail).join(' ')).toContain('articles_by_title');
+    upgraded.close();
+  });
+});
