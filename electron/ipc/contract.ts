@@ -87,6 +87,11 @@ export const channels = {
     input: z.strictObject({ id: articleId, tags: z.array(tagName).max(100) }),
     output: z.object({ tags: z.array(z.string()) }),
   },
+  'tags.rename': {
+    input: z.strictObject({ from: tagName, to: tagName }),
+    output: z.object({ merged: z.boolean() }),
+  },
+  'tags.delete': { input: z.strictObject({ name: tagName }), output: z.object({ name: z.string() }) },
   'settings.get': { input: z.strictObject({}), output: settingsSchema },
   'settings.set': { input: settingsPatchSchema, output: settingsSchema },
   'export.formats': {

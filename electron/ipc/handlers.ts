@@ -16,7 +16,7 @@ import type { Library } from '../library/library.ts';
 import { addMedia, getMedia, MEDIA_TYPES } from '../library/media.ts';
 import { searchArticles } from '../library/search.ts';
 import { getSettings, updateSettings } from '../library/settings-store.ts';
-import { listTags, setArticleTags } from '../library/tags.ts';
+import { deleteTag, listTags, renameTag, setArticleTags } from '../library/tags.ts';
 import {
   channels,
   events,
@@ -79,6 +79,16 @@ function createHandlers({ library, emit, app, printToPdf }: HandlerContext): Han
       const result = setArticleTags(library, id, tags);
       changed([id]);
       return { tags: result };
+    },
+    'tags.rename': ({ from, to }) => {
+      const result = renameTag(library, from, to);
+      changed();
+      return result;
+    },
+    'tags.delete': ({ name }) => {
+      deleteTag(library, name);
+      changed();
+      return { name };
     },
     'settings.get': () => getSettings(library),
     'settings.set': (patch) => {

@@ -29,3 +29,32 @@ export function setArticleTags(library: Library, id: number, names: readonly str
     .all(id)
     .map((row) => row.name);
 }
+
+/**
+ * Renames a tag. When another tag already has the new name, the two become one: every
+ * article keeps a single copy of it. Returns what happened, for the notice shown.
+ */
+export function renameTag(library: Library, from: string, to: string): { merged: boolean } {
+  return library.write(() => {
+    const source = library.statement<{ id: number }>('SELECT id FROM tags WHERE name = ?').get(from);
+    if (!source) throw new DatelineError('NOT_FOUND', `There is no tag named “${from}”.`);
+    const target = library.statement<{ id: number }>('SELECT id FROM tags WHERE name = ? AND id != ?').get(to, source.id);
+    if (!target) {
+      library.statement('UPDATE tags SET name = ? WHERE id = ?').run(to, source.id);
+      return { merged: false };
+    }
+    library
+      .statement('INSERT OR IGNORE INTO article_tags (article_id, tag_id) SELECT article_id, ? FROM article_tags WHERE tag_id = ?')
+      .run(target.id, source.id);
+    library.statement('DELETE FROM tags WHERE id = ?').run(source.id);
+    return { merged: true };
+  });
+}
+
+/** Removes a tag from every article; the articles stay. */
+export function deleteTag(library: Library, name: string): void {
+  library.write(() => {
+    const result = library.statement('DELETE FROM tags WHERE name = ?').run(name);
+    if (result.changes === 0) throw new DatelineError('NOT_FOUND', `There is no tag named “${name}”.`);
+  });
+}

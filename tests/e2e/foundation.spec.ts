@@ -177,3 +177,30 @@ test('the list sorts by title and by length', async ({ page, app, fixturesDir })
   await page.getByLabel('Sort articles').selectOption('length');
   await expect(titles.first()).toHaveText(KURSK_TITLE);
 });
+
+test('a tag can be renamed into another (merging them) and deleted, and the list follows', async ({ page, app, fixturesDir }) => {
+  await page.goto(app.url);
+  await page.getByTestId('import-input').setInputFiles([
+    join(fixturesDir, 'plain-text/north-korean-troops-kursk.txt'),
+    join(fixturesDir, 'plain-text/windows-1252.txt'),
+  ]);
+  await page.getByRole('button', { name: 'Close' }).click();
+  const list = page.getByRole('list', { name: 'Article list' });
+  for (const [title, tag] of [[KURSK_TITLE, 'war'], ['Café owners protest new rules', 'conflict']] as const) {
+    await list.getByRole('button', { name: new RegExp(title) }).click();
+    await page.getByLabel('Add a tag').fill(tag);
+    await page.getByLabel('Add a tag').press('Enter');
+    await expect(page.getByRole('button', { name: `Remove tag ${tag}` })).toBeVisible();
+  }
+  const sidebar = page.getByRole('navigation', { name: 'Library' });
+  await sidebar.getByRole('button', { name: /^war/ }).click();
+  // The prompt for the new name, the notice that the tags were merged, then the confirmation to delete.
+  const answers: (string | undefined)[] = ['conflict', undefined, undefined];
+  page.on('dialog', (dialog) => void dialog.accept(answers.shift()));
+  await page.getByRole('button', { name: 'Rename…' }).click();
+  await expect(sidebar.getByRole('button', { name: /^conflict\s*2$/ })).toBeVisible();
+  await expect(list.getByRole('button')).toHaveCount(2);
+  await page.getByRole('button', { name: 'Delete tag' }).click();
+  await expect(sidebar.getByRole('button', { name: /^conflict/ })).toHaveCount(0);
+  await expect(list.getByRole('button')).toHaveCount(2);
+});

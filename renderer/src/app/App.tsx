@@ -99,7 +99,7 @@ export function App() {
           if (file) void openAsDraft(file);
         }}
       />
-      <LibraryPane selection={selection} openId={openId} onOpen={setOpenId} />
+      <LibraryPane selection={selection} openId={openId} onOpen={setOpenId} onSelect={setSelection} />
       <ContentPane
         id={openId}
         focusMode={focusMode}

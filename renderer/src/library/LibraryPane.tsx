@@ -16,10 +16,11 @@ interface Props {
   selection: Selection;
   openId: number | null;
   onOpen: (id: number) => void;
+  onSelect: (selection: Selection) => void;
 }
 
 /** The middle pane: the search box, then either the search results or the current list. */
-export function LibraryPane({ selection, openId, onOpen }: Props) {
+export function LibraryPane({ selection, openId, onOpen, onSelect }: Props) {
   const [query, setQuery] = useState('');
   const settledQuery = useDebounced(query.trim() === '' ? '' : query, 120);
   const searching = settledQuery !== '';
@@ -42,13 +43,13 @@ export function LibraryPane({ selection, openId, onOpen }: Props) {
       {searching ? (
         <SearchResultList query={settledQuery} openId={openId} onOpen={onOpen} />
       ) : (
-        <ArticleListView selection={selection} openId={openId} onOpen={onOpen} />
+        <ArticleListView selection={selection} openId={openId} onOpen={onOpen} onSelect={onSelect} />
       )}
     </section>
   );
 }
 
-function ArticleListView({ selection, openId, onOpen }: Props) {
+function ArticleListView({ selection, openId, onOpen, onSelect }: Props) {
   const version = useLibraryVersion();
   const [list, setList] = useState<ArticleList | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -68,6 +69,14 @@ function ArticleListView({ selection, openId, onOpen }: Props) {
 
   const filter = (
     <div className="list-filter">
+      {selection.tag && (
+        <TagActions
+          tag={selection.tag}
+          onError={setError}
+          onRenamed={(to) => onSelect({ ...selection, tag: to })}
+          onDeleted={() => onSelect({ view: 'all', tag: null })}
+        />
+      )}
       <label>
         Sort{' '}
         <select aria-label="Sort articles" value={sort} onChange={(event) => setSort(event.target.value as ListSort)}>
@@ -132,6 +141,51 @@ function ArticleListView({ selection, openId, onOpen }: Props) {
       )}
     </ul>
     </>
+  );
+}
+
+/** Rename (or merge into another tag) and delete, for the tag being shown. */
+function TagActions({
+  tag,
+  onError,
+  onRenamed,
+  onDeleted,
+}: {
+  tag: string;
+  onError: (message: string) => void;
+  onRenamed: (to: string) => void;
+  onDeleted: () => void;
+}) {
+  const rename = async () => {
+    const to = window.prompt(`Rename the tag “${tag}” to:`, tag)?.trim();
+    if (!to || to === tag) return;
+    try {
+      const { merged } = await call('tags.rename', { from: tag, to });
+      onRenamed(to);
+      if (merged) window.alert(`“${tag}” was merged into the existing tag “${to}”.`);
+    } catch (reason) {
+      onError(messageOf(reason));
+    }
+  };
+  const remove = async () => {
+    if (!window.confirm(`Remove the tag “${tag}” from every article? The articles stay.`)) return;
+    try {
+      await call('tags.delete', { name: tag });
+      onDeleted();
+    } catch (reason) {
+      onError(messageOf(reason));
+    }
+  };
+  return (
+    <span className="tag-actions">
+      Tag <strong>{tag}</strong>
+      <button type="button" onClick={() => void rename()}>
+        Rename…
+      </button>
+      <button type="button" className="danger" onClick={() => void remove()}>
+        Delete tag
+      </button>
+    </span>
   );
 }
 

@@ -150,3 +150,24 @@ describe('sorting and filtering the list', () => {
     expect(titles({ from: new Date(2_000).toISOString(), to: new Date(3_000).toISOString() })).toEqual(['charlie']);
   });
 });
+
+describe('managing tags', () => {
+  it('renames a tag, merges it into one that exists, and deletes one without touching articles', async () => {
+    const { deleteTag, renameTag } = await import('../../../electron/library/tags.ts');
+    const library = tempLibrary();
+    const a = save(library, 'A');
+    const b = save(library, 'B');
+    setArticleTags(library, a, ['ukraine', 'war']);
+    setArticleTags(library, b, ['Ukraine-war']);
+    expect(renameTag(library, 'Ukraine-war', 'conflict')).toEqual({ merged: false });
+    expect(renameTag(library, 'war', 'conflict')).toEqual({ merged: true });
+    expect(listTags(library)).toEqual([
+      { name: 'conflict', count: 2 },
+      { name: 'ukraine', count: 1 },
+    ]);
+    deleteTag(library, 'ukraine');
+    expect(getArticle(library, a).tags).toEqual(['conflict']);
+    expect(codeOf(() => deleteTag(library, 'ukraine'))).toBe('NOT_FOUND');
+    expect(codeOf(() => renameTag(library, 'missing', 'x'))).toBe('NOT_FOUND');
+  });
+});
