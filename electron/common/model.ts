@@ -37,6 +37,8 @@ export const articleSummarySchema = z.object({
   readingProgress: z.number().min(0).max(1),
   revision: z.number().int().positive(),
   status: draftStatus,
+  /** A saved link whose page has not been downloaded yet ('pending'), or could not be ('failed'). */
+  fetchState: z.enum(['pending', 'failed']).nullable(),
 });
 
 export const articleSchema = articleSummarySchema.extend({

@@ -1,14 +1,33 @@
+import { bookmarksImporter } from './formats/bookmarks.ts';
 import { docxImporter } from './formats/docx.ts';
 import { htmlImporter } from './formats/html.ts';
+import { instapaperImporter } from './formats/instapaper.ts';
 import { markdownImporter } from './formats/markdown.ts';
+import { omnivoreImporter } from './formats/omnivore.ts';
+import { pocketImporter } from './formats/pocket.ts';
+import { wallabagImporter } from './formats/wallabag.ts';
 import { plainTextImporter } from './formats/plain-text.ts';
 import type { Importer, ImportSource } from './types.ts';
 
-/** Every import format Dateline knows, in the order they are asked. Add one line per format. */
-export const importers: readonly Importer[] = [plainTextImporter, htmlImporter, markdownImporter, docxImporter];
+/**
+ * Every import format Dateline knows, in the order they are asked: the exports of other apps
+ * (recognised by their content) before the general formats that share their extensions.
+ * Add one line per format.
+ */
+export const importers: readonly Importer[] = [
+  pocketImporter,
+  instapaperImporter,
+  omnivoreImporter,
+  wallabagImporter,
+  bookmarksImporter,
+  plainTextImporter,
+  htmlImporter,
+  markdownImporter,
+  docxImporter,
+];
 
 export function findImporter(source: ImportSource): Importer | undefined {
   return importers.find((importer) => importer.accepts(source));
 }
 
-export const supportedExtensions: readonly string[] = importers.flatMap((importer) => importer.extensions);
+export const supportedExtensions: readonly string[] = [...new Set(importers.flatMap((importer) => importer.extensions))];

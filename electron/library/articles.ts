@@ -38,6 +38,7 @@ interface ArticleRow {
   reading_progress: number;
   revision: number;
   status: DraftStatus;
+  fetch_state: 'pending' | 'failed' | null;
   tags_json: string;
 }
 
@@ -55,7 +56,7 @@ interface ArticleBodyRow extends ArticleRow {
 const SUMMARY_COLUMNS = `
   a.id, a.kind, a.title, a.dek, a.byline, a.source_name, a.source_url, a.canonical_url,
   a.published_at, a.created_at, a.updated_at, a.language, a.word_count, a.is_read,
-  a.is_favorite, a.is_archived, a.reading_progress, a.revision, a.status,
+  a.is_favorite, a.is_archived, a.reading_progress, a.revision, a.status, a.fetch_state,
   (SELECT coalesce(json_group_array(t.name), '[]') FROM article_tags at2
      JOIN tags t ON t.id = at2.tag_id WHERE at2.article_id = a.id) AS tags_json`;
 
@@ -93,6 +94,7 @@ function toSummary(row: ArticleRow): ArticleSummary {
     readingProgress: row.reading_progress,
     revision: row.revision,
     status: row.status,
+    fetchState: row.fetch_state,
   };
 }
 
@@ -206,6 +208,16 @@ export interface NewSavedArticle {
   createdAt?: number;
   /** Images found while importing; `html` refers to them as dateline-media://pending/<token>. */
   media?: PendingMedia[];
+  /** Only the address is known yet: the page is downloaded later. */
+  linkOnly?: boolean;
+  /** Passages marked in the app the article came from. */
+  highlights?: ImportedHighlight[];
+}
+
+export interface ImportedHighlight {
+  quote: string;
+  note?: string;
+  createdAt?: number | null;
 }
 
 export interface DuplicateMatch {
@@ -268,6 +280,14 @@ export function insertSavedArticle(library: Library, article: NewSavedArticle): 
   (article.related ?? []).forEach((link, position) => insertLink.run(id, position, link.title, link.url));
   if (article.tags?.length) replaceTags(library, id, article.tags);
   if (article.media?.length) storeImportedMedia(library, id, article);
+  if (article.linkOnly) library.statement("UPDATE articles SET fetch_state = 'pending' WHERE id = ?").run(id);
+  const highlight = library.statement(
+    'INSERT INTO highlights (article_id, quote, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
+  );
+  for (const item of article.highlights ?? []) {
+    const when = item.createdAt ?? now;
+    highlight.run(id, item.quote, item.note ?? '', when, when);
+  }
   return id;
 }
 

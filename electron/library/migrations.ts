@@ -157,6 +157,15 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX articles_by_length ON articles (word_count DESC, id DESC);
     `,
   },
+  {
+    name: 'saved links waiting to be downloaded',
+    // Imports from read-later apps often bring only an address; the page is fetched later.
+    sql: `
+      ALTER TABLE articles ADD COLUMN fetch_state TEXT CHECK (fetch_state IN ('pending', 'failed'));
+      ALTER TABLE articles ADD COLUMN fetch_error TEXT;
+      CREATE INDEX articles_waiting_for_download ON articles (fetch_state) WHERE fetch_state IS NOT NULL;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -124,3 +124,19 @@ describe('migration 5 (list indexes)', () => {
     upgraded.close();
   });
 });
+
+describe('migration 6 (saved links waiting to be downloaded)', () => {
+  it('upgrades a schema-5 library: existing articles count as downloaded, new link-only ones wait', () => {
+    const file = join(tempDir(), 'v5.sqlite');
+    const old = Library.open(file, { migrations: migrations.slice(0, 5) });
+    old.db
+      .prepare("INSERT INTO articles (kind, title, body_html, body_text, created_at, updated_at) VALUES ('saved', 'Kept', '<p>x</p>', 'x', 1, 1)")
+      .run();
+    old.close();
+    const upgraded = Library.open(file);
+    const rows = upgraded.db.prepare('SELECT title, fetch_state, fetch_error FROM articles').all();
+    expect(rows).toEqual([{ title: 'Kept', fetch_state: null, fetch_error: null }]);
+    expect(() => upgraded.db.prepare("UPDATE articles SET fetch_state = 'bogus'").run()).toThrow(/CHECK/);
+    upgraded.close();
+  });
+});

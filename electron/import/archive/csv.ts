@@ -1,0 +1,26 @@
+import { parse } from 'csv-parse/sync';
+import { DatelineError } from '../../common/errors.ts';
+
+/**
+ * CSV rows keyed by header name (lower case, trimmed), never by position: the exports of
+ * read-later apps have changed their columns over the years.
+ */
+export function readCsv(text: string): Record<string, string>[] {
+  try {
+    return parse(text.replace(/^\uFEFF/, ''), {
+      columns: (header: string[]) => header.map((name) => name.trim().toLowerCase()),
+      skip_empty_lines: true,
+      relax_column_count: true,
+      trim: true,
+    }) as Record<string, string>[];
+  } catch (error) {
+    const line = (error as { lines?: number }).lines;
+    throw new DatelineError('IMPORT_FAILED', `This CSV file is malformed${line ? ` near line ${line}` : ''}; no entries were imported from it.`);
+  }
+}
+
+/** The header line of a CSV file, lower case, to recognise which app wrote it. */
+export function csvHeader(text: string): string[] {
+  const first = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  return first.split(',').map((name) => name.trim().replace(/^"|"$/g, '').toLowerCase());
+}

@@ -1,0 +1,38 @@
+import { htmlToText } from '../../common/html-blocks.ts';
+import type { NewSavedArticle } from '../../library/articles.ts';
+import { collectImages } from '../html/images.ts';
+import { sanitizeForLibrary } from '../html/sanitize.ts';
+import { savedLink, type LinkEntry } from './saved-link.ts';
+
+export interface StoredEntry extends LinkEntry {
+  /** The article's HTML as the other app kept it. */
+  html?: string | null;
+  byline?: string;
+  dek?: string;
+  publishedAt?: number | null;
+  language?: string | null;
+}
+
+/**
+ * An entry another read-later app had already downloaded: its HTML is sanitized and its
+ * embedded pictures kept, like any page. Without usable text it is kept as a saved link.
+ */
+export function storedArticle(entry: StoredEntry): NewSavedArticle | null {
+  const link = savedLink(entry);
+  if (!link || !entry.html?.trim()) return link;
+  const images = collectImages(entry.html, { pageUrl: link.sourceUrl ?? null, path: null });
+  const html = sanitizeForLibrary(images.html);
+  const text = htmlToText(html);
+  if (!text) return link;
+  return {
+    ...link,
+    byline: entry.byline ?? '',
+    dek: entry.dek ?? '',
+    publishedAt: entry.publishedAt ?? null,
+    language: entry.language ?? null,
+    html,
+    text,
+    media: images.media,
+    linkOnly: false,
+  };
+}

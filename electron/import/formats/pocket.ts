@@ -1,0 +1,89 @@
+import { DatelineError } from '../../common/errors.ts';
+import { readCsv } from '../archive/csv.ts';
+import { compact, savedLink, timeOf } from '../archive/saved-link.ts';
+import { readZip, zipEntryNames } from '../archive/zip.ts';
+import { decodeText } from '../decode.ts';
+import { extensionOf, type Importer, type ImportSource } from '../types.ts';
+import type { ImportedHighlight } from '../../library/articles.ts';
+import { parseDocument } from '../../common/html-dom.ts';
+
+const PART = /(^|\/)part_\d+\.csv$/i;
+const ANNOTATIONS = /(^|\/)annotations\/part_\d+\.json$/i;
+
+/**
+ * Pocket: the 2025 export (pocket.zip with part_*.csv and annotations/part_*.json) and the
+ * older ril_export.html. Entries come as saved links with their tags, state, date and
+ * highlights.
+ */
+export const pocketImporter: Importer = {
+  id: 'pocket',
+  label: 'Pocket export',
+  extensions: ['.zip', '.html'],
+  accepts: (source) =>
+    (extensionOf(source.name) === '.zip' && zipEntryNames(source.bytes).some((name) => PART.test(name))) ||
+    (extensionOf(source.name) === '.html' && isLegacyExport(source)),
+  parse: (source) => (extensionOf(source.name) === '.zip' ? fromZip(source.bytes) : fromLegacyHtml(decodeText(source.bytes))),
+};
+
+function fromZip(bytes: Uint8Array) {
+  const entries = readZip(bytes);
+  const highlights = new Map<string, ImportedHighlight[]>();
+  for (const [name, data] of entries) {
+    if (!ANNOTATIONS.test(name)) continue;
+    let items: unknown;
+    try {
+      items = JSON.parse(decodeText(data));
+    } catch {
+      continue;
+    }
+    for (const item of Array.isArray(items) ? (items as { url?: string; highlights?: { quote?: string; created_at?: number }[] }[]) : []) {
+      if (!item.url) continue;
+      const quotes = (item.highlights ?? []).filter((h) => h.quote).map((h) => ({ quote: h.quote!, createdAt: timeOf(h.created_at) }));
+      highlights.set(item.url, [...(highlights.get(item.url) ?? []), ...quotes]);
+    }
+  }
+  const rows = [...entries].filter(([name]) => PART.test(name)).sort(([a], [b]) => a.localeCompare(b)).flatMap(([, data]) => readCsv(decodeText(data)));
+  if (rows.length && !('url' in rows[0]!)) throw new DatelineError('IMPORT_FAILED', 'This Pocket export has no "url" column.');
+  return compact(
+    rows.map((row) =>
+      savedLink({
+        url: row.url ?? '',
+        title: row.title,
+        tags: (row.tags ?? '').split('|'),
+        createdAt: timeOf(row.time_added),
+        archived: row.status === 'archive',
+        read: row.status === 'archive',
+        highlights: highlights.get(row.url ?? ''),
+      }),
+    ),
+  );
+}
+
+function isLegacyExport(source: ImportSource): boolean {
+  const head = new TextDecoder('latin1').decode(source.bytes.subarray(0, 2048));
+  return /ril_export/i.test(source.name) || /<title>\s*Pocket Export\s*<\/title>/i.test(head);
+}
+
+/** `<h1>Unread</h1>` and `<h1>Read Archive</h1>`, each followed by a list of links. */
+function fromLegacyHtml(html: string) {
+  const document = parseDocument(html);
+  let archived = false;
+  const entries = [];
+  for (const element of Array.from(document.querySelectorAll('h1, a[href]'))) {
+    if (element.tagName === 'H1') {
+      archived = /archive/i.test(element.textContent ?? '');
+      continue;
+    }
+    entries.push(
+      savedLink({
+        url: element.getAttribute('href') ?? '',
+        title: element.textContent ?? '',
+        tags: (element.getAttribute('tags') ?? '').split(','),
+        createdAt: timeOf(element.getAttribute('time_added')),
+        archived,
+        read: archived,
+      }),
+    );
+  }
+  return compact(entries);
+}

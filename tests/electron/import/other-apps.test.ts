@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { importFiles } from '../../../electron/import/pipeline.ts';
+import { highlightsFromMarkdown } from '../../../electron/import/formats/omnivore.ts';
+import { getArticle, listArticles } from '../../../electron/library/articles.ts';
+import type { Library } from '../../../electron/library/library.ts';
+import { FIXTURES, tempLibrary } from '../../helpers/temp.ts';
+
+const fixture = (name: string) => fileURLToPath(new URL(`archives/${name}`, FIXTURES));
+
+async function importFixture(library: Library, name: string) {
+  const path = fixture(name);
+  return importFiles(library, [{ path, read: async () => readFileSync(path) }]);
+}
+
+function everything(library: Library) {
+  return listArticles(library, { limit: 500 }).items.map((item) => getArticle(library, item.id));
+}
+
+function highlights(library: Library, id: number) {
+  return library.db.prepare('SELECT quote, note FROM highlights WHERE article_id = ? ORDER BY id').all(id);
+}
+
+describe('Pocket', () => {
+  it('reads the 2025 zip by column name: saved links with tags, state, dates and highlights', async () => {
+    const library = tempLibrary();
+    const summary = await importFixture(library, 'pocket.zip');
+    expect(summary.failed).toEqual([]);
+    const byTitle = Object.fromEntries(everything(library).map((article) => [article.title, article]));
+    expect(Object.keys(byTitle).sort()).toEqual(['Café culture in Zürich', 'Ferries resume after "long" strike', 'Kursk: what we know', 'https://blog.example/untitled']);
+    const ferries = byTitle['Ferries resume after "long" strike']!;
+    expect(ferries).toMatchObject({ tags: ['labour', 'transport'], archived: false, fetchState: 'pending', createdAt: '2024-10-03T08:00:00.000Z', sourceName: 'harbour.example' });
+    expect(highlights(library, ferries.id)).toEqual([{ quote: 'The union accepted a 4% rise.', note: '' }]);
+    expect(byTitle['Kursk: what we know']).toMatchObject({ archived: true, read: true, tags: [] });
+  });
+
+  it('reads the legacy ril_export.html with its two lists', async () => {
+    const library = tempLibrary();
+    await importFixture(library, 'ril_export.html');
+    const articles = everything(library);
+    expect(articles.map((a) => [a.title, a.archived, a.tags])).toEqual(
+      expect.arrayContaining([
+        ['Ferries resume', false, ['labour', 'transport']],
+        ['Kursk: what we know', true, []],
+      ]),
+    );
+  });
+
+  it('skips paths that climb out of the archive, and refuses a zip bomb without unpacking it', async () => {
+    const library = tempLibrary();
+    const traversal = await importFixture(library, 'traversal.zip');
+    expect(traversal.imported.map((item) => item.title)).toEqual(['Safe']);
+    const bomb = await importFixture(library, 'bomb.zip');
+    expect(bomb.failed[0]!.error).toMatchObject({ code: 'TOO_LARGE', message: expect.stringMatching(/zip bomb/) });
+  });
+});
+
+describe('Instapaper', () => {
+  it('reads the CSV by header: folders become state or tags, the selection a highlight, Tags a JSON array', async () => {
+    const library = tempLibrary();
+    await importFixture(library, 'instapaper-export.csv');
+    const byTitle = Object.fromEntries(everything(library).map((article) => [article.title, article]));
+    expect(byTitle['Ferries resume, finally']).toMatchObject({ tags: ['labour', 'transport'], archived: false });
+    expect(highlights(library, byTitle['Ferries resume, finally']!.id)).toEqual([{ quote: 'The union accepted a 4% rise.', note: '' }]);
+    expect(byTitle['Kursk: what we know']).toMatchObject({ archived: true });
+    expect(byTitle['Café culture in Zürich']).toMatchObject({ favorite: true });
+    expect(byTitle['Council budget']).toMatchObject({ tags: ['Politics'] });
+  });
+
+  it('reads the HTML export', async () => {
+    const library = tempLibrary();
+    await importFixture(library, 'instapaper-export.html');
+    expect(everything(library).map((a) => [a.title, a.archived, a.tags]).sort()).toEqual([
+      ['Council budget', false, ['Politics']],
+      ['Ferries resume', false, []],
+      ['Kursk: what we know', true, []],
+    ]);
+  });
+});
+
+describe('Omnivore', () => {
+  it('reads each entry once, with its article, labels, state and highlights with notes', async () => {
+    const library = tempLibrary();
+    const summary = await importFixture(library, 'omnivore.zip');
+    expect(summary.imported).toHaveLength(2);
+    const ferries = everything(library).find((a) => a.title === 'Ferries resume')!;
+    expect(ferries).toMatchObject({ byline: 'Ana Lima', dek: 'The strike is over', tags: ['labour', 'transport'], archived: true, fetchState: null });
+    expect(ferries.text).toContain('Ferries resumed on Monday');
+    expect(ferries.html).not.toContain('script');
+    expect(highlights(library, ferries.id)).toEqual([
+      { quote: 'Ferries resumed on Monday', note: 'Check the date with the operator.' },
+      { quote: 'Talks with the operator lasted two days.', note: '' },
+    ]);
+    expect(everything(library).find((a) => a.title === 'Saved but never fetched')).toMatchObject({ fetchState: 'pending' });
+  });
+
+  it('reads highlights written as quote blocks', () => {
+    expect(highlightsFromMarkdown('> one\n> line two\n\nA note\n\n> three')).toEqual([
+      { quote: 'one line two', note: 'A note' },
+      { quote: 'three', note: '' },
+    ]);
+  });
+});
+
+describe('Wallabag', () => {
+  it('reads whole articles with their state, tags, authors and annotations, sanitized', async () => {
+    const library = tempLibrary();
+    await importFixture(library, 'wallabag-export.json');
+    const ferries = everything(library).find((a) => a.title === 'Ferries resume')!;
+    expect(ferries).toMatchObject({ archived: true, favorite: false, byline: 'Ana Lima, Jo Berg', language: 'en', tags: ['labour', 'transport'] });
+    expect(ferries.html).not.toMatch(/onclick|pixel\.example/);
+    expect(highlights(library, ferries.id)).toEqual([{ quote: 'Talks with the operator lasted two days.', note: 'Check with the operator' }]);
+    expect(everything(library).find((a) => a.title === 'Empty content is a saved link')).toMatchObject({ favorite: true, fetchState: 'pending' });
+  });
+});
+
+describe('browser bookmarks', () => {
+  it('reads the unclosed markup leniently; folders become tags, browser root folders do not', async () => {
+    const library = tempLibrary();
+    await importFixture(library, 'bookmarks.html');
+    expect(everything(library).map((a) => [a.title, a.tags]).sort()).toEqual([
+      ['An essay', ['Long reads', 'Reading']],
+      ['Ferries resume & talks end', ['labour', 'Reading', 'transport']],
+      ['World Desk', []],
+    ]);
+  });
+});
+
+describe('moving in twice', () => {
+  it('recognises the same links from two apps as duplicates', async () => {
+    const library = tempLibrary();
+    await importFixture(library, 'pocket.zip');
+    const second = await importFixture(library, 'instapaper-export.csv');
+    expect(second.duplicates.map((d) => d.title).sort()).toEqual(['Café culture in Zürich', 'Ferries resume, finally', 'Kursk: what we know']);
+    expect(second.imported.map((i) => i.title)).toEqual(['Council budget']);
+  });
+});
