@@ -15,7 +15,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      lib: { entry: 'electron/main.ts', formats: ['es'] },
+      // The import worker is its own file: pool.ts starts `import-worker.js` beside main.js.
+      lib: { entry: { main: 'electron/main.ts', 'import-worker': 'electron/import/worker/worker.ts' }, formats: ['es'] },
     },
   },
   preload: {

@@ -53,6 +53,8 @@ export const articleSchema = articleSummarySchema.extend({
   text: z.string(),
   html: z.string(),
   editorState: z.string().nullable(),
+  /** Why the last download of a saved link failed. */
+  fetchError: z.string().nullable(),
 });
 
 export const libraryViews = ['all', 'unread', 'favorites', 'archive', 'drafts'] as const;

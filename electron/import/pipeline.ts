@@ -1,8 +1,11 @@
 import { DatelineError, isDatelineError, type ErrorCode } from '../common/errors.ts';
-import { findDuplicate, insertSavedArticle } from '../library/articles.ts';
+import { findDuplicate, insertSavedArticle, type NewSavedArticle } from '../library/articles.ts';
 import type { Library } from '../library/library.ts';
+import { completeSavedLink } from '../library/saved-links.ts';
+import { isSafeName, looksLikeZip, readZip } from './archive/zip.ts';
 import { findImporter, supportedExtensions } from './registry.ts';
-import { extensionOf } from './types.ts';
+import { extensionOf, type Importer, type ImportSource } from './types.ts';
+import { importWorker } from './worker/pool.ts';
 
 /** Larger files are refused before they are read: no article is that long. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
@@ -18,6 +21,8 @@ export interface ImportSummary {
   imported: { id: number; title: string; path: string }[];
   duplicates: { id: number; path: string; title: string }[];
   failed: { path: string; error: { code: ErrorCode; message: string } }[];
+  /** Stopped before every file was read; what was imported until then stays. */
+  cancelled: boolean;
 }
 
 export interface ImportProgress {
@@ -26,49 +31,80 @@ export interface ImportProgress {
   current: string | null;
 }
 
+/** How a file's bytes become articles; by default in the import worker, with a time budget. */
+export type Parse = (importer: Importer, source: ImportSource, signal?: AbortSignal) => Promise<NewSavedArticle[]>;
+
 export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
   signal?: AbortSignal;
+  parse?: Parse;
+}
+
+const parseInWorker: Parse = (importer, source, signal) =>
+  importWorker.run({ kind: 'parse', importer: importer.id, name: source.name, bytes: source.bytes }, undefined, signal);
+
+export function emptySummary(): ImportSummary {
+  return { imported: [], duplicates: [], failed: [], cancelled: false };
 }
 
 /**
- * Detects, parses, de-duplicates and stores each file, reporting on every one. A file's
- * articles are stored in one transaction, so a file that fails leaves nothing behind.
+ * Detects, parses, de-duplicates and stores each file, reporting on every one. A zip that
+ * no app's export explains is opened and its files imported one by one. Each file's
+ * articles are stored in one transaction, so a file that fails leaves nothing behind, and
+ * cancelling keeps what was finished.
  */
 export async function importFiles(
   library: Library,
   files: readonly PendingFile[],
   options: ImportOptions = {},
 ): Promise<ImportSummary> {
-  const summary: ImportSummary = { imported: [], duplicates: [], failed: [] };
-  const total = files.length;
-  for (const [index, file] of files.entries()) {
-    if (options.signal?.aborted) break;
-    options.onProgress?.({ done: index, total, current: file.path });
+  const summary = emptySummary();
+  const queue = [...files];
+  let index = 0;
+  for (; index < queue.length; index += 1) {
+    if (options.signal?.aborted) {
+      summary.cancelled = true;
+      break;
+    }
+    const file = queue[index]!;
+    options.onProgress?.({ done: index, total: queue.length, current: file.path });
     try {
-      await importOne(library, file, summary);
+      const inner = await importOne(library, file, summary, options);
+      queue.splice(index + 1, 0, ...inner);
     } catch (error) {
+      if (options.signal?.aborted) {
+        summary.cancelled = true;
+        break;
+      }
       summary.failed.push({ path: file.path, error: describeFailure(error) });
     }
   }
-  options.onProgress?.({ done: total, total, current: null });
+  options.onProgress?.({ done: index, total: queue.length, current: null });
   return summary;
 }
 
-async function importOne(library: Library, file: PendingFile, summary: ImportSummary): Promise<void> {
+/** Imports one file, or returns the files inside it when it is a plain zip archive. */
+async function importOne(library: Library, file: PendingFile, summary: ImportSummary, options: ImportOptions): Promise<PendingFile[]> {
   if (file.size !== undefined) assertSize(file.size);
   const source = { name: file.path, bytes: await file.read() };
   assertSize(source.bytes.length);
   const importer = findImporter(source);
   if (!importer) {
+    if (extensionOf(file.path) === '.zip' && looksLikeZip(source.bytes)) return filesInZip(file.path, source.bytes);
     const extension = extensionOf(file.path) || 'without an extension';
     throw new DatelineError(
       'UNSUPPORTED',
-      `Dateline cannot import files ${extension.startsWith('.') ? `of type ${extension}` : extension}. It imports ${supportedExtensions.join(', ')} files.`,
+      `Dateline cannot import files ${extension.startsWith('.') ? `of type ${extension}` : extension}. It imports ${[...new Set([...supportedExtensions, '.zip'])].join(', ')} files.`,
     );
   }
-  const articles = await importer.parse(source);
+  const articles = await (options.parse ?? parseInWorker)(importer, source, options.signal);
   if (articles.length === 0) throw new DatelineError('IMPORT_FAILED', 'The file holds no article.');
+  storeArticles(library, articles, file.path, summary);
+  return [];
+}
+
+/** Stores a file's articles in one transaction, noting each as imported or as a duplicate. */
+export function storeArticles(library: Library, articles: readonly NewSavedArticle[], path: string, summary: ImportSummary): void {
   // Outcomes are recorded only once the transaction has committed.
   const outcome = library.write(() =>
     articles.map((article) => {
@@ -80,8 +116,60 @@ async function importOne(library: Library, file: PendingFile, summary: ImportSum
   );
   for (const result of outcome) {
     const list = result.stored ? summary.imported : summary.duplicates;
-    list.push({ id: result.id, title: result.title, path: file.path });
+    list.push({ id: result.id, title: result.title, path });
   }
+}
+
+/** The files of a zip, in name order; nested zips are not opened again. */
+function filesInZip(path: string, bytes: Uint8Array): PendingFile[] {
+  if (/\.zip[\\/]/i.test(path)) throw new DatelineError('UNSUPPORTED', 'Zip archives inside zip archives are not opened.');
+  const entries = [...readZip(bytes)]
+    .filter(([name]) => isSafeName(name) && !name.split('/').some((part) => part.startsWith('.') || part === '__MACOSX'))
+    .sort(([a], [b]) => a.localeCompare(b));
+  if (entries.length === 0) throw new DatelineError('IMPORT_FAILED', 'The zip archive holds no file.');
+  return entries.map(([name, data]) => ({ path: `${path}/${name}`, size: data.length, read: async () => data }));
+}
+
+/**
+ * Imports pages from the web: each address is downloaded and read in the worker. An address
+ * already in the library is not downloaded again, unless it is a saved link still waiting
+ * for its page, which is then filled in.
+ */
+export async function importAddresses(
+  library: Library,
+  urls: readonly string[],
+  options: ImportOptions & { images: boolean; download?: (url: string, signal?: AbortSignal) => Promise<NewSavedArticle[]> },
+): Promise<ImportSummary> {
+  const summary = emptySummary();
+  const download = options.download ?? ((url, signal) => importWorker.run({ kind: 'download', url, images: options.images }, undefined, signal));
+  for (const [index, url] of urls.entries()) {
+    if (options.signal?.aborted) {
+      summary.cancelled = true;
+      break;
+    }
+    options.onProgress?.({ done: index, total: urls.length, current: url });
+    try {
+      const known = findDuplicate(library, { title: '', html: '', text: '', sourceUrl: url });
+      const waiting = known && library.statement<{ fetch_state: string | null }>('SELECT fetch_state FROM articles WHERE id = ?').get(known.id)?.fetch_state;
+      if (known && !waiting) {
+        const title = library.statement<{ title: string }>('SELECT title FROM articles WHERE id = ?').get(known.id)?.title ?? url;
+        summary.duplicates.push({ id: known.id, title, path: url });
+        continue;
+      }
+      const [page] = await download(url, options.signal);
+      if (!page) throw new DatelineError('IMPORT_FAILED', 'Dateline found no article at this address.');
+      if (known) {
+        completeSavedLink(library, known.id, page);
+        summary.imported.push({ id: known.id, title: page.title, path: url });
+      } else {
+        storeArticles(library, [page], url, summary);
+      }
+    } catch (error) {
+      summary.failed.push({ path: url, error: describeFailure(error) });
+    }
+  }
+  options.onProgress?.({ done: urls.length, total: urls.length, current: null });
+  return summary;
 }
 
 function assertSize(bytes: number): void {

@@ -37,7 +37,22 @@ export const importSummarySchema = z.object({
   imported: z.array(z.object({ id: articleId, title: z.string(), path: z.string() })),
   duplicates: z.array(z.object({ id: articleId, title: z.string(), path: z.string() })),
   failed: z.array(importFailure),
+  cancelled: z.boolean(),
 });
+
+export const downloadProgressSchema = z.object({
+  running: z.boolean(),
+  done: z.number().int().nonnegative(),
+  remaining: z.number().int().nonnegative(),
+  failed: z.number().int().nonnegative(),
+  current: z.string().nullable(),
+  /** Saved links in the library not downloaded yet, and those whose download failed. */
+  waiting: z.number().int().nonnegative(),
+  failedTotal: z.number().int().nonnegative(),
+});
+
+/** A web address typed or pasted by a person; only the web (checked again before fetching). */
+const webUrl = z.url({ protocol: /^https?$/, error: 'Give a web address starting with http:// or https://' }).max(4000);
 
 const byId = z.strictObject({ id: articleId });
 
@@ -81,6 +96,14 @@ export const channels = {
     input: z.strictObject({ files: z.array(importedFile).min(1).max(1000) }),
     output: importSummarySchema,
   },
+  /** Stops the imports under way; what was finished stays. */
+  'import.cancel': { input: z.strictObject({}), output: z.object({ cancelled: z.number().int().nonnegative() }) },
+  /** Web pages downloaded and imported like saved pages. */
+  'import.urls': { input: z.strictObject({ urls: z.array(webUrl).min(1).max(1000) }), output: importSummarySchema },
+  /** "Download saved links": queues every link not downloaded yet and works through them. */
+  'downloads.start': { input: z.strictObject({}), output: downloadProgressSchema },
+  'downloads.cancel': { input: z.strictObject({}), output: downloadProgressSchema },
+  'downloads.status': { input: z.strictObject({}), output: downloadProgressSchema },
   'search.query': { input: searchQuerySchema, output: searchResultsSchema },
   'tags.list': { input: z.strictObject({}), output: z.array(tagCountSchema) },
   'tags.set': {
@@ -135,6 +158,7 @@ export const events = {
     total: z.number().int().nonnegative(),
     current: z.string().nullable(),
   }),
+  'downloads.progress': downloadProgressSchema,
   /** An import ended, whichever way it was started (button, drop, menu, "Open with"). */
   'import.finished': importSummarySchema,
   'settings.changed': settingsSchema,

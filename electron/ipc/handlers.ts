@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { DatelineError, isDatelineError } from '../common/errors.ts';
-import { importFiles, type ImportSummary, type PendingFile } from '../import/pipeline.ts';
+import { importAddresses, importFiles, type ImportSummary, type PendingFile } from '../import/pipeline.ts';
+import { DownloadQueue } from '../import/web/download-queue.ts';
+import { importWorker } from '../import/worker/pool.ts';
+import { savedLinkCounts } from '../library/saved-links.ts';
+import type { Feature } from '../common/features.ts';
 import {
   createDraft,
   deleteArticle,
@@ -48,8 +52,39 @@ type Handlers = {
 };
 
 /** What each channel does, once its input has been validated. */
-function createHandlers({ library, emit, app, printToPdf }: HandlerContext): Handlers {
+function createHandlers({ library, emit, app, printToPdf, log }: HandlerContext): Handlers {
   const changed = (ids?: number[]) => emit('library.changed', ids ? { ids } : {});
+  const allowed = (feature: Feature) => !app.policy.disabledFeatures.some((item) => item.id === feature);
+  const requireFetching = () => {
+    if (!allowed('fetch-urls')) throw new DatelineError('UNSUPPORTED', 'Your organisation’s policy turns off downloading web pages.');
+  };
+  const imports = new Set<AbortController>();
+  const withCancel = async <T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> => {
+    const controller = new AbortController();
+    imports.add(controller);
+    try {
+      return await work(controller.signal);
+    } finally {
+      imports.delete(controller);
+    }
+  };
+  const downloads = new DownloadQueue({
+    library,
+    download: async (url, signal) => {
+      const [page] = await importWorker.run({ kind: 'download', url, images: allowed('remote-images') }, undefined, signal);
+      if (!page) throw new DatelineError('IMPORT_FAILED', 'Dateline found no article at this address.');
+      return page;
+    },
+    onProgress: () => emit('downloads.progress', downloadStatus()),
+    onDownloaded: (id) => changed([id]),
+    onError: (error) => log?.('the download queue stopped', error),
+  });
+  const downloadStatus = () => {
+    const counts = savedLinkCounts(library);
+    return { ...downloads.progress(), waiting: counts.waiting, failedTotal: counts.failed };
+  };
+  // A queue left by the last session carries on.
+  if (allowed('fetch-urls')) downloads.resume();
   return {
     'articles.list': (query) => listArticles(library, query),
     'articles.get': ({ id }) => getArticle(library, id),
@@ -69,10 +104,39 @@ function createHandlers({ library, emit, app, printToPdf }: HandlerContext): Han
       return { id };
     },
     'import.files': ({ files }) =>
-      importAndAnnounce(
-        { library, emit },
-        files.map((file) => ({ path: file.name, read: async () => Buffer.from(file.data, 'base64') })),
+      withCancel((signal) =>
+        importAndAnnounce(
+          { library, emit },
+          files.map((file) => ({ path: file.name, read: async () => Buffer.from(file.data, 'base64') })),
+          signal,
+        ),
       ),
+    'import.cancel': () => {
+      for (const controller of imports) controller.abort();
+      return { cancelled: imports.size };
+    },
+    'import.urls': ({ urls }) => {
+      requireFetching();
+      return withCancel(async (signal) => {
+        const summary = await importAddresses(library, urls, {
+          images: allowed('remote-images'),
+          signal,
+          onProgress: (progress) => emit('import.progress', progress),
+        });
+        announce(emit, summary);
+        return summary;
+      });
+    },
+    'downloads.start': () => {
+      requireFetching();
+      downloads.start();
+      return downloadStatus();
+    },
+    'downloads.cancel': () => {
+      downloads.cancel();
+      return downloadStatus();
+    },
+    'downloads.status': () => downloadStatus(),
     'search.query': (query) => searchArticles(library, query),
     'tags.list': () => listTags(library),
     'tags.set': ({ id, tags }) => {
@@ -149,11 +213,16 @@ function createHandlers({ library, emit, app, printToPdf }: HandlerContext): Han
 export async function importAndAnnounce(
   { library, emit }: Pick<HandlerContext, 'library' | 'emit'>,
   files: readonly PendingFile[],
+  signal?: AbortSignal,
 ): Promise<ImportSummary> {
-  const summary = await importFiles(library, files, { onProgress: (progress) => emit('import.progress', progress) });
+  const summary = await importFiles(library, files, { signal, onProgress: (progress) => emit('import.progress', progress) });
+  announce(emit, summary);
+  return summary;
+}
+
+function announce(emit: HandlerContext['emit'], summary: ImportSummary): void {
   if (summary.imported.length) emit('library.changed', { ids: summary.imported.map((item) => item.id) });
   emit('import.finished', summary);
-  return summary;
 }
 
 export type Dispatch = (channel: string, input: unknown) => Promise<Result<unknown>>;

@@ -51,6 +51,7 @@ interface ArticleBodyRow extends ArticleRow {
   body_html: string;
   body_text: string;
   editor_state: string | null;
+  fetch_error: string | null;
 }
 
 const SUMMARY_COLUMNS = `
@@ -152,7 +153,7 @@ export function findArticle(library: Library, id: number): Article | null {
   const row = library
     .statement<ArticleBodyRow>(
       `SELECT ${SUMMARY_COLUMNS}, a.dateline, a.slug, a.slug_edited, a.editor_note, a.word_target,
-         a.body_html, a.body_text, a.editor_state
+         a.body_html, a.body_text, a.editor_state, a.fetch_error
        FROM articles a WHERE a.id = ?`,
     )
     .get(id);
@@ -170,6 +171,7 @@ export function findArticle(library: Library, id: number): Article | null {
     text: row.body_text,
     html: row.body_html,
     editorState: row.editor_state,
+    fetchError: row.fetch_error,
   };
 }
 
@@ -274,10 +276,7 @@ export function insertSavedArticle(library: Library, article: NewSavedArticle): 
       contentHash(article.title, article.text),
     );
   const id = Number(result.lastInsertRowid);
-  const insertLink = library.statement(
-    'INSERT INTO related_links (article_id, position, title, url) VALUES (?, ?, ?, ?)',
-  );
-  (article.related ?? []).forEach((link, position) => insertLink.run(id, position, link.title, link.url));
+  insertRelatedLinks(library, id, article.related ?? []);
   if (article.tags?.length) replaceTags(library, id, article.tags);
   if (article.media?.length) storeImportedMedia(library, id, article);
   if (article.linkOnly) library.statement("UPDATE articles SET fetch_state = 'pending' WHERE id = ?").run(id);
@@ -291,8 +290,15 @@ export function insertSavedArticle(library: Library, article: NewSavedArticle): 
   return id;
 }
 
+export function insertRelatedLinks(library: Library, id: number, related: readonly RelatedLink[]): void {
+  const insertLink = library.statement(
+    'INSERT INTO related_links (article_id, position, title, url) VALUES (?, ?, ?, ?)',
+  );
+  related.forEach((link, position) => insertLink.run(id, position, link.title, link.url));
+}
+
 /** Stores an imported article's images and points its HTML at them. */
-function storeImportedMedia(library: Library, id: number, article: NewSavedArticle): void {
+export function storeImportedMedia(library: Library, id: number, article: NewSavedArticle): void {
   const ids = new Map(article.media!.map((item) => [item.token, addMedia(library, id, item.mimeType, item.bytes)]));
   const html = article.html.replace(/dateline-media:\/\/pending\/(\d+)/g, (whole, token: string) => {
     const mediaId = ids.get(Number(token));

@@ -166,6 +166,17 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX articles_waiting_for_download ON articles (fetch_state) WHERE fetch_state IS NOT NULL;
     `,
   },
+  {
+    name: 'download queue',
+    // The saved links a person asked to download, in order; kept in the file so the queue
+    // carries on after a restart.
+    sql: `
+      CREATE TABLE download_queue (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        queued_at INTEGER NOT NULL
+      );
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

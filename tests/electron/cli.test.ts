@@ -28,6 +28,7 @@ describe('the dateline CLI', () => {
       imported: [{ id: 1, title: expect.stringMatching(/^Global Security Threatened/), path: KURSK }],
       duplicates: [],
       failed: [],
+      cancelled: false,
     });
 
     const again = json(dateline(library, 'import', KURSK, '--json'));

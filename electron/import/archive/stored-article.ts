@@ -17,10 +17,10 @@ export interface StoredEntry extends LinkEntry {
  * An entry another read-later app had already downloaded: its HTML is sanitized and its
  * embedded pictures kept, like any page. Without usable text it is kept as a saved link.
  */
-export function storedArticle(entry: StoredEntry): NewSavedArticle | null {
+export async function storedArticle(entry: StoredEntry): Promise<NewSavedArticle | null> {
   const link = savedLink(entry);
   if (!link || !entry.html?.trim()) return link;
-  const images = collectImages(entry.html, { pageUrl: link.sourceUrl ?? null, path: null });
+  const images = await collectImages(entry.html, { pageUrl: link.sourceUrl ?? null, path: null });
   const html = sanitizeForLibrary(images.html);
   const text = htmlToText(html);
   if (!text) return link;

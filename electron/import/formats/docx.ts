@@ -8,5 +8,5 @@ export const docxImporter: Importer = {
   label: 'Word document',
   extensions: ['.docx'],
   accepts: (source) => docxImporter.extensions.includes(extensionOf(source.name)),
-  parse: async (source) => [articleFromDocumentHtml(await docxToHtml(source.bytes), source.name, {})],
+  parse: async (source) => [await articleFromDocumentHtml(await docxToHtml(source.bytes), source.name, {})],
 };

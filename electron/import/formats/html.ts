@@ -21,15 +21,22 @@ export const htmlImporter: Importer = {
   label: 'Web page',
   extensions: ['.html', '.htm', '.xhtml'],
   accepts: (source) => htmlImporter.extensions.includes(extensionOf(source.name)),
-  parse: (source) => [readWebPage(decodeHtml(source.bytes), { path: source.name, url: null })],
+  parse: async (source) => [await readWebPage(decodeHtml(source.bytes), { path: source.name, url: null })],
 };
+
+export interface PageOrigin {
+  path: string | null;
+  url: string | null;
+  /** Given when the page came from the web: its pictures are downloaded too. */
+  fetchImage?: (url: string) => Promise<Uint8Array | null>;
+}
 
 /**
  * A saved web page (or one fetched from a URL) as an article: its metadata, the story found
  * by Readability, its related-story blocks as related links, its images kept offline, all
  * sanitized before it reaches the library.
  */
-export function readWebPage(html: string, origin: { path: string | null; url: string | null }): NewSavedArticle {
+export async function readWebPage(html: string, origin: PageOrigin): Promise<NewSavedArticle> {
   const document = parseDocument(html);
   if (document.querySelectorAll('*').length > MAX_ELEMENTS) {
     throw new DatelineError('IMPORT_FAILED', 'This page is too large or too deeply built to read as an article.');
@@ -49,7 +56,7 @@ export function readWebPage(html: string, origin: { path: string | null; url: st
   if (!extracted?.content || !extracted.textContent?.trim()) {
     throw new DatelineError('IMPORT_FAILED', 'Dateline found no article text on this page.');
   }
-  const images = collectImages(extracted.content, { pageUrl, path: origin.path });
+  const images = await collectImages(extracted.content, { pageUrl, path: origin.path, fetchImage: origin.fetchImage });
   const clean = sanitizeForLibrary(images.html);
   const text = htmlToText(clean);
   if (countWords(text) < MIN_ARTICLE_WORDS) throw new DatelineError('IMPORT_FAILED', 'Dateline found no article text on this page.');
@@ -70,10 +77,11 @@ export function readWebPage(html: string, origin: { path: string | null; url: st
   };
 }
 
-/** Bytes to text, honouring a <meta charset> for pages saved in a legacy encoding. */
-function decodeHtml(bytes: Uint8Array): string {
+/** Bytes to text, honouring the server's or the page's charset for pages in a legacy encoding. */
+export function decodeHtml(bytes: Uint8Array, contentType = ''): string {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
-  const charset = /<meta[^>]+charset=["']?([\w-]+)/i.exec(head)?.[1]?.toLowerCase();
+  const declared = /charset=["']?([\w-]+)/i.exec(contentType)?.[1] ?? /<meta[^>]+charset=["']?([\w-]+)/i.exec(head)?.[1];
+  const charset = declared?.toLowerCase();
   if (charset && charset !== 'utf-8' && charset !== 'utf8') {
     try {
       return new TextDecoder(charset).decode(bytes);

@@ -9,11 +9,11 @@ export const markdownImporter: Importer = {
   label: 'Markdown',
   extensions: ['.md', '.markdown'],
   accepts: (source) => markdownImporter.extensions.includes(extensionOf(source.name)),
-  parse: (source) => {
+  parse: async (source) => {
     const { html, frontMatter } = markdownToHtml(decodeText(source.bytes));
     const date = Date.parse(frontMatter.date ?? '');
     return [
-      articleFromDocumentHtml(html, source.name, {
+      await articleFromDocumentHtml(html, source.name, {
         title: frontMatter.title,
         byline: frontMatter.author ?? frontMatter.byline,
         dek: frontMatter.description ?? frontMatter.summary,

@@ -29,7 +29,7 @@ export const omnivoreImporter: Importer = {
   label: 'Omnivore export',
   extensions: ['.zip'],
   accepts: (source) => extensionOf(source.name) === '.zip' && zipEntryNames(source.bytes).some((name) => METADATA.test(name)),
-  parse: (source) => {
+  parse: async (source) => {
     const entries = readZip(source.bytes);
     const file = (path: string) => [...entries].find(([name]) => name === path || name.endsWith(`/${path}`))?.[1];
     const seen = new Set<string>();
@@ -50,7 +50,7 @@ export const omnivoreImporter: Importer = {
       }
     }
     return compact(
-      items.map((item) => {
+      await Promise.all(items.map((item) => {
         const html = item.slug ? file(`content/${item.slug}.html`) : undefined;
         const notes = item.slug ? file(`highlights/${item.slug}.md`) : undefined;
         const archived = /archived/i.test(item.state ?? '');
@@ -67,7 +67,7 @@ export const omnivoreImporter: Importer = {
           read: archived,
           highlights: notes ? highlightsFromMarkdown(decodeText(notes)) : undefined,
         });
-      }),
+      })),
     );
   },
 };

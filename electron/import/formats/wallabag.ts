@@ -24,7 +24,7 @@ export const wallabagImporter: Importer = {
   label: 'Wallabag export',
   extensions: ['.json'],
   accepts: (source) => extensionOf(source.name) === '.json' && /"is_archived"\s*:/.test(new TextDecoder('latin1').decode(source.bytes.subarray(0, 65536))),
-  parse: (source) => {
+  parse: async (source) => {
     let entries: unknown;
     try {
       entries = JSON.parse(decodeText(source.bytes));
@@ -33,7 +33,7 @@ export const wallabagImporter: Importer = {
     }
     if (!Array.isArray(entries)) throw new DatelineError('IMPORT_FAILED', 'This Wallabag export does not hold a list of entries.');
     return compact(
-      (entries as WallabagEntry[]).map((entry) =>
+      await Promise.all((entries as WallabagEntry[]).map((entry) =>
         storedArticle({
           url: entry.url ?? '',
           title: entry.title,
@@ -48,7 +48,7 @@ export const wallabagImporter: Importer = {
           favorite: Boolean(entry.is_starred),
           highlights: (entry.annotations ?? []).filter((a) => a.quote).map((a) => ({ quote: a.quote!, note: a.text ?? '' })),
         }),
-      ),
+      )),
     );
   },
 };

@@ -19,7 +19,7 @@ export interface DocumentFields {
  * An article from a document's own HTML (Markdown, Word): the headline is the one given, or
  * the first top-level heading (taken out of the body), or the file's name.
  */
-export function articleFromDocumentHtml(html: string, path: string, fields: DocumentFields): NewSavedArticle {
+export async function articleFromDocumentHtml(html: string, path: string, fields: DocumentFields): Promise<NewSavedArticle> {
   const body = parseBody(html);
   let title = fields.title?.trim() || null;
   if (!title) {
@@ -29,7 +29,7 @@ export function articleFromDocumentHtml(html: string, path: string, fields: Docu
       heading.remove();
     }
   }
-  const images = collectImages(body.innerHTML, { pageUrl: null, path });
+  const images = await collectImages(body.innerHTML, { pageUrl: null, path });
   const clean = sanitizeForLibrary(images.html);
   const text = htmlToText(clean);
   if (!text) throw new DatelineError('IMPORT_FAILED', 'The file holds no text.');

@@ -29,7 +29,7 @@ export function sniffImageType(bytes: Uint8Array): string | null {
  * the page on disk, are taken into the library; pictures on the web become a placeholder
  * (the reading view never loads anything from the network); tracking pixels go.
  */
-export function collectImages(html: string, context: { pageUrl: string | null; path: string | null }): { html: string; media: PendingMedia[] } {
+export async function collectImages(html: string, context: ImageContext): Promise<{ html: string; media: PendingMedia[] }> {
   const body = parseBody(html);
   const media: PendingMedia[] = [];
   for (const img of Array.from(body.querySelectorAll('img'))) {
@@ -38,7 +38,10 @@ export function collectImages(html: string, context: { pageUrl: string | null; p
       continue;
     }
     const src = sourceOf(img);
-    const bytes = src.startsWith('data:') ? fromDataUri(src) : fromDisk(src, context.path);
+    const remote = src.startsWith('data:') ? null : absoluteUrl(src, context.pageUrl);
+    const bytes = src.startsWith('data:')
+      ? fromDataUri(src)
+      : (fromDisk(src, context.path) ?? (remote && context.fetchImage ? await context.fetchImage(remote).catch(() => null) : null));
     const type = bytes ? sniffImageType(bytes) : null;
     if (bytes && type && bytes.length <= MAX_IMAGE_BYTES) {
       media.push({ token: media.length, mimeType: type, bytes });
@@ -46,10 +49,23 @@ export function collectImages(html: string, context: { pageUrl: string | null; p
       for (const attribute of ['srcset', 'data-src', 'sizes', 'loading', 'width', 'height']) img.removeAttribute(attribute);
       continue;
     }
-    const remote = absoluteUrl(src, context.pageUrl);
-    img.replaceWith(missingImage(img, remote ? 'not-downloaded' : 'unavailable'));
+    img.replaceWith(missingImage(img, reasonMissing(remote, bytes, context)));
   }
   return { html: body.innerHTML, media };
+}
+
+export interface ImageContext {
+  pageUrl: string | null;
+  path: string | null;
+  /** Downloads a picture from the web; given only where the network may be used. */
+  fetchImage?: (url: string) => Promise<Uint8Array | null>;
+}
+
+/** The class the reading view turns into the placeholder's words. */
+function reasonMissing(remote: string | null, bytes: Uint8Array | null, context: ImageContext): string {
+  if (bytes) return 'unsupported';
+  if (remote) return context.fetchImage ? 'download-failed' : 'not-downloaded';
+  return 'unavailable';
 }
 
 /** Where a picture could not be kept: a quiet placeholder that says why, with its description. */

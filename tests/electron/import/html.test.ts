@@ -11,9 +11,9 @@ import { FIXTURES, tempLibrary } from '../../helpers/temp.ts';
 
 const page = (name: string) => fileURLToPath(new URL(`html/${name}`, FIXTURES));
 
-describe('the web-page importer on a scraped news page', () => {
-  const article = readWebPage(readFileSync(page('kursk-page.html'), 'utf8'), { path: page('kursk-page.html'), url: null });
+const article = await readWebPage(readFileSync(page('kursk-page.html'), 'utf8'), { path: page('kursk-page.html'), url: null });
 
+describe('the web-page importer on a scraped news page', () => {
   it('reads the metadata from JSON-LD and Open Graph, without the site suffix', () => {
     expect(article).toMatchObject({
       title: 'Global Security Threatened as North Korean Soldiers Aid Russia Near Ukraine Border',

@@ -1,7 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { zipSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { ImportWorker } from '../../../electron/import/worker/pool.ts';
 import { importFiles, MAX_IMPORT_BYTES, type PendingFile } from '../../../electron/import/pipeline.ts';
 import { getArticle, listArticles } from '../../../electron/library/articles.ts';
 import { searchArticles } from '../../../electron/library/search.ts';
@@ -55,7 +57,7 @@ describe('importFiles', () => {
     expect(listArticles(library).total).toBe(1);
   });
 
-  it('reports progress for every file and stops when cancelled', async () => {
+  it('reports progress for every file and, cancelled, stops at once keeping only finished files', async () => {
     const library = tempLibrary();
     const controller = new AbortController();
     const progress: string[] = [];
@@ -67,7 +69,53 @@ describe('importFiles', () => {
         if (done === 1) controller.abort();
       },
     });
-    expect(progress).toEqual(['0/3 a.txt', '1/3 b.txt', '3/3 null']);
-    expect(summary.imported.map((i) => i.path)).toEqual(['a.txt', 'b.txt']);
+    expect(progress).toEqual(['0/3 a.txt', '1/3 b.txt', '1/3 null']);
+    expect(summary.imported.map((i) => i.path)).toEqual(['a.txt']);
+    expect(summary).toMatchObject({ cancelled: true, failed: [] });
+    expect(library.db.prepare('SELECT title FROM articles').all()).toEqual([{ title: 'Story a' }]);
+  });
+
+  it('opens a plain zip of articles and imports each file in it, refusing names that climb out', async () => {
+    const library = tempLibrary();
+    const zip = zipSync({
+      'notes/harbour.md': strToU8('---\ntitle: Harbour reopens\n---\nBoats returned to the quay on Monday after the storm.'),
+      'ferry.txt': strToU8('Ferry timetable\n\nWinter sailings start in November.'),
+      '__MACOSX/._ferry.txt': strToU8('junk'),
+      '../escape.txt': strToU8('Escape\n\nThis name climbs out of the archive.'),
+      'photo.bin': new Uint8Array([0, 1, 2, 3]),
+    });
+    const summary = await importFiles(library, [{ path: 'clippings.zip', read: async () => zip }]);
+    expect(summary.imported.map((item) => item.path)).toEqual(['clippings.zip/ferry.txt', 'clippings.zip/notes/harbour.md']);
+    expect(summary.failed).toEqual([{ path: 'clippings.zip/photo.bin', error: expect.objectContaining({ code: 'UNSUPPORTED' }) }]);
+    expect(listArticles(library).items.map((item) => item.title).sort()).toEqual(['Ferry timetable', 'Harbour reopens']);
+  });
+
+  it('refuses a zip inside a zip instead of opening archives without end', async () => {
+    const inner = zipSync({ 'a.txt': strToU8('A\n\nText of a.') });
+    const outer = zipSync({ 'inner.zip': inner });
+    const summary = await importFiles(tempLibrary(), [{ path: 'outer.zip', read: async () => outer }]);
+    expect(summary.failed).toEqual([{ path: 'outer.zip/inner.zip', error: expect.objectContaining({ message: expect.stringMatching(/inside zip/) }) }]);
+  });
+});
+
+describe('the import worker', () => {
+  it('stops a job that overruns its time budget and goes on with the next one', async () => {
+    const worker = new ImportWorker();
+    try {
+      const bytes = new TextEncoder().encode('A story\n\nWith a body of words.');
+      await expect(worker.run({ kind: 'parse', importer: 'plain-text', name: 'slow.txt', bytes }, 1)).rejects.toThrow(/took longer than/);
+      await expect(worker.run({ kind: 'parse', importer: 'plain-text', name: 'next.txt', bytes }, 20_000)).resolves.toMatchObject([{ title: 'A story' }]);
+    } finally {
+      await worker.close();
+    }
+  });
+
+  it('fails one file whose parser throws, with the importer\'s own message', async () => {
+    const worker = new ImportWorker();
+    try {
+      await expect(worker.run({ kind: 'parse', importer: 'plain-text', name: 'empty.txt', bytes: new Uint8Array() })).rejects.toMatchObject({ code: 'IMPORT_FAILED', message: 'The file is empty.' });
+    } finally {
+      await worker.close();
+    }
   });
 });

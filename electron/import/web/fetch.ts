@@ -1,0 +1,102 @@
+import { DatelineError } from '../../common/errors.ts';
+
+export interface FetchLimits {
+  /** Bytes beyond which the download is abandoned. */
+  maxBytes: number;
+  /** The whole exchange, redirects included. */
+  timeoutMs: number;
+  maxRedirects?: number;
+  signal?: AbortSignal;
+}
+
+export interface Fetched {
+  /** Where the content came from after redirects. */
+  url: string;
+  contentType: string;
+  bytes: Uint8Array;
+}
+
+export const PAGE_LIMITS: FetchLimits = { maxBytes: 10 * 1024 * 1024, timeoutMs: 20_000, maxRedirects: 5 };
+export const IMAGE_LIMITS: FetchLimits = { maxBytes: 15 * 1024 * 1024, timeoutMs: 15_000, maxRedirects: 5 };
+
+/** Only the web: never file:, data:, ftp: or an app's own scheme, before or after a redirect. */
+export function webAddress(value: string): URL {
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    throw new DatelineError('INVALID_INPUT', `"${value.slice(0, 200)}" is not a web address.`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new DatelineError('INVALID_INPUT', `Dateline only downloads http and https addresses, not ${url.protocol.replace(':', '')}.`);
+  }
+  if (url.username || url.password) throw new DatelineError('INVALID_INPUT', 'Addresses with a user name or password are not downloaded.');
+  return url;
+}
+
+/**
+ * Downloads one resource with the limits given: redirects followed by hand so that each hop
+ * is checked, a deadline for the whole exchange, and the body read in chunks so that an
+ * endless or oversized response is cut off rather than held in memory.
+ */
+export async function fetchResource(address: string, limits: FetchLimits): Promise<Fetched> {
+  const deadline = AbortSignal.timeout(limits.timeoutMs);
+  const signal = limits.signal ? AbortSignal.any([deadline, limits.signal]) : deadline;
+  let url = webAddress(address);
+  try {
+    for (let hop = 0; ; hop += 1) {
+      const response = await fetch(url, {
+        redirect: 'manual',
+        signal,
+        headers: { 'user-agent': 'Mozilla/5.0 (compatible; Dateline)', accept: 'text/html,application/xhtml+xml,image/*;q=0.9,*/*;q=0.5' },
+      });
+      if (response.status >= 300 && response.status < 400 && response.headers.has('location')) {
+        await response.body?.cancel();
+        if (hop >= (limits.maxRedirects ?? 5)) throw new DatelineError('IMPORT_FAILED', 'The address redirects too many times.');
+        url = webAddress(new URL(response.headers.get('location')!, url).href);
+        continue;
+      }
+      if (!response.ok) {
+        await response.body?.cancel();
+        throw new DatelineError('IMPORT_FAILED', `The site answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`);
+      }
+      const bytes = await readCapped(response, limits.maxBytes);
+      return { url: url.href, contentType: response.headers.get('content-type') ?? '', bytes };
+    }
+  } catch (error) {
+    throw describeNetworkFailure(error, deadline, limits);
+  }
+}
+
+async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array> {
+  const declared = Number(response.headers.get('content-length'));
+  if (declared > maxBytes) {
+    await response.body?.cancel();
+    throw tooLarge(maxBytes);
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of response.body ?? []) {
+    size += chunk.length;
+    if (size > maxBytes) {
+      await response.body?.cancel().catch(() => undefined);
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks, size);
+}
+
+function tooLarge(maxBytes: number): DatelineError {
+  return new DatelineError('TOO_LARGE', `The download is larger than ${Math.round(maxBytes / 1024 / 1024)} MB, so it was stopped.`);
+}
+
+function describeNetworkFailure(error: unknown, deadline: AbortSignal, limits: FetchLimits): DatelineError {
+  if (error instanceof DatelineError) return error;
+  if (deadline.aborted) return new DatelineError('IMPORT_FAILED', `The site did not answer within ${limits.timeoutMs / 1000} seconds.`);
+  if (limits.signal?.aborted) return new DatelineError('IMPORT_FAILED', 'The download was cancelled.');
+  const cause = (error as { cause?: { code?: string } }).cause?.code;
+  if (cause === 'ENOTFOUND' || cause === 'EAI_AGAIN') return new DatelineError('IMPORT_FAILED', 'The site could not be found; are you offline?');
+  if (cause === 'ECONNREFUSED') return new DatelineError('IMPORT_FAILED', 'The site refused the connection.');
+  return new DatelineError('IMPORT_FAILED', `The download failed: ${(error as Error).message}`);
+}

@@ -1,0 +1,13 @@
+import type { ErrorCode } from '../../common/errors.ts';
+import type { NewSavedArticle } from '../../library/articles.ts';
+
+/** What the import worker is asked to do: read a file's bytes, or download a web page. */
+export type WorkerJob =
+  | { kind: 'parse'; importer: string; name: string; bytes: Uint8Array }
+  | { kind: 'download'; url: string; images: boolean };
+
+export type WorkerRequest = WorkerJob & { id: number };
+
+export type WorkerReply =
+  | { id: number; ok: true; articles: NewSavedArticle[] }
+  | { id: number; ok: false; error: { code: ErrorCode; message: string } };

@@ -1,0 +1,36 @@
+import { parentPort } from 'node:worker_threads';
+import { DatelineError, isDatelineError } from '../../common/errors.ts';
+import { importers } from '../registry.ts';
+import { downloadArticle } from '../web/page.ts';
+import type { WorkerJob, WorkerReply, WorkerRequest } from './protocol.ts';
+
+/**
+ * The import worker: runs the parsers (Readability, mammoth, CSV, zip) and page downloads
+ * away from the thread that answers the window, one job at a time. The pool kills it when
+ * a job overruns its budget.
+ */
+async function run(job: WorkerJob) {
+  if (job.kind === 'download') return [await downloadArticle(job.url, { images: job.images })];
+  const importer = importers.find((candidate) => candidate.id === job.importer);
+  if (!importer) throw new DatelineError('UNSUPPORTED', `There is no importer "${job.importer}".`);
+  return importer.parse({ name: job.name, bytes: job.bytes });
+}
+
+parentPort?.on('message', (request: WorkerRequest) => {
+  run(request).then(
+    (articles) => reply({ id: request.id, ok: true, articles }),
+    (error: unknown) =>
+      reply({
+        id: request.id,
+        ok: false,
+        error: isDatelineError(error)
+          ? { code: error.code, message: error.message }
+          : { code: 'IMPORT_FAILED', message: `The file could not be read: ${(error as Error)?.message ?? String(error)}` },
+      }),
+  );
+});
+
+function reply(message: WorkerReply): void {
+  // Copied, not transferred: small Buffers share one pooled ArrayBuffer that must stay put.
+  parentPort!.postMessage(message);
+}
