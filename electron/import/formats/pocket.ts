@@ -1,5 +1,5 @@
 import { DatelineError } from '../../common/errors.ts';
-import { readCsv } from '../archive/csv.ts';
+import { csvHeader, readCsv } from '../archive/csv.ts';
 import { compact, savedLink, timeOf } from '../archive/saved-link.ts';
 import { readZip, zipEntryNames } from '../archive/zip.ts';
 import { decodeText } from '../decode.ts';
@@ -18,11 +18,18 @@ const ANNOTATIONS = /(^|\/)annotations\/part_\d+\.json$/i;
 export const pocketImporter: Importer = {
   id: 'pocket',
   label: 'Pocket export',
-  extensions: ['.zip', '.html'],
+  extensions: ['.zip', '.csv', '.html'],
   accepts: (source) =>
     (extensionOf(source.name) === '.zip' && zipEntryNames(source.bytes).some((name) => PART.test(name))) ||
+    (extensionOf(source.name) === '.csv' && isPartCsv(source)) ||
     (extensionOf(source.name) === '.html' && isLegacyExport(source)),
-  parse: (source) => (extensionOf(source.name) === '.zip' ? fromZip(source.bytes) : fromLegacyHtml(decodeText(source.bytes))),
+  parse: (source) => {
+    const extension = extensionOf(source.name);
+    if (extension === '.zip') return fromZip(source.bytes);
+    // One part of an unpacked export, without the annotations beside it.
+    if (extension === '.csv') return fromParts([decodeText(source.bytes)], new Map());
+    return fromLegacyHtml(decodeText(source.bytes));
+  },
 };
 
 function fromZip(bytes: Uint8Array) {
@@ -42,7 +49,12 @@ function fromZip(bytes: Uint8Array) {
       highlights.set(item.url, [...(highlights.get(item.url) ?? []), ...quotes]);
     }
   }
-  const rows = [...entries].filter(([name]) => PART.test(name)).sort(([a], [b]) => a.localeCompare(b)).flatMap(([, data]) => readCsv(decodeText(data)));
+  const parts = [...entries].filter(([name]) => PART.test(name)).sort(([a], [b]) => a.localeCompare(b)).map(([, data]) => decodeText(data));
+  return fromParts(parts, highlights);
+}
+
+function fromParts(parts: string[], highlights: Map<string, ImportedHighlight[]>) {
+  const rows = parts.flatMap((part) => readCsv(part));
   if (rows.length && !('url' in rows[0]!)) throw new DatelineError('IMPORT_FAILED', 'This Pocket export has no "url" column.');
   return compact(
     rows.map((row) =>
@@ -57,6 +69,12 @@ function fromZip(bytes: Uint8Array) {
       }),
     ),
   );
+}
+
+/** A part file of the 2025 export, recognised by its header, whatever the file is called now. */
+function isPartCsv(source: ImportSource): boolean {
+  const header = csvHeader(new TextDecoder('latin1').decode(source.bytes.subarray(0, 2048)));
+  return ['url', 'time_added', 'status'].every((column) => header.includes(column)) && !header.includes('selection');
 }
 
 function isLegacyExport(source: ImportSource): boolean {

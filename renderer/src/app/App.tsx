@@ -8,6 +8,7 @@ import { LibraryPane } from '../library/LibraryPane.tsx';
 import { Sidebar } from '../library/Sidebar.tsx';
 import { useSettings } from './settings.ts';
 import { ExportDialog } from '../library/ExportDialog.tsx';
+import { AddressDialog } from '../library/AddressDialog.tsx';
 import { SettingsDialog } from '../settings/SettingsDialog.tsx';
 
 export interface Selection {
@@ -15,11 +16,16 @@ export interface Selection {
   tag: string | null;
 }
 
+/** Whether a key press is text being written, which shortcuts must leave alone. */
+function isTyping(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+}
+
 export function App() {
   const [selection, setSelection] = useState<Selection>({ view: 'all', tag: null });
   const [openId, setOpenId] = useState<number | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [dialog, setDialog] = useState<'settings' | 'export' | null>(null);
+  const [dialog, setDialog] = useState<'settings' | 'export' | 'address' | null>(null);
   const [focusMode, setFocusMode] = useState(false);
   const importer = useImporter();
   const settings = useSettings();
@@ -53,6 +59,11 @@ export function App() {
   // Focus mode from the keyboard too, so browser mode (no menu bar) can enter and leave it.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
+      if (event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(event.target)) {
+        event.preventDefault();
+        document.getElementById('search')?.focus();
+        return;
+      }
       if ((event.ctrlKey || event.metaKey) && event.shiftKey && event.key.toLowerCase() === 'd') {
         event.preventDefault();
         setFocusMode((on) => !on);
@@ -84,6 +95,8 @@ export function App() {
         onSelect={(next) => setSelection(next)}
         onNewDraft={newDraft}
         onImport={importer.pickFiles}
+        onImportFolder={importer.pickFolder}
+        onImportAddress={() => setDialog('address')}
         onSettings={() => setDialog('settings')}
         onOpenAsDraft={() => draftInput.current?.click()}
       />
@@ -114,6 +127,7 @@ export function App() {
         </button>
       )}
       {dialog === 'settings' && <SettingsDialog settings={settings} onClose={() => setDialog(null)} />}
+      {dialog === 'address' && <AddressDialog onImport={importer.importUrls} onClose={() => setDialog(null)} />}
       {dialog === 'export' && openId !== null && <ExportDialog articleId={openId} onClose={() => setDialog(null)} />}
       <ImportPanel importer={importer} />
       {importer.dragging && <div className="drop-overlay" aria-hidden="true">Drop files to import them</div>}

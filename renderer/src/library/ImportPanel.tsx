@@ -7,6 +7,9 @@ type Progress = EventPayload<'import.progress'>;
 
 export interface Importer {
   pickFiles: () => void;
+  pickFolder: () => void;
+  importUrls: (urls: string[]) => void;
+  cancel: () => void;
   running: boolean;
   progress: Progress | null;
   summary: Summary | null;
@@ -33,7 +36,42 @@ function readAsBase64(file: File): Promise<{ name: string; data: string }> {
   });
 }
 
-/** Import by file picker or by dropping files on the window, with progress and a summary. */
+/** Files go to the Node side in batches, so a folder of thousands never makes one huge request. */
+const BATCH_FILES = 25;
+const BATCH_BYTES = 24 * 1024 * 1024;
+
+function batches(files: File[]): File[][] {
+  const result: File[][] = [];
+  let current: File[] = [];
+  let bytes = 0;
+  for (const file of files) {
+    if (current.length && (current.length >= BATCH_FILES || bytes + file.size > BATCH_BYTES)) {
+      result.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(file);
+    bytes += file.size;
+  }
+  if (current.length) result.push(current);
+  return result;
+}
+
+function merge(into: Summary, next: Summary): Summary {
+  return {
+    imported: [...into.imported, ...next.imported],
+    duplicates: [...into.duplicates, ...next.duplicates],
+    failed: [...into.failed, ...next.failed],
+    cancelled: into.cancelled || next.cancelled,
+  };
+}
+
+/** Hidden files (".DS_Store") and folders inside a picked folder are not articles. */
+function isHidden(file: File): boolean {
+  return (file.webkitRelativePath || file.name).split('/').some((part) => part.startsWith('.'));
+}
+
+/** Import by file picker, folder, address or by dropping files, with progress, cancel and a summary. */
 export function useImporter(): Importer {
   const [running, setRunning] = useState(false);
   const [progress, setProgress] = useState<Progress | null>(null);
@@ -41,14 +79,24 @@ export function useImporter(): Importer {
   const [error, setError] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
   const inputRef = useRef<HTMLInputElement | null>(null);
+  const folderRef = useRef<HTMLInputElement | null>(null);
+  const cancelled = useRef(false);
+  const batchOffset = useRef({ done: 0, total: 0 });
 
   // Imports the desktop shell starts (menu, "Open with") report through the same events.
   useEffect(() => {
     const stopProgress = subscribe('import.progress', (next) => {
+      // During a batched import, a batch's progress is shown against the whole import.
+      const { done, total } = batchOffset.current;
+      if (total > 0) {
+        setProgress({ done: done + next.done, total: Math.max(total, done + next.total), current: next.current });
+        return;
+      }
       setProgress(next);
       setRunning(next.current !== null);
     });
     const stopFinished = subscribe('import.finished', (finished) => {
+      if (batchOffset.current.total > 0) return;
       setSummary(finished);
       setRunning(false);
       setProgress(null);
@@ -59,16 +107,46 @@ export function useImporter(): Importer {
     };
   }, []);
 
-  const run = useCallback(async (files: File[]) => {
+  const run = useCallback(async (picked: File[]) => {
+    const files = picked.filter((file) => !isHidden(file));
     if (files.length === 0) return;
     setRunning(true);
     setSummary(null);
     setError(null);
+    cancelled.current = false;
     setProgress({ done: 0, total: files.length, current: files[0]?.name ?? null });
+    let total: Summary = { imported: [], duplicates: [], failed: [], cancelled: false };
     try {
-      const payload = await Promise.all(files.map(readAsBase64));
-      // The summary also arrives as an event; setting it here covers a lost event stream.
-      setSummary(await call('import.files', { files: payload }));
+      for (const batch of batches(files)) {
+        if (cancelled.current) {
+          total = { ...total, cancelled: true };
+          break;
+        }
+        batchOffset.current = { done: total.imported.length + total.duplicates.length + total.failed.length, total: files.length };
+        const payload = await Promise.all(
+          batch.map(async (file) => ({ ...(await readAsBase64(file)), name: file.webkitRelativePath || file.name })),
+        );
+        total = merge(total, await call('import.files', { files: payload }));
+        if (total.cancelled) break;
+      }
+      setSummary(total);
+    } catch (reason) {
+      setError(messageOf(reason));
+    } finally {
+      batchOffset.current = { done: 0, total: 0 };
+      setRunning(false);
+      setProgress(null);
+    }
+  }, []);
+
+  const importUrls = useCallback(async (urls: string[]) => {
+    if (urls.length === 0) return;
+    setRunning(true);
+    setSummary(null);
+    setError(null);
+    setProgress({ done: 0, total: urls.length, current: urls[0] ?? null });
+    try {
+      setSummary(await call('import.urls', { urls }));
     } catch (reason) {
       setError(messageOf(reason));
     } finally {
@@ -87,9 +165,23 @@ export function useImporter(): Importer {
       void run([...(input.files ?? [])]);
       input.value = '';
     });
-    document.body.append(input);
+    const folder = document.createElement('input');
+    folder.type = 'file';
+    folder.hidden = true;
+    // Chromium's folder picker: every file below the folder, with its relative path.
+    folder.setAttribute('webkitdirectory', '');
+    folder.setAttribute('data-testid', 'import-folder-input');
+    folder.addEventListener('change', () => {
+      void run([...(folder.files ?? [])]);
+      folder.value = '';
+    });
+    document.body.append(input, folder);
     inputRef.current = input;
-    return () => input.remove();
+    folderRef.current = folder;
+    return () => {
+      input.remove();
+      folder.remove();
+    };
   }, [run]);
 
   // Files dragged onto a draft's text are pictures for the story; the editor takes those.
@@ -98,6 +190,12 @@ export function useImporter(): Importer {
   return useMemo(
     () => ({
       pickFiles: () => inputRef.current?.click(),
+      pickFolder: () => folderRef.current?.click(),
+      importUrls: (urls: string[]) => void importUrls(urls),
+      cancel: () => {
+        cancelled.current = true;
+        void call('import.cancel', {}).catch(() => undefined);
+      },
       running,
       progress,
       summary,
@@ -124,7 +222,7 @@ export function useImporter(): Importer {
         },
       },
     }),
-    [running, progress, summary, error, dragging, run],
+    [running, progress, summary, error, dragging, run, importUrls],
   );
 }
 
@@ -140,6 +238,9 @@ export function ImportPanel({ importer }: { importer: Importer }) {
             {progress.current ? `: ${progress.current}` : ''}
           </div>
           <progress max={progress.total} value={progress.done} />
+          <button type="button" onClick={importer.cancel}>
+            Cancel import
+          </button>
         </div>
       )}
       {error && <p role="alert">Import failed: {error}</p>}
@@ -149,6 +250,7 @@ export function ImportPanel({ importer }: { importer: Importer }) {
             {summary.imported.length} imported, {summary.duplicates.length} already in the library,{' '}
             {summary.failed.length} failed
           </h2>
+          {summary.cancelled && <p>The import was cancelled; the articles imported until then are in the library.</p>}
           <ul>
             {summary.imported.map((item) => (
               <li key={`i${item.id}`}>Imported “{item.title}”</li>

@@ -1,16 +1,15 @@
 import { useEffect, useState } from 'react';
-import { draftStatuses, listSorts, type ArticleList, type DraftStatus, type SearchResults } from '../../../electron/common/model.ts';
+import { draftStatuses, listSorts, type DraftStatus, type SearchResults } from '../../../electron/common/model.ts';
 
 type ListSort = (typeof listSorts)[number];
 const SORT_LABELS: Record<ListSort, string> = { saved: 'Date saved', published: 'Date published', title: 'Title', length: 'Length' };
 import { STATUS_LABELS } from '../editor/panels/MetadataPanel.tsx';
 import type { Selection } from '../app/App.tsx';
-import { formatDate, formatReadingTime } from '../app/format.ts';
 import { useDebounced, useLibraryVersion } from '../app/hooks.ts';
 import { call, messageOf } from '../client/api.ts';
 import { Snippet } from './Snippet.tsx';
-
-const PAGE_SIZE = 200;
+import { ArticleList } from './ArticleList.tsx';
+import { SavedLinksBar } from './SavedLinksBar.tsx';
 
 interface Props {
   selection: Selection;
@@ -51,95 +50,57 @@ export function LibraryPane({ selection, openId, onOpen, onSelect }: Props) {
 
 function ArticleListView({ selection, openId, onOpen, onSelect }: Props) {
   const version = useLibraryVersion();
-  const [list, setList] = useState<ArticleList | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<DraftStatus | ''>('');
   const [sort, setSort] = useState<ListSort>('saved');
   const drafts = selection.view === 'drafts';
-  useEffect(() => {
-    let current = true;
-    call('articles.list', { view: selection.view, tag: selection.tag ?? undefined, status: drafts && status ? status : undefined, sort, limit: PAGE_SIZE }).then(
-      (result) => current && (setList(result), setError(null)),
-      (reason) => current && setError(messageOf(reason)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [selection.view, selection.tag, version, drafts, status, sort]);
+  const query = { view: selection.view, tag: selection.tag ?? undefined, status: drafts && status ? status : undefined, sort };
 
-  const filter = (
-    <div className="list-filter">
-      {selection.tag && (
-        <TagActions
-          tag={selection.tag}
-          onError={setError}
-          onRenamed={(to) => onSelect({ ...selection, tag: to })}
-          onDeleted={() => onSelect({ view: 'all', tag: null })}
-        />
-      )}
-      <label>
-        Sort{' '}
-        <select aria-label="Sort articles" value={sort} onChange={(event) => setSort(event.target.value as ListSort)}>
-          {listSorts.map((value) => (
-            <option key={value} value={value}>
-              {SORT_LABELS[value]}
-            </option>
-          ))}
-        </select>
-      </label>
-      {drafts && (
+  return (
+    <>
+      <div className="list-filter">
+        {selection.tag && (
+          <TagActions
+            tag={selection.tag}
+            onError={setError}
+            onRenamed={(to) => onSelect({ ...selection, tag: to })}
+            onDeleted={() => onSelect({ view: 'all', tag: null })}
+          />
+        )}
         <label>
-          Status{' '}
-          <select aria-label="Filter drafts by status" value={status} onChange={(event) => setStatus(event.target.value as DraftStatus | '')}>
-            <option value="">All</option>
-            {draftStatuses.map((value) => (
+          Sort{' '}
+          <select aria-label="Sort articles" value={sort} onChange={(event) => setSort(event.target.value as ListSort)}>
+            {listSorts.map((value) => (
               <option key={value} value={value}>
-                {STATUS_LABELS[value]}
+                {SORT_LABELS[value]}
               </option>
             ))}
           </select>
         </label>
-      )}
-    </div>
-  );
-  if (error) return <p className="pane-message" role="alert">{error}</p>;
-  if (!list) return <p className="pane-message">Loading…</p>;
-  if (list.items.length === 0) return (
-    <>
-      {filter}
-      {status ? <p className="pane-message">No drafts with this status.</p> : <EmptyList view={selection.view} />}
-    </>
-  );
-  return (
-    <>
-    {filter}
-    <ul className="article-list" aria-label="Article list">
-      {list.items.map((item) => (
-        <li key={item.id}>
-          <button
-            type="button"
-            className={item.read || item.kind === 'draft' ? 'article-row' : 'article-row unread'}
-            aria-current={item.id === openId ? 'true' : undefined}
-            onClick={() => onOpen(item.id)}
-          >
-            <span className="row-title">{item.title || 'Untitled draft'}</span>
-            <span className="row-meta">
-              {item.kind === 'draft' && <span className={`status-badge status-${item.status}`}>{STATUS_LABELS[item.status]}</span>}
-              {[
-                item.kind === 'draft' ? null : item.sourceName,
-                formatDate(item.publishedAt ?? item.createdAt),
-                formatReadingTime(item.readingMinutes),
-              ]
-                .filter(Boolean)
-                .join(' · ')}
-            </span>
-          </button>
-        </li>
-      ))}
-      {list.total > list.items.length && (
-        <li className="pane-message">Showing the newest {list.items.length} of {list.total}.</li>
-      )}
-    </ul>
+        {drafts && (
+          <label>
+            Status{' '}
+            <select aria-label="Filter drafts by status" value={status} onChange={(event) => setStatus(event.target.value as DraftStatus | '')}>
+              <option value="">All</option>
+              {draftStatuses.map((value) => (
+                <option key={value} value={value}>
+                  {STATUS_LABELS[value]}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+      </div>
+      {selection.view !== 'drafts' && <SavedLinksBar />}
+      {error && <p className="pane-message" role="alert">{error}</p>}
+      <ArticleList
+        query={query}
+        version={version}
+        openId={openId}
+        onOpen={onOpen}
+        onError={setError}
+        empty={status ? <p className="pane-message">No drafts with this status.</p> : <EmptyList view={selection.view} />}
+      />
     </>
   );
 }

@@ -17,11 +17,13 @@ interface Props {
   onSelect: (selection: Selection) => void;
   onNewDraft: () => void;
   onImport: () => void;
+  onImportFolder: () => void;
+  onImportAddress: () => void;
   onSettings: () => void;
   onOpenAsDraft: () => void;
 }
 
-export function Sidebar({ selection, onSelect, onNewDraft, onImport, onSettings, onOpenAsDraft }: Props) {
+export function Sidebar({ selection, onSelect, onNewDraft, onImport, onImportFolder, onImportAddress, onSettings, onOpenAsDraft }: Props) {
   const version = useLibraryVersion();
   const [tags, setTags] = useState<TagCount[]>([]);
   useEffect(() => {
@@ -37,6 +39,12 @@ export function Sidebar({ selection, onSelect, onNewDraft, onImport, onSettings,
         </button>
         <button type="button" onClick={onImport}>
           Import…
+        </button>
+        <button type="button" onClick={onImportFolder}>
+          Import folder…
+        </button>
+        <button type="button" onClick={onImportAddress}>
+          Import from address…
         </button>
         <button type="button" onClick={onOpenAsDraft}>
           Open as draft…

@@ -115,6 +115,7 @@ export function ReaderView({
         </p>
         <TagEditor articleId={article.id} tags={article.tags} onChange={(tags) => setArticle({ ...article, tags })} />
       </header>
+      {article.fetchState && <SavedLinkNotice failed={article.fetchState === 'failed'} reason={article.fetchError} />}
       <div ref={bodyRef} className="reader-body" data-testid="reader-body" dangerouslySetInnerHTML={{ __html: body }} />
       {article.related.length > 0 && (
         <section className="related" aria-labelledby="related-heading">
@@ -135,6 +136,27 @@ export function ReaderView({
         </section>
       )}
     </article>
+  );
+}
+
+/** A saved link without its page: say so, and offer the download (the whole queue). */
+function SavedLinkNotice({ failed, reason }: { failed: boolean; reason: string | null }) {
+  const [message, setMessage] = useState<string | null>(null);
+  const start = () =>
+    call('downloads.start', {}).then(
+      () => setMessage('Downloading… the article appears here when its page has arrived.'),
+      (error) => setMessage(messageOf(error)),
+    );
+  return (
+    <div className="saved-link-notice" role="note">
+      <p>
+        {failed ? `This page could not be downloaded${reason ? `: ${reason}` : '.'}` : 'This saved link has not been downloaded yet.'}
+      </p>
+      <button type="button" onClick={() => void start()}>
+        {failed ? 'Try again' : 'Download saved links'}
+      </button>
+      {message && <p role="status">{message}</p>}
+    </div>
   );
 }
 

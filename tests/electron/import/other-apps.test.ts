@@ -136,3 +136,14 @@ describe('moving in twice', () => {
     expect(second.imported.map((i) => i.title)).toEqual(['Council budget']);
   });
 });
+
+describe('Pocket, one part file of an unpacked export', () => {
+  it('is recognised by its header and imported as saved links', async () => {
+    const library = tempLibrary();
+    const csv = 'title,url,time_added,tags,status\n"Ferries resume",https://harbour.example/ferries,1727942400,transport|labour,archive\n';
+    const summary = await importFiles(library, [{ path: 'part_000003.csv', read: async () => new TextEncoder().encode(csv) }]);
+    expect(summary.failed).toEqual([]);
+    const [article] = listArticles(library).items;
+    expect(article).toMatchObject({ title: 'Ferries resume', archived: true, fetchState: 'pending', tags: ['labour', 'transport'] });
+  });
+});

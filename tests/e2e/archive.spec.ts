@@ -1,0 +1,145 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Library } from '../../electron/library/library.ts';
+import { fillLibrary, htmlOf, syntheticArticles } from '../helpers/synthetic.ts';
+import { expect, startApp, stopApp, test } from './fixtures.ts';
+
+/** A library of 100,000 short articles, written straight to disk before the app starts. */
+function bigLibrary(): { dir: string; path: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'dateline-e2e-big-'));
+  const path = join(dir, 'library.sqlite');
+  const library = Library.open(path);
+  fillLibrary(library, syntheticArticles(100_000, { words: [20, 60] }));
+  library.close();
+  return { dir, path };
+}
+
+test('the list of 100,000 articles scrolls to its end and works from the keyboard', async ({ page }) => {
+  test.setTimeout(120_000);
+  const { dir, path } = bigLibrary();
+  const app = await startApp(path);
+  try {
+    await page.goto(app.url);
+    const list = page.getByRole('list', { name: 'Article list' });
+    await expect(list.getByRole('button').first()).toBeVisible();
+    // Only a screenful of rows exists in the page, whatever the library's size.
+    expect(await list.locator('li').count()).toBeLessThan(60);
+    await expect(list.locator('li').first()).toHaveAttribute('aria-setsize', '100000');
+
+    // Scrolling to the bottom shows the last rows, fetched as they come into view.
+    await page.getByTestId('article-scroller').evaluate((element) => element.scrollTo(0, element.scrollHeight));
+    await expect(list.locator('li[aria-posinset="100000"] .row-title')).not.toBeEmpty();
+
+    // Keyboard: Home, j j k, Enter opens the row under the cursor.
+    await list.getByRole('button').first().focus();
+    await page.keyboard.press('Home');
+    await expect(list.locator('li[aria-posinset="1"] button')).toBeFocused();
+    await page.keyboard.press('j');
+    await page.keyboard.press('j');
+    await page.keyboard.press('k');
+    const second = list.locator('li[aria-posinset="2"] button');
+    await expect(second).toBeFocused();
+    const title = (await second.locator('.row-title').textContent())!;
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+
+    // Delete offers Undo, and Undo keeps the article.
+    await second.focus();
+    await page.keyboard.press('Delete');
+    const undo = list.getByRole('button', { name: 'Undo' });
+    await expect(list).toContainText(`Deleted “${title}”.`);
+    await undo.click();
+    await expect(list.locator('li[aria-posinset="2"] .row-title')).toHaveText(title);
+
+    // End jumps to the last article; "/" goes to the search box.
+    await list.locator('li[aria-posinset="2"] button').focus();
+    await page.keyboard.press('End');
+    await expect(list.locator('li[aria-posinset="100000"] button')).toBeFocused();
+    await page.keyboard.press('/');
+    await expect(page.getByRole('searchbox', { name: 'Search the library' })).toBeFocused();
+  } finally {
+    await stopApp(app);
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a deleted row is gone once its undo time has passed', async ({ page, app }) => {
+  await page.goto(app.url);
+  await page.getByTestId('import-input').setInputFiles([
+    { name: 'a.txt', mimeType: 'text/plain', buffer: Buffer.from('Ferry timetable changes\n\nWinter sailings start in November.') },
+    { name: 'b.txt', mimeType: 'text/plain', buffer: Buffer.from('Harbour reopens\n\nBoats returned on Monday.') },
+  ]);
+  await page.getByRole('button', { name: 'Close' }).click();
+  const list = page.getByRole('list', { name: 'Article list' });
+  await list.getByRole('button', { name: /Harbour reopens/ }).focus();
+  await page.keyboard.press('Delete');
+  await expect(list.getByRole('button', { name: 'Undo' })).toBeVisible();
+  await expect(list.getByRole('button', { name: 'Undo' })).toBeHidden({ timeout: 15_000 });
+  await expect(list.getByRole('button')).toHaveCount(1);
+  await page.reload();
+  await expect(page.getByRole('list', { name: 'Article list' }).getByRole('button')).toHaveText([/Ferry timetable changes/]);
+});
+
+test('saved links from a Pocket export wait as "Not downloaded yet" until "Download saved links" fetches them', async ({ page }) => {
+  const [story] = [...syntheticArticles(1, { seed: 3, words: [300, 301] })];
+  const site = createServer((request, response) => {
+    if (request.url === '/story') response.writeHead(200, { 'content-type': 'text/html' }).end(htmlOf({ ...story!, title: 'Harbour reopens after the storm' }));
+    else response.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+  const dir = mkdtempSync(join(tmpdir(), 'dateline-e2e-links-'));
+  const app = await startApp(join(dir, 'library.sqlite'));
+  try {
+    await page.goto(app.url);
+    const csv = `title,url,time_added,tags,status\nHarbour story,${base}/story,1727942400,local,unread\nGone story,${base}/gone,1727942401,,unread\n`;
+    await page.getByTestId('import-input').setInputFiles({ name: 'part_000000.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await expect(page.getByRole('complementary', { name: 'Import' })).toContainText('2 imported');
+    await page.getByRole('button', { name: 'Close' }).click();
+
+    const list = page.getByRole('list', { name: 'Article list' });
+    await expect(list.getByRole('button', { name: /Harbour story/ })).toContainText('Not downloaded yet');
+    await expect(page.getByRole('status').filter({ hasText: '2 saved links not downloaded yet' })).toBeVisible();
+    await page.getByRole('button', { name: 'Download saved links' }).click();
+
+    await expect(page.getByText('1 could not be downloaded')).toBeVisible({ timeout: 20_000 });
+    const downloaded = list.getByRole('button', { name: /Harbour story/ });
+    await expect(downloaded).not.toContainText('Not downloaded yet');
+    await downloaded.click();
+    await expect(page.getByTestId('reader-body')).toContainText(story!.text.slice(0, 40));
+    await list.getByRole('button', { name: /Gone story/ }).click();
+    await expect(page.getByRole('note')).toContainText('could not be downloaded: The site answered 404');
+  } finally {
+    await stopApp(app);
+    site.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a page imported from its address reads offline like a saved page', async ({ page, app }) => {
+  const [story] = [...syntheticArticles(1, { seed: 5, words: [300, 301] })];
+  const site = createServer((request, response) => {
+    if (request.url === '/news') response.writeHead(200, { 'content-type': 'text/html' }).end(htmlOf({ ...story!, title: 'Ferry timetable changes for winter' }));
+    else response.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+  try {
+    await page.goto(app.url);
+    await page.getByRole('button', { name: 'Import from address…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import from a web address' });
+    await dialog.getByLabel('Web addresses (one per line)').fill('javascript:alert(1)');
+    await expect(dialog.getByRole('button', { name: 'Import page' })).toBeDisabled();
+    await dialog.getByLabel('Web addresses (one per line)').fill(`http://127.0.0.1:${(site.address() as AddressInfo).port}/news`);
+    await dialog.getByRole('button', { name: 'Import page' }).click();
+    await expect(page.getByRole('complementary', { name: 'Import' })).toContainText('1 imported');
+    await page.getByRole('button', { name: 'Close' }).click();
+    await page.getByRole('list', { name: 'Article list' }).getByRole('button', { name: /Ferry timetable changes for winter/ }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ferry timetable changes for winter');
+    await expect(page.getByTestId('reader-body')).not.toContainText('Most read');
+  } finally {
+    site.close();
+  }
+});
