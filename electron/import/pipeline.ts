@@ -47,11 +47,25 @@ export function emptySummary(): ImportSummary {
   return { imported: [], duplicates: [], failed: [], cancelled: false };
 }
 
+/** Files parsed ahead of the one being stored, so the worker never waits for the disk. */
+const PARSE_AHEAD = 64;
+/** How long to wait for more parsed files before committing those at hand. */
+const GATHER_MS = 25;
+
+const delay = (ms: number) => new Promise<null>((resolve) => setTimeout(() => resolve(null), ms));
+
+/** What reading one file gave: articles to store, files inside an archive, or a failure. */
+type Outcome =
+  | { kind: 'articles'; articles: NewSavedArticle[] }
+  | { kind: 'archive'; files: PendingFile[] }
+  | { kind: 'failed'; error: unknown };
+
 /**
  * Detects, parses, de-duplicates and stores each file, reporting on every one. A zip that
- * no app's export explains is opened and its files imported one by one. Each file's
- * articles are stored in one transaction, so a file that fails leaves nothing behind, and
- * cancelling keeps what was finished.
+ * no app's export explains is opened and its files imported one by one. Files are parsed
+ * ahead in the worker; those ready are stored together in one synchronous transaction with
+ * a savepoint per file, so a file that fails leaves nothing behind, nothing else can write
+ * in between, and cancelling keeps what was finished.
  */
 export async function importFiles(
   library: Library,
@@ -60,37 +74,51 @@ export async function importFiles(
 ): Promise<ImportSummary> {
   const summary = emptySummary();
   const queue = [...files];
-  let index = 0;
-  for (; index < queue.length; index += 1) {
-    if (options.signal?.aborted) {
-      summary.cancelled = true;
-      break;
+  const reading = new Map<number, Promise<Outcome>>();
+  const startReading = (upTo: number) => {
+    for (let i = 0; i < Math.min(queue.length, upTo); i += 1) {
+      if (!reading.has(i)) reading.set(i, readOne(queue[i]!, options).catch((error: unknown): Outcome => ({ kind: 'failed', error })));
     }
-    const file = queue[index]!;
-    options.onProgress?.({ done: index, total: queue.length, current: file.path });
-    try {
-      const inner = await importOne(library, file, summary, options);
-      queue.splice(index + 1, 0, ...inner);
-    } catch (error) {
-      if (options.signal?.aborted) {
-        summary.cancelled = true;
-        break;
-      }
-      summary.failed.push({ path: file.path, error: describeFailure(error) });
+  };
+  let index = 0;
+  while (index < queue.length) {
+    if (options.signal?.aborted) break;
+    options.onProgress?.({ done: index, total: queue.length, current: queue[index]!.path });
+    startReading(index + PARSE_AHEAD);
+    // Wait for the next file, then gather those that follow it within a moment: one commit
+    // (one fsync) for many small files instead of one each.
+    const ready: { file: PendingFile; outcome: Outcome }[] = [{ file: queue[index]!, outcome: await reading.get(index)! }];
+    const gatherUntil = performance.now() + GATHER_MS;
+    while (index + ready.length < queue.length && ready.length < PARSE_AHEAD) {
+      const wait = gatherUntil - performance.now();
+      const next = await Promise.race([reading.get(index + ready.length)!, delay(Math.max(0, wait))]);
+      if (!next) break;
+      ready.push({ file: queue[index + ready.length]!, outcome: next });
+    }
+    if (options.signal?.aborted) break;
+    // The worker reads on while this thread writes.
+    startReading(index + ready.length + PARSE_AHEAD);
+    const archives = storeReady(library, ready, summary);
+    index += ready.length;
+    if (archives.length) {
+      // Files inside a zip come next; what was read ahead is read again in its new place.
+      queue.splice(index, 0, ...archives);
+      for (const key of [...reading.keys()]) if (key >= index) reading.delete(key);
     }
   }
+  summary.cancelled = index < queue.length;
   options.onProgress?.({ done: index, total: queue.length, current: null });
   return summary;
 }
 
-/** Imports one file, or returns the files inside it when it is a plain zip archive. */
-async function importOne(library: Library, file: PendingFile, summary: ImportSummary, options: ImportOptions): Promise<PendingFile[]> {
+/** Reads and parses one file (in the worker), or lists the files of a plain zip. */
+async function readOne(file: PendingFile, options: ImportOptions): Promise<Outcome> {
   if (file.size !== undefined) assertSize(file.size);
   const source = { name: file.path, bytes: await file.read() };
   assertSize(source.bytes.length);
   const importer = findImporter(source);
   if (!importer) {
-    if (extensionOf(file.path) === '.zip' && looksLikeZip(source.bytes)) return filesInZip(file.path, source.bytes);
+    if (extensionOf(file.path) === '.zip' && looksLikeZip(source.bytes)) return { kind: 'archive', files: filesInZip(file.path, source.bytes) };
     const extension = extensionOf(file.path) || 'without an extension';
     throw new DatelineError(
       'UNSUPPORTED',
@@ -99,11 +127,37 @@ async function importOne(library: Library, file: PendingFile, summary: ImportSum
   }
   const articles = await (options.parse ?? parseInWorker)(importer, source, options.signal);
   if (articles.length === 0) throw new DatelineError('IMPORT_FAILED', 'The file holds no article.');
-  storeArticles(library, articles, file.path, summary);
-  return [];
+  return { kind: 'articles', articles };
 }
 
-/** Stores a file's articles in one transaction, noting each as imported or as a duplicate. */
+/** Stores the files that are ready in one transaction, each file in its own savepoint. */
+function storeReady(library: Library, ready: { file: PendingFile; outcome: Outcome }[], summary: ImportSummary): PendingFile[] {
+  const archives: PendingFile[] = [];
+  const staged = emptySummary();
+  library.write(() => {
+    for (const { file, outcome } of ready) {
+      if (outcome.kind === 'archive') archives.push(...outcome.files);
+      else if (outcome.kind === 'failed') staged.failed.push({ path: file.path, error: describeFailure(outcome.error) });
+      else {
+        try {
+          storeArticles(library, outcome.articles, file.path, staged);
+        } catch (error) {
+          staged.failed.push({ path: file.path, error: describeFailure(error) });
+        }
+      }
+    }
+  });
+  // Outcomes are reported only once the transaction has committed.
+  summary.imported.push(...staged.imported);
+  summary.duplicates.push(...staged.duplicates);
+  summary.failed.push(...staged.failed);
+  return archives;
+}
+
+/**
+ * Stores a file's articles all or nothing (a transaction, or a savepoint inside one), noting
+ * each as imported or as a duplicate.
+ */
 export function storeArticles(library: Library, articles: readonly NewSavedArticle[], path: string, summary: ImportSummary): void {
   // Outcomes are recorded only once the transaction has committed.
   const outcome = library.write(() =>

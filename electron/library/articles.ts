@@ -212,6 +212,8 @@ export interface NewSavedArticle {
   media?: PendingMedia[];
   /** Only the address is known yet: the page is downloaded later. */
   linkOnly?: boolean;
+  /** Counted already (by the import worker); otherwise counted when stored. */
+  wordCount?: number;
   /** Passages marked in the app the article came from. */
   highlights?: ImportedHighlight[];
 }
@@ -267,7 +269,7 @@ export function insertSavedArticle(library: Library, article: NewSavedArticle): 
       article.createdAt ?? now,
       now,
       article.language ?? null,
-      countWords(article.text),
+      article.wordCount ?? countWords(article.text),
       article.read ? 1 : 0,
       article.favorite ? 1 : 0,
       article.archived ? 1 : 0,

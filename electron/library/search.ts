@@ -98,10 +98,13 @@ export function searchArticles(library: Library, query: SearchQuery): SearchResu
   const filtered = parsed.tags.length + parsed.sources.length > 0;
   if (!parsed.match) return filtered ? listFiltered(library, filters, limit) : { total: 0, results: [] };
 
+  // Without filters the index alone knows the count; joining every match costs more.
   const total = library
     .statement<{ n: number }>(
-      `SELECT count(*) AS n FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-       WHERE articles_fts MATCH ? AND ${filters.where}`,
+      filtered
+        ? `SELECT count(*) AS n FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+           WHERE articles_fts MATCH ? AND ${filters.where}`
+        : 'SELECT count(*) AS n FROM articles_fts WHERE articles_fts MATCH ?',
     )
     .get(parsed.match, ...filters.params)!.n;
   // Step 1: the best matches by bm25 alone, without touching the articles table.

@@ -1,16 +1,30 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { benchEditor } from './editor-latency.ts';
+import { benchLibrary } from './library.ts';
 import { printTable, type BenchRow } from './report.ts';
 
 /**
  * `npm run bench`: each figure next to its baseline measured in the same run, printed as a
  * table and written to test-results/bench.json. Speed targets live here, not in tests.
  */
-const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000,50000' } } });
+const { values } = parseArgs({
+  options: {
+    /** Editor document sizes in words. */
+    sizes: { type: 'string', default: '1000,10000,50000' },
+    /** Library sizes in articles; `--size 1000000` for the optional million-article run. */
+    size: { type: 'string', default: '10000,100000' },
+    only: { type: 'string' },
+  },
+});
 const sizes = values.sizes.split(',').map(Number).filter((n) => n > 0);
+const librarySizes = values.size.split(',').map(Number).filter((n) => n > 0);
 
-const rows: BenchRow[] = [...(await benchEditor(sizes))];
+const rows: BenchRow[] = [];
+if (values.only !== 'library') rows.push(...(await benchEditor(sizes)));
+if (values.only !== 'editor') {
+  for (const size of librarySizes) rows.push(...(await benchLibrary(size)));
+}
 printTable(rows);
 mkdirSync('test-results', { recursive: true });
 writeFileSync('test-results/bench.json', `${JSON.stringify({ date: new Date().toISOString(), rows }, null, 2)}\n`);

@@ -20,71 +20,62 @@ function workerUrl(): URL {
 }
 
 interface Pending {
+  job: WorkerJob;
+  budgetMs: number;
+  signal?: AbortSignal;
   resolve: (articles: NewSavedArticle[]) => void;
   reject: (error: unknown) => void;
-  timer: NodeJS.Timeout;
+  timer: NodeJS.Timeout | null;
+  onAbort?: () => void;
 }
 
 /**
- * One import worker, started on first use. Jobs run one at a time; a job that overruns its
- * budget (or crashes the worker) fails alone: the worker is replaced for the next one.
+ * One import worker, started on first use. Jobs are posted at once so the worker never
+ * waits for this thread, and it runs them in order; each job's budget starts when its turn
+ * comes. A job that overruns (or crashes the worker) fails alone: the worker is replaced
+ * and the jobs behind it are handed to the new one.
  */
 export class ImportWorker {
   private worker: Worker | null = null;
   private pending = new Map<number, Pending>();
   private nextId = 1;
   private idle: NodeJS.Timeout | null = null;
-  private tail: Promise<unknown> = Promise.resolve();
 
   run(job: WorkerJob, budgetMs: number = JOB_BUDGET_MS[job.kind], signal?: AbortSignal): Promise<NewSavedArticle[]> {
-    const result = this.tail.then(() => this.send(job, budgetMs, signal));
-    this.tail = result.catch(() => undefined);
-    return result;
-  }
-
-  /** Stops the worker now (quitting, or tests). */
-  async close(): Promise<void> {
-    await this.stop(new DatelineError('IMPORT_FAILED', 'The import was stopped.'));
-  }
-
-  private send(job: WorkerJob, budgetMs: number, signal?: AbortSignal): Promise<NewSavedArticle[]> {
-    if (signal?.aborted) return Promise.reject(new DatelineError('IMPORT_FAILED', 'The import was cancelled.'));
+    if (signal?.aborted) return Promise.reject(cancelled());
     if (this.idle) clearTimeout(this.idle);
-    const worker = this.start();
     const id = this.nextId++;
     return new Promise<NewSavedArticle[]>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        const seconds = Math.round(budgetMs / 1000);
-        void this.stop(new DatelineError('IMPORT_FAILED', `Reading this took longer than ${seconds} seconds, so it was stopped.`));
-      }, budgetMs);
-      const onAbort = () => void this.stop(new DatelineError('IMPORT_FAILED', 'The import was cancelled.'));
-      signal?.addEventListener('abort', onAbort, { once: true });
-      this.pending.set(id, {
-        resolve: (articles) => (signal?.removeEventListener('abort', onAbort), resolve(articles)),
-        reject: (error) => (signal?.removeEventListener('abort', onAbort), reject(error)),
-        timer,
-      });
-      worker.postMessage({ ...job, id });
-    }).finally(() => this.scheduleIdle());
+      const entry: Pending = { job, budgetMs, signal, resolve, reject, timer: null, onAbort: () => this.abandon(id, cancelled()) };
+      this.pending.set(id, entry);
+      signal?.addEventListener('abort', entry.onAbort!, { once: true });
+      this.start().postMessage({ ...job, id });
+      this.timeHead();
+    });
+  }
+
+  /** Stops the worker now (quitting, or tests); every job waiting fails. */
+  async close(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    for (const [id] of this.pending) this.settle(id, new DatelineError('IMPORT_FAILED', 'The import was stopped.'));
+    if (this.idle) clearTimeout(this.idle);
+    await worker?.terminate();
   }
 
   private start(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(workerUrl(), { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     worker.on('message', (reply: WorkerReply) => {
-      const pending = this.pending.get(reply.id);
-      if (!pending) return;
-      this.pending.delete(reply.id);
-      clearTimeout(pending.timer);
-      if (reply.ok) pending.resolve(reply.articles);
-      else pending.reject(new DatelineError(reply.error.code, reply.error.message));
+      this.settle(reply.id, reply.ok ? reply.articles : new DatelineError(reply.error.code, reply.error.message));
+      this.timeHead();
     });
     worker.on('error', (error) => {
       const outOfMemory = (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
-      void this.stop(new DatelineError('IMPORT_FAILED', outOfMemory ? 'Reading this needed too much memory, so it was stopped.' : `The importer failed: ${error.message}`));
+      this.failHead(new DatelineError('IMPORT_FAILED', outOfMemory ? 'Reading this needed too much memory, so it was stopped.' : `The importer failed: ${error.message}`));
     });
     worker.on('exit', () => {
-      if (this.worker === worker) void this.stop(new DatelineError('IMPORT_FAILED', 'The importer stopped unexpectedly.'));
+      if (this.worker === worker) this.failHead(new DatelineError('IMPORT_FAILED', 'The importer stopped unexpectedly.'));
     });
     // After the listeners: adding a 'message' listener refs the worker again.
     worker.unref();
@@ -92,24 +83,68 @@ export class ImportWorker {
     return worker;
   }
 
-  private async stop(reason: DatelineError): Promise<void> {
-    const worker = this.worker;
+  /** The job the worker is on is the oldest one pending: its budget runs from now. */
+  private timeHead(): void {
+    const head = this.pending.entries().next().value;
+    if (!head) return this.scheduleIdle();
+    const [id, entry] = head;
+    if (entry.timer) return;
+    entry.timer = setTimeout(() => {
+      this.failHead(new DatelineError('IMPORT_FAILED', `Reading this took longer than ${Math.round(entry.budgetMs / 1000)} seconds, so it was stopped.`), id);
+    }, entry.budgetMs);
+  }
+
+  private settle(id: number, outcome: NewSavedArticle[] | Error): void {
+    const entry = this.pending.get(id);
+    if (!entry) return;
+    this.pending.delete(id);
+    if (entry.timer) clearTimeout(entry.timer);
+    if (entry.onAbort) entry.signal?.removeEventListener('abort', entry.onAbort);
+    if (outcome instanceof Error) entry.reject(outcome);
+    else entry.resolve(outcome);
+  }
+
+  /** Fails the job at the head (or `id`), replaces the worker, and re-sends the rest. */
+  private failHead(reason: DatelineError, id = this.pending.keys().next().value): void {
+    if (id !== undefined) this.settle(id, reason);
+    this.restart();
+  }
+
+  /** A cancelled job: if the worker is already on it, the worker is replaced. */
+  private abandon(id: number, reason: DatelineError): void {
+    const isHead = this.pending.keys().next().value === id;
+    this.settle(id, reason);
+    if (isHead) this.restart();
+  }
+
+  private restart(): void {
+    const old = this.worker;
     this.worker = null;
-    for (const [id, pending] of this.pending) {
-      clearTimeout(pending.timer);
-      pending.reject(reason);
-      this.pending.delete(id);
+    void old?.terminate();
+    if (this.pending.size === 0) return this.scheduleIdle();
+    const worker = this.start();
+    for (const [id, entry] of this.pending) {
+      if (entry.timer) clearTimeout(entry.timer);
+      entry.timer = null;
+      worker.postMessage({ ...entry.job, id });
     }
-    if (this.idle) clearTimeout(this.idle);
-    await worker?.terminate();
+    this.timeHead();
   }
 
   private scheduleIdle(): void {
     if (this.pending.size > 0) return;
     if (this.idle) clearTimeout(this.idle);
-    this.idle = setTimeout(() => void this.stop(new DatelineError('IMPORT_FAILED', 'idle')), IDLE_MS);
+    this.idle = setTimeout(() => {
+      const worker = this.worker;
+      this.worker = null;
+      void worker?.terminate();
+    }, IDLE_MS);
     this.idle.unref();
   }
+}
+
+function cancelled(): DatelineError {
+  return new DatelineError('IMPORT_FAILED', 'The import was cancelled.');
 }
 
 /** The worker every import in this process shares. */

@@ -64,9 +64,13 @@ describe('importFiles', () => {
     const files = ['a', 'b', 'c'].map((name) => inMemory(`${name}.txt`, `Story ${name}\n\nBody of story ${name}.`));
     const summary = await importFiles(library, files, {
       signal: controller.signal,
-      onProgress: ({ done, total, current }) => {
-        progress.push(`${done}/${total} ${current}`);
-        if (done === 1) controller.abort();
+      onProgress: ({ done, total, current }) => progress.push(`${done}/${total} ${current}`),
+      // The person cancels while b.txt is being read.
+      parse: async (importer, source) => {
+        if (source.name !== 'b.txt') return importer.parse(source);
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        controller.abort();
+        throw new Error('cancelled while reading');
       },
     });
     expect(progress).toEqual(['0/3 a.txt', '1/3 b.txt', '1/3 null']);
