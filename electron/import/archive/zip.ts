@@ -1,5 +1,6 @@
 import { unzipSync } from 'fflate';
 import { DatelineError } from '../../common/errors.ts';
+import { decodeText } from '../decode.ts';
 
 export const ZIP_LIMITS = {
   entries: 50_000,
@@ -65,4 +66,22 @@ export function zipEntryNames(bytes: Uint8Array): string[] {
     return [];
   }
   return names;
+}
+
+/**
+ * The items of every JSON list among a zip's entries whose names match: exports split long
+ * lists over several files. An entry that is not a JSON list adds nothing.
+ */
+export function jsonListsIn(entries: Map<string, Uint8Array>, names: RegExp): unknown[] {
+  const items: unknown[] = [];
+  for (const [name, data] of entries) {
+    if (!names.test(name)) continue;
+    try {
+      const parsed: unknown = JSON.parse(decodeText(data));
+      if (Array.isArray(parsed)) items.push(...(parsed as unknown[]));
+    } catch {
+      // A damaged part: the other parts still import.
+    }
+  }
+  return items;
 }

@@ -1,6 +1,6 @@
 import { compact, timeOf } from '../archive/saved-link.ts';
 import { storedArticle } from '../archive/stored-article.ts';
-import { readZip, zipEntryNames } from '../archive/zip.ts';
+import { jsonListsIn, readZip, zipEntryNames } from '../archive/zip.ts';
 import { decodeText } from '../decode.ts';
 import type { ImportedHighlight } from '../../library/articles.ts';
 import { extensionOf, type Importer } from '../types.ts';
@@ -34,20 +34,11 @@ export const omnivoreImporter: Importer = {
     const file = (path: string) => [...entries].find(([name]) => name === path || name.endsWith(`/${path}`))?.[1];
     const seen = new Set<string>();
     const items: OmnivoreItem[] = [];
-    for (const [name, data] of entries) {
-      if (!METADATA.test(name)) continue;
-      let list: unknown;
-      try {
-        list = JSON.parse(decodeText(data));
-      } catch {
-        continue;
-      }
-      for (const item of Array.isArray(list) ? (list as OmnivoreItem[]) : []) {
-        const key = item.id ?? item.slug ?? item.url ?? '';
-        if (!key || seen.has(key)) continue;
-        seen.add(key);
-        items.push(item);
-      }
+    for (const item of jsonListsIn(entries, METADATA) as OmnivoreItem[]) {
+      const key = item?.id ?? item?.slug ?? item?.url ?? '';
+      if (!key || seen.has(key)) continue;
+      seen.add(key);
+      items.push(item);
     }
     return compact(
       await Promise.all(items.map((item) => {

@@ -1,7 +1,7 @@
 import { DatelineError } from '../../common/errors.ts';
 import { csvHeader, readCsv } from '../archive/csv.ts';
 import { compact, savedLink, timeOf } from '../archive/saved-link.ts';
-import { readZip, zipEntryNames } from '../archive/zip.ts';
+import { jsonListsIn, readZip, zipEntryNames } from '../archive/zip.ts';
 import { decodeText } from '../decode.ts';
 import { extensionOf, type Importer, type ImportSource } from '../types.ts';
 import type { ImportedHighlight } from '../../library/articles.ts';
@@ -35,19 +35,10 @@ export const pocketImporter: Importer = {
 function fromZip(bytes: Uint8Array) {
   const entries = readZip(bytes);
   const highlights = new Map<string, ImportedHighlight[]>();
-  for (const [name, data] of entries) {
-    if (!ANNOTATIONS.test(name)) continue;
-    let items: unknown;
-    try {
-      items = JSON.parse(decodeText(data));
-    } catch {
-      continue;
-    }
-    for (const item of Array.isArray(items) ? (items as { url?: string; highlights?: { quote?: string; created_at?: number }[] }[]) : []) {
-      if (!item.url) continue;
-      const quotes = (item.highlights ?? []).filter((h) => h.quote).map((h) => ({ quote: h.quote!, createdAt: timeOf(h.created_at) }));
-      highlights.set(item.url, [...(highlights.get(item.url) ?? []), ...quotes]);
-    }
+  for (const item of jsonListsIn(entries, ANNOTATIONS) as { url?: string; highlights?: { quote?: string; created_at?: number }[] }[]) {
+    if (!item?.url) continue;
+    const quotes = (item.highlights ?? []).filter((h) => h?.quote).map((h) => ({ quote: h.quote!, createdAt: timeOf(h.created_at) }));
+    highlights.set(item.url, [...(highlights.get(item.url) ?? []), ...quotes]);
   }
   const parts = [...entries].filter(([name]) => PART.test(name)).sort(([a], [b]) => a.localeCompare(b)).map(([, data]) => decodeText(data));
   return fromParts(parts, highlights);
