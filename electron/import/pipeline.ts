@@ -184,6 +184,13 @@ function filesInZip(path: string, bytes: Uint8Array): PendingFile[] {
   return entries.map(([name, data]) => ({ path: `${path}/${name}`, size: data.length, read: async () => data }));
 }
 
+/** One web page downloaded and read in the import worker, with its time budget. */
+export async function downloadInWorker(url: string, images: boolean, signal?: AbortSignal): Promise<NewSavedArticle> {
+  const [page] = await importWorker.run({ kind: 'download', url, images }, undefined, signal);
+  if (!page) throw new DatelineError('IMPORT_FAILED', 'Dateline found no article at this address.');
+  return page;
+}
+
 /**
  * Imports pages from the web: each address is downloaded and read in the worker. An address
  * already in the library is not downloaded again, unless it is a saved link still waiting
@@ -192,10 +199,9 @@ function filesInZip(path: string, bytes: Uint8Array): PendingFile[] {
 export async function importAddresses(
   library: Library,
   urls: readonly string[],
-  options: ImportOptions & { images: boolean; download?: (url: string, signal?: AbortSignal) => Promise<NewSavedArticle[]> },
+  options: ImportOptions & { images: boolean },
 ): Promise<ImportSummary> {
   const summary = emptySummary();
-  const download = options.download ?? ((url, signal) => importWorker.run({ kind: 'download', url, images: options.images }, undefined, signal));
   for (const [index, url] of urls.entries()) {
     if (options.signal?.aborted) {
       summary.cancelled = true;
@@ -203,18 +209,16 @@ export async function importAddresses(
     }
     options.onProgress?.({ done: index, total: urls.length, current: url });
     try {
-      const known = findDuplicate(library, { title: '', html: '', text: '', sourceUrl: url });
-      const waiting = known && library.statement<{ fetch_state: string | null }>('SELECT fetch_state FROM articles WHERE id = ?').get(known.id)?.fetch_state;
-      if (known && !waiting) {
-        const title = library.statement<{ title: string }>('SELECT title FROM articles WHERE id = ?').get(known.id)?.title ?? url;
-        summary.duplicates.push({ id: known.id, title, path: url });
+      const match = findDuplicate(library, { title: '', html: '', text: '', sourceUrl: url });
+      const known = match && library.statement<{ title: string; fetch_state: string | null }>('SELECT title, fetch_state FROM articles WHERE id = ?').get(match.id);
+      if (match && known && !known.fetch_state) {
+        summary.duplicates.push({ id: match.id, title: known.title, path: url });
         continue;
       }
-      const [page] = await download(url, options.signal);
-      if (!page) throw new DatelineError('IMPORT_FAILED', 'Dateline found no article at this address.');
-      if (known) {
-        completeSavedLink(library, known.id, page);
-        summary.imported.push({ id: known.id, title: page.title, path: url });
+      const page = await downloadInWorker(url, options.images, options.signal);
+      if (match) {
+        completeSavedLink(library, match.id, page);
+        summary.imported.push({ id: match.id, title: page.title, path: url });
       } else {
         storeArticles(library, [page], url, summary);
       }

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { DatelineError, isDatelineError } from '../common/errors.ts';
-import { importAddresses, importFiles, type ImportSummary, type PendingFile } from '../import/pipeline.ts';
+import { downloadInWorker, importAddresses, importFiles, type ImportSummary, type PendingFile } from '../import/pipeline.ts';
 import { DownloadQueue } from '../import/web/download-queue.ts';
-import { importWorker } from '../import/worker/pool.ts';
 import { savedLinkCounts } from '../library/saved-links.ts';
 import type { Feature } from '../common/features.ts';
 import {
@@ -70,11 +69,7 @@ function createHandlers({ library, emit, app, printToPdf, log }: HandlerContext)
   };
   const downloads = new DownloadQueue({
     library,
-    download: async (url, signal) => {
-      const [page] = await importWorker.run({ kind: 'download', url, images: allowed('remote-images') }, undefined, signal);
-      if (!page) throw new DatelineError('IMPORT_FAILED', 'Dateline found no article at this address.');
-      return page;
-    },
+    download: (url, signal) => downloadInWorker(url, allowed('remote-images'), signal),
     onProgress: () => emit('downloads.progress', downloadStatus()),
     onDownloaded: (id) => changed([id]),
     onError: (error) => log?.('the download queue stopped', error),

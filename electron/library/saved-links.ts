@@ -89,7 +89,7 @@ export function completeSavedLink(library: Library, id: number, page: NewSavedAr
         page.canonicalUrl ?? null,
         page.publishedAt ?? null,
         page.language ?? null,
-        countWords(page.text),
+        page.wordCount ?? countWords(page.text),
         page.html,
         page.text,
         contentHash(title, page.text),
