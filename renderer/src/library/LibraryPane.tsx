@@ -117,8 +117,12 @@ function TagActions({
   onRenamed: (to: string) => void;
   onDeleted: () => void;
 }) {
+  // An inline field, not window.prompt(): Electron does not implement prompt().
+  const [renaming, setRenaming] = useState(false);
+  const [name, setName] = useState(tag);
   const rename = async () => {
-    const to = window.prompt(`Rename the tag “${tag}” to:`, tag)?.trim();
+    const to = name.trim();
+    setRenaming(false);
     if (!to || to === tag) return;
     try {
       const { merged } = await call('tags.rename', { from: tag, to });
@@ -140,9 +144,38 @@ function TagActions({
   return (
     <span className="tag-actions">
       Tag <strong>{tag}</strong>
-      <button type="button" onClick={() => void rename()}>
-        Rename…
-      </button>
+      {renaming ? (
+        <form
+          className="tag-rename"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void rename();
+          }}
+        >
+          <input
+            aria-label={`New name for the tag ${tag}`}
+            value={name}
+            maxLength={200}
+            autoFocus
+            onChange={(event) => setName(event.target.value)}
+            onKeyDown={(event) => event.key === 'Escape' && setRenaming(false)}
+          />
+          <button type="submit">Rename</button>
+          <button type="button" onClick={() => setRenaming(false)}>
+            Cancel
+          </button>
+        </form>
+      ) : (
+        <button
+          type="button"
+          onClick={() => {
+            setName(tag);
+            setRenaming(true);
+          }}
+        >
+          Rename…
+        </button>
+      )}
       <button type="button" className="danger" onClick={() => void remove()}>
         Delete tag
       </button>
