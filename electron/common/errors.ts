@@ -8,6 +8,8 @@ export const errorCodes = [
   'TOO_LARGE',
   'LIBRARY_TOO_NEW',
   'LIBRARY_DAMAGED',
+  /** A newer search from the same window replaced this one before it finished. */
+  'SUPERSEDED',
   'INTERNAL',
 ] as const;
 

@@ -86,6 +86,8 @@ export const articleListSchema = z.object({
 export const searchQuerySchema = z.strictObject({
   query: z.string().max(1000),
   limit: z.number().int().min(1).max(200).default(50),
+  /** Who is typing (one id per search box): a newer search supersedes an older one of the same session. */
+  session: z.string().max(100).optional(),
 });
 
 export const searchResultSchema = z.object({
@@ -98,6 +100,8 @@ export const searchResultSchema = z.object({
 
 export const searchResultsSchema = z.object({
   total: z.number().int().nonnegative(),
+  /** True when there are more matches than were counted ("10,000+"). */
+  totalCapped: z.boolean().optional(),
   results: z.array(searchResultSchema),
 });
 

@@ -17,7 +17,7 @@ import { getRevision, listRevisions, takeRevision } from '../library/revisions.t
 import { importAsDraft } from '../import/drafts.ts';
 import type { Library } from '../library/library.ts';
 import { addMedia, getMedia, MEDIA_TYPES } from '../library/media.ts';
-import { searchArticles } from '../library/search.ts';
+import { Searcher } from '../library/searcher.ts';
 import { getSettings, updateSettings } from '../library/settings-store.ts';
 import { deleteTag, listTags, renameTag, setArticleTags } from '../library/tags.ts';
 import {
@@ -58,6 +58,7 @@ function createHandlers({ library, emit, app, printToPdf, log }: HandlerContext)
     if (!allowed('fetch-urls')) throw new DatelineError('UNSUPPORTED', 'Your organisation’s policy turns off downloading web pages.');
   };
   const imports = new Set<AbortController>();
+  const searcher = new Searcher(library);
   const withCancel = async <T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> => {
     const controller = new AbortController();
     imports.add(controller);
@@ -132,7 +133,7 @@ function createHandlers({ library, emit, app, printToPdf, log }: HandlerContext)
       return downloadStatus();
     },
     'downloads.status': () => downloadStatus(),
-    'search.query': (query) => searchArticles(library, query),
+    'search.query': (query) => searcher.search(query),
     'tags.list': () => listTags(library),
     'tags.set': ({ id, tags }) => {
       const result = setArticleTags(library, id, tags);

@@ -42,6 +42,17 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   }
 }
 
+/**
+ * A second, read-only connection to a library the writer has already opened (and migrated):
+ * for readers on other threads, such as the search worker. WAL lets it read while the
+ * writer writes.
+ */
+export function openReadOnly(file: string): Db {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  db.pragma('busy_timeout = 5000');
+  return db;
+}
+
 function configure(db: Db): void {
   db.pragma('journal_mode = WAL');
   // FULL syncs the WAL on every commit: an acknowledged save survives power loss, which a

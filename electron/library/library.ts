@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import { openDatabase, type Db, type OpenOptions } from './database.ts';
+import { openDatabase, openReadOnly, type Db, type OpenOptions } from './database.ts';
 
 /**
  * An open library file. Feature modules (articles, search, tags, settings) are plain
@@ -17,6 +17,11 @@ export class Library {
 
   static open(file: string, options?: OpenOptions): Library {
     return new Library(openDatabase(file, options), file);
+  }
+
+  /** A read-only view of a library that another connection owns and keeps migrated. */
+  static openReader(file: string): Library {
+    return new Library(openReadOnly(file), file);
   }
 
   /** A prepared statement, compiled once per connection. */

@@ -7,8 +7,10 @@ import type { Library } from './library.ts';
 const COLUMN_WEIGHTS = '10.0, 4.0, 2.0, 1.0';
 const MATCH_START = '\u0002';
 const MATCH_END = '\u0003';
+/** A last word shorter than this is not expanded as a prefix. */
+const MIN_PREFIX_LENGTH = 2;
 
-interface Term {
+export interface Term {
   text: string;
   phrase: boolean;
   excluded: boolean;
@@ -17,6 +19,9 @@ interface Term {
 
 /** A query as typed, split into what FTS5 matches and what filters the results. */
 export interface ParsedQuery {
+  /** The words and phrases to match, in the order typed. */
+  terms: Term[];
+  /** The FTS5 expression for them, or null when nothing is there to match. */
   match: string | null;
   tags: string[];
   sources: string[];
@@ -43,11 +48,15 @@ export function parseQuery(input: string): ParsedQuery {
     }
     rest += token;
   }
-  return { match: toMatchExpression(rest), tags, sources };
+  const terms = parseTerms(rest);
+  return { terms, match: toMatch(terms), tags, sources };
 }
 
 export function toMatchExpression(input: string): string | null {
-  const terms = parseTerms(input);
+  return toMatch(parseTerms(input));
+}
+
+function toMatch(terms: Term[]): string | null {
   const included = terms.filter((t) => !t.excluded).map(quoteTerm);
   if (included.length === 0) return null;
   const excluded = terms.filter((t) => t.excluded).map(quoteTerm);
@@ -88,9 +97,24 @@ function filterSql(query: ParsedQuery): { where: string; params: unknown[] } {
   return { where: conditions.length ? conditions.join(' AND ') : '1', params };
 }
 
-/** How many ranked candidates to consider when filters may discard some of them. */
-const FILTERED_CANDIDATES = 20;
+/** Counting stops here: past it the list says "10,000+" and nobody reads that far. */
+export const COUNT_CAP = 10_000;
+/** Exact matches are looked for among this many of the best candidates by bm25. */
+const CANDIDATES_PER_RESULT = 2;
 
+interface Ranked {
+  id: number;
+  rank: number;
+  title: string;
+  snippet: string;
+}
+
+/**
+ * Searches the library. FTS5 sorts by bm25 itself (`ORDER BY rank` with a `LIMIT`) and builds
+ * snippets only for the rows it returns; filters stay outside the MATCH (`+rowid IN …`, so
+ * they are not pushed into the index). Among the best candidates, articles holding the words
+ * exactly as typed come before those matching only by stem.
+ */
 export function searchArticles(library: Library, query: SearchQuery): SearchResults {
   const { query: text, limit } = searchQuerySchema.parse(query);
   const parsed = parseQuery(text);
@@ -98,40 +122,64 @@ export function searchArticles(library: Library, query: SearchQuery): SearchResu
   const filtered = parsed.tags.length + parsed.sources.length > 0;
   if (!parsed.match) return filtered ? listFiltered(library, filters, limit) : { total: 0, results: [] };
 
-  // Without filters the index alone knows the count; joining every match costs more.
-  const total = library
-    .statement<{ n: number }>(
-      filtered
-        ? `SELECT count(*) AS n FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-           WHERE articles_fts MATCH ? AND ${filters.where}`
-        : 'SELECT count(*) AS n FROM articles_fts WHERE articles_fts MATCH ?',
-    )
-    .get(parsed.match, ...filters.params)!.n;
-  // Step 1: the best matches by bm25 alone, without touching the articles table.
-  const ranked = library
-    .statement<{ id: number; rank: number }>(
-      `SELECT rowid AS id, bm25(articles_fts, ${COLUMN_WEIGHTS}) AS rank FROM articles_fts
-       WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?`,
-    )
-    .all(parsed.match, filtered ? limit * FILTERED_CANDIDATES : limit);
-  if (ranked.length === 0) return { total, results: [] };
-  // Step 2: filters, titles and snippets for those few only.
-  const ids = ranked.map((row) => row.id);
-  const rows = library
-    .statement<{ id: number; title: string; snippet: string }>(
-      `SELECT articles_fts.rowid AS id, a.title AS title,
+  const match = settleLastWord(library, parsed.terms, limit);
+  const restrict = filtered ? `AND +articles_fts.rowid IN (SELECT a.id FROM articles a WHERE ${filters.where})` : '';
+  const counted = library
+    .statement<{ n: number }>(`SELECT count(*) AS n FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? ${restrict} LIMIT ?)`)
+    .get(match, ...filters.params, COUNT_CAP + 1)!.n;
+  const candidates = library
+    .statement<Ranked>(
+      `SELECT articles_fts.rowid AS id, rank, (SELECT title FROM articles WHERE id = articles_fts.rowid) AS title,
          snippet(articles_fts, -1, char(2), char(3), '…', 16) AS snippet
-       FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-       WHERE articles_fts MATCH ? AND articles_fts.rowid IN (SELECT value FROM json_each(?)) AND ${filters.where}`,
+       FROM articles_fts WHERE articles_fts MATCH ? AND rank MATCH 'bm25(${COLUMN_WEIGHTS})' ${restrict}
+       ORDER BY rank LIMIT ?`,
     )
-    .all(parsed.match, JSON.stringify(ids), ...filters.params);
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  const results = ranked.flatMap((candidate) => {
-    const row = byId.get(candidate.id);
+    .all(match, ...filters.params, Math.min(limit * CANDIDATES_PER_RESULT, COUNT_CAP));
+  const results = exactFirst(library, candidates, parsed.terms)
+    .slice(0, limit)
     // bm25 is smaller for better matches; people expect bigger to mean better.
-    return row ? [{ id: row.id, title: row.title, snippet: markSnippet(row.snippet), score: -candidate.rank }] : [];
-  });
-  return { total, results: results.slice(0, limit) };
+    .map((row) => ({ id: row.id, title: row.title, snippet: markSnippet(row.snippet), score: -row.rank }));
+  return { total: Math.min(counted, COUNT_CAP), totalCapped: counted > COUNT_CAP, results };
+}
+
+/**
+ * While a word is being typed it matches as a prefix, except when it is already a whole word
+ * that fills a page of results: expanding "president" to every word starting with it costs
+ * more than it finds. One letter never expands (it would match most of the library).
+ */
+function settleLastWord(library: Library, terms: Term[], limit: number): string {
+  const last = terms.at(-1)!;
+  if (!last.prefix) return toMatch(terms)!;
+  const whole = terms.map((term) => (term === last ? { ...term, prefix: false } : term));
+  const wholeMatch = toMatch(whole)!;
+  if ([...last.text].length < MIN_PREFIX_LENGTH) return wholeMatch;
+  const found = library
+    .statement<{ n: number }>('SELECT count(*) AS n FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? LIMIT ?)')
+    .get(wholeMatch, limit)!.n;
+  return found >= limit ? wholeMatch : toMatch(terms)!;
+}
+
+/** Candidates holding every included word as typed (not only its stem) first, each group by rank. */
+function exactFirst(library: Library, candidates: Ranked[], terms: Term[]): Ranked[] {
+  const patterns = terms.filter((term) => !term.excluded).map(exactPattern);
+  if (candidates.length < 2) return candidates;
+  const texts = new Map(
+    library
+      .statement<{ id: number; text: string }>(
+        `SELECT id, concat_ws(' ', title, dek, byline, body_text) AS text FROM articles WHERE id IN (SELECT value FROM json_each(?))`,
+      )
+      .all(JSON.stringify(candidates.map((row) => row.id)))
+      .map((row) => [row.id, row.text]),
+  );
+  const isExact = (row: Ranked) => patterns.every((pattern) => pattern.test(texts.get(row.id) ?? ''));
+  const exact = candidates.filter(isExact);
+  return exact.length === 0 || exact.length === candidates.length ? candidates : [...exact, ...candidates.filter((row) => !exact.includes(row))];
+}
+
+function exactPattern(term: Term): RegExp {
+  const words = term.text.trim().split(/\s+/).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const end = term.prefix ? '' : '(?![\\p{L}\\p{N}])';
+  return new RegExp(`(?<![\\p{L}\\p{N}])${words.join('[^\\p{L}\\p{N}]+')}${end}`, 'iu');
 }
 
 /** A query of filters only ("tag:ukraine"): the matching articles, newest first. */

@@ -60,6 +60,12 @@ test('the list of 100,000 articles scrolls to its end and works from the keyboar
     await expect(list.locator('li[aria-posinset="100000"] button')).toBeFocused();
     await page.keyboard.press('/');
     await expect(page.getByRole('searchbox', { name: 'Search the library' })).toBeFocused();
+
+    // Typing a word found everywhere: each keystroke's search supersedes the last, and the
+    // count stops at a cap instead of counting the whole library.
+    await page.keyboard.type('the', { delay: 40 });
+    await expect(page.getByText('10,000+ articles', { exact: true })).toBeVisible();
+    await expect(page.getByRole('list', { name: 'Search results' }).getByRole('button')).toHaveCount(50);
   } finally {
     await stopApp(app);
     rmSync(dir, { recursive: true, force: true });

@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { DatelineError } from '../../common/errors.ts';
+import { workerFile } from '../../common/worker-file.ts';
 import type { NewSavedArticle } from '../../library/articles.ts';
 import type { WorkerJob, WorkerReply } from './protocol.ts';
 
@@ -10,14 +11,7 @@ const WORKER_HEAP_MB = 1536;
 /** An idle worker is let go so that it holds no memory between imports. */
 const IDLE_MS = 20_000;
 
-/**
- * The worker's file: beside this module when running from source (Node strips the types),
- * or the bundle's own `import-worker.js` when built (see electron.vite.config.ts).
- */
-function workerUrl(): URL {
-  const fromSource = import.meta.url.endsWith('.ts');
-  return new URL(fromSource ? './worker.ts' : './import-worker.js', import.meta.url);
-}
+const workerUrl = () => workerFile(import.meta.url, './worker.ts', './import-worker.js');
 
 interface Pending {
   job: WorkerJob;

@@ -6,7 +6,7 @@ const SORT_LABELS: Record<ListSort, string> = { saved: 'Date saved', published: 
 import { STATUS_LABELS } from '../editor/panels/MetadataPanel.tsx';
 import type { Selection } from '../app/App.tsx';
 import { useDebounced, useLibraryVersion } from '../app/hooks.ts';
-import { call, messageOf } from '../client/api.ts';
+import { ApiError, call, messageOf } from '../client/api.ts';
 import { Snippet } from './Snippet.tsx';
 import { ArticleList } from './ArticleList.tsx';
 import { SavedLinksBar } from './SavedLinksBar.tsx';
@@ -193,15 +193,19 @@ function EmptyList({ view }: { view: Selection['view'] }) {
   return <p className="pane-message">{text}</p>;
 }
 
+/** This window's search box: its newer searches supersede its older ones, not other windows'. */
+const SEARCH_SESSION = `window-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+
 function SearchResultList({ query, openId, onOpen }: { query: string; openId: number | null; onOpen: (id: number) => void }) {
   const version = useLibraryVersion();
   const [results, setResults] = useState<SearchResults | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let current = true;
-    call('search.query', { query, limit: 50 }).then(
+    call('search.query', { query, limit: 50, session: SEARCH_SESSION }).then(
       (value) => current && (setResults(value), setError(null)),
-      (reason) => current && setError(messageOf(reason)),
+      // Superseded: the newer search this box sent is on its way.
+      (reason) => current && !(reason instanceof ApiError && reason.code === 'SUPERSEDED') && setError(messageOf(reason)),
     );
     return () => {
       current = false;
@@ -213,7 +217,7 @@ function SearchResultList({ query, openId, onOpen }: { query: string; openId: nu
   return (
     <div className="search-results" aria-live="polite">
       <p className="pane-message">
-        {results.total === 0 ? 'No articles match.' : `${results.total} ${results.total === 1 ? 'article' : 'articles'}`}
+        {results.total === 0 ? 'No articles match.' : `${results.total.toLocaleString()}${results.totalCapped ? '+' : ''} ${results.total === 1 ? 'article' : 'articles'}`}
       </p>
       <ul className="article-list" aria-label="Search results">
         {results.results.map((result) => (

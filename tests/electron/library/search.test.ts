@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { insertSavedArticle } from '../../../electron/library/articles.ts';
 import type { Library } from '../../../electron/library/library.ts';
-import { searchArticles, toMatchExpression } from '../../../electron/library/search.ts';
+import { COUNT_CAP, searchArticles, toMatchExpression } from '../../../electron/library/search.ts';
+import { fillLibrary } from '../../helpers/synthetic.ts';
 import { tempLibrary } from '../../helpers/temp.ts';
 
 function add(library: Library, title: string, text: string): number {
@@ -57,6 +58,32 @@ describe('searchArticles', () => {
     expect(searchArticles(library, { query: 'troops -russia' }).results.map((r) => r.id)).toEqual([a]);
   });
 
+  it('ranks articles holding the word as typed above those matching only its stem', () => {
+    const library = tempLibrary();
+    const stemmed = add(library, 'Troops, troops and more troops', 'The troops moved; troops waited.');
+    const exact = add(library, 'Winter', 'One troop stayed behind in the long winter by the river.');
+    expect(searchArticles(library, { query: 'troops ' }).results.map((r) => r.id)).toEqual([stemmed, exact]);
+    expect(searchArticles(library, { query: 'troop ' }).results.map((r) => r.id)).toEqual([exact, stemmed]);
+  });
+
+  it('counts up to a cap and says there are more', () => {
+    const library = tempLibrary();
+    const article = (i: number) => ({ title: `Harbour ${i}`, byline: '', sourceName: '', sourceUrl: `https://example.com/${i}`, text: 'harbour news', tags: [], createdAt: i, publishedAt: i });
+    fillLibrary(library, Array.from({ length: COUNT_CAP + 5 }, (_, i) => article(i)));
+    expect(searchArticles(library, { query: 'harbour ', limit: 10 })).toMatchObject({ total: COUNT_CAP, totalCapped: true });
+    expect(searchArticles(library, { query: 'harbour 17 ' })).toMatchObject({ total: 1, totalCapped: false });
+  });
+
+  it('does not expand a last word that is already a whole word filling a page, nor a single letter', () => {
+    const library = tempLibrary();
+    for (let i = 0; i < 5; i += 1) add(library, `Port ${i}`, 'The harbour was busy.');
+    const longer = add(library, 'Master', 'The harbourmaster spoke.');
+    expect(searchArticles(library, { query: 'harbour', limit: 5 }).total).toBe(5);
+    expect(searchArticles(library, { query: 'harbour', limit: 10 }).total).toBe(6);
+    expect(searchArticles(library, { query: 'harbourm', limit: 5 }).results.map((r) => r.id)).toEqual([longer]);
+    expect(searchArticles(library, { query: 't', limit: 5 }).total).toBe(0);
+  });
+
   it('returns nothing, not an error, for input with no searchable words', () => {
     expect(searchArticles(tempLibrary(), { query: '"" - * ( ' })).toEqual({ total: 0, results: [] });
   });
@@ -65,12 +92,12 @@ describe('searchArticles', () => {
 describe('search syntax', () => {
   it('separates tag: and source: filters from the words to match', async () => {
     const { parseQuery } = await import('../../../electron/library/search.ts');
-    expect(parseQuery('troops tag:ukraine source:"World Desk" kur')).toEqual({
+    expect(parseQuery('troops tag:ukraine source:"World Desk" kur')).toMatchObject({
       match: '"troops" AND "kur"*',
       tags: ['ukraine'],
       sources: ['World Desk'],
     });
-    expect(parseQuery('tag:')).toEqual({ match: null, tags: [], sources: [] });
+    expect(parseQuery('tag:')).toEqual({ terms: [], match: null, tags: [], sources: [] });
   });
 
   it('filters matches by tag and source, and lists by filter alone', async () => {

@@ -1,0 +1,69 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { insertSavedArticle } from '../../../electron/library/articles.ts';
+import { Library } from '../../../electron/library/library.ts';
+import { searchArticles } from '../../../electron/library/search.ts';
+import { Searcher } from '../../../electron/library/searcher.ts';
+import { tempLibrary } from '../../helpers/temp.ts';
+
+const searchers: Searcher[] = [];
+afterEach(async () => {
+  await Promise.all(searchers.splice(0).map((searcher) => searcher.close()));
+});
+
+function searcherFor(library: Library, interruptAfterMs?: number): Searcher {
+  const searcher = new Searcher(library, interruptAfterMs);
+  searchers.push(searcher);
+  return searcher;
+}
+
+function addStories(library: Library): void {
+  library.write(() => {
+    insertSavedArticle(library, { title: 'Ferry strike ends', text: 'The ferry crews went back to work.', html: '' });
+    insertSavedArticle(library, { title: 'Harbour storm', text: 'A storm closed the harbour; the ferry waited.', html: '' });
+  });
+}
+
+describe('Searcher', () => {
+  it('answers from a worker exactly as the search itself does, and sees later writes', async () => {
+    const library = tempLibrary();
+    addStories(library);
+    const searcher = searcherFor(library);
+    expect(await searcher.search({ query: 'ferry' })).toEqual(searchArticles(library, { query: 'ferry' }));
+    library.write(() => insertSavedArticle(library, { title: 'Ferry timetable', text: 'New times.', html: '' }));
+    expect((await searcher.search({ query: 'ferry' })).total).toBe(3);
+  });
+
+  it('lets a newer search from the same box supersede a waiting one, and leaves other boxes alone', async () => {
+    const library = tempLibrary();
+    addStories(library);
+    const searcher = searcherFor(library, 60_000);
+    const first = searcher.search({ query: 'ferry', session: 'a' });
+    const waiting = searcher.search({ query: 'storm', session: 'a' });
+    const otherBox = searcher.search({ query: 'storm', session: 'b' });
+    const newest = searcher.search({ query: 'harbour', session: 'a' });
+    await expect(waiting).rejects.toMatchObject({ code: 'SUPERSEDED' });
+    // The running one is not stopped before its time is up, so it still answers.
+    expect((await first).total).toBe(2);
+    expect((await otherBox).total).toBe(1);
+    expect((await newest).results.map((r) => r.title)).toEqual(['Harbour storm']);
+  });
+
+  it('stops a running search that a newer one supersedes, and carries on with a fresh worker', async () => {
+    const library = tempLibrary();
+    addStories(library);
+    const searcher = searcherFor(library, 0);
+    const running = searcher.search({ query: 'ferry', session: 'a' });
+    const newer = searcher.search({ query: 'storm', session: 'a' });
+    await expect(running).rejects.toMatchObject({ code: 'SUPERSEDED' });
+    expect((await newer).total).toBe(1);
+    expect((await searcher.search({ query: 'crews' })).total).toBe(1);
+  });
+
+  it('reports bad input as a clear error from the worker, and keeps serving', async () => {
+    const library = tempLibrary();
+    addStories(library);
+    const searcher = searcherFor(library);
+    await expect(searcher.search({ query: 'x'.repeat(2000) })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    expect((await searcher.search({ query: 'storm' })).total).toBe(1);
+  });
+});
