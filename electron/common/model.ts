@@ -137,6 +137,20 @@ export const articlePatchSchema = draftFieldsSchema.extend({
   readingProgress: z.number().min(0).max(1).optional(),
 });
 
+/** Most articles one bulk action may touch at once. */
+export const BULK_LIMIT = 100_000;
+
+export const stateChangeSchema = z.strictObject({
+  id: articleId,
+  read: z.boolean().optional(),
+  favorite: z.boolean().optional(),
+  archived: z.boolean().optional(),
+});
+
+export const articleStatesSchema = z.object({ id: articleId, read: z.boolean(), favorite: z.boolean(), archived: z.boolean() });
+
+export const bulkIdsSchema = z.array(articleId).min(1).max(BULK_LIMIT);
+
 export const revisionReasons = ['auto', 'status', 'manual', 'before-restore', 'restore'] as const;
 
 export const revisionSummarySchema = z.object({
@@ -170,3 +184,5 @@ export type SearchResults = z.output<typeof searchResultsSchema>;
 export type TagCount = z.output<typeof tagCountSchema>;
 export type DraftFields = z.output<typeof draftFieldsSchema>;
 export type ArticlePatch = z.output<typeof articlePatchSchema>;
+export type StateChange = z.output<typeof stateChangeSchema>;
+export type ArticleStates = z.output<typeof articleStatesSchema>;

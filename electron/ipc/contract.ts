@@ -2,6 +2,10 @@ import { z } from 'zod';
 import { errorCodes } from '../common/errors.ts';
 import {
   articleId,
+  articleStatesSchema,
+  BULK_LIMIT,
+  bulkIdsSchema,
+  stateChangeSchema,
   articleListSchema,
   articlePatchSchema,
   articleSchema,
@@ -92,6 +96,12 @@ export const channels = {
     output: articleSchema,
   },
   'articles.delete': { input: byId, output: byId },
+  /** Read, favorite, archived on many articles at once; returns the states before, for undo. */
+  'articles.setStates': {
+    input: z.strictObject({ changes: z.array(stateChangeSchema).min(1).max(BULK_LIMIT) }),
+    output: z.object({ previous: z.array(articleStatesSchema) }),
+  },
+  'articles.deleteMany': { input: z.strictObject({ ids: bulkIdsSchema }), output: z.object({ ids: z.array(articleId) }) },
   'import.files': {
     input: z.strictObject({ files: z.array(importedFile).min(1).max(1000) }),
     output: importSummarySchema,
@@ -114,6 +124,9 @@ export const channels = {
     input: z.strictObject({ from: tagName, to: tagName }),
     output: z.object({ merged: z.boolean() }),
   },
+  /** A tag added to many articles; `changed` are those that did not have it (undo removes it from those). */
+  'tags.add': { input: z.strictObject({ ids: bulkIdsSchema, name: tagName }), output: z.object({ changed: z.array(articleId) }) },
+  'tags.remove': { input: z.strictObject({ ids: bulkIdsSchema, name: tagName }), output: z.object({ changed: z.array(articleId) }) },
   'tags.delete': { input: z.strictObject({ name: tagName }), output: z.object({ name: z.string() }) },
   'settings.get': { input: z.strictObject({}), output: settingsSchema },
   'settings.set': { input: settingsPatchSchema, output: settingsSchema },

@@ -3,6 +3,7 @@ import { DatelineError, isDatelineError } from '../common/errors.ts';
 import { downloadInWorker, importAddresses, importFiles, type ImportSummary, type PendingFile } from '../import/pipeline.ts';
 import { DownloadQueue } from '../import/web/download-queue.ts';
 import { savedLinkCounts } from '../library/saved-links.ts';
+import { deleteArticles, setStates, tagArticles, untagArticles } from '../library/bulk.ts';
 import type { Feature } from '../common/features.ts';
 import {
   createDraft,
@@ -94,6 +95,16 @@ function createHandlers({ library, emit, app, printToPdf, log }: HandlerContext)
       changed([id]);
       return article;
     },
+    'articles.setStates': ({ changes }) => {
+      const previous = setStates(library, changes);
+      changed(changes.map((change) => change.id));
+      return { previous };
+    },
+    'articles.deleteMany': ({ ids }) => {
+      const deleted = deleteArticles(library, ids);
+      changed(deleted);
+      return { ids: deleted };
+    },
     'articles.delete': ({ id }) => {
       deleteArticle(library, id);
       changed([id]);
@@ -139,6 +150,16 @@ function createHandlers({ library, emit, app, printToPdf, log }: HandlerContext)
       const result = setArticleTags(library, id, tags);
       changed([id]);
       return { tags: result };
+    },
+    'tags.add': ({ ids, name }) => {
+      const result = tagArticles(library, ids, name);
+      changed(result);
+      return { changed: result };
+    },
+    'tags.remove': ({ ids, name }) => {
+      const result = untagArticles(library, ids, name);
+      changed(result);
+      return { changed: result };
     },
     'tags.rename': ({ from, to }) => {
       const result = renameTag(library, from, to);

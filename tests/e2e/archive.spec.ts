@@ -89,6 +89,65 @@ test('a deleted row is gone once its undo time has passed', async ({ page, app }
   await expect(page.getByRole('list', { name: 'Article list' }).getByRole('button')).toHaveText([/Ferry timetable changes/]);
 });
 
+test('several articles selected from the keyboard and the mouse are marked, tagged and deleted together, each undoable', async ({ page, app }) => {
+  await page.goto(app.url);
+  await page.getByTestId('import-input').setInputFiles(
+    ['Ferry timetable changes', 'Harbour reopens', 'Rail line shuts', 'Museum opens'].map((title, i) => ({
+      name: `${i}.txt`,
+      mimeType: 'text/plain',
+      buffer: Buffer.from(`${title}\n\nA story about ${title.toLowerCase()}.`),
+    })),
+  );
+  await page.getByRole('button', { name: 'Close' }).click();
+  const list = page.getByRole('list', { name: 'Article list' });
+  const row = (title: string) => list.getByRole('button', { name: new RegExp(title) });
+  await expect(list.getByRole('button')).toHaveCount(4);
+
+  // x selects the row under the cursor, Shift+j extends, Ctrl+click adds one more.
+  await list.getByRole('button').first().focus();
+  await page.keyboard.press('x');
+  await page.keyboard.press('Shift+J');
+  const titles = await list.locator('.row-title').allTextContents();
+  await row(titles[3]!).click({ modifiers: ['Control'] });
+  const bar = page.getByRole('toolbar', { name: 'Selected articles' });
+  await expect(bar).toContainText('3 selected');
+  const chosen = [titles[0]!, titles[1]!, titles[3]!];
+
+  await bar.getByRole('button', { name: 'Mark read' }).click();
+  const notice = page.getByRole('status').filter({ hasText: 'Marked read: 3 articles.' });
+  await expect(notice).toBeVisible();
+  for (const title of chosen) await expect(row(title)).not.toHaveClass(/unread/);
+  await expect(row(titles[2]!)).toHaveClass(/unread/);
+  await notice.getByRole('button', { name: 'Undo' }).click();
+  for (const title of chosen) await expect(row(title)).toHaveClass(/unread/);
+
+  // Select again, tag all three, and undo the tag.
+  for (const title of chosen) await list.getByRole('checkbox', { name: `Select “${title}”` }).check();
+  await bar.getByRole('button', { name: 'Add tag…' }).click();
+  await bar.getByRole('textbox', { name: 'Tag to add to the selected articles' }).fill('weekend');
+  await bar.getByRole('button', { name: 'Add', exact: true }).click();
+  const sidebar = page.getByRole('navigation', { name: 'Library' });
+  await expect(sidebar.getByRole('button', { name: /weekend\s*3/ })).toBeVisible();
+  await page.getByRole('status').filter({ hasText: 'Tagged 3 articles “weekend”.' }).getByRole('button', { name: 'Undo' }).click();
+  await expect(sidebar.getByRole('button', { name: /weekend/ })).toHaveCount(0);
+
+  // Delete two from the keyboard, undo, then delete them for good.
+  await list.getByRole('checkbox', { name: `Select “${titles[0]}”` }).check();
+  await list.getByRole('checkbox', { name: `Select “${titles[1]}”` }).check();
+  await row(titles[1]!).focus();
+  await page.keyboard.press('Delete');
+  await expect(list).toContainText(`Deleted “${titles[0]}”.`);
+  await page.getByRole('status').filter({ hasText: 'Deleted 2 articles.' }).getByRole('button', { name: 'Undo' }).click();
+  await expect(row(titles[0]!)).toBeVisible();
+  await expect(row(titles[1]!)).toBeVisible();
+  await list.getByRole('checkbox', { name: `Select “${titles[0]}”` }).check();
+  await list.getByRole('checkbox', { name: `Select “${titles[1]}”` }).check();
+  await bar.getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Deleted 2 articles.' })).toBeHidden({ timeout: 15_000 });
+  await page.reload();
+  await expect(page.getByRole('list', { name: 'Article list' }).locator('.row-title')).toHaveText([titles[2]!, titles[3]!]);
+});
+
 test('saved links from a Pocket export wait as "Not downloaded yet" until "Download saved links" fetches them', async ({ page }) => {
   const [story] = [...syntheticArticles(1, { seed: 3, words: [300, 301] })];
   const site = createServer((request, response) => {

@@ -1,9 +1,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { ArticleSummary, ListQuery } from '../../../electron/common/model.ts';
 import { formatDate, formatReadingTime } from '../app/format.ts';
 import { call, messageOf } from '../client/api.ts';
 import { STATUS_LABELS } from '../editor/panels/MetadataPanel.tsx';
+import { BulkBar, type Done } from './BulkBar.tsx';
 
 const PAGE_SIZE = 200;
 const ROW_HEIGHT = 64;
@@ -88,6 +89,8 @@ export function ArticleList({ query, version, openId, onOpen, empty, onError }: 
   const scroller = useRef<HTMLDivElement | null>(null);
   const [cursor, setCursor] = useState(0);
   const [deleting, setDeleting] = useState<Map<number, { title: string; timer: number }>>(new Map());
+  const selection = useSelection(query, itemAt);
+  const [done, setDone] = useState<Done | null>(null);
   const count = total ?? 0;
   const virtualizer = useVirtualizer({
     count,
@@ -113,53 +116,78 @@ export function ArticleList({ query, version, openId, onOpen, empty, onError }: 
     requestAnimationFrame(() => scroller.current?.querySelector<HTMLElement>(`[data-index="${next}"] button`)?.focus());
   };
 
-  const remove = (item: ArticleSummary) => {
-    if (deleting.has(item.id)) return;
-    const timer = window.setTimeout(() => {
-      setDeleting((current) => {
-        const next = new Map(current);
-        next.delete(item.id);
-        return next;
-      });
-      call('articles.delete', { id: item.id }).catch((reason) => onError(messageOf(reason)));
-    }, UNDO_DELETE_MS);
-    setDeleting((current) => new Map(current).set(item.id, { title: item.title, timer }));
-  };
-  const undo = (id: number) => {
-    const pending = deleting.get(id);
-    if (!pending) return;
-    window.clearTimeout(pending.timer);
-    setDeleting((current) => {
-      const next = new Map(current);
-      next.delete(id);
-      return next;
-    });
-  };
-  // Leaving the list (another view, a search) carries out the deletions still waiting.
   const deletingRef = useRef(deleting);
   deletingRef.current = deleting;
+  /** Rows show "Deleted" with Undo for a few seconds; then the articles are deleted, together. */
+  const remove = (items: { id: number; title: string }[]) => {
+    const fresh = items.filter((item) => !deleting.has(item.id));
+    if (fresh.length === 0) return;
+    const ids = fresh.map((item) => item.id);
+    const timer = window.setTimeout(() => {
+      setDeleting((current) => withoutKeys(current, ids));
+      setDone((current) => (current?.deletion === timer ? null : current));
+      const deleted = ids.length === 1 ? call('articles.delete', { id: ids[0]! }) : call('articles.deleteMany', { ids });
+      deleted.catch((reason) => onError(messageOf(reason)));
+    }, UNDO_DELETE_MS);
+    setDeleting((current) => {
+      const next = new Map(current);
+      for (const item of fresh) next.set(item.id, { title: item.title, timer });
+      return next;
+    });
+    return { ids, timer };
+  };
+  /** Undoing one row of a deletion made together takes back the whole deletion. */
+  const undo = (id: number) => {
+    const pending = deletingRef.current.get(id);
+    if (!pending) return;
+    window.clearTimeout(pending.timer);
+    setDeleting((current) => new Map([...current].filter(([, entry]) => entry.timer !== pending.timer)));
+  };
+  const removeSelected = (ids: number[]) => {
+    const titles = new Map(ids.map((id) => [id, selection.titles.get(id) ?? '']));
+    const pending = remove(ids.map((id) => ({ id, title: titles.get(id)! })));
+    selection.clear();
+    if (pending) {
+      const message = `Deleted ${ids.length.toLocaleString()} ${ids.length === 1 ? 'article' : 'articles'}.`;
+      setDone({ message, deletion: pending.timer, undo: async () => undo(pending.ids[0]!) });
+    }
+  };
+  // Leaving the list (another view, a search) carries out the deletions still waiting.
   useEffect(
     () => () => {
-      for (const [id, { timer }] of deletingRef.current) {
-        window.clearTimeout(timer);
-        void call('articles.delete', { id }).catch(() => undefined);
-      }
+      const ids = [...deletingRef.current.keys()];
+      for (const { timer } of deletingRef.current.values()) window.clearTimeout(timer);
+      if (ids.length) void call('articles.deleteMany', { ids }).catch(() => undefined);
     },
     [],
   );
 
+  const moveTo = (index: number, extend: boolean) => {
+    const next = Math.max(0, Math.min(count - 1, index));
+    if (extend) selection.extend(cursor, next);
+    focusRow(next);
+  };
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
     const item = itemAt(cursor);
     const handled = (() => {
       switch (event.key) {
         case 'j':
+        case 'J':
         case 'ArrowDown':
-          focusRow(cursor + 1);
+          moveTo(cursor + 1, event.shiftKey);
           return true;
         case 'k':
+        case 'K':
         case 'ArrowUp':
-          focusRow(cursor - 1);
+          moveTo(cursor - 1, event.shiftKey);
+          return true;
+        case 'x':
+          if (item) selection.toggle(item, cursor);
+          return Boolean(item);
+        case 'Escape':
+          if (selection.size === 0) return false;
+          selection.clear();
           return true;
         case 'Home':
           focusRow(0);
@@ -178,7 +206,8 @@ export function ArticleList({ query, version, openId, onOpen, empty, onError }: 
           return Boolean(item);
         case 'Delete':
         case 'Backspace':
-          if (item) remove(item);
+          if (selection.size > 0) removeSelected(selection.ids());
+          else if (item) remove([item]);
           return Boolean(item);
         case 'z':
           if (item && deleting.has(item.id)) undo(item.id);
@@ -190,10 +219,40 @@ export function ArticleList({ query, version, openId, onOpen, empty, onError }: 
     if (handled) event.preventDefault();
   };
 
+  const undoDone = () => {
+    const action = done;
+    setDone(null);
+    action?.undo().catch((reason) => onError(messageOf(reason)));
+  };
+  const onRowClick = (event: MouseEvent, item: ArticleSummary, index: number) => {
+    if (event.shiftKey) selection.extend(selection.anchor ?? cursor, index);
+    else if (event.ctrlKey || event.metaKey) selection.toggle(item, index);
+    else return false;
+    setCursor(index);
+    return true;
+  };
+
   if (error) return <p className="pane-message" role="alert">{error}</p>;
   if (total === null) return <p className="pane-message">Loading…</p>;
   if (total === 0) return <>{empty}</>;
   return (
+    <>
+    {selection.size > 0 && (
+      <BulkBar
+        ids={selection.ids()}
+        onDone={(action) => (setDone(action), selection.clear())}
+        onDelete={removeSelected}
+        onClear={selection.clear}
+        onError={onError}
+      />
+    )}
+    {done && (
+      <div className="bulk-done" role="status">
+        <span>{done.message}</span>
+        <button type="button" onClick={undoDone}>Undo</button>
+        <button type="button" aria-label="Dismiss" onClick={() => setDone(null)}>×</button>
+      </div>
+    )}
     <div ref={scroller} className="article-scroller" data-testid="article-scroller">
       <ul
         className="article-list"
@@ -223,29 +282,86 @@ export function ArticleList({ query, version, openId, onOpen, empty, onError }: 
                   </button>
                 </div>
               ) : (
-                <ArticleRow
-                  item={item}
-                  current={item.id === openId}
-                  tabIndex={row.index === cursor ? 0 : -1}
-                  onFocus={() => setCursor(row.index)}
-                  onOpen={() => {
-                    setCursor(row.index);
-                    onOpen(item.id);
-                  }}
-                />
+                <div className={selection.has(item.id) ? 'row-with-check selected' : 'row-with-check'}>
+                  <input
+                    type="checkbox"
+                    className="row-check"
+                    tabIndex={-1}
+                    aria-label={`Select “${item.title || 'Untitled draft'}”`}
+                    checked={selection.has(item.id)}
+                    onChange={() => selection.toggle(item, row.index)}
+                  />
+                  <ArticleRow
+                    item={item}
+                    current={item.id === openId}
+                    tabIndex={row.index === cursor ? 0 : -1}
+                    onFocus={() => setCursor(row.index)}
+                    onOpen={(event) => {
+                      if (onRowClick(event, item, row.index)) return;
+                      setCursor(row.index);
+                      onOpen(item.id);
+                    }}
+                  />
+                </div>
               )}
             </li>
           );
         })}
       </ul>
       <p id="article-list-keys" hidden>
-        j and k or the arrow keys move, Enter opens, Delete deletes (Undo follows), slash searches.
+        j and k or the arrow keys move, Enter opens, x selects (Shift with a move extends the selection, Escape clears it), Delete
+        deletes (Undo follows), slash searches.
       </p>
     </div>
+    </>
   );
 }
 
-function ArticleRow({ item, current, tabIndex, onFocus, onOpen }: { item: ArticleSummary; current: boolean; tabIndex: number; onFocus: () => void; onOpen: () => void }) {
+function withoutKeys<K, V>(map: Map<K, V>, keys: readonly K[]): Map<K, V> {
+  const next = new Map(map);
+  for (const key of keys) next.delete(key);
+  return next;
+}
+
+/**
+ * The rows chosen for a bulk action, by article id (so they stay chosen while pages reload),
+ * with the titles the "Deleted" rows show. A new list (another view, a filter) starts empty.
+ */
+function useSelection(query: Query, itemAt: (index: number) => ArticleSummary | undefined) {
+  const [chosen, setChosen] = useState<Map<number, string>>(new Map());
+  const [anchor, setAnchor] = useState<number | null>(null);
+  const key = JSON.stringify(query);
+  useEffect(() => {
+    setChosen(new Map());
+    setAnchor(null);
+  }, [key]);
+  return {
+    size: chosen.size,
+    anchor,
+    titles: chosen,
+    has: (id: number) => chosen.has(id),
+    ids: () => [...chosen.keys()],
+    clear: () => (setChosen(new Map()), setAnchor(null)),
+    toggle: (item: ArticleSummary, index: number) => {
+      setAnchor(index);
+      setChosen((current) => (current.has(item.id) ? withoutKeys(current, [item.id]) : new Map(current).set(item.id, item.title)));
+    },
+    /** Adds every loaded row from `from` to `to` (Shift with a move or a click). */
+    extend: (from: number, to: number) => {
+      setAnchor((current) => current ?? from);
+      setChosen((current) => {
+        const next = new Map(current);
+        for (let index = Math.min(from, to); index <= Math.max(from, to); index += 1) {
+          const item = itemAt(index);
+          if (item) next.set(item.id, item.title);
+        }
+        return next;
+      });
+    },
+  };
+}
+
+function ArticleRow({ item, current, tabIndex, onFocus, onOpen }: { item: ArticleSummary; current: boolean; tabIndex: number; onFocus: () => void; onOpen: (event: MouseEvent) => void }) {
   return (
     <button
       type="button"
