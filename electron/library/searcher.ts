@@ -93,7 +93,10 @@ export class Searcher {
     if (this.idle) clearTimeout(this.idle);
     next.startedAt = performance.now();
     this.running = next;
-    this.start().postMessage({ id: next.id, query: next.query } satisfies SearchRequest);
+    const worker = this.start();
+    // While a search is out, the worker keeps the process alive (a CLI or a bench awaits it).
+    worker.ref();
+    worker.postMessage({ id: next.id, query: next.query } satisfies SearchRequest);
   }
 
   private start(): Worker {
@@ -136,6 +139,7 @@ export class Searcher {
   }
 
   private scheduleIdle(): void {
+    this.worker?.unref();
     if (this.idle) clearTimeout(this.idle);
     this.idle = setTimeout(() => this.replaceWorker(), IDLE_MS);
     this.idle.unref();

@@ -1,9 +1,12 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { insertSavedArticle } from '../../../electron/library/articles.ts';
 import { Library } from '../../../electron/library/library.ts';
 import { searchArticles } from '../../../electron/library/search.ts';
 import { Searcher } from '../../../electron/library/searcher.ts';
-import { tempLibrary } from '../../helpers/temp.ts';
+import { tempDir, tempLibrary } from '../../helpers/temp.ts';
 
 const searchers: Searcher[] = [];
 afterEach(async () => {
@@ -65,5 +68,20 @@ describe('Searcher', () => {
     const searcher = searcherFor(library);
     await expect(searcher.search({ query: 'x'.repeat(2000) })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     expect((await searcher.search({ query: 'storm' })).total).toBe(1);
+  });
+
+  it('regression: a process with nothing else to do exited before the worker answered', () => {
+    const library = tempLibrary();
+    addStories(library);
+    const module = (path: string) => JSON.stringify(new URL(path, import.meta.url).href);
+    const script = `
+      const { Library } = await import(${module('../../../electron/library/library.ts')});
+      const { Searcher } = await import(${module('../../../electron/library/searcher.ts')});
+      const results = await new Searcher(Library.openReader(${JSON.stringify(library.file)})).search({ query: 'ferry' });
+      console.log('answered', results.total);`;
+    const file = join(tempDir(), 'search-once.mjs');
+    writeFileSync(file, script);
+    const output = execFileSync(process.execPath, ['--experimental-strip-types', '--no-warnings', file], { encoding: 'utf8', timeout: 30_000 });
+    expect(output.trim()).toBe('answered 2');
   });
 });
