@@ -7,6 +7,7 @@ import { ImportPanel, useImporter } from '../library/ImportPanel.tsx';
 import { LibraryPane } from '../library/LibraryPane.tsx';
 import { Sidebar } from '../library/Sidebar.tsx';
 import { useSettings } from './settings.ts';
+import { isTyping } from './hooks.ts';
 import { ExportDialog } from '../library/ExportDialog.tsx';
 import { AddressDialog } from '../library/AddressDialog.tsx';
 import { SettingsDialog } from '../settings/SettingsDialog.tsx';
@@ -17,9 +18,6 @@ export interface Selection {
 }
 
 /** Whether a key press is text being written, which shortcuts must leave alone. */
-function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
-}
 
 export function App() {
   const [selection, setSelection] = useState<Selection>({ view: 'all', tag: null });

@@ -16,7 +16,7 @@ export function useSettings(): SettingsState {
     return subscribe('settings.changed', setSettings);
   }, []);
   useEffect(() => {
-    if (settings) document.documentElement.dataset.theme = settings.theme;
+    if (settings) applyToWindow(settings);
   }, [settings]);
 
   const change = useCallback(
@@ -33,4 +33,14 @@ export function useSettings(): SettingsState {
     [settings],
   );
   return { settings, change };
+}
+
+/** The theme and the reading view's typography, as the stylesheet reads them. */
+function applyToWindow(settings: Settings): void {
+  const root = document.documentElement;
+  root.dataset.theme = settings.theme;
+  root.dataset.readerFont = settings.readerFont;
+  root.style.setProperty('--reader-size', `${settings.readerFontSize}px`);
+  root.style.setProperty('--reader-measure', `${settings.readerLineWidth}ch`);
+  root.style.setProperty('--reader-leading', String(settings.readerLineHeight));
 }

@@ -7,6 +7,9 @@ import { call, messageOf, transport } from '../client/api.ts';
 import { mediaUrl } from '../client/media.ts';
 import { TagEditor } from './TagEditor.tsx';
 import { confirmAndDelete } from '../app/delete-article.ts';
+import { isTyping } from '../app/hooks.ts';
+import { TypographyMenu } from './TypographyMenu.tsx';
+import { useReadingProgress } from './progress.ts';
 
 /**
  * Stored HTML was sanitized on import; it is sanitized again here, in the browser's own DOM,
@@ -52,6 +55,11 @@ export function ReaderView({
       setError(messageOf(reason));
     }
   };
+  const finished = useReadingProgress(bodyRef, article, () => update({ read: true }));
+  useReaderKeys(bodyRef, {
+    f: () => void update({ favorite: !article.favorite }),
+    e: () => void update({ archived: !article.archived }),
+  });
   // A follow-up quotes what the reader selected in the story, or else its lead.
   const startDraft = async () => {
     const selection = window.getSelection();
@@ -95,6 +103,7 @@ export function ReaderView({
         <button type="button" className="danger" onClick={remove}>
           Delete
         </button>
+        <TypographyMenu />
       </div>
       {error && <p role="alert" className="inline-error">{error}</p>}
       <header className="reader-header">
@@ -117,6 +126,14 @@ export function ReaderView({
       </header>
       {article.fetchState && <SavedLinkNotice failed={article.fetchState === 'failed'} reason={article.fetchError} />}
       <div ref={bodyRef} className="reader-body" data-testid="reader-body" dangerouslySetInnerHTML={{ __html: body }} />
+      {finished && (
+        <p className="finished-notice" role="status">
+          You reached the end: marked as read.{' '}
+          <button type="button" onClick={() => void update({ read: false })}>
+            Undo
+          </button>
+        </p>
+      )}
       {article.related.length > 0 && (
         <section className="related" aria-labelledby="related-heading">
           <h2 id="related-heading">More from the source</h2>
@@ -137,6 +154,32 @@ export function ReaderView({
       )}
     </article>
   );
+}
+
+/**
+ * The reading view's own keys, when nothing is being typed: f favorite, e archive, and space
+ * or Shift+space to page through the story from anywhere in the window.
+ */
+function useReaderKeys(body: RefObject<HTMLDivElement | null>, actions: Record<'f' | 'e', () => void>): void {
+  const latest = useRef(actions);
+  latest.current = actions;
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target) || document.querySelector('dialog[open]')) return;
+      const onControl = event.target instanceof HTMLElement && event.target.closest('button, a, [role="toolbar"], [role="list"]');
+      if (event.key === ' ' && !onControl) {
+        const pane = body.current?.closest<HTMLElement>('.content-pane');
+        if (!pane) return;
+        event.preventDefault();
+        pane.scrollBy({ top: (event.shiftKey ? -1 : 1) * pane.clientHeight * 0.9 });
+      } else if ((event.key === 'f' || event.key === 'e') && !(event.target instanceof HTMLElement && event.target.closest('[role="list"]'))) {
+        event.preventDefault();
+        latest.current[event.key]();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [body]);
 }
 
 /** A saved link without its page: say so, and offer the download (the whole queue). */
