@@ -99,6 +99,9 @@ function toSummary(row: ArticleRow): ArticleSummary {
   };
 }
 
+/** Below this many articles a tag's list is sorted outright rather than found along an index. */
+const RARE_TAG = 2000;
+
 export function listArticles(library: Library, query: ListQuery = {}): ArticleList {
   const { view, tag, status, kind, source, from, to, sort, order, limit, offset } = listQuerySchema.parse(query);
   const conditions = [VIEW_CONDITIONS[view]];
@@ -116,22 +119,33 @@ export function listArticles(library: Library, query: ListQuery = {}): ArticleLi
   const dateColumn = sort === 'published' ? 'coalesce(a.published_at, a.created_at)' : 'a.created_at';
   if (from !== undefined) add(`${dateColumn} >= ?`, Date.parse(from));
   if (to !== undefined) add(`${dateColumn} < ?`, Date.parse(to));
-  if (tag !== undefined) {
-    conditions.push(
-      'a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE t.name = ?)',
-    );
-    params.push(tag);
-  }
   const where = conditions.join(' AND ');
+  // A tag is counted from its own index, where its articles are together. For the page, a
+  // common tag is tested row by row while the sort's index is walked (it stops at the page's
+  // end); a rare one is looked up and its few articles sorted.
+  const tagId = '(SELECT id FROM tags WHERE name = ?)';
+  const tagParams = tag === undefined ? [] : [tag];
   const total = library
-    .statement<{ n: number }>(`SELECT count(*) AS n FROM articles a WHERE ${where}`)
-    .get(...params)!.n;
+    .statement<{ n: number }>(
+      tag === undefined
+        ? `SELECT count(*) AS n FROM articles a WHERE ${where}`
+        : where === '1'
+          ? `SELECT count(*) AS n FROM article_tags WHERE tag_id = ${tagId}`
+          : `SELECT count(*) AS n FROM articles a WHERE ${where} AND a.id IN (SELECT article_id FROM article_tags WHERE tag_id = ${tagId})`,
+    )
+    .get(...params, ...tagParams)!.n;
+  const pageWhere =
+    tag === undefined
+      ? where
+      : total > RARE_TAG
+        ? `${where} AND EXISTS (SELECT 1 FROM article_tags at WHERE at.article_id = a.id AND at.tag_id = ${tagId})`
+        : `${where} AND a.id IN (SELECT article_id FROM article_tags WHERE tag_id = ${tagId})`;
   const rows = library
     .statement<ArticleRow>(
-      `SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE ${where}
+      `SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE ${pageWhere}
        ORDER BY ${orderBy(sort, order)} LIMIT ? OFFSET ?`,
     )
-    .all(...params, limit, offset);
+    .all(...params, ...tagParams, limit, offset);
   return { total, items: rows.map(toSummary) };
 }
 
