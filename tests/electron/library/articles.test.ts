@@ -171,3 +171,26 @@ describe('managing tags', () => {
     expect(codeOf(() => renameTag(library, 'missing', 'x'))).toBe('NOT_FOUND');
   });
 });
+
+describe('the tag filter at size', () => {
+  it('lists a common tag and a rare one in the same order, page after page, whichever way it finds them', async () => {
+    const { fillLibrary, syntheticArticles } = await import('../../helpers/synthetic.ts');
+    const { listArticles } = await import('../../../electron/library/articles.ts');
+    const library = tempLibrary();
+    fillLibrary(library, [...syntheticArticles(3000, { words: [5, 10] })].map((article, i) => ({ ...article, tags: i % 1000 === 0 ? ['common', 'rare'] : ['common'] })));
+    const expected = (tag: string) =>
+      library.db
+        .prepare(
+          `SELECT a.id FROM articles a JOIN article_tags at ON at.article_id = a.id JOIN tags t ON t.id = at.tag_id
+           WHERE t.name = ? ORDER BY a.created_at DESC, a.id DESC`,
+        )
+        .all(tag)
+        .map((row) => (row as { id: number }).id);
+    const page = (tag: string, offset: number) => listArticles(library, { tag, limit: 100, offset });
+    expect(page('common', 0).total).toBe(3000);
+    expect([...page('common', 0).items, ...page('common', 2900).items].map((item) => item.id)).toEqual([...expected('common').slice(0, 100), ...expected('common').slice(2900)]);
+    expect(page('rare', 0)).toMatchObject({ total: 3 });
+    expect(page('rare', 0).items.map((item) => item.id)).toEqual(expected('rare'));
+    expect(listArticles(library, { tag: 'common', view: 'unread', limit: 5 }).total).toBe(2000);
+  });
+});
