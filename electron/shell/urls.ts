@@ -41,10 +41,4 @@ export function isAllowedRequest(url: string): boolean {
 }
 
 /** Links a person may follow out of the app, to the system's browser or mail program. */
-export function isExternalLink(url: string): boolean {
-  try {
-    return ['http:', 'https:', 'mailto:'].includes(new URL(url).protocol);
-  } catch {
-    return false;
-  }
-}
+export { isExternalLink } from '../common/links.ts';

@@ -80,3 +80,22 @@ test('f favorites and e archives the open article from the keyboard', async ({ p
   await page.getByRole('searchbox', { name: 'Search the library' }).fill('f');
   await expect(page.getByRole('button', { name: '★ Favorite' })).toHaveAttribute('aria-pressed', 'true');
 });
+
+test('a link that is not a web or mail address is refused with a notice, and nothing opens', async ({ page, app, context }) => {
+  await page.goto(app.url);
+  // Importers keep only web addresses and the sanitizer only web and mail links, so a link
+  // like this cannot arrive through them; it is put in the page here to prove the last guard.
+  await importAndOpen(page, 'Notes from the archive\n\nThe archive notes.', 'Notes from the archive');
+  await page.getByTestId('reader-body').evaluate((body) => {
+    for (const href of ['smb://fileserver/desk/notes', 'file:///etc/hosts']) {
+      const link = Object.assign(document.createElement('a'), { href, textContent: href, target: '_blank' });
+      body.append(link);
+    }
+  });
+  const pages = context.pages().length;
+  await page.getByRole('link', { name: 'smb://fileserver/desk/notes' }).click();
+  await expect(page.getByRole('alert')).toContainText('Dateline opens only web (http, https) and mail links, and this one is a “smb” link.');
+  await page.getByRole('link', { name: 'file:///etc/hosts' }).click({ button: 'middle' });
+  await expect(page.getByRole('alert')).toContainText('this one is a “file” link.');
+  expect(context.pages()).toHaveLength(pages);
+});

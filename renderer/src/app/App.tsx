@@ -8,6 +8,7 @@ import { LibraryPane } from '../library/LibraryPane.tsx';
 import { Sidebar } from '../library/Sidebar.tsx';
 import { useSettings } from './settings.ts';
 import { isTyping } from './hooks.ts';
+import { useLinkGuard } from './link-guard.ts';
 import { ExportDialog } from '../library/ExportDialog.tsx';
 import { AddressDialog } from '../library/AddressDialog.tsx';
 import { SettingsDialog } from '../settings/SettingsDialog.tsx';
@@ -23,6 +24,7 @@ export function App() {
   const [selection, setSelection] = useState<Selection>({ view: 'all', tag: null });
   const [openId, setOpenId] = useState<number | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  useLinkGuard(setNotice);
   const [dialog, setDialog] = useState<'settings' | 'export' | 'address' | null>(null);
   const [focusMode, setFocusMode] = useState(false);
   const importer = useImporter();
