@@ -4,7 +4,7 @@ import type { ArticleSummary, ListQuery } from '../../../electron/common/model.t
 import { formatDate, formatReadingTime } from '../app/format.ts';
 import { call, messageOf } from '../client/api.ts';
 import { STATUS_LABELS } from '../editor/panels/MetadataPanel.tsx';
-import { BulkBar, type Done } from './BulkBar.tsx';
+import { articles, BulkBar, type Done } from './BulkBar.tsx';
 
 const PAGE_SIZE = 200;
 const ROW_HEIGHT = 64;
@@ -144,13 +144,9 @@ export function ArticleList({ query, version, openId, onOpen, empty, onError }: 
     setDeleting((current) => new Map([...current].filter(([, entry]) => entry.timer !== pending.timer)));
   };
   const removeSelected = (ids: number[]) => {
-    const titles = new Map(ids.map((id) => [id, selection.titles.get(id) ?? '']));
-    const pending = remove(ids.map((id) => ({ id, title: titles.get(id)! })));
+    const pending = remove(ids.map((id) => ({ id, title: selection.titles.get(id) ?? '' })));
     selection.clear();
-    if (pending) {
-      const message = `Deleted ${ids.length.toLocaleString()} ${ids.length === 1 ? 'article' : 'articles'}.`;
-      setDone({ message, deletion: pending.timer, undo: async () => undo(pending.ids[0]!) });
-    }
+    if (pending) setDone({ message: `Deleted ${articles(ids.length)}.`, deletion: pending.timer, undo: async () => undo(pending.ids[0]!) });
   };
   // Leaving the list (another view, a search) carries out the deletions still waiting.
   useEffect(

@@ -18,7 +18,8 @@ interface Props {
   onError: (message: string) => void;
 }
 
-const plural = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'article' : 'articles'}`;
+/** "1 article", "2,000 articles". */
+export const articles = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'article' : 'articles'}`;
 
 /** Actions on the selected articles; each one can be undone from the notice that follows. */
 export function BulkBar({ ids, onDone, onDelete, onClear, onError }: Props) {
@@ -27,7 +28,7 @@ export function BulkBar({ ids, onDone, onDelete, onClear, onError }: Props) {
 
   const setStates = (change: Omit<StateChange, 'id'>, verb: string) => {
     call('articles.setStates', { changes: ids.map((id) => ({ id, ...change })) }).then(
-      ({ previous }) => onDone({ message: `${verb} ${plural(ids.length)}.`, undo: () => call('articles.setStates', { changes: previous }) }),
+      ({ previous }) => onDone({ message: `${verb} ${articles(ids.length)}.`, undo: () => call('articles.setStates', { changes: previous }) }),
       (reason) => onError(messageOf(reason)),
     );
   };
@@ -40,7 +41,7 @@ export function BulkBar({ ids, onDone, onDelete, onClear, onError }: Props) {
         setTagging(false);
         setTag('');
         onDone({
-          message: `Tagged ${plural(changed.length)} “${name}”.`,
+          message: `Tagged ${articles(changed.length)} “${name}”.`,
           undo: () => (changed.length ? call('tags.remove', { ids: changed, name }) : Promise.resolve()),
         });
       },
