@@ -393,6 +393,9 @@ export function restoreRevision(library: Library, revisionId: number): Article {
   return getArticle(library, revision.articleId);
 }
 
+/** The states a reader sets on an article, and their columns (bulk changes use them too). */
+export const STATE_COLUMNS = { read: 'is_read', favorite: 'is_favorite', archived: 'is_archived' } as const;
+
 const COLUMNS = {
   title: 'title',
   dek: 'dek',
@@ -401,9 +404,7 @@ const COLUMNS = {
   editorNote: 'editor_note',
   status: 'status',
   wordTarget: 'word_target',
-  read: 'is_read',
-  favorite: 'is_favorite',
-  archived: 'is_archived',
+  ...STATE_COLUMNS,
   readingProgress: 'reading_progress',
 } as const satisfies Partial<Record<keyof ArticlePatch, string>>;
 
@@ -478,8 +479,13 @@ export function deleteArticle(library: Library, id: number): void {
   library.write(() => {
     const result = library.statement('DELETE FROM articles WHERE id = ?').run(id);
     if (result.changes === 0) throw new DatelineError('NOT_FOUND', `There is no article with id ${id}.`);
-    library.statement('DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM article_tags)').run();
+    dropUnusedTags(library);
   });
+}
+
+/** A tag no article carries any more is gone. Call inside `library.write`. */
+export function dropUnusedTags(library: Library): void {
+  library.statement('DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM article_tags)').run();
 }
 
 /** Sets an article's tags to exactly `names`. Call inside `library.write`. */

@@ -1,8 +1,7 @@
 import { DatelineError } from '../common/errors.ts';
 import type { ArticleStates, StateChange } from '../common/model.ts';
+import { dropUnusedTags, STATE_COLUMNS } from './articles.ts';
 import type { Library } from './library.ts';
-
-const STATE_COLUMNS = { read: 'is_read', favorite: 'is_favorite', archived: 'is_archived' } as const;
 
 /**
  * Sets read, favorite and archived on many articles in one transaction. Returns each
@@ -13,12 +12,11 @@ export function setStates(library: Library, changes: readonly StateChange[]): Ar
     const before = statesOf(library, changes.map((change) => change.id));
     const now = Date.now();
     for (const change of changes) {
-      const assignments = Object.entries(STATE_COLUMNS).filter(([key]) => change[key as keyof typeof STATE_COLUMNS] !== undefined);
-      if (assignments.length === 0) continue;
-      const values = assignments.map(([key]) => (change[key as keyof typeof STATE_COLUMNS] ? 1 : 0));
+      const fields = (Object.keys(STATE_COLUMNS) as (keyof typeof STATE_COLUMNS)[]).filter((field) => change[field] !== undefined);
+      if (fields.length === 0) continue;
       library
-        .statement(`UPDATE articles SET ${assignments.map(([, column]) => `${column} = ?`).join(', ')}, updated_at = ? WHERE id = ?`)
-        .run(...values, now, change.id);
+        .statement(`UPDATE articles SET ${fields.map((field) => `${STATE_COLUMNS[field]} = ?`).join(', ')}, updated_at = ? WHERE id = ?`)
+        .run(...fields.map((field) => Number(change[field])), now, change.id);
     }
     return before;
   });
@@ -52,7 +50,7 @@ export function untagArticles(library: Library, ids: readonly number[], name: st
     if (!tag) return [];
     const unlink = library.statement('DELETE FROM article_tags WHERE article_id = ? AND tag_id = ?');
     const removed = ids.filter((id) => unlink.run(id, tag.id).changes > 0);
-    library.statement('DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM article_tags)').run();
+    dropUnusedTags(library);
     return removed;
   });
 }
@@ -65,7 +63,7 @@ export function deleteArticles(library: Library, ids: readonly number[]): number
   return library.write(() => {
     const remove = library.statement('DELETE FROM articles WHERE id = ?');
     const deleted = ids.filter((id) => remove.run(id).changes > 0);
-    library.statement('DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM article_tags)').run();
+    dropUnusedTags(library);
     return deleted;
   });
 }

@@ -161,8 +161,8 @@ function settleLastWord(library: Library, terms: Term[], limit: number): string 
 
 /** Candidates holding every included word as typed (not only its stem) first, each group by rank. */
 function exactFirst(library: Library, candidates: Ranked[], terms: Term[]): Ranked[] {
-  const patterns = terms.filter((term) => !term.excluded).map(exactPattern);
   if (candidates.length < 2) return candidates;
+  const patterns = terms.filter((term) => !term.excluded).map(exactPattern);
   const texts = new Map(
     library
       .statement<{ id: number; text: string }>(
@@ -172,8 +172,8 @@ function exactFirst(library: Library, candidates: Ranked[], terms: Term[]): Rank
       .map((row) => [row.id, row.text]),
   );
   const isExact = (row: Ranked) => patterns.every((pattern) => pattern.test(texts.get(row.id) ?? ''));
-  const exact = candidates.filter(isExact);
-  return exact.length === 0 || exact.length === candidates.length ? candidates : [...exact, ...candidates.filter((row) => !exact.includes(row))];
+  // A stable sort keeps bm25's order within each group.
+  return candidates.map((row) => ({ row, exact: isExact(row) })).sort((a, b) => Number(b.exact) - Number(a.exact)).map(({ row }) => row);
 }
 
 function exactPattern(term: Term): RegExp {

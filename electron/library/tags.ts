@@ -1,6 +1,6 @@
 import { DatelineError } from '../common/errors.ts';
 import type { TagCount } from '../common/model.ts';
-import { replaceTags } from './articles.ts';
+import { dropUnusedTags, replaceTags } from './articles.ts';
 import type { Library } from './library.ts';
 
 export function listTags(library: Library): TagCount[] {
@@ -19,7 +19,7 @@ export function setArticleTags(library: Library, id: number, names: readonly str
     const exists = library.statement('SELECT 1 FROM articles WHERE id = ?').get(id);
     if (!exists) throw new DatelineError('NOT_FOUND', `There is no article with id ${id}.`);
     replaceTags(library, id, unique);
-    library.statement('DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM article_tags)').run();
+    dropUnusedTags(library);
   });
   return library
     .statement<{ name: string }>(
