@@ -6,7 +6,7 @@ import { ContentPane } from './ContentPane.tsx';
 import { ImportPanel, useImporter } from '../library/ImportPanel.tsx';
 import { LibraryPane } from '../library/LibraryPane.tsx';
 import { Sidebar } from '../library/Sidebar.tsx';
-import { useSettings } from './settings.ts';
+import { SettingsContext, useSettings } from './settings.ts';
 import { isTyping } from './hooks.ts';
 import { useLinkGuard } from './link-guard.ts';
 import { ExportDialog } from '../library/ExportDialog.tsx';
@@ -89,56 +89,58 @@ export function App() {
   );
 
   return (
-    <div className={focusMode ? 'app focus-mode' : 'app'} {...importer.dropTargetProps}>
-      <Sidebar
-        selection={selection}
-        onSelect={(next) => setSelection(next)}
-        onNewDraft={newDraft}
-        onImport={importer.pickFiles}
-        onImportFolder={importer.pickFolder}
-        onImportAddress={() => setDialog('address')}
-        onSettings={() => setDialog('settings')}
-        onOpenAsDraft={() => draftInput.current?.click()}
-      />
-      <input
-        ref={draftInput}
-        type="file"
-        hidden
-        accept=".docx,.md,.markdown"
-        data-testid="draft-input"
-        onChange={(event) => {
-          const file = event.target.files?.[0];
-          event.target.value = '';
-          if (file) void openAsDraft(file);
-        }}
-      />
-      <LibraryPane selection={selection} openId={openId} onOpen={setOpenId} onSelect={setSelection} />
-      <ContentPane
-        id={openId}
-        focusMode={focusMode}
-        onClosed={() => setOpenId(null)}
-        onExport={openExport}
-        onOpen={setOpenId}
-        onFocusMode={() => setFocusMode(true)}
-      />
-      {focusMode && (
-        <button type="button" className="exit-focus" onClick={() => setFocusMode(false)}>
-          Leave focus mode (Esc)
-        </button>
-      )}
-      {dialog === 'settings' && <SettingsDialog settings={settings} onClose={() => setDialog(null)} />}
-      {dialog === 'address' && <AddressDialog onImport={importer.importUrls} onClose={() => setDialog(null)} />}
-      {dialog === 'export' && openId !== null && <ExportDialog articleId={openId} onClose={() => setDialog(null)} />}
-      <ImportPanel importer={importer} />
-      {importer.dragging && <div className="drop-overlay" aria-hidden="true">Drop files to import them</div>}
-      {notice && (
-        <div className="toast" role="alert">
-          {notice}
-          <button type="button" onClick={() => setNotice(null)} aria-label="Dismiss">
-            ×
+    <SettingsContext.Provider value={settings}>
+      <div className={focusMode ? 'app focus-mode' : 'app'} {...importer.dropTargetProps}>
+        <Sidebar
+          selection={selection}
+          onSelect={(next) => setSelection(next)}
+          onNewDraft={newDraft}
+          onImport={importer.pickFiles}
+          onImportFolder={importer.pickFolder}
+          onImportAddress={() => setDialog('address')}
+          onSettings={() => setDialog('settings')}
+          onOpenAsDraft={() => draftInput.current?.click()}
+        />
+        <input
+          ref={draftInput}
+          type="file"
+          hidden
+          accept=".docx,.md,.markdown"
+          data-testid="draft-input"
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            event.target.value = '';
+            if (file) void openAsDraft(file);
+          }}
+        />
+        <LibraryPane selection={selection} openId={openId} onOpen={setOpenId} onSelect={setSelection} />
+        <ContentPane
+          id={openId}
+          focusMode={focusMode}
+          onClosed={() => setOpenId(null)}
+          onExport={openExport}
+          onOpen={setOpenId}
+          onFocusMode={() => setFocusMode(true)}
+        />
+        {focusMode && (
+          <button type="button" className="exit-focus" onClick={() => setFocusMode(false)}>
+            Leave focus mode (Esc)
           </button>
-        </div>
-      )}
-    </div>
+        )}
+        {dialog === 'settings' && <SettingsDialog settings={settings} onClose={() => setDialog(null)} />}
+        {dialog === 'address' && <AddressDialog onImport={importer.importUrls} onClose={() => setDialog(null)} />}
+        {dialog === 'export' && openId !== null && <ExportDialog articleId={openId} onClose={() => setDialog(null)} />}
+        <ImportPanel importer={importer} />
+        {importer.dragging && <div className="drop-overlay" aria-hidden="true">Drop files to import them</div>}
+        {notice && (
+          <div className="toast" role="alert">
+            {notice}
+            <button type="button" onClick={() => setNotice(null)} aria-label="Dismiss">
+              ×
+            </button>
+          </div>
+        )}
+      </div>
+    </SettingsContext.Provider>
   );
 }

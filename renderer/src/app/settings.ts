@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { createContext, useCallback, useContext, useEffect, useState } from 'react';
 import type { Settings, SettingsPatch } from '../../../electron/common/settings.ts';
 import { call, subscribe } from '../client/api.ts';
 
@@ -8,7 +8,14 @@ export interface SettingsState {
   change: (patch: SettingsPatch) => Promise<void>;
 }
 
-/** Loads the settings, follows changes made anywhere, and applies the window-wide ones. */
+/** The window's settings, loaded once by the app and shared with every view below it. */
+export const SettingsContext = createContext<SettingsState>({ settings: null, change: async () => undefined });
+
+export function useSharedSettings(): SettingsState {
+  return useContext(SettingsContext);
+}
+
+/** Loads the settings, follows changes made anywhere, and applies the window-wide ones. Once per window. */
 export function useSettings(): SettingsState {
   const [settings, setSettings] = useState<Settings | null>(null);
   useEffect(() => {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { settingsSchema, type Settings, type SettingsPatch } from '../../../electron/common/settings.ts';
-import { useSettings } from '../app/settings.ts';
+import { useSharedSettings } from '../app/settings.ts';
 import { messageOf } from '../client/api.ts';
 
 const shape = settingsSchema.shape;
@@ -12,7 +12,7 @@ const bounds = (field: 'readerFontSize' | 'readerLineWidth' | 'readerLineHeight'
 
 /** "Aa": the reading view's font, size, line width and spacing, kept in the library's settings. */
 export function TypographyMenu() {
-  const { settings, change } = useSettings();
+  const { settings, change } = useSharedSettings();
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   if (!settings) return null;
