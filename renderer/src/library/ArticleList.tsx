@@ -233,82 +233,82 @@ export function ArticleList({ query, version, openId, onOpen, empty, onError }: 
   if (total === 0) return <>{empty}</>;
   return (
     <>
-    {selection.size > 0 && (
-      <BulkBar
-        ids={selection.ids()}
-        onDone={(action) => (setDone(action), selection.clear())}
-        onDelete={removeSelected}
-        onClear={selection.clear}
-        onError={onError}
-      />
-    )}
-    {done && (
-      <div className="bulk-done" role="status">
-        <span>{done.message}</span>
-        <button type="button" onClick={undoDone}>Undo</button>
-        <button type="button" aria-label="Dismiss" onClick={() => setDone(null)}>×</button>
+      {selection.size > 0 && (
+        <BulkBar
+          ids={selection.ids()}
+          onDone={(action) => (setDone(action), selection.clear())}
+          onDelete={removeSelected}
+          onClear={selection.clear}
+          onError={onError}
+        />
+      )}
+      {done && (
+        <div className="bulk-done" role="status">
+          <span>{done.message}</span>
+          <button type="button" onClick={undoDone}>Undo</button>
+          <button type="button" aria-label="Dismiss" onClick={() => setDone(null)}>×</button>
+        </div>
+      )}
+      <div ref={scroller} className="article-scroller" data-testid="article-scroller">
+        <ul
+          className="article-list"
+          aria-label="Article list"
+          aria-describedby="article-list-keys"
+          style={{ height: virtualizer.getTotalSize() }}
+          onKeyDown={onKeyDown}
+        >
+          {rows.map((row) => {
+            const item = itemAt(row.index);
+            const pending = item ? deleting.get(item.id) : undefined;
+            return (
+              <li
+                key={item?.id ?? `row-${row.index}`}
+                data-index={row.index}
+                aria-setsize={count}
+                aria-posinset={row.index + 1}
+                style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}
+              >
+                {!item ? (
+                  <div className="article-row placeholder" aria-hidden="true" />
+                ) : pending ? (
+                  <div className="article-row deleted">
+                    <span>Deleted “{pending.title || 'Untitled draft'}”.</span>
+                    <button type="button" tabIndex={row.index === cursor ? 0 : -1} onClick={() => undo(item.id)}>
+                      Undo
+                    </button>
+                  </div>
+                ) : (
+                  <div className={selection.has(item.id) ? 'row-with-check selected' : 'row-with-check'}>
+                    <input
+                      type="checkbox"
+                      className="row-check"
+                      tabIndex={-1}
+                      aria-label={`Select “${item.title || 'Untitled draft'}”`}
+                      checked={selection.has(item.id)}
+                      onChange={() => selection.toggle(item, row.index)}
+                    />
+                    <ArticleRow
+                      item={item}
+                      current={item.id === openId}
+                      tabIndex={row.index === cursor ? 0 : -1}
+                      onFocus={() => setCursor(row.index)}
+                      onOpen={(event) => {
+                        if (onRowClick(event, item, row.index)) return;
+                        setCursor(row.index);
+                        onOpen(item.id);
+                      }}
+                    />
+                  </div>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+        <p id="article-list-keys" hidden>
+          j and k or the arrow keys move, Enter opens, x selects (Shift with a move extends the selection, Escape clears it), Delete
+          deletes (Undo follows), slash searches.
+        </p>
       </div>
-    )}
-    <div ref={scroller} className="article-scroller" data-testid="article-scroller">
-      <ul
-        className="article-list"
-        aria-label="Article list"
-        aria-describedby="article-list-keys"
-        style={{ height: virtualizer.getTotalSize() }}
-        onKeyDown={onKeyDown}
-      >
-        {rows.map((row) => {
-          const item = itemAt(row.index);
-          const pending = item ? deleting.get(item.id) : undefined;
-          return (
-            <li
-              key={item?.id ?? `row-${row.index}`}
-              data-index={row.index}
-              aria-setsize={count}
-              aria-posinset={row.index + 1}
-              style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}
-            >
-              {!item ? (
-                <div className="article-row placeholder" aria-hidden="true" />
-              ) : pending ? (
-                <div className="article-row deleted">
-                  <span>Deleted “{pending.title || 'Untitled draft'}”.</span>
-                  <button type="button" tabIndex={row.index === cursor ? 0 : -1} onClick={() => undo(item.id)}>
-                    Undo
-                  </button>
-                </div>
-              ) : (
-                <div className={selection.has(item.id) ? 'row-with-check selected' : 'row-with-check'}>
-                  <input
-                    type="checkbox"
-                    className="row-check"
-                    tabIndex={-1}
-                    aria-label={`Select “${item.title || 'Untitled draft'}”`}
-                    checked={selection.has(item.id)}
-                    onChange={() => selection.toggle(item, row.index)}
-                  />
-                  <ArticleRow
-                    item={item}
-                    current={item.id === openId}
-                    tabIndex={row.index === cursor ? 0 : -1}
-                    onFocus={() => setCursor(row.index)}
-                    onOpen={(event) => {
-                      if (onRowClick(event, item, row.index)) return;
-                      setCursor(row.index);
-                      onOpen(item.id);
-                    }}
-                  />
-                </div>
-              )}
-            </li>
-          );
-        })}
-      </ul>
-      <p id="article-list-keys" hidden>
-        j and k or the arrow keys move, Enter opens, x selects (Shift with a move extends the selection, Escape clears it), Delete
-        deletes (Undo follows), slash searches.
-      </p>
-    </div>
     </>
   );
 }

@@ -41,7 +41,7 @@ export function BulkBar({ ids, onDone, onDelete, onClear, onError }: Props) {
         setTagging(false);
         setTag('');
         onDone({
-          message: `Tagged ${articles(changed.length)} “${name}”.`,
+          message: changed.length ? `Tagged ${articles(changed.length)} “${name}”.` : `The selected articles already had the tag “${name}”.`,
           undo: () => (changed.length ? call('tags.remove', { ids: changed, name }) : Promise.resolve()),
         });
       },
