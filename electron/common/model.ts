@@ -169,6 +169,64 @@ export const revisionSchema = revisionSummarySchema.extend({
   editorState: z.string().nullable(),
 });
 
+/** The four highlight colours, in the order they are offered; the first is the default. */
+export const highlightColors = ['yellow', 'green', 'blue', 'pink'] as const;
+export const highlightColor = z.enum(highlightColors);
+const highlightNote = z.string().max(20_000, 'A note can be at most 20,000 characters.');
+
+/**
+ * Where a highlight sits: the quoted text with a little of the text around it and its offset
+ * in the article's text (whitespace collapsed), so it can be found again after the HTML changes.
+ */
+export const highlightAnchorSchema = z.strictObject({
+  quote: z.string().trim().min(1, 'Select some text to highlight.').max(10_000, 'A highlight can be at most 10,000 characters.'),
+  prefix: z.string().max(200).default(''),
+  suffix: z.string().max(200).default(''),
+  position: z.number().int().nonnegative().max(1_000_000_000).nullable().default(null),
+});
+
+export const newHighlightSchema = highlightAnchorSchema.extend({
+  articleId,
+  color: highlightColor.default('yellow'),
+  note: highlightNote.default(''),
+});
+
+export const highlightPatchSchema = z
+  .strictObject({ color: highlightColor.optional(), note: highlightNote.optional() })
+  .refine((patch) => patch.color !== undefined || patch.note !== undefined, 'Give a colour or a note to change.');
+
+export const highlightSchema = z.object({
+  id: z.number().int().positive(),
+  articleId,
+  quote: z.string(),
+  prefix: z.string(),
+  suffix: z.string(),
+  position: z.number().int().nonnegative().nullable(),
+  color: highlightColor,
+  note: z.string(),
+  createdAt: isoTime,
+  updatedAt: isoTime,
+});
+
+export const highlightQuerySchema = z.strictObject({
+  /** Words to find in the highlighted text and the notes (the library's search syntax); empty lists all. */
+  query: z.string().max(1000).default(''),
+  limit: z.number().int().min(1).max(500).default(100),
+  offset: z.number().int().min(0).default(0),
+});
+
+export const highlightFoundSchema = highlightSchema.extend({
+  articleTitle: z.string(),
+  /** Quote and note escaped, with the words searched for in <mark>…</mark>. */
+  markedQuote: z.string(),
+  markedNote: z.string(),
+});
+
+export const highlightListSchema = z.object({
+  total: z.number().int().nonnegative(),
+  items: z.array(highlightFoundSchema),
+});
+
 export type DraftStatus = z.output<typeof draftStatus>;
 export type RevisionReason = (typeof revisionReasons)[number];
 export type RevisionSummary = z.output<typeof revisionSummarySchema>;
@@ -186,3 +244,11 @@ export type DraftFields = z.output<typeof draftFieldsSchema>;
 export type ArticlePatch = z.output<typeof articlePatchSchema>;
 export type StateChange = z.output<typeof stateChangeSchema>;
 export type ArticleStates = z.output<typeof articleStatesSchema>;
+export type HighlightColor = (typeof highlightColors)[number];
+export type HighlightAnchor = z.output<typeof highlightAnchorSchema>;
+export type NewHighlight = z.input<typeof newHighlightSchema>;
+export type HighlightPatch = z.output<typeof highlightPatchSchema>;
+export type Highlight = z.output<typeof highlightSchema>;
+export type HighlightQuery = z.input<typeof highlightQuerySchema>;
+export type HighlightFound = z.output<typeof highlightFoundSchema>;
+export type HighlightList = z.output<typeof highlightListSchema>;

@@ -3,6 +3,11 @@ import { errorCodes } from '../common/errors.ts';
 import {
   articleId,
   articleStatesSchema,
+  highlightListSchema,
+  highlightPatchSchema,
+  highlightQuerySchema,
+  highlightSchema,
+  newHighlightSchema,
   BULK_LIMIT,
   bulkIdsSchema,
   stateChangeSchema,
@@ -153,6 +158,16 @@ export const channels = {
   },
   /** A Word or Markdown file opened as a new draft. */
   'articles.importDraft': { input: importedFile, output: articleSchema },
+  /** An article's highlights, in reading order. */
+  'highlights.list': { input: byId, output: z.array(highlightSchema) },
+  'highlights.add': { input: newHighlightSchema, output: highlightSchema },
+  'highlights.update': {
+    input: z.strictObject({ id: z.number().int().positive(), patch: highlightPatchSchema }),
+    output: highlightSchema,
+  },
+  'highlights.delete': { input: z.strictObject({ id: z.number().int().positive() }), output: highlightSchema },
+  /** Every highlight in the library, or those whose quote or note matches a query. */
+  'highlights.find': { input: highlightQuerySchema, output: highlightListSchema },
   'media.add': {
     input: z.strictObject({ articleId, mimeType: z.string().max(100), data: z.base64().max(40_000_000) }),
     output: z.object({ id: z.number().int().positive() }),
@@ -175,6 +190,8 @@ export const events = {
   /** An import ended, whichever way it was started (button, drop, menu, "Open with"). */
   'import.finished': importSummarySchema,
   'settings.changed': settingsSchema,
+  /** Highlights of this article were added, changed or removed. */
+  'highlights.changed': z.object({ articleId }),
   /** A menu item or accelerator in the desktop shell that the window carries out. */
   'menu.command': z.object({ command: z.enum(menuCommands) }),
 } as const satisfies Record<string, z.ZodType>;

@@ -14,6 +14,7 @@ import {
   startDraftFrom,
   updateArticle,
 } from '../library/articles.ts';
+import { addHighlight, deleteHighlight, findHighlights, listHighlights, updateHighlight } from '../library/highlights.ts';
 import { getRevision, listRevisions, takeRevision } from '../library/revisions.ts';
 import { importAsDraft } from '../import/drafts.ts';
 import type { Library } from '../library/library.ts';
@@ -208,6 +209,26 @@ function createHandlers({ library, emit, app, printToPdf, log }: HandlerContext)
       changed([draft.id]);
       return draft;
     },
+    'highlights.list': ({ id }) => {
+      getArticle(library, id);
+      return listHighlights(library, id);
+    },
+    'highlights.add': (input) => {
+      const highlight = addHighlight(library, input);
+      emit('highlights.changed', { articleId: highlight.articleId });
+      return highlight;
+    },
+    'highlights.update': ({ id, patch }) => {
+      const highlight = updateHighlight(library, id, patch);
+      emit('highlights.changed', { articleId: highlight.articleId });
+      return highlight;
+    },
+    'highlights.delete': ({ id }) => {
+      const highlight = deleteHighlight(library, id);
+      emit('highlights.changed', { articleId: highlight.articleId });
+      return highlight;
+    },
+    'highlights.find': (query) => findHighlights(library, query),
     'media.add': ({ articleId, mimeType, data }) => {
       getArticle(library, articleId);
       if (!MEDIA_TYPES.has(mimeType)) {

@@ -177,6 +177,29 @@ export const migrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    name: 'search over highlights and their notes',
+    // Same tokenizer as the articles' index, so one query finds the same words in both.
+    sql: `
+      CREATE VIRTUAL TABLE highlights_fts USING fts5 (
+        quote, note,
+        content = 'highlights', content_rowid = 'id',
+        tokenize = 'porter unicode61 remove_diacritics 2'
+      );
+      CREATE TRIGGER highlights_fts_after_insert AFTER INSERT ON highlights BEGIN
+        INSERT INTO highlights_fts (rowid, quote, note) VALUES (new.id, new.quote, new.note);
+      END;
+      CREATE TRIGGER highlights_fts_after_delete AFTER DELETE ON highlights BEGIN
+        INSERT INTO highlights_fts (highlights_fts, rowid, quote, note) VALUES ('delete', old.id, old.quote, old.note);
+      END;
+      CREATE TRIGGER highlights_fts_after_update AFTER UPDATE OF quote, note ON highlights BEGIN
+        INSERT INTO highlights_fts (highlights_fts, rowid, quote, note) VALUES ('delete', old.id, old.quote, old.note);
+        INSERT INTO highlights_fts (rowid, quote, note) VALUES (new.id, new.quote, new.note);
+      END;
+      INSERT INTO highlights_fts (highlights_fts) VALUES ('rebuild');
+      CREATE INDEX highlights_by_time ON highlights (created_at DESC, id DESC);
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

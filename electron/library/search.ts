@@ -5,8 +5,8 @@ import type { Library } from './library.ts';
 
 /** bm25 weights for title, dek, byline, body: a word in the headline says most. */
 const COLUMN_WEIGHTS = '10.0, 4.0, 2.0, 1.0';
-const MATCH_START = '\u0002';
-const MATCH_END = '\u0003';
+export const MATCH_START = '\u0002';
+export const MATCH_END = '\u0003';
 /** A last word shorter than this is not expanded as a prefix. */
 const MIN_PREFIX_LENGTH = 2;
 
@@ -194,6 +194,7 @@ function listFiltered(library: Library, filters: { where: string; params: unknow
   return { total, results: rows.map((row) => ({ id: row.id, title: row.title, snippet: escapeHtml(row.lead), score: 0 })) };
 }
 
-function markSnippet(raw: string): string {
+/** Escapes FTS5 output marked with MATCH_START/MATCH_END and turns the marks into <mark>…</mark>. */
+export function markSnippet(raw: string): string {
   return escapeHtml(raw).replaceAll(MATCH_START, '<mark>').replaceAll(MATCH_END, '</mark>');
 }

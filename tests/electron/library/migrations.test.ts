@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DatelineError } from '../../../electron/common/errors.ts';
 import { Library } from '../../../electron/library/library.ts';
 import { LATEST_SCHEMA_VERSION, migrations } from '../../../electron/library/migrations.ts';
+import { findHighlights } from '../../../electron/library/highlights.ts';
 import { searchArticles } from '../../../electron/library/search.ts';
 import { tempDir } from '../../helpers/temp.ts';
 
@@ -137,6 +138,21 @@ describe('migration 6 (saved links waiting to be downloaded)', () => {
     const rows = upgraded.db.prepare('SELECT title, fetch_state, fetch_error FROM articles').all();
     expect(rows).toEqual([{ title: 'Kept', fetch_state: null, fetch_error: null }]);
     expect(() => upgraded.db.prepare("UPDATE articles SET fetch_state = 'bogus'").run()).toThrow(/CHECK/);
+    upgraded.close();
+  });
+  it('upgrades a schema-7 library: highlights brought by earlier imports become searchable', () => {
+    const file = join(tempDir(), 'v7.sqlite');
+    const old = Library.open(file, { migrations: migrations.slice(0, 7) });
+    old.db
+      .prepare("INSERT INTO articles (id, kind, title, body_html, body_text, created_at, updated_at) VALUES (1, 'saved', 'Kept', '<p>x</p>', 'x', 1, 1)")
+      .run();
+    old.db
+      .prepare("INSERT INTO highlights (article_id, quote, note, created_at, updated_at) VALUES (1, 'the harbour froze', 'check the date', 1, 1)")
+      .run();
+    old.close();
+    const upgraded = Library.open(file);
+    expect(findHighlights(upgraded, { query: 'harbour' }).items.map((h) => h.note)).toEqual(['check the date']);
+    expect(findHighlights(upgraded, { query: 'date' }).total).toBe(1);
     upgraded.close();
   });
 });
