@@ -4,8 +4,8 @@ import { parseArgs } from 'node:util';
 import { DatelineError, isDatelineError } from './common/errors.ts';
 import { libraryViews, type LibraryView } from './common/model.ts';
 import { exportArticle, exportFormats } from './export/registry.ts';
+import { libraryExportContext } from './export/context.ts';
 import { importFiles, type PendingFile } from './import/pipeline.ts';
-import { getMedia } from './library/media.ts';
 import { findArticle, listArticles } from './library/articles.ts';
 import { Library } from './library/library.ts';
 import { resolveLibraryPath } from './library/location.ts';
@@ -215,7 +215,7 @@ async function runSearch(library: Library, operands: string[], options: Options,
   return 0;
 }
 
-const TEXT_FORMATS = new Set(['md', 'html', 'txt', 'ninjs']);
+const TEXT_FORMATS = new Set(['md', 'html', 'txt', 'ninjs', 'highlights-md']);
 
 async function runExport(library: Library, operands: string[], options: Options, io: Io): Promise<number> {
   if (operands.length > 1) throw new UsageError('export takes one article id');
@@ -224,7 +224,7 @@ async function runExport(library: Library, operands: string[], options: Options,
   if (!(exportFormats as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${exportFormats.join(', ')}`);
   const article = findArticle(library, id);
   if (!article) throw new DatelineError('NOT_FOUND', `There is no article with id ${id}.`);
-  const file = await exportArticle(article, format, { media: (mediaId) => getMedia(library, mediaId) });
+  const file = await exportArticle(article, format, libraryExportContext(library));
   if (!options.output && TEXT_FORMATS.has(format)) {
     process.stdout.write(file.bytes);
     return 0;

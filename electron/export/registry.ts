@@ -1,6 +1,7 @@
 import { DatelineError } from '../common/errors.ts';
 import type { Article } from '../common/model.ts';
 import { docxExporter } from './formats/docx.ts';
+import { highlightsMarkdownExporter } from './formats/highlights-markdown.ts';
 import { htmlExporter } from './formats/html.ts';
 import { markdownExporter } from './formats/markdown.ts';
 import { ninjsExporter } from './formats/ninjs.ts';
@@ -16,6 +17,7 @@ export const exporters = [
   pdfExporter,
   plainTextExporter,
   ninjsExporter,
+  highlightsMarkdownExporter,
 ] as const satisfies readonly Exporter[];
 
 export type ExportFormat = (typeof exporters)[number]['id'];

@@ -1,9 +1,11 @@
-import type { Article } from '../common/model.ts';
+import type { Article, Highlight } from '../common/model.ts';
 import type { StoredMedia } from '../library/media.ts';
 
 /** What an exporter may ask of the app besides the article. */
 export interface ExportContext {
   media(id: number): StoredMedia | null;
+  /** The article's highlights, in reading order; none when not given. */
+  highlights?: (articleId: number) => Highlight[];
   /** Turns a standalone page into a PDF; only the desktop app can. */
   printToPdf?: (html: string) => Promise<Uint8Array>;
 }

@@ -33,6 +33,7 @@ import {
   type Result,
 } from './contract.ts';
 import { exportArticle, exporters } from '../export/registry.ts';
+import { libraryExportContext } from '../export/context.ts';
 
 export interface HandlerContext {
   library: Library;
@@ -180,7 +181,7 @@ function createHandlers({ library, emit, app, printToPdf, log }: HandlerContext)
     },
     'export.formats': () => exporters.map(({ id, label, extension }) => ({ id, label, extension })),
     'articles.export': async ({ id, format }) => {
-      const file = await exportArticle(getArticle(library, id), format, { media: (mediaId) => getMedia(library, mediaId), printToPdf });
+      const file = await exportArticle(getArticle(library, id), format, libraryExportContext(library, printToPdf));
       return { fileName: file.fileName, mimeType: file.mimeType, data: Buffer.from(file.bytes).toString('base64') };
     },
     'app.info': () => app,

@@ -1,4 +1,4 @@
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -61,3 +61,15 @@ export const test = base.extend<{ app: RunningApp; fixturesDir: string }>({
 });
 
 export { expect };
+
+/** Imports a plain-text story through the import button and opens it by its title. */
+export async function importAndOpen(page: Page, text: string, title: string): Promise<void> {
+  await page.getByTestId('import-input').setInputFiles({ name: 'story.txt', mimeType: 'text/plain', buffer: Buffer.from(text) });
+  await page.getByRole('button', { name: 'Close', exact: true }).click();
+  await openArticle(page, title);
+}
+
+export async function openArticle(page: Page, title: string): Promise<void> {
+  await page.getByRole('list', { name: 'Article list' }).getByRole('button', { name: new RegExp(title) }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+}

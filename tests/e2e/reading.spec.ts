@@ -1,21 +1,10 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import { expect, importAndOpen, openArticle, test } from './fixtures.ts';
 
 const LONG_STORY = [
   'Harbour reopens after the winter storm',
   ...Array.from({ length: 60 }, (_, i) => `Paragraph ${i + 1}. The ferries came back one by one, and the harbour master counted them in as the fog lifted over the breakwater.`),
 ].join('\n\n');
-
-async function importAndOpen(page: Page, text: string, title: string): Promise<void> {
-  await page.getByTestId('import-input').setInputFiles({ name: 'story.txt', mimeType: 'text/plain', buffer: Buffer.from(text) });
-  await page.getByRole('button', { name: 'Close', exact: true }).click();
-  await openArticle(page, title);
-}
-
-async function openArticle(page: Page, title: string): Promise<void> {
-  await page.getByRole('list', { name: 'Article list' }).getByRole('button', { name: new RegExp(title) }).click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
-}
 
 const scrollShare = (page: Page) =>
   page.locator('main.content-pane').evaluate((pane) => pane.scrollTop / (pane.scrollHeight - pane.clientHeight));

@@ -14,11 +14,10 @@ import { AddressDialog } from '../library/AddressDialog.tsx';
 import { SettingsDialog } from '../settings/SettingsDialog.tsx';
 
 export interface Selection {
-  view: LibraryView;
+  /** A list of articles, or every highlight in the library. */
+  view: LibraryView | 'highlights';
   tag: string | null;
 }
-
-/** Whether a key press is text being written, which shortcuts must leave alone. */
 
 export function App() {
   const [selection, setSelection] = useState<Selection>({ view: 'all', tag: null });

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type Mous
 import type { ArticleSummary, ListQuery } from '../../../electron/common/model.ts';
 import { formatDate, formatReadingTime } from '../app/format.ts';
 import { call, messageOf } from '../client/api.ts';
+import { isTyping } from '../app/hooks.ts';
 import { STATUS_LABELS } from '../editor/panels/MetadataPanel.tsx';
 import { articles, BulkBar, type Done } from './BulkBar.tsx';
 
@@ -157,6 +158,12 @@ export function ArticleList({ query, version, openId, onOpen, empty, onError }: 
     },
     [],
   );
+
+  useReaderStepping(count, openId, itemAt, (index, id) => {
+    setCursor(index);
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+    onOpen(id);
+  });
 
   const moveTo = (index: number, extend: boolean) => {
     const next = Math.max(0, Math.min(count - 1, index));
@@ -383,4 +390,35 @@ function ArticleRow({ item, current, tabIndex, onFocus, onOpen }: { item: Articl
       </span>
     </button>
   );
+}
+
+/**
+ * j and k in the reading view open the next and previous article of this list (the list's
+ * own rows handle j and k themselves, to move between rows).
+ */
+function useReaderStepping(
+  count: number,
+  openId: number | null,
+  itemAt: (index: number) => ArticleSummary | undefined,
+  open: (index: number, id: number) => void,
+): void {
+  const latest = useRef({ count, openId, itemAt, open });
+  latest.current = { count, openId, itemAt, open };
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if (event.key !== 'j' && event.key !== 'k') return;
+      if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target) || document.querySelector('dialog[open]')) return;
+      if (!document.querySelector('.reader') || (event.target instanceof Element && event.target.closest('.article-list'))) return;
+      const { count, openId, itemAt, open } = latest.current;
+      let current = -1;
+      for (let index = 0; index < count && current < 0; index += 1) if (itemAt(index)?.id === openId) current = index;
+      const next = current < 0 ? -1 : current + (event.key === 'j' ? 1 : -1);
+      const item = next >= 0 && next < count ? itemAt(next) : undefined;
+      if (!item) return;
+      event.preventDefault();
+      open(next, item.id);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 }

@@ -2,19 +2,9 @@ import { useEffect, useState } from 'react';
 import type { ChannelOutput } from '../../../electron/ipc/contract.ts';
 import { Dialog } from '../app/dialog.tsx';
 import { call, messageOf, transport } from '../client/api.ts';
+import { download } from '../client/download.ts';
 
 type Formats = ChannelOutput<'export.formats'>;
-
-/** Hands a file to the browser's download (the desktop app shows its native save dialog). */
-function download(fileName: string, mimeType: string, base64: string): void {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export function ExportDialog({ articleId, onClose }: { articleId: number; onClose: () => void }) {
   const [formats, setFormats] = useState<Formats>([]);

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { draftStatuses, listSorts, type DraftStatus, type SearchResults } from '../../../electron/common/model.ts';
+import { draftStatuses, listSorts, type DraftStatus, type LibraryView, type SearchResults } from '../../../electron/common/model.ts';
 
 type ListSort = (typeof listSorts)[number];
 const SORT_LABELS: Record<ListSort, string> = { saved: 'Date saved', published: 'Date published', title: 'Title', length: 'Length' };
@@ -9,6 +9,7 @@ import { useDebounced, useLibraryVersion } from '../app/hooks.ts';
 import { ApiError, call, messageOf } from '../client/api.ts';
 import { Snippet } from './Snippet.tsx';
 import { ArticleList } from './ArticleList.tsx';
+import { HighlightList } from './HighlightList.tsx';
 import { SavedLinksBar } from './SavedLinksBar.tsx';
 
 interface Props {
@@ -23,15 +24,17 @@ export function LibraryPane({ selection, openId, onOpen, onSelect }: Props) {
   const [query, setQuery] = useState('');
   const settledQuery = useDebounced(query.trim() === '' ? '' : query, 120);
   const searching = settledQuery !== '';
+  const highlights = selection.view === 'highlights';
+  const label = highlights ? 'Search highlights and notes' : 'Search the library';
 
   return (
-    <section className="library-pane" aria-label="Articles">
+    <section className="library-pane" aria-label={highlights ? 'Highlights' : 'Articles'}>
       <div className="search">
         <input
           id="search"
           type="search"
-          placeholder="Search the library"
-          aria-label="Search the library"
+          placeholder={label}
+          aria-label={label}
           value={query}
           onChange={(event) => setQuery(event.target.value)}
           onKeyDown={(event) => {
@@ -39,16 +42,19 @@ export function LibraryPane({ selection, openId, onOpen, onSelect }: Props) {
           }}
         />
       </div>
-      {searching ? (
-        <SearchResultList query={settledQuery} openId={openId} onOpen={onOpen} />
+      {selection.view === 'highlights' ? (
+        <HighlightList query={settledQuery} openId={openId} onOpen={onOpen} />
+      ) : searching ? (
+        <SearchResultList query={settledQuery} openId={openId} onOpen={onOpen} onHighlights={() => onSelect({ view: 'highlights', tag: null })} />
       ) : (
-        <ArticleListView selection={selection} openId={openId} onOpen={onOpen} onSelect={onSelect} />
+        <ArticleListView view={selection.view} tag={selection.tag} openId={openId} onOpen={onOpen} onSelect={onSelect} />
       )}
     </section>
   );
 }
 
-function ArticleListView({ selection, openId, onOpen, onSelect }: Props) {
+function ArticleListView({ view, tag, openId, onOpen, onSelect }: Omit<Props, 'selection'> & { view: LibraryView; tag: string | null }) {
+  const selection = { view, tag };
   const version = useLibraryVersion();
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<DraftStatus | ''>('');
@@ -196,10 +202,31 @@ function EmptyList({ view }: { view: Selection['view'] }) {
 /** This window's search box: its newer searches supersede its older ones, not other windows'. */
 const SEARCH_SESSION = `window-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 
-function SearchResultList({ query, openId, onOpen }: { query: string; openId: number | null; onOpen: (id: number) => void }) {
+function SearchResultList({
+  query,
+  openId,
+  onOpen,
+  onHighlights,
+}: {
+  query: string;
+  openId: number | null;
+  onOpen: (id: number) => void;
+  onHighlights: () => void;
+}) {
   const version = useLibraryVersion();
   const [results, setResults] = useState<SearchResults | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [highlightCount, setHighlightCount] = useState(0);
+  useEffect(() => {
+    let current = true;
+    call('highlights.find', { query, limit: 1 }).then(
+      (found) => current && setHighlightCount(found.total),
+      () => current && setHighlightCount(0),
+    );
+    return () => {
+      current = false;
+    };
+  }, [query, version]);
   useEffect(() => {
     let current = true;
     call('search.query', { query, limit: 50, session: SEARCH_SESSION }).then(
@@ -218,6 +245,14 @@ function SearchResultList({ query, openId, onOpen }: { query: string; openId: nu
     <div className="search-results" aria-live="polite">
       <p className="pane-message">
         {results.total === 0 ? 'No articles match.' : `${results.total.toLocaleString()}${results.totalCapped ? '+' : ''} ${results.total === 1 ? 'article' : 'articles'}`}
+        {highlightCount > 0 && (
+          <>
+            {' · '}
+            <button type="button" className="link-button inline-link" onClick={onHighlights}>
+              {`${highlightCount.toLocaleString()} ${highlightCount === 1 ? 'highlight or note' : 'highlights and notes'}`}
+            </button>
+          </>
+        )}
       </p>
       <ul className="article-list" aria-label="Search results">
         {results.results.map((result) => (

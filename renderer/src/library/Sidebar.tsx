@@ -1,15 +1,16 @@
 import { useEffect, useState } from 'react';
-import type { LibraryView, TagCount } from '../../../electron/common/model.ts';
+import type { TagCount } from '../../../electron/common/model.ts';
 import type { Selection } from '../app/App.tsx';
 import { useLibraryVersion } from '../app/hooks.ts';
 import { call } from '../client/api.ts';
 
-const VIEWS: { view: LibraryView; label: string }[] = [
+const VIEWS: { view: Selection['view']; label: string }[] = [
   { view: 'all', label: 'All articles' },
   { view: 'unread', label: 'Unread' },
   { view: 'favorites', label: 'Favorites' },
   { view: 'archive', label: 'Archive' },
   { view: 'drafts', label: 'Drafts' },
+  { view: 'highlights', label: 'Highlights' },
 ];
 
 interface Props {

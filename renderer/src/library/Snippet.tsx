@@ -1,8 +1,9 @@
 import { snippetParts } from '../../../electron/common/snippet.ts';
 
-export function Snippet({ marked }: { marked: string }) {
+/** Text from the library with the words searched for marked, never parsed as HTML. */
+export function Snippet({ marked, className = 'row-snippet' }: { marked: string; className?: string }) {
   return (
-    <span className="row-snippet">
+    <span className={className}>
       {snippetParts(marked).map((part, index) =>
         part.match ? <mark key={index}>{part.text}</mark> : <span key={index}>{part.text}</span>,
       )}

@@ -10,6 +10,14 @@ import { confirmAndDelete } from '../app/delete-article.ts';
 import { isTyping } from '../app/hooks.ts';
 import { TypographyMenu } from './TypographyMenu.tsx';
 import { useReadingProgress } from './progress.ts';
+import { FindBar } from './find/FindBar.tsx';
+import { HighlightEditor } from './highlights/HighlightEditor.tsx';
+import { HighlightsPanel } from './highlights/HighlightsPanel.tsx';
+import { MARK_SELECTOR, revealHighlight } from './highlights/marks.ts';
+import { SelectionToolbar } from './highlights/SelectionToolbar.tsx';
+import { useHighlights } from './highlights/useHighlights.ts';
+import { download } from '../client/download.ts';
+import type { HighlightColor } from '../../../electron/common/model.ts';
 
 /**
  * Stored HTML was sanitized on import; it is sanitized again here, in the browser's own DOM,
@@ -56,10 +64,29 @@ export function ReaderView({
     }
   };
   const finished = useReadingProgress(bodyRef, article, () => update({ read: true }));
+  const highlights = useHighlights(article.id, bodyRef, body);
+  const [editing, setEditing] = useState<number | null>(null);
+  const [panelOpen, setPanelOpen] = useState(false);
+  const [finding, setFinding] = useState(false);
+  const highlight = async (color: HighlightColor, withNote: boolean) => {
+    const created = await highlights.addFromSelection(color);
+    if (created && withNote) setEditing(created.id);
+  };
   useReaderKeys(bodyRef, {
     f: () => void update({ favorite: !article.favorite }),
     e: () => void update({ archived: !article.archived }),
+    h: () => void highlight('yellow', false),
+    find: () => setFinding(true),
   });
+  const exportHighlights = async () => {
+    try {
+      const file = await call('articles.export', { id: article.id, format: 'highlights-md' });
+      download(file.fileName, file.mimeType, file.data);
+    } catch (reason) {
+      setError(messageOf(reason));
+    }
+  };
+  const editingHighlight = highlights.all.find((item) => item.id === editing);
   // A follow-up quotes what the reader selected in the story, or else its lead.
   const startDraft = async () => {
     const selection = window.getSelection();
@@ -103,9 +130,36 @@ export function ReaderView({
         <button type="button" className="danger" onClick={remove}>
           Delete
         </button>
+        <button type="button" aria-expanded={panelOpen} aria-controls="highlights-panel" onClick={() => setPanelOpen(!panelOpen)}>
+          Highlights{highlights.all.length ? ` (${highlights.all.length})` : ''}
+        </button>
+        <button type="button" aria-label="Find in article" title="Find in article (Ctrl+F)" onClick={() => setFinding(true)}>
+          Find
+        </button>
+        <button type="button" onClick={() => window.print()}>
+          Print…
+        </button>
         <TypographyMenu />
       </div>
-      {error && <p role="alert" className="inline-error">{error}</p>}
+      {finding && <FindBar body={bodyRef} onClose={() => setFinding(false)} />}
+      {(error || highlights.error) && <p role="alert" className="inline-error">{error ?? highlights.error}</p>}
+      {panelOpen && (
+        <HighlightsPanel
+          highlights={highlights.all}
+          orphans={highlights.orphans}
+          onShow={(id) => revealHighlight(bodyRef.current, id)}
+          onEdit={setEditing}
+          onExport={() => void exportHighlights()}
+        />
+      )}
+      {editingHighlight && (
+        <HighlightEditor
+          highlight={editingHighlight}
+          onSave={(patch) => highlights.update(editingHighlight.id, patch)}
+          onRemove={() => highlights.remove(editingHighlight.id)}
+          onClose={() => setEditing(null)}
+        />
+      )}
       <header className="reader-header">
         <h1 id="reader-title">{article.title || 'Untitled'}</h1>
         {article.dek && <p className="dek">{article.dek}</p>}
@@ -125,7 +179,17 @@ export function ReaderView({
         <TagEditor articleId={article.id} tags={article.tags} onChange={(tags) => setArticle({ ...article, tags })} />
       </header>
       {article.fetchState && <SavedLinkNotice failed={article.fetchState === 'failed'} reason={article.fetchError} />}
-      <div ref={bodyRef} className="reader-body" data-testid="reader-body" dangerouslySetInnerHTML={{ __html: body }} />
+      <div
+        ref={bodyRef}
+        className="reader-body"
+        data-testid="reader-body"
+        dangerouslySetInnerHTML={{ __html: body }}
+        onClick={(event) => {
+          const mark = event.target instanceof Element ? event.target.closest<HTMLElement>(MARK_SELECTOR) : null;
+          if (mark && window.getSelection()?.isCollapsed !== false) setEditing(Number(mark.dataset.highlightId));
+        }}
+      />
+      <SelectionToolbar body={bodyRef} onHighlight={(color, withNote) => void highlight(color, withNote)} />
       {finished && (
         <p className="finished-notice" role="status">
           You reached the end: marked as read.{' '}
@@ -157,14 +221,20 @@ export function ReaderView({
 }
 
 /**
- * The reading view's own keys, when nothing is being typed: f favorite, e archive, and space
- * or Shift+space to page through the story from anywhere in the window.
+ * The reading view's own keys, when nothing is being typed: f favorite, e archive, h highlight
+ * the selection, space or Shift+space to page through the story from anywhere in the window,
+ * and Ctrl/Cmd+F to find in the article.
  */
-function useReaderKeys(body: RefObject<HTMLDivElement | null>, actions: Record<'f' | 'e', () => void>): void {
+function useReaderKeys(body: RefObject<HTMLDivElement | null>, actions: Record<'f' | 'e' | 'h' | 'find', () => void>): void {
   const latest = useRef(actions);
   latest.current = actions;
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'f' && !document.querySelector('dialog[open]')) {
+        event.preventDefault();
+        latest.current.find();
+        return;
+      }
       if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target) || document.querySelector('dialog[open]')) return;
       const onControl = event.target instanceof HTMLElement && event.target.closest('button, a, [role="toolbar"], [role="list"]');
       if (event.key === ' ' && !onControl) {
@@ -172,7 +242,7 @@ function useReaderKeys(body: RefObject<HTMLDivElement | null>, actions: Record<'
         if (!pane) return;
         event.preventDefault();
         pane.scrollBy({ top: (event.shiftKey ? -1 : 1) * pane.clientHeight * 0.9 });
-      } else if ((event.key === 'f' || event.key === 'e') && !(event.target instanceof HTMLElement && event.target.closest('[role="list"]'))) {
+      } else if ((event.key === 'f' || event.key === 'e' || event.key === 'h') && !(event.target instanceof HTMLElement && event.target.closest('[role="list"]'))) {
         event.preventDefault();
         latest.current[event.key]();
       }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { exportArticle, exportFormats, fileStem } from '../../../electron/export/registry.ts';
 import { createDraft, getArticle, insertSavedArticle, updateArticle } from '../../../electron/library/articles.ts';
+import { libraryExportContext } from '../../../electron/export/context.ts';
+import { addHighlight } from '../../../electron/library/highlights.ts';
+import { highlightsFromMarkdown } from '../../../electron/import/formats/omnivore.ts';
 import { setArticleTags } from '../../../electron/library/tags.ts';
 import { tempLibrary } from '../../helpers/temp.ts';
 
@@ -26,7 +29,7 @@ const noMedia = { media: () => null };
 
 describe('exports', () => {
   it('offers Markdown, HTML and plain text', () => {
-    expect(exportFormats).toEqual(['md', 'html', 'docx', 'pdf', 'txt', 'ninjs']);
+    expect(exportFormats).toEqual(['md', 'html', 'docx', 'pdf', 'txt', 'ninjs', 'highlights-md']);
   });
 
   it('writes Markdown with front matter, structure and related links', async () => {
@@ -81,5 +84,21 @@ describe('file names from long headlines', () => {
     const stem = fileStem(long);
     expect(Buffer.byteLength(stem)).toBeLessThanOrEqual(200);
     expect(stem.endsWith('Word')).toBe(true);
+  });
+  it('exports an article\'s highlights and notes as Markdown that reads back as the same highlights', async () => {
+    const library = tempLibrary();
+    const id = library.write(() =>
+      insertSavedArticle(library, { title: 'Ferry strike', byline: 'Ana Lima', sourceUrl: 'https://harbour.example/ferry', html: '<p>x</p>', text: 'x' }),
+    );
+    addHighlight(library, { articleId: id, quote: 'crews walked out', position: 10, note: 'Ask the union\n> and the owners' });
+    addHighlight(library, { articleId: id, quote: 'pay was the issue', position: 40, color: 'blue' });
+    const file = await exportArticle(getArticle(library, id), 'highlights-md', libraryExportContext(library));
+    const markdown = text(file.bytes);
+    expect(file.fileName).toBe('Ferry strike.highlights.md');
+    expect(markdown).toContain('# Highlights: Ferry strike\n\nBy Ana Lima · [https://harbour.example/ferry](<https://harbour.example/ferry>)');
+    expect(highlightsFromMarkdown(markdown)).toEqual([
+      { quote: 'crews walked out', note: 'Ask the union \\> and the owners' },
+      { quote: 'pay was the issue', note: '' },
+    ]);
   });
 });

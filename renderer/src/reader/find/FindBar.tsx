@@ -1,0 +1,112 @@
+import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { indexText, rangeOf, type TextIndex } from '../highlights/anchor.ts';
+
+const ALL = 'find-match';
+const CURRENT = 'find-current';
+
+/** Lower case that keeps every character's offset (the few that grow when lowered stay). */
+function foldCase(text: string): string {
+  let folded = '';
+  for (const char of text) {
+    const lower = char.toLowerCase();
+    folded += lower.length === char.length ? lower : char;
+  }
+  return folded;
+}
+
+/** Every place `needle` appears in the story's text, whatever its case. */
+export function findAll(index: TextIndex, needle: string): [number, number][] {
+  const wanted = foldCase(needle.replace(/\s+/g, ' ').trim());
+  if (!wanted) return [];
+  const haystack = foldCase(index.text);
+  const found: [number, number][] = [];
+  for (let at = haystack.indexOf(wanted); at >= 0 && found.length < 10_000; at = haystack.indexOf(wanted, at + wanted.length)) {
+    found.push([at, at + wanted.length]);
+  }
+  return found;
+}
+
+/**
+ * Find in the article (Ctrl/Cmd+F): a count of the matches, Enter and Shift+Enter (or the
+ * arrows) to step through them. Matches are painted with the CSS Custom Highlight API, so
+ * the story's DOM, and the highlights marked in it, are left alone.
+ */
+export function FindBar({ body, onClose }: { body: RefObject<HTMLDivElement | null>; onClose: () => void }) {
+  const [needle, setNeedle] = useState('');
+  const [current, setCurrent] = useState(0);
+  const input = useRef<HTMLInputElement | null>(null);
+  const matches = useMemo(() => {
+    const root = body.current;
+    if (!root || !needle.trim()) return [];
+    const index = indexText(root);
+    return findAll(index, needle).map((found) => rangeOf(index, found));
+  }, [body, needle]);
+
+  useEffect(() => setCurrent(0), [needle]);
+  useEffect(() => {
+    input.current?.focus();
+    input.current?.select();
+  }, []);
+  useEffect(() => {
+    const registry = typeof CSS !== 'undefined' ? CSS.highlights : undefined;
+    if (!registry || typeof Highlight === 'undefined') return;
+    registry.set(ALL, new Highlight(...matches));
+    const here = matches[current];
+    if (here) {
+      registry.set(CURRENT, new Highlight(here));
+      scrollIntoPane(body.current, here);
+    } else registry.delete(CURRENT);
+    return () => {
+      registry.delete(ALL);
+      registry.delete(CURRENT);
+    };
+  }, [matches, current, body]);
+
+  const step = (by: number) => matches.length && setCurrent((index) => (index + by + matches.length) % matches.length);
+  const status = !needle.trim() ? '' : matches.length === 0 ? 'No matches' : `${current + 1} of ${matches.length}`;
+  return (
+    <div className="find-bar" role="search" aria-label="Find in article">
+      <input
+        ref={input}
+        type="search"
+        aria-label="Find in article"
+        placeholder="Find in article"
+        value={needle}
+        onChange={(event) => setNeedle(event.target.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') {
+            event.preventDefault();
+            step(event.shiftKey ? -1 : 1);
+          } else if (event.key === 'Escape') {
+            event.preventDefault();
+            event.stopPropagation();
+            onClose();
+          }
+        }}
+      />
+      <span className="find-count" role="status" aria-live="polite">
+        {status}
+      </span>
+      <button type="button" aria-label="Previous match" disabled={matches.length === 0} onClick={() => step(-1)}>
+        ↑
+      </button>
+      <button type="button" aria-label="Next match" disabled={matches.length === 0} onClick={() => step(1)}>
+        ↓
+      </button>
+      <button type="button" aria-label="Close find" onClick={onClose}>
+        ×
+      </button>
+    </div>
+  );
+}
+
+/** Scrolls the reading pane so that `range` sits in its middle third. */
+function scrollIntoPane(body: HTMLElement | null, range: Range): void {
+  const pane = body?.closest<HTMLElement>('.content-pane');
+  if (!pane) return;
+  const rect = range.getBoundingClientRect();
+  const view = pane.getBoundingClientRect();
+  if (rect.top < view.top + view.height / 3 || rect.bottom > view.bottom - view.height / 3) {
+    pane.scrollTop += rect.top - view.top - view.height / 3;
+  }
+}

@@ -1,0 +1,102 @@
+import { useCallback, useEffect, useLayoutEffect, useState, type RefObject } from 'react';
+import type { Highlight, HighlightColor, HighlightPatch } from '../../../../electron/common/model.ts';
+import { call, messageOf, subscribe } from '../../client/api.ts';
+import { describeRange, indexText } from './anchor.ts';
+import { paint, revealHighlight } from './marks.ts';
+import { onReveal, takeReveal } from './reveal.ts';
+
+export interface Highlights {
+  all: Highlight[];
+  /** Ids of highlights that could not be placed in the text as it is now. */
+  orphans: ReadonlySet<number>;
+  error: string | null;
+  /** Highlights the reader's selection in the story; returns the new highlight, or null. */
+  addFromSelection(color: HighlightColor): Promise<Highlight | null>;
+  update(id: number, patch: HighlightPatch): Promise<void>;
+  remove(id: number): Promise<void>;
+}
+
+/** The selection, if it lies in the story's text and is not empty. */
+export function selectionIn(root: HTMLElement | null): Range | null {
+  const selection = window.getSelection();
+  if (!root || !selection || selection.isCollapsed || selection.rangeCount === 0) return null;
+  const range = selection.getRangeAt(0);
+  return root.contains(range.commonAncestorContainer) ? range : null;
+}
+
+/**
+ * An article's highlights: loaded from the library, painted into the story as <mark>s after
+ * each render of its HTML, and kept in step with changes made here or in another window.
+ */
+export function useHighlights(articleId: number, body: RefObject<HTMLDivElement | null>, html: string): Highlights {
+  const [all, setAll] = useState<Highlight[]>([]);
+  const [orphans, setOrphans] = useState<ReadonlySet<number>>(new Set());
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(
+    () => call('highlights.list', { id: articleId }).then(setAll, (reason) => setError(messageOf(reason))),
+    [articleId],
+  );
+  useEffect(() => {
+    void load();
+    return subscribe('highlights.changed', (event) => {
+      if (event.articleId === articleId) void load();
+    });
+  }, [articleId, load]);
+
+  useLayoutEffect(() => {
+    const root = body.current;
+    if (!root) return;
+    setOrphans(paint(root, all));
+    const waiting = takeReveal(articleId);
+    if (waiting !== null) revealHighlight(root, waiting);
+  }, [body, all, html, articleId]);
+  // Chosen in the library's list while this article is already open.
+  useEffect(
+    () =>
+      onReveal((id) => {
+        const waiting = id === articleId ? takeReveal(articleId) : null;
+        if (waiting !== null) revealHighlight(body.current, waiting);
+      }),
+    [articleId, body],
+  );
+
+  const guard = async <T>(work: () => Promise<T>): Promise<T | null> => {
+    try {
+      const value = await work();
+      setError(null);
+      return value;
+    } catch (reason) {
+      setError(messageOf(reason));
+      return null;
+    }
+  };
+
+  return {
+    all,
+    orphans,
+    error,
+    addFromSelection: async (color) => {
+      const range = selectionIn(body.current);
+      const anchor = range && body.current ? describeRange(indexText(body.current), range) : null;
+      if (!anchor) {
+        setError('Select some text in the article to highlight it.');
+        return null;
+      }
+      const created = await guard(() => call('highlights.add', { articleId, color, ...anchor }));
+      if (created) {
+        window.getSelection()?.removeAllRanges();
+        setAll((current) => [...current, created]);
+      }
+      return created;
+    },
+    update: async (id, patch) => {
+      const changed = await guard(() => call('highlights.update', { id, patch }));
+      if (changed) setAll((current) => current.map((item) => (item.id === id ? changed : item)));
+    },
+    remove: async (id) => {
+      if (await guard(() => call('highlights.delete', { id }))) setAll((current) => current.filter((item) => item.id !== id));
+    },
+  };
+}
+
