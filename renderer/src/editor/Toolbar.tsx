@@ -54,6 +54,19 @@ const BLOCKS: [BlockType, string, string][] = [
   ['number', 'Numbered list', '1.'],
 ];
 
+/**
+ * A tool's short visible mark ("H2") with its full name for screen readers ("Heading"), so
+ * what is seen is not contradicted by an aria-label that leaves it out.
+ */
+function ToolLabel({ text, label }: { text: string; label: string }) {
+  return (
+    <>
+      <span aria-hidden="true">{text}</span>
+      <span className="visually-hidden">{label}</span>
+    </>
+  );
+}
+
 export function Toolbar() {
   const [editor] = useLexicalComposerContext();
   const [state, setState] = useState<ToolbarState>({ block: 'paragraph', formats: new Set(), link: false, canUndo: false, canRedo: false });
@@ -132,13 +145,13 @@ export function Toolbar() {
       </button>
       <span className="toolbar-divider" />
       {BLOCKS.map(([block, label, text]) => (
-        <button key={block} type="button" title={label} aria-label={label} aria-pressed={state.block === block} onClick={() => setBlock(block)}>
-          {text}
+        <button key={block} type="button" title={label} aria-pressed={state.block === block} onClick={() => setBlock(block)}>
+          <ToolLabel text={text} label={label} />
         </button>
       ))}
       <span className="toolbar-divider" />
-      <button type="button" title="Pull quote" aria-label="Pull quote" onClick={() => editor.update(() => $insertBlock($createPullQuoteNode()))}>
-        “P”
+      <button type="button" title="Pull quote" onClick={() => editor.update(() => $insertBlock($createPullQuoteNode()))}>
+        <ToolLabel text="“P”" label="Pull quote" />
       </button>
       <button type="button" title="Horizontal rule" aria-label="Horizontal rule" onClick={() => editor.dispatchCommand(INSERT_HORIZONTAL_RULE_COMMAND, undefined)}>
         ―

@@ -1,0 +1,123 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page, Request } from '@playwright/test';
+import { expect, importAndOpen, openArticle, test } from './fixtures.ts';
+
+/**
+ * An article built to attack the page that shows it. Each payload, if it worked, would either
+ * run script (setting `window.pwned`, or opening a dialog) or make a request (to an outside
+ * host, or to a path of the app's own server that no page of the app asks for).
+ */
+const HOSTILE = `<!doctype html>
+<html><head>
+<title>Harbour council meets in secret</title>
+<meta http-equiv="refresh" content="0; url=https://attacker.example/refresh">
+<base href="https://attacker.example/base/">
+<link rel="stylesheet" href="https://attacker.example/head.css">
+<style>@import url("https://attacker.example/import.css"); body { background: url("https://attacker.example/bg.png"); }</style>
+<script>window.pwned = 'head script';</script>
+</head><body><article>
+<h1>Harbour council meets in secret</h1>
+<p>The council met behind closed doors on Tuesday to discuss the harbour's future, officials said.</p>
+<script>window.pwned = 'body script';</script>
+<p><img src="https://attacker.example/pixel.gif" alt="tracking pixel"><img src="/api/evil" alt="own-origin image"><img src="x" onerror="window.pwned = 'onerror'"></p>
+<p><img srcset="https://attacker.example/srcset.png 2x" alt="srcset"><picture><source srcset="https://attacker.example/picture.webp"><img alt="picture"></picture></p>
+<p><a href="javascript:window.pwned='javascript link'">A javascript: link</a> and <a href="data:text/html,<script>parent.pwned=1</script>">a data: link</a>.</p>
+<p onmouseover="window.pwned='handler'" style="background-image: url(https://attacker.example/inline-style.png)">Members voted on the new berths after a long debate about costs.</p>
+<svg onload="window.pwned='svg onload'"><script>window.pwned='svg script'</script><image href="https://attacker.example/svg-image.png"/><a href="javascript:window.pwned='svg link'"><text y="20">svg link</text></a><foreignObject><img src="https://attacker.example/foreign.png"></foreignObject></svg>
+<math><maction actiontype="statusline" xlink:href="javascript:window.pwned='mathml'">mathml</maction><mtext><img src="https://attacker.example/mathml.png"></mtext></math>
+<iframe src="https://attacker.example/frame.html"></iframe><iframe srcdoc="<script>parent.pwned='srcdoc'</script>"></iframe>
+<object data="https://attacker.example/object.swf"></object><embed src="https://attacker.example/embed.swf">
+<form action="https://attacker.example/form"><input type="image" src="https://attacker.example/input.png"><button>Send</button></form>
+<video poster="https://attacker.example/poster.png" src="https://attacker.example/video.mp4"></video><audio src="https://attacker.example/audio.mp3" autoplay></audio>
+<table background="https://attacker.example/table.png"><tr><td>Berths</td><td>12</td></tr></table>
+<noscript><p title="</noscript><img src=x onerror=window.pwned='noscript'>"></p></noscript>
+<!--<img src="--><img src=x onerror="window.pwned='comment'">-->
+<form><math><mtext></form><form><mglyph><style></math><img src=x onerror="window.pwned='mxss'">
+<map name="m"><area href="javascript:window.pwned='area'" target="_top" shape="default"></map><img usemap="#m" alt="map">
+<details open ontoggle="window.pwned='ontoggle'"><summary>More</summary>The vote was close.</details>
+<p>The harbour master said the berths would be ready by spring.</p>
+</article></body></html>`;
+
+/** Every request the page makes that the app itself does not: outside hosts, or paths the app never asks for. */
+function watchRequests(page: Page, origin: string): Request[] {
+  const stray: Request[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    const ownAsset = url.origin === origin && (url.pathname === '/' || url.pathname.startsWith('/assets/') || /^\/api\/(invoke|events)\b/.test(url.pathname));
+    if (!ownAsset && url.protocol !== 'blob:' && url.protocol !== 'data:') stray.push(request);
+  });
+  return stray;
+}
+
+test('an article built to attack the reading view runs nothing and makes no request, read or drafted from', async ({ page, app }) => {
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.route((url) => url.origin !== app.origin, (route) => route.abort());
+  await page.goto(app.url);
+  const stray = watchRequests(page, app.origin);
+
+  await page.getByTestId('import-input').setInputFiles({ name: 'council.html', mimeType: 'text/html', buffer: Buffer.from(HOSTILE) });
+  await page.getByRole('button', { name: 'Close', exact: true }).click();
+  await openArticle(page, 'Harbour council meets in secret');
+  const body = page.getByTestId('reader-body');
+  // The parser-differential payloads near the end may swallow what follows them; the story before them is there.
+  await expect(body).toContainText('Members voted on the new berths after a long debate about costs.');
+
+  // Move over, click and focus everything a person could, as they would.
+  for (const target of await body.locator('a, p, svg, math, details, img, area').all()) {
+    await target.hover({ force: true, timeout: 1000 }).catch(() => undefined);
+  }
+  for (const link of await body.getByRole('link').all()) await link.click({ timeout: 1000 }).catch(() => undefined);
+  await page.waitForTimeout(500);
+
+  expect(await page.evaluate(() => (window as { pwned?: unknown }).pwned)).toBeUndefined();
+  expect(dialogs).toEqual([]);
+  expect(await body.locator('script, iframe, object, embed, form, base, meta, link, style, svg, math, [onerror], [onload], [onmouseover]').count()).toBe(0);
+  expect(await body.locator('[href^="javascript:" i], [href^="data:" i], [src^="http"], [srcset], [poster], [background]').count()).toBe(0);
+
+  // The editor, given the same article to start a draft from.
+  await body.getByText('Members voted on the new berths').selectText();
+  await page.getByRole('button', { name: 'Start a draft' }).click();
+  await expect(page.getByRole('textbox', { name: 'Headline' })).toBeVisible();
+  await page.waitForTimeout(500);
+  expect(await page.evaluate(() => (window as { pwned?: unknown }).pwned)).toBeUndefined();
+
+  expect(stray.map((request) => request.url())).toEqual([]);
+  // Nothing navigated the page away (meta refresh, base, forms, links).
+  expect(page.url()).toBe(`${app.origin}/`);
+});
+
+/** Serious and critical findings of axe-core on the page as it stands. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => `${node.target.join(' ')} ${node.failureSummary ?? ''}`).join(', ')})`);
+}
+
+const STORY = 'Ferry crews walk out over pay\n\nThe ferry crews walked out on Monday morning.\n\nThe operator said talks would resume on Thursday.';
+
+for (const theme of ['light', 'sepia', 'dark'] as const) {
+  test(`the library, reading and editor views have no serious accessibility findings (${theme} theme)`, async ({ page, app }) => {
+    await page.goto(app.url);
+    await page.evaluate((value) => document.documentElement.setAttribute('data-theme', value), theme);
+    await importAndOpen(page, STORY, 'Ferry crews walk out over pay');
+    await page.evaluate((value) => document.documentElement.setAttribute('data-theme', value), theme);
+    // A highlight and the panel open, so their colours are checked too.
+    await page.getByTestId('reader-body').getByText('The operator said').selectText();
+    await page.keyboard.press('h');
+    await page.getByRole('button', { name: 'Highlights (1)' }).click();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Highlights', exact: true }).click();
+    await expect(page.getByRole('list', { name: 'Highlights' })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'New draft' }).click();
+    await expect(page.getByRole('textbox', { name: 'Headline' })).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+}
