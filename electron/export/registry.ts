@@ -1,6 +1,7 @@
 import { DatelineError } from '../common/errors.ts';
 import type { Article } from '../common/model.ts';
 import { docxExporter } from './formats/docx.ts';
+import { epubExporter } from './formats/epub.ts';
 import { highlightsMarkdownExporter } from './formats/highlights-markdown.ts';
 import { htmlExporter } from './formats/html.ts';
 import { markdownExporter } from './formats/markdown.ts';
@@ -17,6 +18,7 @@ export const exporters = [
   pdfExporter,
   plainTextExporter,
   ninjsExporter,
+  epubExporter,
   highlightsMarkdownExporter,
 ] as const satisfies readonly Exporter[];
 

@@ -65,6 +65,8 @@ const webUrl = z.url({ protocol: /^https?$/, error: 'Give a web address starting
 
 const byId = z.strictObject({ id: articleId });
 
+const exportedFile = z.object({ fileName: z.string(), mimeType: z.string(), data: z.base64() });
+
 export const menuCommands = ['new-draft', 'import', 'export', 'focus-search', 'toggle-focus-mode', 'open-settings'] as const;
 
 const managedFeature = z.object({ id: z.string(), label: z.string() });
@@ -141,7 +143,12 @@ export const channels = {
   },
   'articles.export': {
     input: z.strictObject({ id: articleId, format: z.string().regex(/^[a-z0-9-]{1,20}$/) }),
-    output: z.object({ fileName: z.string(), mimeType: z.string(), data: z.base64() }),
+    output: exportedFile,
+  },
+  /** Every article of a tag, or of a search, as one e-book (EPUB) with its images. */
+  'export.epub': {
+    input: z.union([z.strictObject({ tag: tagName }), z.strictObject({ query: z.string().trim().min(1).max(1000) })]),
+    output: exportedFile,
   },
   'app.info': { input: z.strictObject({}), output: appInfoSchema },
   'revisions.list': { input: byId, output: z.array(revisionSummarySchema) },

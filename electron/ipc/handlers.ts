@@ -34,6 +34,7 @@ import {
 } from './contract.ts';
 import { exportArticle, exporters } from '../export/registry.ts';
 import { libraryExportContext } from '../export/context.ts';
+import { exportBook } from '../export/collections.ts';
 
 export interface HandlerContext {
   library: Library;
@@ -182,6 +183,10 @@ function createHandlers({ library, emit, app, printToPdf, log }: HandlerContext)
     'export.formats': () => exporters.map(({ id, label, extension }) => ({ id, label, extension })),
     'articles.export': async ({ id, format }) => {
       const file = await exportArticle(getArticle(library, id), format, libraryExportContext(library, printToPdf));
+      return { fileName: file.fileName, mimeType: file.mimeType, data: Buffer.from(file.bytes).toString('base64') };
+    },
+    'export.epub': (source) => {
+      const file = exportBook(library, source);
       return { fileName: file.fileName, mimeType: file.mimeType, data: Buffer.from(file.bytes).toString('base64') };
     },
     'app.info': () => app,

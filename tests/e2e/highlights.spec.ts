@@ -1,3 +1,4 @@
+import { strFromU8, unzipSync } from 'fflate';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -135,4 +136,29 @@ test('find in the article counts the matches and steps through them; j and k ope
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ferry crews walk out over pay');
   await page.keyboard.press('k');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Second story on the list');
+});
+
+test('a tag and a search export as EPUB books for an e-reader', async ({ page, app }) => {
+  await page.goto(app.url);
+  await importAndOpen(page, STORY, 'Ferry crews walk out over pay');
+  await page.getByRole('textbox', { name: 'Add a tag' }).fill('ferries');
+  await page.getByRole('textbox', { name: 'Add a tag' }).press('Enter');
+  await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /ferries/ }).click();
+
+  let downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export as EPUB' }).click();
+  let book = await downloading;
+  expect(book.suggestedFilename()).toBe('Tag ferries.epub');
+  const bytes = readFileSync((await book.path())!);
+  expect(bytes.subarray(0, 2).toString()).toBe('PK');
+  expect(bytes.subarray(30, 58).toString()).toBe('mimetypeapplication/epub+zip');
+
+  await page.getByRole('searchbox', { name: 'Search the library' }).fill('mediator');
+  await expect(page.getByRole('list', { name: 'Search results' }).getByRole('listitem')).toHaveCount(1);
+  downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export as EPUB' }).click();
+  book = await downloading;
+  expect(book.suggestedFilename()).toBe('Search mediator.epub');
+  const chapter = unzipSync(readFileSync((await book.path())!))['OEBPS/chapter-1.xhtml'];
+  expect(strFromU8(chapter!)).toContain('<h1>Ferry crews walk out over pay</h1>');
 });

@@ -10,6 +10,7 @@ import { ApiError, call, messageOf } from '../client/api.ts';
 import { Snippet } from './Snippet.tsx';
 import { ArticleList } from './ArticleList.tsx';
 import { HighlightList } from './HighlightList.tsx';
+import { BookButton } from './BookButton.tsx';
 import { SavedLinksBar } from './SavedLinksBar.tsx';
 
 interface Props {
@@ -182,6 +183,7 @@ function TagActions({
           Rename…
         </button>
       )}
+      <BookButton source={{ tag }} onError={onError} />
       <button type="button" className="danger" onClick={() => void remove()}>
         Delete tag
       </button>
@@ -245,6 +247,12 @@ function SearchResultList({
     <div className="search-results" aria-live="polite">
       <p className="pane-message">
         {results.total === 0 ? 'No articles match.' : `${results.total.toLocaleString()}${results.totalCapped ? '+' : ''} ${results.total === 1 ? 'article' : 'articles'}`}
+        {results.total > 0 && (
+          <>
+            {' '}
+            <BookButton source={{ query }} onError={setError} />
+          </>
+        )}
         {highlightCount > 0 && (
           <>
             {' · '}

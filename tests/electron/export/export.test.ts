@@ -29,7 +29,7 @@ const noMedia = { media: () => null };
 
 describe('exports', () => {
   it('offers Markdown, HTML and plain text', () => {
-    expect(exportFormats).toEqual(['md', 'html', 'docx', 'pdf', 'txt', 'ninjs', 'highlights-md']);
+    expect(exportFormats).toEqual(['md', 'html', 'docx', 'pdf', 'txt', 'ninjs', 'epub', 'highlights-md']);
   });
 
   it('writes Markdown with front matter, structure and related links', async () => {

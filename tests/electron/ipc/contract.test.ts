@@ -158,7 +158,7 @@ describe('export and app channels', () => {
   it('list the export formats and export an article as base64 bytes', async () => {
     const { dispatch } = setup();
     const formats = await dispatch('export.formats', {});
-    expect((formats as { value: { id: string }[] }).value.map((format) => format.id)).toEqual(['md', 'html', 'docx', 'pdf', 'txt', 'ninjs']);
+    expect((formats as { value: { id: string }[] }).value.map((format) => format.id)).toEqual(['md', 'html', 'docx', 'pdf', 'txt', 'ninjs', 'epub', 'highlights-md']);
     const draftForPdf = (await dispatch('articles.createDraft', { title: 'No printer here' })) as { value: { id: number } };
     expect(await dispatch('articles.export', { id: draftForPdf.value.id, format: 'pdf' })).toMatchObject({
       ok: false,
