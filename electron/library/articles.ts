@@ -481,6 +481,7 @@ export function deleteArticle(library: Library, id: number): void {
     if (result.changes === 0) throw new DatelineError('NOT_FOUND', `There is no article with id ${id}.`);
     dropUnusedTags(library);
   });
+  library.forgetDeletedSoon();
 }
 
 /** A tag no article carries any more is gone. Call inside `library.write`. */

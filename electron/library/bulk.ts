@@ -60,12 +60,14 @@ export function untagArticles(library: Library, ids: readonly number[], name: st
  * asked for twice (two windows, an undo that came too late) is still a deletion.
  */
 export function deleteArticles(library: Library, ids: readonly number[]): number[] {
-  return library.write(() => {
+  const deleted = library.write(() => {
     const remove = library.statement('DELETE FROM articles WHERE id = ?');
-    const deleted = ids.filter((id) => remove.run(id).changes > 0);
+    const gone = ids.filter((id) => remove.run(id).changes > 0);
     dropUnusedTags(library);
-    return deleted;
+    return gone;
   });
+  if (deleted.length) library.forgetDeletedSoon();
+  return deleted;
 }
 
 function existing(library: Library, ids: readonly number[]): { id: number }[] {

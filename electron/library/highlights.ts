@@ -86,16 +86,20 @@ export function updateHighlight(library: Library, id: number, patch: HighlightPa
       .run(patch.color ?? null, patch.note ?? null, now, id);
     if (result.changes === 0) throw new DatelineError('NOT_FOUND', `There is no highlight with id ${id}.`);
   });
+  // A note rewritten or cleared is a note deleted.
+  if (patch.note !== undefined) library.forgetDeletedSoon();
   return getHighlight(library, id);
 }
 
 /** Removes a highlight and its note; returns the article it was in. */
 export function deleteHighlight(library: Library, id: number): Highlight {
-  return library.write(() => {
-    const highlight = getHighlight(library, id);
+  const highlight = library.write(() => {
+    const found = getHighlight(library, id);
     library.statement('DELETE FROM highlights WHERE id = ?').run(id);
-    return highlight;
+    return found;
   });
+  library.forgetDeletedSoon();
+  return highlight;
 }
 
 /**

@@ -1,6 +1,9 @@
 import type { Statement } from 'better-sqlite3';
 import { openDatabase, openReadOnly, type Db, type OpenOptions } from './database.ts';
 
+/** Deletes made close together share one checkpoint. */
+const FORGET_AFTER_MS = 2000;
+
 /**
  * An open library file. Feature modules (articles, search, tags, settings) are plain
  * functions over it; this class only owns the connection and its prepared statements.
@@ -9,6 +12,7 @@ export class Library {
   readonly db: Db;
   readonly file: string;
   private readonly statements = new Map<string, Statement>();
+  private checkpointTimer: NodeJS.Timeout | null = null;
 
   private constructor(db: Db, file: string) {
     this.db = db;
@@ -39,7 +43,27 @@ export class Library {
     return this.db.transaction(work).immediate();
   }
 
+  /**
+   * After a delete: soon, copy the write-ahead log into the file and truncate it, so the
+   * deleted text (zeroed in the file by secure_delete) is not left in old WAL frames either.
+   */
+  forgetDeletedSoon(delayMs = FORGET_AFTER_MS): void {
+    if (this.checkpointTimer) return;
+    this.checkpointTimer = setTimeout(() => this.forgetDeletedNow(), delayMs);
+    this.checkpointTimer.unref();
+  }
+
+  /** The truncating checkpoint at once; false if a reader kept part of the log in use. */
+  forgetDeletedNow(): boolean {
+    if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
+    this.checkpointTimer = null;
+    if (!this.db.open || this.db.readonly) return false;
+    const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+    return result?.busy === 0;
+  }
+
   close(): void {
+    if (this.checkpointTimer) this.forgetDeletedNow();
     if (this.db.open) this.db.close();
   }
 }

@@ -200,6 +200,18 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX highlights_by_time ON highlights (created_at DESC, id DESC);
     `,
   },
+  {
+    name: 'deletes that leave nothing behind in the search indexes',
+    // By default FTS5 records a delete as a tombstone and keeps the old entry until segments
+    // merge, so a deleted article's words stayed in the file. With secure-delete they are
+    // removed at once (a source's name must be gone when the article is).
+    sql: `
+      INSERT INTO articles_fts (articles_fts, rank) VALUES ('secure-delete', 1);
+      INSERT INTO highlights_fts (highlights_fts, rank) VALUES ('secure-delete', 1);
+      INSERT INTO articles_fts (articles_fts) VALUES ('optimize');
+      INSERT INTO highlights_fts (highlights_fts) VALUES ('optimize');
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

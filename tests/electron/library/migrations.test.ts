@@ -155,4 +155,15 @@ describe('migration 6 (saved links waiting to be downloaded)', () => {
     expect(findHighlights(upgraded, { query: 'date' }).total).toBe(1);
     upgraded.close();
   });
+  it('upgrades a schema-8 library: its search indexes delete for good from then on', () => {
+    const file = join(tempDir(), 'v8.sqlite');
+    const old = Library.open(file, { migrations: migrations.slice(0, 8) });
+    const setting = (library: Library) => library.db.prepare("SELECT v FROM articles_fts_config WHERE k = 'secure-delete'").get();
+    expect(setting(old)).toBeUndefined();
+    old.close();
+    const upgraded = Library.open(file);
+    expect(setting(upgraded)).toEqual({ v: 1 });
+    expect(upgraded.db.prepare("SELECT v FROM highlights_fts_config WHERE k = 'secure-delete'").get()).toEqual({ v: 1 });
+    upgraded.close();
+  });
 });
