@@ -246,7 +246,7 @@ function SearchResultList({
   return (
     <div className="search-results" aria-live="polite">
       <p className="pane-message">
-        {results.total === 0 ? 'No articles match.' : `${results.total.toLocaleString()}${results.totalCapped ? '+' : ''} ${results.total === 1 ? 'article' : 'articles'}`}
+        <span>{results.total === 0 ? 'No articles match.' : `${results.total.toLocaleString()}${results.totalCapped ? '+' : ''} ${results.total === 1 ? 'article' : 'articles'}`}</span>
         {results.total > 0 && (
           <>
             {' '}
