@@ -53,6 +53,24 @@ export function parseBody(html: string): DomElement {
   return document.body as unknown as DomElement;
 }
 
+/** How many elements deep the tree under `root` goes (walked without recursion). */
+export function treeDepth(root: DomElement): number {
+  let deepest = 0;
+  const stack: [DomElement, number][] = [[root, 0]];
+  while (stack.length) {
+    const [element, depth] = stack.pop()!;
+    if (depth > deepest) deepest = depth;
+    for (const child of Array.from(element.children)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+/**
+ * Real pages nest a few dozen elements deep; markup built hundreds deep is an attack on the
+ * parser's time (Readability slows quadratically), refused before it is read.
+ */
+export const MAX_TREE_DEPTH = 256;
+
 export function isElement(node: DomNode): node is DomElement {
   return node.nodeType === ELEMENT_NODE;
 }

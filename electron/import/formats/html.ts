@@ -1,7 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { DatelineError } from '../../common/errors.ts';
 import { htmlToText } from '../../common/html-blocks.ts';
-import { parseDocument, type DomDocument } from '../../common/html-dom.ts';
+import { MAX_TREE_DEPTH, parseDocument, treeDepth, type DomDocument } from '../../common/html-dom.ts';
 import { countWords } from '../../common/text.ts';
 import type { NewSavedArticle } from '../../library/articles.ts';
 import { decodeText } from '../decode.ts';
@@ -38,7 +38,7 @@ export interface PageOrigin {
  */
 export async function readWebPage(html: string, origin: PageOrigin): Promise<NewSavedArticle> {
   const document = parseDocument(html);
-  if (document.querySelectorAll('*').length > MAX_ELEMENTS) {
+  if (document.querySelectorAll('*').length > MAX_ELEMENTS || treeDepth(document.documentElement) > MAX_TREE_DEPTH) {
     throw new DatelineError('IMPORT_FAILED', 'This page is too large or too deeply built to read as an article.');
   }
   const declaredUrl = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? document.querySelector('meta[property="og:url"]')?.getAttribute('content') ?? null;

@@ -1,5 +1,5 @@
 import { htmlToText } from '../../common/html-blocks.ts';
-import { parseBody } from '../../common/html-dom.ts';
+import { MAX_TREE_DEPTH, parseBody, treeDepth } from '../../common/html-dom.ts';
 import { DatelineError } from '../../common/errors.ts';
 import { normalizeSpace } from '../../common/text.ts';
 import type { NewSavedArticle } from '../../library/articles.ts';
@@ -21,6 +21,7 @@ export interface DocumentFields {
  */
 export async function articleFromDocumentHtml(html: string, path: string, fields: DocumentFields): Promise<NewSavedArticle> {
   const body = parseBody(html);
+  if (treeDepth(body) > MAX_TREE_DEPTH) throw new DatelineError('IMPORT_FAILED', 'This document is built too deeply to read as an article.');
   let title = fields.title?.trim() || null;
   if (!title) {
     const heading = body.querySelector('h1');

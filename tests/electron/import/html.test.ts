@@ -113,3 +113,17 @@ describe('headline suffixes', () => {
     expect(withoutSiteSuffix(title, site)).toBe(expected);
   });
 });
+
+describe('markup built to stall the parser', () => {
+  it('a page nested thousands of elements deep is refused at once, not after the 30-second budget', async () => {
+    const page = `<html><body><p>${'word '.repeat(40)}</p>${'<div>'.repeat(5000)}deep${'</div>'.repeat(5000)}</body></html>`;
+    const started = performance.now();
+    await expect(readWebPage(page, { path: 'deep.html', url: null })).rejects.toThrow(/too deeply built/);
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
+
+  it('a page of ordinary depth still reads', async () => {
+    const page = `<html><body>${'<div>'.repeat(60)}<article><h1>Deep but real</h1><p>${'Harbour word '.repeat(40)}</p></article>${'</div>'.repeat(60)}</body></html>`;
+    expect((await readWebPage(page, { path: 'ok.html', url: null })).text).toContain('Harbour word');
+  });
+});

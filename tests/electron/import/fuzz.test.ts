@@ -1,0 +1,109 @@
+import fc from 'fast-check';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { errorCodes } from '../../../electron/common/errors.ts';
+import { importFiles, MAX_IMPORT_BYTES } from '../../../electron/import/pipeline.ts';
+import { findImporter, supportedExtensions } from '../../../electron/import/registry.ts';
+import type { Library } from '../../../electron/library/library.ts';
+import { checkIntegrity } from '../../../electron/library/maintenance.ts';
+import { FIXTURES, tempLibrary } from '../../helpers/temp.ts';
+
+/**
+ * Every importer against generated malformed input: random bytes under every extension,
+ * real exports truncated and with bytes flipped, files under the wrong extension, deeply
+ * nested markup, broken encodings and CSV quoting. Each file must end in an import or a
+ * clear error, never a crash or a hang, and a failed file must leave the library as it was.
+ */
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 120);
+/** The import worker stops a parse after 30 s; nothing may take longer than that. */
+const TIME_LIMIT_MS = 35_000;
+
+/** Every fixture file that is an export or an article (the corpus mutations start from). */
+function corpus(): { name: string; bytes: Uint8Array }[] {
+  const root = fileURLToPath(FIXTURES);
+  const files: { name: string; bytes: Uint8Array }[] = [];
+  for (const folder of ['archives', 'html', 'markdown', 'plain-text', 'drafts']) {
+    for (const name of readdirSync(join(root, folder))) {
+      const path = join(root, folder, name);
+      if (statSync(path).isFile() && !name.endsWith('.ts') && !['bomb.zip', 'traversal.zip'].includes(name)) files.push({ name, bytes: readFileSync(path) });
+    }
+  }
+  return files;
+}
+
+const CORPUS = corpus();
+const extensions = [...supportedExtensions, '.zip', '', '.exe'];
+
+const fixture = fc.constantFrom(...CORPUS);
+const malformed = fc.oneof(
+  // Random bytes under every name.
+  fc.record({ name: fc.constantFrom(...extensions).map((ext) => `random${ext}`), bytes: fc.uint8Array({ maxLength: 4096 }) }),
+  // A real export cut short.
+  fixture.chain((file) => fc.nat(file.bytes.length).map((cut) => ({ name: file.name, bytes: file.bytes.slice(0, cut) }))),
+  // A real export with bytes flipped.
+  fixture.chain((file) =>
+    fc.array(fc.tuple(fc.nat(Math.max(0, file.bytes.length - 1)), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 20 }).map((flips) => {
+      const bytes = Uint8Array.from(file.bytes);
+      for (const [at, value] of flips) bytes[at] = value;
+      return { name: file.name, bytes };
+    }),
+  ),
+  // A real export under another format's extension.
+  fc.tuple(fixture, fc.constantFrom(...extensions)).map(([file, ext]) => ({ name: `renamed${ext}`, bytes: file.bytes })),
+  // Markup nested far deeper than any page.
+  fc.tuple(fc.integer({ min: 200, max: 8000 }), fc.constantFrom('div', 'b', 'blockquote', 'li', 'svg')).map(([depth, tag]) => ({
+    name: 'deep.html',
+    bytes: Buffer.from(`<html><body>${`<${tag}>`.repeat(depth)}deep text${`</${tag}>`.repeat(depth)}</body></html>`),
+  })),
+  // Text that claims one encoding and is another.
+  fc.tuple(fc.uint8Array({ minLength: 1, maxLength: 2048 }), fc.constantFrom([0xef, 0xbb, 0xbf], [0xff, 0xfe], [0xfe, 0xff], []), fc.constantFrom('.txt', '.md', '.html')).map(([body, bom, ext]) => ({
+    name: `encoding${ext}`,
+    bytes: Uint8Array.from([...bom, ...body]),
+  })),
+  // Instapaper CSV with broken quoting.
+  fc.array(fc.string({ maxLength: 40 }), { maxLength: 30 }).map((cells) => ({
+    name: 'instapaper-export.csv',
+    bytes: Buffer.from(`URL,Title,Selection,Folder,Timestamp\n${cells.map((cell, i) => (i % 3 === 0 ? `"${cell}` : `${cell},"x""`)).join('\n')}`),
+  })),
+);
+
+function changesOf(library: Library): number {
+  return (library.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+}
+
+describe('importers under malformed input', () => {
+  it(`end every generated file in an import or a clear error, leaving the library unchanged when they fail`, async () => {
+    const library = tempLibrary();
+    const tried = new Map<string, number>();
+    await fc.assert(
+      fc.asyncProperty(malformed, async (file) => {
+        const importer = findImporter(file)?.id ?? (file.name.endsWith('.zip') ? 'zip' : 'refused');
+        tried.set(importer, (tried.get(importer) ?? 0) + 1);
+        const before = changesOf(library);
+        const started = performance.now();
+        const summary = await importFiles(library, [{ path: file.name, read: async () => file.bytes }]);
+        expect(performance.now() - started).toBeLessThan(TIME_LIMIT_MS);
+        expect(summary.cancelled).toBe(false);
+        expect(summary.imported.length + summary.duplicates.length + summary.failed.length).toBeGreaterThan(0);
+        for (const failure of summary.failed) {
+          expect(errorCodes).toContain(failure.error.code);
+          expect(failure.error.message).toMatch(/\w/);
+          expect(failure.error.message).not.toMatch(/\n\s+at /);
+        }
+        if (summary.imported.length === 0) expect(changesOf(library)).toBe(before);
+      }),
+      { numRuns: RUNS * 7, seed: Number(process.env.FUZZ_SEED ?? 20261125) },
+    );
+    expect(checkIntegrity(library).ok).toBe(true);
+    console.log(`malformed imports tried: ${[...tried].map(([id, n]) => `${id} ${n}`).join(', ')}`);
+  }, 300_000);
+
+  it('refuses a file over the size cap without reading it into a parser', async () => {
+    const library = tempLibrary();
+    const summary = await importFiles(library, [{ path: 'huge.html', size: MAX_IMPORT_BYTES + 1, read: async () => new Uint8Array(1) }]);
+    expect(summary.failed).toEqual([{ path: 'huge.html', error: { code: 'TOO_LARGE', message: expect.stringMatching(/50 MB/) } }]);
+  });
+});
