@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { channelNames, channels, events, type EventName } from '../../../electron/ipc/contract.ts';
 import { createDispatcher } from '../../../electron/ipc/handlers.ts';
@@ -75,6 +76,36 @@ describe('the contract', () => {
     expect(snapshot(library)).toBe(before);
     expect(emitted).toEqual([]);
   });
+
+  it('answers thousands of generated malformed payloads on every channel with INVALID_INPUT, writing nothing', async () => {
+    const { library, dispatch, emitted } = setup();
+    await dispatch('articles.createDraft', { title: 'Existing draft' });
+    emitted.length = 0;
+    const changes = () => (library.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+    const before = changes();
+    // Payloads shaped like the real ones (their field names, with anything as values) reach
+    // deeper into the schemas than arbitrary values alone.
+    const fieldNames = [...new Set(channelNames.flatMap((name) => Object.keys((channels[name].input as { shape?: object }).shape ?? {})))];
+    const payload = fc.oneof(
+      fc.anything(),
+      fc.dictionary(fc.constantFrom(...fieldNames), fc.anything(), { maxKeys: 4 }),
+      fc.dictionary(fc.constantFrom(...fieldNames), fc.oneof(fc.integer(), fc.string(), fc.array(fc.integer()), fc.constant(null)), { maxKeys: 4 }),
+    );
+    let tried = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...channelNames), payload, async (channel, input) => {
+        if (channels[channel].input.safeParse(input).success) return;
+        tried += 1;
+        const result = await dispatch(channel, input);
+        expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+      }),
+      { numRuns: 4000, seed: 20261125 },
+    );
+    expect(tried).toBeGreaterThan(3000);
+    expect(changes()).toBe(before);
+    expect(emitted).toEqual([]);
+    console.log(`IPC payloads tried: ${tried} malformed across ${channelNames.length} channels`);
+  }, 120_000);
 
   it('refuses an unknown channel, including inherited property names', async () => {
     const { dispatch } = setup();
