@@ -17,7 +17,11 @@ export interface WebServerOptions {
   staticDir: string;
   port?: number;
   secret?: string;
+  /** How long a client may take to send its headers, and its whole request. */
+  timeouts?: { headersMs: number; requestMs: number };
 }
+
+const DEFAULT_TIMEOUTS = { headersMs: 10_000, requestMs: 120_000 };
 
 export interface WebServer {
   url: string;
@@ -37,14 +41,18 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const eventStreams = new Set<ServerResponse>();
   let port = 0;
 
-  const server: Server = createServer((request, response) => {
-    handle(request, response).catch(() => {
-      if (!response.headersSent) respond(response, 500, { error: 'Internal error' });
-      else response.destroy();
-    });
-  });
-  server.requestTimeout = 120_000;
-  server.headersTimeout = 10_000;
+  const timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;
+  // A client that sends its request too slowly is cut off (checked every second), so slow
+  // connections cannot pile up; others are served meanwhile.
+  const server: Server = createServer(
+    { headersTimeout: timeouts.headersMs, requestTimeout: timeouts.requestMs, connectionsCheckingInterval: 1000 },
+    (request, response) => {
+      handle(request, response).catch(() => {
+        if (!response.headersSent) respond(response, 500, { error: 'Internal error' });
+        else response.destroy();
+      });
+    },
+  );
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     setCommonHeaders(response);

@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -12,14 +13,14 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function start(): Promise<WebServer> {
+async function start(timeouts?: { headersMs: number; requestMs: number }): Promise<WebServer> {
   const staticDir = join(tempDir(), 'renderer');
   mkdirSync(staticDir);
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Dateline</title>');
   const library = tempLibrary();
   let current: WebServer | undefined;
   const dispatch = createDispatcher({ library, app: testAppInfo, emit: (event, payload) => current?.emit(event, payload) });
-  current = await startWebServer({ dispatch, staticDir });
+  current = await startWebServer({ dispatch, staticDir, timeouts });
   server = current;
   return current;
 }
@@ -117,6 +118,32 @@ describe('the browser-mode server', () => {
       body: '',
     });
     expect(huge.status).toBe(413);
+  });
+
+  it('cuts off clients that send their headers or body too slowly, serving others meanwhile', async () => {
+    const web = await start({ headersMs: 1000, requestMs: 2000 });
+    const slow = (text: string) => {
+      const socket = connect(web.port, '127.0.0.1');
+      socket.write(text);
+      const ended = new Promise<string>((resolve) => {
+        let answer = '';
+        socket.on('data', (chunk) => (answer += chunk.toString()));
+        socket.on('close', () => resolve(answer));
+      });
+      return { socket, ended };
+    };
+    const started = performance.now();
+    // Headers that never finish, and a body that never arrives.
+    const headers = slow(`POST /api/invoke/articles.list HTTP/1.1\r\nHost: 127.0.0.1:${web.port}\r\n`);
+    const body = slow(
+      `POST /api/invoke/articles.createDraft HTTP/1.1\r\nHost: 127.0.0.1:${web.port}\r\ncontent-type: application/json\r\nx-dateline-secret: ${web.secret}\r\ncontent-length: 1000\r\n\r\n{"title":`,
+    );
+    expect((await api(web, 'articles.list', {})).status).toBe(200);
+    const [headersAnswer, bodyAnswer] = await Promise.all([headers.ended, body.ended]);
+    expect(performance.now() - started).toBeLessThan(8000);
+    expect(headersAnswer).toMatch(/^(HTTP\/1\.1 408|)/);
+    expect(bodyAnswer).toMatch(/^(HTTP\/1\.1 408|)/);
+    expect((await api(web, 'articles.list', {})).body).toContain('"total":0');
   });
 
   it('serves the app with a strict Content-Security-Policy and nothing outside its folder', async () => {
