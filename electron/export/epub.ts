@@ -4,6 +4,7 @@ import { JSDOM } from 'jsdom';
 import type { Article } from '../common/model.ts';
 import { escapeHtml } from '../common/text.ts';
 import { mediaIdFromUrl } from '../shell/urls.ts';
+import { articleHeaderHtml, relatedHtml } from './article-html.ts';
 import type { ExportContext } from './types.ts';
 
 /**
@@ -72,18 +73,7 @@ const CONTAINER = `<?xml version="1.0" encoding="utf-8"?>
 `;
 
 function chapterOf(article: Article, context: ExportContext, images: Map<number, Image>): string {
-  const meta = [article.dateline, article.sourceName, article.publishedAt?.slice(0, 10)].filter(Boolean).map((part) => escapeHtml(part!)).join(' · ');
-  const related = article.related.length
-    ? `<section class="related"><h2>Related</h2><ul>${article.related
-        .map((link) => `<li>${link.url && /^https?:/i.test(link.url) ? `<a href="${escapeHtml(link.url)}">${escapeHtml(link.title)}</a>` : escapeHtml(link.title)}</li>`)
-        .join('')}</ul></section>`
-    : '';
-  const html = `<h1>${escapeHtml(article.title || 'Untitled')}</h1>
-${article.dek ? `<p class="dek">${escapeHtml(article.dek)}</p>` : ''}
-${article.byline ? `<p class="byline">By ${escapeHtml(article.byline)}</p>` : ''}
-${meta ? `<p class="meta">${meta}</p>` : ''}
-${article.html}
-${related}`;
+  const html = `${articleHeaderHtml(article, article.title || 'Untitled')}\n${article.html}\n${relatedHtml(article)}`;
   return xhtmlPage(article.title || 'Untitled', article.language ?? 'en', bodyAsXhtml(html, context, images));
 }
 

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { getArticle } from '../../electron/library/articles.ts';
 import { Library } from '../../electron/library/library.ts';
 import { checkIntegrity } from '../../electron/library/maintenance.ts';
+import { random as seededRandom } from '../helpers/synthetic.ts';
 import type { Write } from './protocol.ts';
 
 const WRITER = fileURLToPath(new URL('./writer.ts', import.meta.url));
@@ -55,7 +56,7 @@ async function writeUntilKilled(file: string, seed: number): Promise<{ writes: W
   let ready = false;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const killLater = (ms: number) => setTimeout(() => child.kill('SIGKILL'), ms);
-  const random = mulberry(seed);
+  const random = seededRandom(seed);
   // Most kills land among the writes; some while the file is opened (or migrated).
   const whileOpening = random() < 0.25;
   let timer = whileOpening ? killLater(30 + random() * 250) : null;
@@ -149,15 +150,4 @@ function settleInFlight(library: Library, expected: Expected, write: Write): boo
       return true;
     }
   }
-}
-
-function mulberry(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

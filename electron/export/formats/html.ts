@@ -1,5 +1,6 @@
 import { escapeHtml } from '../../common/text.ts';
 import { mediaIdFromUrl } from '../../shell/urls.ts';
+import { articleHeaderHtml, relatedHtml } from '../article-html.ts';
 import type { ExportContext, Exporter } from '../types.ts';
 
 const STYLE = `
@@ -34,12 +35,6 @@ export const htmlExporter: Exporter = {
   extension: '.html',
   mimeType: 'text/html; charset=utf-8',
   render: (article, context) => {
-    const meta = [article.dateline, article.sourceName, article.publishedAt?.slice(0, 10)].filter(Boolean).map((s) => escapeHtml(s!)).join(' · ');
-    const related = article.related.length
-      ? `<section class="related"><h2>Related</h2><ul>${article.related
-          .map((link) => `<li>${link.url && /^https?:/i.test(link.url) ? `<a href="${escapeHtml(link.url)}">${escapeHtml(link.title)}</a>` : escapeHtml(link.title)}</li>`)
-          .join('')}</ul></section>`
-      : '';
     return `<!doctype html>
 <html lang="${escapeHtml(article.language ?? 'en')}">
 <head>
@@ -52,13 +47,10 @@ export const htmlExporter: Exporter = {
 <body>
 <main>
 <article>
-<h1>${escapeHtml(article.title)}</h1>
-${article.dek ? `<p class="dek">${escapeHtml(article.dek)}</p>` : ''}
-${article.byline ? `<p class="byline">By ${escapeHtml(article.byline)}</p>` : ''}
-${meta ? `<p class="meta">${meta}</p>` : ''}
+${articleHeaderHtml(article)}
 ${embedMedia(article.html, context)}
 </article>
-${related}
+${relatedHtml(article)}
 </main>
 </body>
 </html>
