@@ -162,3 +162,24 @@ test('a tag and a search export as EPUB books for an e-reader', async ({ page, a
   const chapter = unzipSync(readFileSync((await book.path())!))['OEBPS/chapter-1.xhtml'];
   expect(strFromU8(chapter!)).toContain('<h1>Ferry crews walk out over pay</h1>');
 });
+
+test('a note being written on a highlight removed in another window stays open with the reason, not lost', async ({ page, app, context }) => {
+  await page.goto(app.url);
+  await importAndOpen(page, STORY, 'Ferry crews walk out over pay');
+  await select(page, 'refused three offers of arbitration');
+  await page.keyboard.press('h');
+  await mark(page, 'refused three offers').click();
+  const editor = page.getByRole('dialog', { name: 'Highlight' });
+  await editor.getByRole('textbox', { name: 'Note' }).fill('A long note the reporter must not lose');
+
+  const other = await context.newPage();
+  await other.goto(app.url);
+  await openArticle(other, 'Ferry crews walk out over pay');
+  await mark(other, 'refused three offers').click();
+  await other.getByRole('dialog', { name: 'Highlight' }).getByRole('button', { name: 'Remove highlight' }).click();
+  await expect(mark(other, 'refused three offers')).toHaveCount(0);
+
+  await editor.getByRole('button', { name: 'Save' }).click();
+  await expect(editor.getByRole('alert')).toHaveText(/^Not saved: There is no highlight with id \d+\.$/);
+  await expect(editor.getByRole('textbox', { name: 'Note' })).toHaveValue('A long note the reporter must not lose');
+});

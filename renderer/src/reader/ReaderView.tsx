@@ -17,7 +17,7 @@ import { MARK_SELECTOR, revealHighlight } from './highlights/marks.ts';
 import { SelectionToolbar } from './highlights/SelectionToolbar.tsx';
 import { useHighlights } from './highlights/useHighlights.ts';
 import { download } from '../client/download.ts';
-import type { HighlightColor } from '../../../electron/common/model.ts';
+import type { Highlight, HighlightColor } from '../../../electron/common/model.ts';
 
 /**
  * Stored HTML was sanitized on import; it is sanitized again here, in the browser's own DOM,
@@ -65,12 +65,15 @@ export function ReaderView({
   };
   const finished = useReadingProgress(bodyRef, article, () => update({ read: true }));
   const highlights = useHighlights(article.id, bodyRef, body);
-  const [editing, setEditing] = useState<number | null>(null);
+  // The highlight as it was when its editor opened: if another window removes it meanwhile,
+  // the editor (and the note being typed) stays until the reader has seen why it cannot save.
+  const [editingHighlight, setEditingHighlight] = useState<Highlight | null>(null);
+  const setEditing = (id: number) => setEditingHighlight(highlights.all.find((item) => item.id === id) ?? null);
   const [panelOpen, setPanelOpen] = useState(false);
   const [finding, setFinding] = useState(false);
   const highlight = async (color: HighlightColor, withNote: boolean) => {
     const created = await highlights.addFromSelection(color);
-    if (created && withNote) setEditing(created.id);
+    if (created && withNote) setEditingHighlight(created);
   };
   useReaderKeys(bodyRef, {
     f: () => void update({ favorite: !article.favorite }),
@@ -86,7 +89,6 @@ export function ReaderView({
       setError(messageOf(reason));
     }
   };
-  const editingHighlight = highlights.all.find((item) => item.id === editing);
   // A follow-up quotes what the reader selected in the story, or else its lead.
   const startDraft = async () => {
     const selection = window.getSelection();
@@ -157,7 +159,7 @@ export function ReaderView({
           highlight={editingHighlight}
           onSave={(patch) => highlights.update(editingHighlight.id, patch)}
           onRemove={() => highlights.remove(editingHighlight.id)}
-          onClose={() => setEditing(null)}
+          onClose={() => setEditingHighlight(null)}
         />
       )}
       <header className="reader-header">

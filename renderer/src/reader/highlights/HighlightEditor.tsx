@@ -11,16 +11,20 @@ export function HighlightEditor({
   onClose,
 }: {
   highlight: Highlight;
-  onSave: (patch: HighlightPatch) => Promise<void>;
-  onRemove: () => Promise<void>;
+  onSave: (patch: HighlightPatch) => Promise<string | null>;
+  onRemove: () => Promise<string | null>;
   onClose: () => void;
 }) {
   const [color, setColor] = useState<HighlightColor>(highlight.color);
   const [note, setNote] = useState(highlight.note);
-  const save = async () => {
-    await onSave({ color, note });
-    onClose();
+  // A failed save keeps the dialog, and the note typed in it, open with the reason.
+  const [error, setError] = useState<string | null>(null);
+  const finish = async (work: Promise<string | null>) => {
+    const failure = await work;
+    if (failure) setError(failure);
+    else onClose();
   };
+  const save = () => finish(onSave({ color, note }));
   return (
     <Dialog title="Highlight" onClose={onClose}>
       <form
@@ -30,6 +34,11 @@ export function HighlightEditor({
           void save();
         }}
       >
+        {error && (
+          <p role="alert" className="inline-error">
+            Not saved: {error}
+          </p>
+        )}
         <blockquote className="highlight-quote" data-color={color}>
           {highlight.quote}
         </blockquote>
@@ -58,7 +67,7 @@ export function HighlightEditor({
           />
         </label>
         <div className="dialog-actions">
-          <button type="button" className="danger" onClick={() => void onRemove().then(onClose)}>
+          <button type="button" className="danger" onClick={() => void finish(onRemove())}>
             Remove highlight
           </button>
           <button type="button" onClick={onClose}>

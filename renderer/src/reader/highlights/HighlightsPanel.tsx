@@ -64,6 +64,6 @@ function HighlightItems({ items, onShow, onEdit }: { items: Highlight[]; onShow?
   );
 }
 
-export function shorten(text: string, length = 40): string {
+function shorten(text: string, length = 40): string {
   return text.length > length ? `${text.slice(0, length - 1)}…` : text;
 }

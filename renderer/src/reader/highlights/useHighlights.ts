@@ -12,8 +12,9 @@ export interface Highlights {
   error: string | null;
   /** Highlights the reader's selection in the story; returns the new highlight, or null. */
   addFromSelection(color: HighlightColor): Promise<Highlight | null>;
-  update(id: number, patch: HighlightPatch): Promise<void>;
-  remove(id: number): Promise<void>;
+  /** Each returns why it failed, or null once done. */
+  update(id: number, patch: HighlightPatch): Promise<string | null>;
+  remove(id: number): Promise<string | null>;
 }
 
 /** The selection, if it lies in the story's text and is not empty. */
@@ -91,11 +92,22 @@ export function useHighlights(articleId: number, body: RefObject<HTMLDivElement 
       return created;
     },
     update: async (id, patch) => {
-      const changed = await guard(() => call('highlights.update', { id, patch }));
-      if (changed) setAll((current) => current.map((item) => (item.id === id ? changed : item)));
+      try {
+        const changed = await call('highlights.update', { id, patch });
+        setAll((current) => current.map((item) => (item.id === id ? changed : item)));
+        return null;
+      } catch (reason) {
+        return messageOf(reason);
+      }
     },
     remove: async (id) => {
-      if (await guard(() => call('highlights.delete', { id }))) setAll((current) => current.filter((item) => item.id !== id));
+      try {
+        await call('highlights.delete', { id });
+        setAll((current) => current.filter((item) => item.id !== id));
+        return null;
+      } catch (reason) {
+        return messageOf(reason);
+      }
     },
   };
 }
