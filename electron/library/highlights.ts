@@ -9,7 +9,6 @@ import {
   type HighlightQuery,
   type NewHighlight,
 } from '../common/model.ts';
-import { escapeHtml } from '../common/text.ts';
 import type { Library } from './library.ts';
 import { markSnippet, MATCH_END, MATCH_START, toMatchExpression } from './search.ts';
 
@@ -110,26 +109,31 @@ export function findHighlights(library: Library, input: HighlightQuery): Highlig
   const { query, limit, offset } = highlightQuerySchema.parse(input);
   const match = query.trim() ? toMatchExpression(query) : null;
   if (query.trim() && !match) return { total: 0, items: [] };
-  if (!match) {
-    const total = library.statement<{ n: number }>('SELECT count(*) AS n FROM highlights').get()!.n;
-    const rows = library
-      .statement<HighlightRow & { title: string }>(
-        `SELECT ${COLUMNS}, a.title FROM highlights h JOIN articles a ON a.id = h.article_id
-         ORDER BY h.created_at DESC, h.id DESC LIMIT ? OFFSET ?`,
-      )
-      .all(limit, offset);
-    return { total, items: rows.map((row) => ({ ...toHighlight(row), articleTitle: row.title, markedQuote: escapeHtml(row.quote), markedNote: escapeHtml(row.note) })) };
-  }
-  const total = library.statement<{ n: number }>('SELECT count(*) AS n FROM highlights_fts WHERE highlights_fts MATCH ?').get(match)!.n;
-  const rows = library
-    .statement<HighlightRow & { title: string; marked_quote: string; marked_note: string }>(
-      `SELECT ${COLUMNS}, a.title,
-         highlight(highlights_fts, 0, '${MATCH_START}', '${MATCH_END}') AS marked_quote,
-         highlight(highlights_fts, 1, '${MATCH_START}', '${MATCH_END}') AS marked_note
-       FROM highlights_fts JOIN highlights h ON h.id = highlights_fts.rowid JOIN articles a ON a.id = h.article_id
-       WHERE highlights_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?`,
-    )
-    .all(match, limit, offset);
+  type FoundRow = HighlightRow & { title: string; marked_quote: string; marked_note: string };
+  // Without a query the quote and note are shown as they are (no marks to add).
+  const { total, rows } = match
+    ? {
+        total: library.statement<{ n: number }>('SELECT count(*) AS n FROM highlights_fts WHERE highlights_fts MATCH ?').get(match)!.n,
+        rows: library
+          .statement<FoundRow>(
+            `SELECT ${COLUMNS}, a.title,
+               highlight(highlights_fts, 0, '${MATCH_START}', '${MATCH_END}') AS marked_quote,
+               highlight(highlights_fts, 1, '${MATCH_START}', '${MATCH_END}') AS marked_note
+             FROM highlights_fts JOIN highlights h ON h.id = highlights_fts.rowid JOIN articles a ON a.id = h.article_id
+             WHERE highlights_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?`,
+          )
+          .all(match, limit, offset),
+      }
+    : {
+        total: library.statement<{ n: number }>('SELECT count(*) AS n FROM highlights').get()!.n,
+        rows: library
+          .statement<FoundRow>(
+            `SELECT ${COLUMNS}, a.title, h.quote AS marked_quote, h.note AS marked_note
+             FROM highlights h JOIN articles a ON a.id = h.article_id
+             ORDER BY h.created_at DESC, h.id DESC LIMIT ? OFFSET ?`,
+          )
+          .all(limit, offset),
+      };
   return {
     total,
     items: rows.map((row) => ({ ...toHighlight(row), articleTitle: row.title, markedQuote: markSnippet(row.marked_quote), markedNote: markSnippet(row.marked_note) })),

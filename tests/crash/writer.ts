@@ -7,12 +7,12 @@ import { writeSync } from 'node:fs';
 import { createDraft, insertSavedArticle, updateArticle } from '../../electron/library/articles.ts';
 import { Library } from '../../electron/library/library.ts';
 import { setArticleTags } from '../../electron/library/tags.ts';
+import { random as seededRandom } from '../helpers/synthetic.ts';
 import { paragraphState, type Write } from './protocol.ts';
 
 const [file, seedText] = process.argv.slice(2);
-let seed = Number(seedText) || 1;
-/** A small seeded generator, so a failing cycle can be replayed. */
-const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+// Seeded, so a failing cycle can be replayed.
+const random = seededRandom(Number(seedText) || 1);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 
 const say = (line: object) => writeSync(1, `${JSON.stringify(line)}\n`);

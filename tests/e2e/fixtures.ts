@@ -73,3 +73,24 @@ export async function openArticle(page: Page, title: string): Promise<void> {
   await page.getByRole('list', { name: 'Article list' }).getByRole('button', { name: new RegExp(title) }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
 }
+
+/**
+ * Everything a page does that the app itself never does: requests to other hosts or to paths
+ * of the app's own server it never asks for, and dialogs (dismissed, and recorded).
+ */
+export function watchForLeaks(page: Page, origin: string): { stray: string[]; dialogs: string[] } {
+  const seen = { stray: [] as string[], dialogs: [] as string[] };
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    const own = url.origin === origin && (url.pathname === '/' || url.pathname.startsWith('/assets/') || /^\/api\/(invoke|events)\b/.test(url.pathname));
+    if (!own && url.protocol !== 'blob:' && url.protocol !== 'data:') seen.stray.push(request.url());
+  });
+  page.on('dialog', (dialog) => {
+    seen.dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  return seen;
+}
+
+/** What a payload that ran would have left behind. */
+export const pwned = (page: Page) => page.evaluate(() => (window as { pwned?: unknown }).pwned);

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { asTagName, HOSTILE_PAYLOADS } from '../fixtures/hostile/payloads.ts';
-import { expect, test } from './fixtures.ts';
+import { escapeHtml } from '../../electron/common/text.ts';
+import { expect, pwned, test, watchForLeaks } from './fixtures.ts';
 
 /**
  * The hostile corpus through every importer that takes markup (web pages, Markdown, a
@@ -10,7 +11,6 @@ import { expect, test } from './fixtures.ts';
  * Highlights view, and the editor (a draft started from an article, and a paste).
  */
 
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const WORDS = 'The harbour council met on Tuesday and members voted on the new berths after a long debate about costs and timing.';
 
 function webPage(payload: string, index: number): string {
@@ -36,27 +36,11 @@ function wallabagExport(): string {
   );
 }
 
-function watch(page: Page, origin: string): { stray: string[]; dialogs: string[] } {
-  const seen = { stray: [] as string[], dialogs: [] as string[] };
-  page.on('request', (request) => {
-    const url = new URL(request.url());
-    const own = url.origin === origin && (url.pathname === '/' || url.pathname.startsWith('/assets/') || /^\/api\/(invoke|events)\b/.test(url.pathname));
-    if (!own && url.protocol !== 'blob:' && url.protocol !== 'data:') seen.stray.push(request.url());
-  });
-  page.on('dialog', (dialog) => {
-    seen.dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  return seen;
-}
-
-const pwned = (page: Page) => page.evaluate(() => (window as { pwned?: unknown }).pwned);
-
 test(`${HOSTILE_PAYLOADS.length} hostile payloads in every displayed field run nothing and reach nothing`, async ({ page, app }) => {
   test.setTimeout(300_000);
   await page.route((url) => url.origin !== app.origin, (route) => route.abort());
   await page.goto(app.url);
-  const seen = watch(page, app.origin);
+  const seen = watchForLeaks(page, app.origin);
 
   const files = [
     ...HOSTILE_PAYLOADS.map((payload, index) => ({ name: `hostile-${index + 1}.html`, mimeType: 'text/html', buffer: Buffer.from(webPage(payload, index + 1)) })),

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page, Request } from '@playwright/test';
-import { expect, importAndOpen, openArticle, test } from './fixtures.ts';
+import type { Page } from '@playwright/test';
+import { expect, importAndOpen, openArticle, pwned, test, watchForLeaks } from './fixtures.ts';
 
 /**
  * An article built to attack the page that shows it. Each payload, if it worked, would either
@@ -38,26 +38,10 @@ const HOSTILE = `<!doctype html>
 <p>The harbour master said the berths would be ready by spring.</p>
 </article></body></html>`;
 
-/** Every request the page makes that the app itself does not: outside hosts, or paths the app never asks for. */
-function watchRequests(page: Page, origin: string): Request[] {
-  const stray: Request[] = [];
-  page.on('request', (request) => {
-    const url = new URL(request.url());
-    const ownAsset = url.origin === origin && (url.pathname === '/' || url.pathname.startsWith('/assets/') || /^\/api\/(invoke|events)\b/.test(url.pathname));
-    if (!ownAsset && url.protocol !== 'blob:' && url.protocol !== 'data:') stray.push(request);
-  });
-  return stray;
-}
-
 test('an article built to attack the reading view runs nothing and makes no request, read or drafted from', async ({ page, app }) => {
-  const dialogs: string[] = [];
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
   await page.route((url) => url.origin !== app.origin, (route) => route.abort());
   await page.goto(app.url);
-  const stray = watchRequests(page, app.origin);
+  const seen = watchForLeaks(page, app.origin);
 
   await page.getByTestId('import-input').setInputFiles({ name: 'council.html', mimeType: 'text/html', buffer: Buffer.from(HOSTILE) });
   await page.getByRole('button', { name: 'Close', exact: true }).click();
@@ -73,8 +57,8 @@ test('an article built to attack the reading view runs nothing and makes no requ
   for (const link of await body.getByRole('link').all()) await link.click({ timeout: 1000 }).catch(() => undefined);
   await page.waitForTimeout(500);
 
-  expect(await page.evaluate(() => (window as { pwned?: unknown }).pwned)).toBeUndefined();
-  expect(dialogs).toEqual([]);
+  expect(await pwned(page)).toBeUndefined();
+  expect(seen.dialogs).toEqual([]);
   expect(await body.locator('script, iframe, object, embed, form, base, meta, link, style, svg, math, [onerror], [onload], [onmouseover]').count()).toBe(0);
   expect(await body.locator('[href^="javascript:" i], [href^="data:" i], [src^="http"], [srcset], [poster], [background]').count()).toBe(0);
 
@@ -83,9 +67,9 @@ test('an article built to attack the reading view runs nothing and makes no requ
   await page.getByRole('button', { name: 'Start a draft' }).click();
   await expect(page.getByRole('textbox', { name: 'Headline' })).toBeVisible();
   await page.waitForTimeout(500);
-  expect(await page.evaluate(() => (window as { pwned?: unknown }).pwned)).toBeUndefined();
+  expect(await pwned(page)).toBeUndefined();
 
-  expect(stray.map((request) => request.url())).toEqual([]);
+  expect(seen.stray).toEqual([]);
   // Nothing navigated the page away (meta refresh, base, forms, links).
   expect(page.url()).toBe(`${app.origin}/`);
 });
