@@ -10,6 +10,11 @@ import { findArticle, listArticles } from './library/articles.ts';
 import { Library } from './library/library.ts';
 import { resolveLibraryPath } from './library/location.ts';
 import { backupLibrary, checkIntegrity } from './library/maintenance.ts';
+import { backupFolder, listBackups, restoreBackup, restoreOverDamaged } from './library/backups.ts';
+import { backUpNow } from './library/backup-schedule.ts';
+import { getSettings } from './library/settings-store.ts';
+import { LibraryDamagedError, openCheckedLibrary } from './library/startup.ts';
+import type { BackupInfo } from './common/backups.ts';
 import { searchArticles } from './library/search.ts';
 import { snippetParts } from './common/snippet.ts';
 
@@ -22,7 +27,12 @@ Commands:
   search <query>      search the whole library
   export <id>         export an article (--format ${exportFormats.join('|')}, -o FILE)
   check               check the library file's integrity
-  backup <file>       write a consistent copy of the library to <file>
+  backup [file]       back up the library into its Backups folder (kept in rotation),
+                      or to <file>
+  backups             list the backups in the Backups folder
+  restore <name>      replace the library with a backup from the Backups folder; the
+                      current library is kept as a backup first (a damaged one is moved
+                      aside untouched)
 
 Options:
   --library FILE      the library to use (default: DATELINE_LIBRARY or your user-data folder)
@@ -39,6 +49,8 @@ interface Io {
 
 type Options = { json: boolean; library?: string; view?: string; tag?: string; limit?: string; format?: string; output?: string };
 type Command = (library: Library, operands: string[], options: Options, io: Io) => Promise<number>;
+/** A command that works on the library's file itself, so it must run when the library cannot open. */
+type FileCommand = (file: string, operands: string[], options: Options, io: Io) => Promise<number>;
 
 const commands: Record<string, Command> = {
   import: runImport,
@@ -48,6 +60,11 @@ const commands: Record<string, Command> = {
   export: runExport,
   check: runCheck,
   backup: runBackup,
+};
+
+const fileCommands: Record<string, FileCommand> = {
+  backups: runListBackups,
+  restore: runRestore,
 };
 
 export async function runCli(argv: string[], io: Io): Promise<number> {
@@ -77,14 +94,17 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   const command = name === undefined ? undefined : commands[name];
-  if (!command) {
+  const fileCommand = name === undefined ? undefined : fileCommands[name];
+  if (!command && !fileCommand) {
     io.err(name === undefined ? 'dateline: no command given (see dateline --help)' : `dateline: unknown command "${name}" (see dateline --help)`);
     return 2;
   }
   let library: Library | undefined;
   try {
-    library = Library.open(resolveLibraryPath(parsed.values.library));
-    return await command(library, operands, parsed.values, io);
+    const file = resolveLibraryPath(parsed.values.library);
+    if (fileCommand) return await fileCommand(file, operands, parsed.values, io);
+    library = await openCheckedLibrary(file);
+    return await command!(library, operands, parsed.values, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`dateline: ${error.message} (see dateline --help)`);
@@ -247,7 +267,12 @@ async function runCheck(library: Library, operands: string[], options: Options, 
 }
 
 async function runBackup(library: Library, operands: string[], options: Options, io: Io): Promise<number> {
-  if (operands.length !== 1) throw new UsageError('backup needs exactly one destination file');
+  if (operands.length > 1) throw new UsageError('backup takes at most one destination file');
+  if (operands.length === 0) {
+    const backup = await backUpNow(library, backupFolder(library.file));
+    print(io, options, backup, () => `Backed up the library: ${backup.name} (${backup.articles} articles)`);
+    return 0;
+  }
   const destination = resolve(operands[0]!);
   if (await stat(destination).catch(() => null)) {
     throw new DatelineError('CONFLICT', `${destination} already exists; choose a new file name.`);
@@ -255,4 +280,42 @@ async function runBackup(library: Library, operands: string[], options: Options,
   const { pages } = await backupLibrary(library, destination);
   print(io, options, { file: destination, pages }, () => `Backed up the library to ${destination}`);
   return 0;
+}
+
+function describeBackup(backup: BackupInfo): string {
+  const when = new Date(backup.createdAt).toISOString().replace('T', ' ').slice(0, 16);
+  const articles = backup.articles === null ? '?' : String(backup.articles);
+  return `${backup.name}  ${when} UTC  ${backup.kind.padEnd(14)} ${articles.padStart(7)} articles${backup.problem ? `  (${backup.problem})` : ''}`;
+}
+
+async function runListBackups(file: string, operands: string[], options: Options, io: Io): Promise<number> {
+  if (operands.length) throw new UsageError('backups takes no operands');
+  const folder = backupFolder(file);
+  const backups = await listBackups(folder);
+  print(io, options, { folder, backups }, () =>
+    backups.length ? [`Backups in ${folder}, newest first:`, ...backups.map(describeBackup)].join('\n') : `No backups in ${folder} yet.`,
+  );
+  return 0;
+}
+
+async function runRestore(file: string, operands: string[], options: Options, io: Io): Promise<number> {
+  if (operands.length !== 1) throw new UsageError('restore needs the name of one backup (see dateline backups)');
+  const [name] = operands as [string];
+  const folder = backupFolder(file);
+  let library: Library;
+  try {
+    library = await openCheckedLibrary(file);
+  } catch (error) {
+    if (!(error instanceof LibraryDamagedError)) throw error;
+    const { restored, damagedCopy } = await restoreOverDamaged(file, folder, name);
+    print(io, options, { restored, damagedCopy }, () => `Restored ${restored.name} (${restored.articles} articles). The damaged library was moved, unchanged, to ${damagedCopy}`);
+    return 0;
+  }
+  try {
+    const { restored, keptAside } = await restoreBackup(library, folder, name, getSettings(library).backupsToKeep);
+    print(io, options, { restored, keptAside }, () => `Restored ${restored.name} (${restored.articles} articles). The library as it was is kept as ${keptAside.name}`);
+    return 0;
+  } finally {
+    library.close();
+  }
 }

@@ -3,12 +3,14 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { channelNames, type EventName, type EventPayload, type MenuCommand } from './ipc/contract.ts';
-import { checkEvent, createDispatcher, importAndAnnounce, type Dispatch } from './ipc/handlers.ts';
+import { checkEvent, importAndAnnounce, type Dispatch } from './ipc/handlers.ts';
+import { LibrarySession } from './ipc/session.ts';
 import { ipcEventChannel, ipcInvokeChannel } from './ipc/wire.ts';
-import { Library } from './library/library.ts';
+import type { Library } from './library/library.ts';
 import { resolveLibraryPath, userDataDir } from './library/location.ts';
 import { backupLibrary } from './library/maintenance.ts';
 import { getSettings } from './library/settings-store.ts';
+import { defaultSettings } from './common/settings.ts';
 import { describeApp } from './policy/app-info.ts';
 import { loadPolicy, updatesEnabled, type LoadedPolicy } from './policy/policy.ts';
 import { createLogger, type Logger } from './shell/log.ts';
@@ -53,7 +55,7 @@ if (!app.requestSingleInstanceLock()) {
     if (openPaths) openPaths([path]);
     else pendingFiles.push(path);
   });
-  app.whenReady().then(start, (error: unknown) => console.error(error));
+  app.whenReady().then(start).catch((error: unknown) => console.error(error));
 }
 
 function focusWindow(): void {
@@ -62,37 +64,39 @@ function focusWindow(): void {
   mainWindow.focus();
 }
 
-function start(): void {
+async function start(): Promise<void> {
   const log = createLogger(join(dataDir, 'logs'));
   log.info(`Dateline ${app.getVersion()} starting`);
   const loaded = app.isPackaged ? loadPolicy() : loadPolicy(process.env.DATELINE_POLICY_FILE || undefined);
   if (loaded.problem) log.warn(loaded.problem);
   const libraryPath = resolveLibraryPath(undefined, process.env, loaded.policy.libraryFolder);
 
-  let library: Library;
+  const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => {
+    const checked = checkEvent(event, payload);
+    for (const window of BrowserWindow.getAllWindows()) window.webContents.send(ipcEventChannel(event), checked);
+    if (event === 'settings.changed' || event === 'library.restored') buildMenu();
+  };
+  let session: LibrarySession;
   try {
-    library = Library.open(libraryPath, { onBackup: (path) => log.info(`backed up the library before upgrading it to ${path}`) });
+    session = await LibrarySession.start({
+      file: libraryPath,
+      emit,
+      app: describeApp({ mode: 'desktop', version: app.getVersion(), libraryPath, loaded, isPackaged: app.isPackaged }),
+      printToPdf,
+      log: (message, error) => log.error(message, error),
+      info: (message) => log.info(message),
+      // Files opened while a damaged library waited for its backup are imported now.
+      onLibrary: () => openPaths?.(pendingFiles.splice(0)),
+    });
   } catch (error) {
     log.error('could not open the library', error);
     dialog.showErrorBox('Dateline cannot open its library', `${libraryPath}\n\n${(error as Error).message}`);
     app.exit(1);
     return;
   }
-
-  const emit = <E extends EventName>(event: E, payload: EventPayload<E>) => {
-    const checked = checkEvent(event, payload);
-    for (const window of BrowserWindow.getAllWindows()) window.webContents.send(ipcEventChannel(event), checked);
-    if (event === 'settings.changed') buildMenu();
-  };
-  const dispatch = createDispatcher({
-    library,
-    emit,
-    app: describeApp({ mode: 'desktop', version: app.getVersion(), libraryPath, loaded, isPackaged: app.isPackaged }),
-    printToPdf,
-    log: (message, error) => log.error(message, error),
-  });
+  const dispatch = session.dispatch;
   registerChannels(dispatch, log);
-  serveProtocols(rendererDir, library);
+  serveProtocols(rendererDir, () => session.library);
 
   let updates: Updates | null = null;
   if (updatesEnabled(loaded.policy, app.isPackaged)) {
@@ -100,6 +104,11 @@ function start(): void {
   }
 
   openPaths = (paths) => {
+    const library = session.library;
+    if (!library) {
+      pendingFiles.push(...paths);
+      return;
+    }
     if (paths.length === 0) return;
     void importAndAnnounce(
       { library, emit },
@@ -107,11 +116,11 @@ function start(): void {
     ).catch((error: unknown) => log.error('import of opened files failed', error));
   };
 
-  const actions = menuActionHandlers({ library, libraryPath, log, dispatch, updates, loaded });
+  const actions = menuActionHandlers({ session, libraryPath, log, dispatch, updates, loaded });
   function buildMenu(): void {
     const template = menuTemplate({
       platform: process.platform,
-      theme: getSettings(library).theme,
+      theme: session.library ? getSettings(session.library).theme : defaultSettings.theme,
       updatesAvailable: updates !== null,
       isPackaged: app.isPackaged,
     });
@@ -130,7 +139,7 @@ function start(): void {
   });
   app.on('will-quit', () => {
     log.info('quitting');
-    library.close();
+    session.close();
   });
 }
 
@@ -170,7 +179,7 @@ function registerChannels(dispatch: Dispatch, log: Logger): void {
 }
 
 interface ActionContext {
-  library: Library;
+  session: LibrarySession;
   libraryPath: string;
   log: Logger;
   dispatch: Dispatch;
@@ -185,9 +194,10 @@ const windowCommands: Partial<Record<MenuAction, MenuCommand>> = {
   'focus-search': 'focus-search',
   'toggle-focus-mode': 'toggle-focus-mode',
   'open-settings': 'open-settings',
+  'restore-backup': 'open-backups',
 };
 
-function menuActionHandlers({ library, libraryPath, log, dispatch, updates }: ActionContext) {
+function menuActionHandlers({ session, libraryPath, log, dispatch, updates }: ActionContext) {
   return async (action: MenuAction): Promise<void> => {
     const command = windowCommands[action];
     if (command) {
@@ -201,7 +211,9 @@ function menuActionHandlers({ library, libraryPath, log, dispatch, updates }: Ac
     }
     switch (action) {
       case 'backup':
-        return backUp(library, log);
+        return session.library ? backUpTo(session.library, log) : undefined;
+      case 'backup-now':
+        return backUpNow(dispatch, log);
       case 'open-library-folder':
         void shell.openPath(dirname(libraryPath));
         return;
@@ -215,10 +227,23 @@ function menuActionHandlers({ library, libraryPath, log, dispatch, updates }: Ac
   };
 }
 
-async function backUp(library: Library, log: Logger): Promise<void> {
+/** "Back Up Now": into the Backups folder, with its rotation, as the window's button does. */
+async function backUpNow(dispatch: Dispatch, log: Logger): Promise<void> {
+  const result = await dispatch('backups.create', {});
+  if (result.ok) {
+    const { name } = result.value as { name: string };
+    await dialog.showMessageBox({ type: 'info', message: 'The library is backed up.', detail: name });
+  } else {
+    log.error('backup failed', result.error.message);
+    dialog.showErrorBox('The backup failed', `Nothing was changed in your library.\n\n${result.error.message}`);
+  }
+}
+
+/** "Back Up To…": a copy anywhere the person chooses, such as an external disk. */
+async function backUpTo(library: Library, log: Logger): Promise<void> {
   const stamp = new Date().toISOString().slice(0, 10);
   const options = {
-    title: 'Back Up Library',
+    title: 'Back Up Library To',
     defaultPath: join(app.getPath('documents'), `Dateline library ${stamp}.sqlite`),
     filters: [{ name: 'Dateline library', extensions: ['sqlite'] }],
   };

@@ -3,8 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { EventName, EventPayload } from './ipc/contract.ts';
-import { createDispatcher } from './ipc/handlers.ts';
-import { Library } from './library/library.ts';
+import { LibrarySession } from './ipc/session.ts';
 import { resolveLibraryPath } from './library/location.ts';
 import { describeApp, loadDevelopmentPolicy } from './policy/app-info.ts';
 import { startWebServer, type WebServer } from './web/http-server.ts';
@@ -43,35 +42,36 @@ async function main(): Promise<void> {
   const loaded = loadDevelopmentPolicy();
   if (loaded.problem) console.error(loaded.problem);
   const libraryPath = resolveLibraryPath(args.library, process.env, loaded.policy.libraryFolder);
-  let library: Library;
+  let server: WebServer | undefined;
+  let session: LibrarySession;
   try {
-    library = Library.open(libraryPath, { onBackup: (path) => console.log(`Backed up the library before upgrading it: ${path}`) });
+    session = await LibrarySession.start({
+      file: libraryPath,
+      app: describeApp({ mode: 'browser', version: packageVersion(), libraryPath, loaded, isPackaged: false }),
+      emit: <E extends EventName>(event: E, payload: EventPayload<E>) => server?.emit(event, payload),
+      log: (message, error) => console.error(`[dateline] ${message}:`, error),
+      info: (message) => console.log(`[dateline] ${message}`),
+    });
   } catch (error) {
     fail(`Cannot open the library ${libraryPath}: ${(error as Error).message}`, 1);
   }
-
-  let server: WebServer | undefined;
-  const dispatch = createDispatcher({
-    library,
-    app: describeApp({ mode: 'browser', version: packageVersion(), libraryPath, loaded, isPackaged: false }),
-    emit: <E extends EventName>(event: E, payload: EventPayload<E>) => server?.emit(event, payload),
-    log: (message, error) => console.error(`[dateline] ${message}:`, error),
-  });
+  const dispatch = session.dispatch;
   try {
     server = await startWebServer({ dispatch, staticDir: STATIC_DIR, port });
   } catch (error) {
-    library.close();
+    session.close();
     fail(`Cannot listen on port ${port}: ${(error as Error).message}`, 1);
   }
   const address = `${server.url}#secret=${server.secret}`;
   console.log(`Dateline is running at ${address}`);
   console.log(`Library: ${libraryPath}`);
+  if (session.damaged) console.error('The library failed its check and was not opened; the page offers to restore a backup.');
   console.log('Press Ctrl+C to stop.');
   if (args.open) openInBrowser(address);
 
   const stop = async () => {
     await server?.close();
-    library.close();
+    session.close();
     process.exit(0);
   };
   process.once('SIGINT', stop);

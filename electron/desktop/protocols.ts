@@ -20,7 +20,7 @@ const notFound = () => new Response('Not found', { status: 404, headers: { 'cont
  * the disk) and media from `dateline-media://library/<id>`, read from the library itself.
  * Every other request from an app window is cancelled: nothing remote is ever loaded.
  */
-export function serveProtocols(rendererDir: string, library: Library): void {
+export function serveProtocols(rendererDir: string, library: () => Library | null): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const path = appPathFromUrl(request.url);
     const file = path === null ? null : resolveStaticFile(rendererDir, path);
@@ -40,7 +40,8 @@ export function serveProtocols(rendererDir: string, library: Library): void {
 
   protocol.handle(MEDIA_SCHEME, (request) => {
     const id = mediaIdFromUrl(request.url);
-    const media = id === null ? null : getMedia(library, id);
+    const open = library();
+    const media = id === null || !open ? null : getMedia(open, id);
     if (!media) return notFound();
     return new Response(new Uint8Array(media.bytes), {
       headers: {

@@ -24,6 +24,7 @@ import {
   tagName,
 } from '../common/model.ts';
 import { settingsPatchSchema, settingsSchema } from '../common/settings.ts';
+import { backupInfoSchema, backupName } from '../common/backups.ts';
 
 /**
  * The one table of everything the renderer may ask of the Node side, and of everything the
@@ -67,7 +68,24 @@ const byId = z.strictObject({ id: articleId });
 
 const exportedFile = z.object({ fileName: z.string(), mimeType: z.string(), data: z.base64() });
 
-export const menuCommands = ['new-draft', 'import', 'export', 'focus-search', 'toggle-focus-mode', 'open-settings'] as const;
+export const menuCommands = ['new-draft', 'import', 'export', 'focus-search', 'toggle-focus-mode', 'open-settings', 'open-backups'] as const;
+
+/** Whether the library opened, or failed its check on start (then only backups can be used). */
+export const libraryStatusSchema = z.object({
+  healthy: z.boolean(),
+  file: z.string(),
+  problems: z.array(z.string()),
+  /** For a damaged library: the newest backup that passed its check. */
+  suggested: backupInfoSchema.nullable(),
+});
+
+export const restoreResultSchema = z.object({
+  restored: backupInfoSchema,
+  /** The library as it was just before, kept as a backup (a healthy library only). */
+  keptAside: backupInfoSchema.nullable(),
+  /** Where a damaged library was moved, untouched. */
+  damagedCopy: z.string().nullable(),
+});
 
 const managedFeature = z.object({ id: z.string(), label: z.string() });
 
@@ -175,6 +193,15 @@ export const channels = {
   'highlights.delete': { input: z.strictObject({ id: z.number().int().positive() }), output: highlightSchema },
   /** Every highlight in the library, or those whose quote or note matches a query. */
   'highlights.find': { input: highlightQuerySchema, output: highlightListSchema },
+  'library.status': { input: z.strictObject({}), output: libraryStatusSchema },
+  'backups.list': {
+    input: z.strictObject({}),
+    output: z.object({ folder: z.string(), keep: z.number().int().positive(), backups: z.array(backupInfoSchema) }),
+  },
+  /** A backup into the Backups folder now (then the rotation). */
+  'backups.create': { input: z.strictObject({}), output: backupInfoSchema },
+  /** Replaces the library with a backup; the current one is kept aside first. */
+  'backups.restore': { input: z.strictObject({ name: backupName }), output: restoreResultSchema },
   'media.add': {
     input: z.strictObject({ articleId, mimeType: z.string().max(100), data: z.base64().max(40_000_000) }),
     output: z.object({ id: z.number().int().positive() }),
@@ -199,6 +226,8 @@ export const events = {
   'settings.changed': settingsSchema,
   /** Highlights of this article were added, changed or removed. */
   'highlights.changed': z.object({ articleId }),
+  /** The library was replaced by a backup: every window starts afresh. */
+  'library.restored': z.object({ name: z.string() }),
   /** A menu item or accelerator in the desktop shell that the window carries out. */
   'menu.command': z.object({ command: z.enum(menuCommands) }),
 } as const satisfies Record<string, z.ZodType>;
@@ -210,6 +239,8 @@ export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
 
 export type AppInfo = z.output<typeof appInfoSchema>;
+export type LibraryStatus = z.output<typeof libraryStatusSchema>;
+export type RestoreResult = z.output<typeof restoreResultSchema>;
 export type MenuCommand = (typeof menuCommands)[number];
 export type ErrorPayload = { code: (typeof errorCodes)[number]; message: string };
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorPayload };

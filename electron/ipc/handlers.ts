@@ -35,6 +35,8 @@ import {
 import { exportArticle, exporters } from '../export/registry.ts';
 import { libraryExportContext } from '../export/context.ts';
 import { exportBook } from '../export/collections.ts';
+import { backupFolder, listBackups, restoreBackup } from '../library/backups.ts';
+import { backUpNow } from '../library/backup-schedule.ts';
 
 export interface HandlerContext {
   library: Library;
@@ -46,6 +48,8 @@ export interface HandlerContext {
   printToPdf?: (html: string) => Promise<Uint8Array>;
   /** Where problems are reported; never given article text. */
   log?: (message: string, error?: unknown) => void;
+  /** The folder of automatic and manual backups; beside the library file by default. */
+  backups?: string;
 }
 
 type Handlers = {
@@ -54,8 +58,14 @@ type Handlers = {
   ) => z.input<(typeof channels)[C]['output']> | Promise<z.input<(typeof channels)[C]['output']>>;
 };
 
+/** Runs work that no other call may interleave with, refusing those calls meanwhile. */
+type Exclusive = <T>(work: () => Promise<T>) => Promise<T>;
+
 /** What each channel does, once its input has been validated. */
-function createHandlers({ library, emit, app, printToPdf, log }: HandlerContext): Handlers {
+function createHandlers(
+  { library, emit, app, printToPdf, log, backups = backupFolder(library.file) }: HandlerContext,
+  exclusively: Exclusive,
+): Handlers {
   const changed = (ids?: number[]) => emit('library.changed', ids ? { ids } : {});
   const allowed = (feature: Feature) => !app.policy.disabledFeatures.some((item) => item.id === feature);
   const requireFetching = () => {
@@ -235,6 +245,18 @@ function createHandlers({ library, emit, app, printToPdf, log }: HandlerContext)
       return highlight;
     },
     'highlights.find': (query) => findHighlights(library, query),
+    'library.status': () => ({ healthy: true, file: library.file, problems: [], suggested: null }),
+    'backups.list': async () => ({ folder: backups, keep: getSettings(library).backupsToKeep, backups: await listBackups(backups) }),
+    'backups.create': () => backUpNow(library, backups),
+    'backups.restore': ({ name }) =>
+      exclusively(async () => {
+        // Work under way would write into a library about to be replaced.
+        for (const controller of imports) controller.abort();
+        downloads.cancel();
+        const result = await restoreBackup(library, backups, name, getSettings(library).backupsToKeep);
+        emit('library.restored', { name });
+        return { ...result, damagedCopy: null };
+      }),
     'media.add': ({ articleId, mimeType, data }) => {
       getArticle(library, articleId);
       if (!MEDIA_TYPES.has(mimeType)) {
@@ -277,7 +299,36 @@ export type Dispatch = (channel: string, input: unknown) => Promise<Result<unkno
  * are logged and reported as INTERNAL without internals leaking to the renderer.
  */
 export function createDispatcher(context: HandlerContext): Dispatch {
-  const handlers = createHandlers(context);
+  let busyWith: string | null = null;
+  const exclusively: Exclusive = async (work) => {
+    busyWith = 'Dateline is restoring a backup; try again in a moment.';
+    try {
+      return await work();
+    } finally {
+      busyWith = null;
+    }
+  };
+  const handlers = createHandlers(context, exclusively);
+  return dispatcherOver(handlers, {
+    log: context.log,
+    refuse: () => (busyWith ? new DatelineError('CONFLICT', busyWith) : null),
+  });
+}
+
+/** Some channels' handlers; the others answer with what `refuse` says. */
+export type PartialHandlers = Partial<Handlers>;
+
+interface DispatchRules {
+  log?: HandlerContext['log'];
+  /** An error for calls that cannot be served now, checked before each call. */
+  refuse?: (channel: ChannelName) => DatelineError | null;
+}
+
+/**
+ * The dispatcher over any set of handlers: the full app's, or the few a damaged library
+ * leaves (status and backups).
+ */
+export function dispatcherOver(handlers: PartialHandlers, { log, refuse }: DispatchRules): Dispatch {
   return async (channel, input) => {
     if (!isChannelName(channel)) {
       return failure('INVALID_INPUT', `There is no channel named "${String(channel).slice(0, 100)}".`);
@@ -286,12 +337,15 @@ export function createDispatcher(context: HandlerContext): Dispatch {
     const parsed = spec.input.safeParse(input);
     if (!parsed.success) return failure('INVALID_INPUT', describeInvalid(parsed.error));
     try {
-      const handler = handlers[channel] as (input: unknown) => unknown;
+      const refusal = refuse?.(channel);
+      if (refusal) throw refusal;
+      const handler = handlers[channel] as ((input: unknown) => unknown) | undefined;
+      if (!handler) throw new DatelineError('UNSUPPORTED', `${channel} is not available now.`);
       const value: unknown = await handler(parsed.data);
       return { ok: true, value: spec.output.parse(value) };
     } catch (error) {
       if (isDatelineError(error)) return failure(error.code, error.message);
-      context.log?.(`channel ${channel} failed`, error);
+      log?.(`channel ${channel} failed`, error);
       return failure('INTERNAL', 'Something went wrong inside Dateline. Nothing was changed; the details are in the log.');
     }
   };

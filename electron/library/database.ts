@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatelineError } from '../common/errors.ts';
 import { LATEST_SCHEMA_VERSION, migrations, type Migration } from './migrations.ts';
@@ -9,18 +9,17 @@ export type Db = Database.Database;
 export interface OpenOptions {
   /** Migrations to apply; tests pass a prefix to build an older library. */
   migrations?: readonly Migration[];
-  /** Called with the path of the copy taken before an upgrade. */
-  onBackup?: (path: string) => void;
 }
 
 /**
  * Opens (creating if needed) a library file and brings its schema up to date.
  * A library written by a newer Dateline is refused before anything is written to it.
+ * The apps open through `openCheckedLibrary` (startup.ts), which checks the file and backs
+ * it up before an upgrade; this is the plain step underneath.
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const steps = options.migrations ?? migrations;
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  const isNew = file === ':memory:' || !existsSync(file);
   const db = new Database(file);
   try {
     const version = userVersion(db);
@@ -31,10 +30,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
       );
     }
     configure(db);
-    if (version < steps.length) {
-      if (!isNew && version > 0) options.onBackup?.(backupBeforeMigration(db, file, version));
-      migrate(db, steps, version);
-    }
+    upgrade(db, steps);
     return db;
   } catch (error) {
     db.close();
@@ -67,18 +63,14 @@ export function userVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-function migrate(db: Db, steps: readonly Migration[], from: number): void {
+/** Applies the migrations a library lacks, all in one transaction. */
+export function upgrade(db: Db, steps: readonly Migration[] = migrations): void {
   db.transaction(() => {
+    const from = userVersion(db);
+    if (from >= steps.length) return;
     for (const step of steps.slice(from)) db.exec(step.sql);
     db.pragma(`user_version = ${steps.length}`);
   }).immediate();
-}
-
-function backupBeforeMigration(db: Db, file: string, version: number): string {
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const target = `${file}.before-schema-${version + 1}.${stamp}.bak`;
-  db.prepare('VACUUM INTO ?').run(target);
-  return target;
 }
 
 export { LATEST_SCHEMA_VERSION };

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { KURSK_FIXTURE, tempDir } from '../helpers/temp.ts';
+import { corruptMiddlePage } from '../helpers/damage.ts';
 
 const BIN = fileURLToPath(new URL('../../electron/bin/dateline.js', import.meta.url));
 const KURSK = fileURLToPath(KURSK_FIXTURE);
@@ -97,5 +98,44 @@ describe('the dateline CLI', () => {
     expect(existsSync(copy)).toBe(true);
     expect(json(dateline(copy, 'search', 'Kursk', '--json')).total).toBe(1);
     expect(dateline(library, 'backup', copy).status).toBe(1);
+  });
+
+  it('backs up into the Backups folder, lists backups with their article counts, and restores one', () => {
+    const dir = tempDir();
+    const library = join(dir, 'library.sqlite');
+    dateline(library, 'import', KURSK);
+    const made = json(dateline(library, 'backup', '--json'));
+    expect(made).toMatchObject({ kind: 'manual', articles: 1, problem: null });
+    expect(existsSync(join(dir, 'Backups', made.name))).toBe(true);
+
+    const listed = json(dateline(library, 'backups', '--json'));
+    expect(listed.backups.map((b: { name: string }) => b.name)).toEqual([made.name]);
+    expect(dateline(library, 'backups').stdout).toMatch(/manual\s+1 articles/);
+
+    writeFileSync(join(dir, 'note.md'), '# A note written after the backup\n\nIt should go away with the restore.');
+    dateline(library, 'import', join(dir, 'note.md'));
+    expect(json(dateline(library, 'list', '--json')).total).toBe(2);
+    const restored = json(dateline(library, 'restore', made.name, '--json'));
+    expect(restored.keptAside).toMatchObject({ kind: 'before-restore', articles: 2 });
+    expect(json(dateline(library, 'list', '--json')).total).toBe(1);
+    expect(dateline(library, 'restore', 'library.sqlite').status).toBe(1);
+  });
+
+  it('refuses to work on a damaged library, and restores a backup in its place, moving it aside', () => {
+    const dir = tempDir();
+    const library = join(dir, 'library.sqlite');
+    for (let i = 0; i < 40; i++) writeFileSync(join(dir, `story-${i}.md`), `# Story ${i}\n\n${'The ferry ran again after the storm. '.repeat(60)}${i}`);
+    dateline(library, 'import', dir);
+    const made = json(dateline(library, 'backup', '--json'));
+    corruptMiddlePage(library);
+
+    const refused = dateline(library, 'list');
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toMatch(/is damaged .*Dateline did not change it/);
+    const restored = json(dateline(library, 'restore', made.name, '--json'));
+    expect(restored.damagedCopy).toMatch(/library\.sqlite\.damaged-/);
+    expect(existsSync(restored.damagedCopy)).toBe(true);
+    expect(json(dateline(library, 'list', '--json')).total).toBe(40);
+    expect(json(dateline(library, 'check', '--json'))).toMatchObject({ ok: true });
   });
 });

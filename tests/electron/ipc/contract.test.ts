@@ -56,7 +56,7 @@ describe('the contract', () => {
       expect(channels[name].input).toBeDefined();
       expect(channels[name].output).toBeDefined();
     }
-    expect(Object.keys(events)).toEqual(['library.changed', 'import.progress', 'downloads.progress', 'import.finished', 'settings.changed', 'highlights.changed', 'menu.command']);
+    expect(Object.keys(events)).toEqual(['library.changed', 'import.progress', 'downloads.progress', 'import.finished', 'settings.changed', 'highlights.changed', 'library.restored', 'menu.command']);
   });
 
   it.each(channelNames)('%s rejects malformed input with INVALID_INPUT and writes nothing', async (channel) => {

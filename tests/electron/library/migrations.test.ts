@@ -8,6 +8,9 @@ import { LATEST_SCHEMA_VERSION, migrations } from '../../../electron/library/mig
 import { findHighlights } from '../../../electron/library/highlights.ts';
 import { searchArticles } from '../../../electron/library/search.ts';
 import { tempDir } from '../../helpers/temp.ts';
+import { openCheckedLibrary } from '../../../electron/library/startup.ts';
+import { backupFolder } from '../../../electron/library/backups.ts';
+import type { BackupInfo } from '../../../electron/common/backups.ts';
 
 function tableNames(library: Library): string[] {
   return library.db
@@ -26,7 +29,7 @@ describe('migrations', () => {
     library.close();
   });
 
-  it('upgrades a schema-1 library: keeps its articles, indexes them for search, and backs up first', () => {
+  it('upgrades a schema-1 library: keeps its articles, indexes them for search, and backs up first', async () => {
     const dir = tempDir();
     const file = join(dir, 'old.sqlite');
     const old = Library.open(file, { migrations: migrations.slice(0, 1) });
@@ -38,26 +41,29 @@ describe('migrations', () => {
       .run();
     old.close();
 
-    const backups: string[] = [];
-    const upgraded = Library.open(file, { onBackup: (path) => backups.push(path) });
+    const backups: BackupInfo[] = [];
+    const upgraded = await openCheckedLibrary(file, { onUpgradeBackup: (backup) => backups.push(backup) });
     expect(upgraded.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     expect(searchArticles(upgraded, { query: 'fishing' }).results.map((r) => r.title)).toEqual(['Harbour reopens']);
     upgraded.close();
 
     expect(backups).toHaveLength(1);
-    expect(existsSync(backups[0]!)).toBe(true);
-    const copy = new Database(backups[0]!, { readonly: true });
+    expect(backups[0]).toMatchObject({ kind: 'before-upgrade', schemaVersion: 1, articles: 1, problem: null });
+    const path = join(backupFolder(file), backups[0]!.name);
+    expect(existsSync(path)).toBe(true);
+    const copy = new Database(path, { readonly: true });
     expect(copy.pragma('user_version', { simple: true })).toBe(1);
     expect(copy.prepare('SELECT title FROM articles').get()).toEqual({ title: 'Harbour reopens' });
     copy.close();
   });
 
-  it('takes no backup when creating a new library', () => {
+  it('takes no backup when creating a new library, nor when opening an up-to-date one', async () => {
     const dir = tempDir();
-    const backups: string[] = [];
-    Library.open(join(dir, 'fresh.sqlite'), { onBackup: (path) => backups.push(path) }).close();
+    const backups: BackupInfo[] = [];
+    (await openCheckedLibrary(join(dir, 'fresh.sqlite'), { onUpgradeBackup: (backup) => backups.push(backup) })).close();
+    (await openCheckedLibrary(join(dir, 'fresh.sqlite'), { onUpgradeBackup: (backup) => backups.push(backup) })).close();
     expect(backups).toEqual([]);
-    expect(readdirSync(dir).filter((name) => name.endsWith('.bak'))).toEqual([]);
+    expect(readdirSync(dir)).not.toContain('Backups');
   });
 
   it('refuses a library from a newer Dateline and leaves the file byte for byte as it was', () => {

@@ -23,7 +23,9 @@ describe('the application menu', () => {
       ['New Draft', 'CmdOrCtrl+N'],
       ['Import…', 'CmdOrCtrl+O'],
       ['Export…', 'CmdOrCtrl+Shift+E'],
-      ['Back Up Library…', null],
+      ['Back Up Now', null],
+      ['Back Up To…', null],
+      ['Restore from Backup…', null],
       ['Open Library Folder', null],
       ['Preferences…', 'CmdOrCtrl+,'],
     ]);

@@ -1,0 +1,107 @@
+import { defaultSettings } from '../common/settings.ts';
+import { DatelineError } from '../common/errors.ts';
+import type { BackupInfo } from '../common/backups.ts';
+import { backupFolder, listBackups, newestGoodBackup, restoreOverDamaged } from '../library/backups.ts';
+import { scheduleDailyBackups } from '../library/backup-schedule.ts';
+import type { Library } from '../library/library.ts';
+import { LibraryDamagedError, openCheckedLibrary } from '../library/startup.ts';
+import { createDispatcher, dispatcherOver, type Dispatch, type HandlerContext } from './handlers.ts';
+
+export interface SessionOptions extends Omit<HandlerContext, 'library' | 'backups'> {
+  file: string;
+  /** Told of backups made without being asked (daily, before an upgrade). */
+  info?: (message: string) => void;
+  /** Called whenever a library is open and served: at start, or after a recovery. */
+  onLibrary?: (library: Library) => void;
+}
+
+/**
+ * The library as the apps serve it. Opening checks the file first; a damaged library is
+ * left untouched and the session serves only its status and backups until one is
+ * restored, then it serves the whole contract. Transports hold `dispatch`, which follows.
+ */
+export class LibrarySession {
+  library: Library | null = null;
+  readonly folder: string;
+  private current: Dispatch;
+  private stopBackups: (() => void) | null = null;
+  private readonly options: SessionOptions;
+
+  private constructor(options: SessionOptions) {
+    this.options = options;
+    this.folder = backupFolder(options.file);
+    this.current = dispatcherOver({}, { refuse: () => new DatelineError('LIBRARY_DAMAGED', 'The library is not open.') });
+  }
+
+  /** Opens the library; only errors other than damage (a newer schema, no access) throw. */
+  static async start(options: SessionOptions): Promise<LibrarySession> {
+    const session = new LibrarySession(options);
+    try {
+      session.serve(await session.open());
+    } catch (error) {
+      if (!(error instanceof LibraryDamagedError)) throw error;
+      options.log?.('the library failed its check on start', error);
+      session.serveRecovery(error, await newestGoodBackup(session.folder));
+    }
+    return session;
+  }
+
+  readonly dispatch: Dispatch = (channel, input) => this.current(channel, input);
+
+  get damaged(): boolean {
+    return this.library === null;
+  }
+
+  close(): void {
+    this.stopBackups?.();
+    this.library?.close();
+  }
+
+  private open(): Promise<Library> {
+    return openCheckedLibrary(this.options.file, {
+      backups: this.folder,
+      onUpgradeBackup: (backup) => this.options.info?.(`backed up the library before upgrading it: ${backup.name}`),
+    });
+  }
+
+  private serve(library: Library): void {
+    this.library = library;
+    this.current = createDispatcher({ ...this.options, library, backups: this.folder });
+    this.stopBackups = scheduleDailyBackups({
+      library,
+      folder: this.folder,
+      onMade: (backup) => this.options.info?.(`made the daily backup ${backup.name}`),
+      onError: (error) => this.options.log?.('the daily backup failed', error),
+    });
+    this.options.onLibrary?.(library);
+  }
+
+  private serveRecovery(damage: LibraryDamagedError, suggested: BackupInfo | null): void {
+    const status = { healthy: false, file: damage.file, problems: damage.problems, suggested };
+    let restoring = false;
+    const handlers = {
+      'library.status': () => status,
+      'app.info': () => this.options.app,
+      'settings.get': () => defaultSettings,
+      'backups.list': async () => ({ folder: this.folder, keep: defaultSettings.backupsToKeep, backups: await listBackups(this.folder) }),
+      'backups.restore': async ({ name }: { name: string }) => {
+        if (restoring) throw new DatelineError('CONFLICT', 'A backup is being restored already.');
+        restoring = true;
+        try {
+          const { restored, damagedCopy } = await restoreOverDamaged(damage.file, this.folder, name);
+          this.options.info?.(`restored ${name}; the damaged library was moved to ${damagedCopy}`);
+          this.serve(await this.open());
+          this.options.emit('library.restored', { name });
+          return { restored, keptAside: null, damagedCopy };
+        } finally {
+          restoring = false;
+        }
+      },
+    };
+    this.current = dispatcherOver(handlers, {
+      log: this.options.log,
+      refuse: (channel) =>
+        channel in handlers ? null : new DatelineError('LIBRARY_DAMAGED', 'The library is damaged and was not opened; restore a backup first.'),
+    });
+  }
+}

@@ -1,0 +1,234 @@
+import Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { BACKUP_NAME_PATTERN, type BackupInfo, type BackupKind } from '../common/backups.ts';
+import { DatelineError } from '../common/errors.ts';
+import { upgrade, userVersion, type Db } from './database.ts';
+import type { Library } from './library.ts';
+import { LATEST_SCHEMA_VERSION } from './migrations.ts';
+
+/**
+ * Backups are whole library files made with SQLite's online backup API, kept in a
+ * `Backups` folder beside the library (for the default library, the user-data folder).
+ * A backup is written under a temporary name, checked, switched to a single-file journal
+ * and only then renamed into place, so a backup that is listed is complete and readable.
+ */
+
+export const BACKUP_FOLDER_NAME = 'Backups';
+
+export function backupFolder(libraryFile: string): string {
+  return join(dirname(libraryFile), BACKUP_FOLDER_NAME);
+}
+
+function nameFor(kind: BackupKind, at: Date): string {
+  return `library-${at.toISOString().replace(/[:.]/g, '-')}-${kind}.sqlite`;
+}
+
+/** When a backup was made and why, from its name alone; null for any other file. */
+export function parseBackupName(name: string): { createdAt: number; kind: BackupKind } | null {
+  const match = BACKUP_NAME_PATTERN.exec(name);
+  if (!match) return null;
+  const [date, time] = match[1]!.split('T') as [string, string];
+  const [h, m, s, ms] = time.slice(0, -1).split('-');
+  const createdAt = Date.parse(`${date}T${h}:${m}:${s}.${ms}Z`);
+  return Number.isNaN(createdAt) ? null : { createdAt, kind: match[2] as BackupKind };
+}
+
+/**
+ * Copies the library behind `source` into a new backup and returns it. Another connection,
+ * or this one, may keep writing meanwhile: the backup API restarts or follows along, and
+ * the copy is of one moment. A library that fails its check gives no backup at all, so a
+ * damaged file can never push good backups out of the rotation.
+ */
+export async function writeBackup(source: Db, folder: string, kind: BackupKind, now = new Date()): Promise<BackupInfo> {
+  await mkdir(folder, { recursive: true });
+  let at = now;
+  while (existsSync(join(folder, nameFor(kind, at)))) at = new Date(at.getTime() + 1);
+  const name = nameFor(kind, at);
+  const partial = join(folder, `${name}.partial`);
+  await rm(partial, { force: true });
+  try {
+    await source.backup(partial);
+    sealCopy(partial);
+    await rename(partial, join(folder, name));
+  } catch (error) {
+    await rm(partial, { force: true });
+    await rm(`${partial}-journal`, { force: true });
+    throw isDamage(error) ? damagedWhileBackingUp([(error as Error).message]) : error;
+  }
+  return describeBackup(folder, name);
+}
+
+/** SQLite's own words for a file that is not, or no longer, a sound database. */
+export function isDamage(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT'));
+}
+
+function damagedWhileBackingUp(problems: string[]): DatelineError {
+  return new DatelineError(
+    'LIBRARY_DAMAGED',
+    `The library failed its check while being backed up (${problems.slice(0, 3).join('; ')}), so no backup was kept. Restore a backup from before the damage.`,
+  );
+}
+
+/** A finished copy becomes one self-contained file (no -wal beside it) that passed its check. */
+function sealCopy(file: string): void {
+  const copy = new Database(file, { fileMustExist: true });
+  try {
+    copy.pragma('journal_mode = DELETE');
+    const problems = quickCheckProblems(copy);
+    if (problems.length) throw damagedWhileBackingUp(problems);
+  } finally {
+    copy.close();
+  }
+}
+
+/** SQLite's quick check; an empty list means the file is sound. */
+export function quickCheckProblems(db: Db): string[] {
+  return (db.pragma('quick_check') as { quick_check: string }[])
+    .map((row) => row.quick_check)
+    .filter((message) => message !== 'ok');
+}
+
+/** Quick-checks a file without writing to it; what cannot even be opened is a problem too. */
+export function checkFile(file: string): string[] {
+  let db: Db | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    return quickCheckProblems(db);
+  } catch (error) {
+    return [(error as Error).message];
+  } finally {
+    db?.close();
+  }
+}
+
+/** Backups are immutable once renamed into place, so what was read of one stays true. */
+const described = new Map<string, BackupInfo>();
+
+async function describeBackup(folder: string, name: string): Promise<BackupInfo> {
+  const parsed = parseBackupName(name)!;
+  const file = join(folder, name);
+  const { size, mtimeMs } = await stat(file);
+  const key = `${file}\0${size}\0${mtimeMs}`;
+  const known = described.get(key);
+  if (known) return known;
+  const info: BackupInfo = { name, ...parsed, bytes: size, articles: null, schemaVersion: null, problem: null };
+  let db: Db | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    info.schemaVersion = userVersion(db);
+    info.articles = (db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
+    if (info.schemaVersion > LATEST_SCHEMA_VERSION) info.problem = 'Made by a newer version of Dateline.';
+  } catch (error) {
+    info.articles = null;
+    info.problem = `Cannot be read: ${(error as Error).message}`;
+  } finally {
+    db?.close();
+  }
+  described.set(key, info);
+  return info;
+}
+
+/** Every backup in the folder, newest first. */
+export async function listBackups(folder: string): Promise<BackupInfo[]> {
+  const names = (await readdir(folder).catch(() => [] as string[])).filter((name) => parseBackupName(name));
+  const infos = await Promise.all(names.map((name) => describeBackup(folder, name).catch(() => null)));
+  return infos.filter((info): info is BackupInfo => info !== null).sort((a, b) => b.createdAt - a.createdAt);
+}
+
+const STALE_PARTIAL_MS = 60 * 60 * 1000;
+
+/** Keeps the newest `keep` backups and removes the rest, with copies abandoned mid-way. */
+export async function rotateBackups(folder: string, keep: number, now = Date.now()): Promise<string[]> {
+  const names = await readdir(folder).catch(() => [] as string[]);
+  const backups = names
+    .map((name) => ({ name, parsed: parseBackupName(name) }))
+    .filter((entry) => entry.parsed !== null)
+    .sort((a, b) => b.parsed!.createdAt - a.parsed!.createdAt);
+  const removed = backups.slice(Math.max(1, keep)).map((entry) => entry.name);
+  for (const name of removed) await rm(join(folder, name), { force: true });
+  for (const name of names.filter((name) => name.endsWith('.partial'))) {
+    const file = join(folder, name);
+    const age = now - (await stat(file).catch(() => ({ mtimeMs: now }))).mtimeMs;
+    if (age > STALE_PARTIAL_MS) await rm(file, { force: true });
+  }
+  return removed;
+}
+
+/** The backup a person asked for, checked before anything is replaced with it. */
+async function usableBackup(folder: string, name: string): Promise<{ file: string; info: BackupInfo }> {
+  if (!parseBackupName(name)) throw new DatelineError('INVALID_INPUT', `“${name}” is not the name of a Dateline backup.`);
+  const file = join(folder, name);
+  if (!existsSync(file)) throw new DatelineError('NOT_FOUND', `There is no backup named ${name}; it may have been rotated away.`);
+  const info = await describeBackup(folder, name);
+  if (info.schemaVersion !== null && info.schemaVersion > LATEST_SCHEMA_VERSION) {
+    throw new DatelineError('LIBRARY_TOO_NEW', `The backup ${name} was made by a newer version of Dateline; update Dateline to restore it.`);
+  }
+  const problems = checkFile(file);
+  if (problems.length) {
+    throw new DatelineError('LIBRARY_DAMAGED', `The backup ${name} is damaged (${problems.slice(0, 3).join('; ')}); nothing was restored.`);
+  }
+  return { file, info };
+}
+
+/** Copies a backup file over `destination` with the backup API, in one transaction. */
+async function copyInto(backupFile: string, destination: string): Promise<void> {
+  const source = new Database(backupFile, { readonly: true, fileMustExist: true });
+  try {
+    // One step for everything after the first: the library is locked for as short a time as
+    // the copy itself, and never left half replaced.
+    await source.backup(destination, { progress: () => 0x7fffffff });
+  } finally {
+    source.close();
+  }
+}
+
+export interface RestoreResult {
+  restored: BackupInfo;
+  /** The library as it was just before, itself kept as a backup. */
+  keptAside: BackupInfo;
+}
+
+/**
+ * Replaces the open library's contents with a backup while it stays open: the current
+ * contents are first kept as a `before-restore` backup, then the backup API writes the
+ * chosen copy into the live file as one transaction, which every connection (the search
+ * worker's too) sees at its next read. An older backup is then brought up to this schema.
+ */
+export async function restoreBackup(library: Library, folder: string, name: string, keep: number): Promise<RestoreResult> {
+  const { file, info } = await usableBackup(folder, name);
+  const keptAside = await writeBackup(library.db, folder, 'before-restore');
+  await copyInto(file, library.file);
+  // The connection notices the new schema at its next statement, which reloads it; ALTER
+  // TABLE checks its columns while being compiled, before that, so a statement goes first.
+  library.db.prepare('SELECT count(*) FROM sqlite_master').get();
+  upgrade(library.db);
+  library.forgetDeletedSoon();
+  await rotateBackups(folder, keep);
+  return { restored: info, keptAside };
+}
+
+/** The newest backup that opens, is not from a newer Dateline and passes its check. */
+export async function newestGoodBackup(folder: string): Promise<BackupInfo | null> {
+  for (const info of await listBackups(folder)) {
+    if (info.problem === null && checkFile(join(folder, info.name)).length === 0) return info;
+  }
+  return null;
+}
+
+/**
+ * For a library that failed its check: moves the damaged file (with its -wal and -shm) aside
+ * under a new name, untouched, and writes the backup where it was.
+ */
+export async function restoreOverDamaged(libraryFile: string, folder: string, name: string, now = new Date()): Promise<{ restored: BackupInfo; damagedCopy: string }> {
+  const { file, info } = await usableBackup(folder, name);
+  const damagedCopy = `${libraryFile}.damaged-${now.toISOString().replace(/[:.]/g, '-')}`;
+  for (const suffix of ['', '-wal', '-shm', '-journal']) {
+    if (existsSync(libraryFile + suffix)) await rename(libraryFile + suffix, damagedCopy + suffix);
+  }
+  await copyInto(file, libraryFile);
+  return { restored: info, damagedCopy };
+}

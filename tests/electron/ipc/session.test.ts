@@ -1,0 +1,102 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import type { EventName } from '../../../electron/ipc/contract.ts';
+import { LibrarySession } from '../../../electron/ipc/session.ts';
+import { createDraft } from '../../../electron/library/articles.ts';
+import { backupFolder, listBackups, writeBackup } from '../../../electron/library/backups.ts';
+import { Library } from '../../../electron/library/library.ts';
+import { corruptMiddlePage } from '../../helpers/damage.ts';
+import { tempDir, testAppInfo } from '../../helpers/temp.ts';
+
+async function startSession(file: string) {
+  const events: { event: EventName; payload: unknown }[] = [];
+  const session = await LibrarySession.start({
+    file,
+    app: testAppInfo,
+    emit: (event, payload) => events.push({ event, payload }),
+  });
+  return { session, events };
+}
+
+async function value(session: LibrarySession, channel: string, input: unknown = {}) {
+  const result = await session.dispatch(channel, input);
+  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
+  return result.value as never;
+}
+
+function libraryFile(count: number): string {
+  const file = join(tempDir(), 'library.sqlite');
+  const library = Library.open(file);
+  for (let i = 0; i < count; i++) createDraft(library, { title: `Story ${i}`, editorNote: 'ferry harbour storm '.repeat(200) });
+  library.close();
+  return file;
+}
+
+describe('the library session', () => {
+  it('makes the daily backup on start, and backs up and restores over the contract', async () => {
+    const file = libraryFile(3);
+    const { session, events } = await startSession(file);
+    await vi.waitFor(async () => expect((await listBackups(backupFolder(file))).map((b) => b.kind)).toEqual(['daily']));
+
+    const made = await value(session, 'backups.create');
+    expect(made).toMatchObject({ kind: 'manual', articles: 3 });
+    await value(session, 'articles.createDraft', { title: 'After the backup' });
+    const listed: { folder: string; keep: number; backups: { name: string }[] } = await value(session, 'backups.list');
+    expect(listed).toMatchObject({ folder: backupFolder(file), keep: 14 });
+    expect(listed.backups.map((b) => b.name)).toContain((made as { name: string }).name);
+
+    const restoring = session.dispatch('backups.restore', { name: (made as { name: string }).name });
+    // Nothing else is served while the library is being replaced.
+    expect(await session.dispatch('articles.createDraft', { title: 'Meanwhile' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    const restored = await restoring;
+    expect(restored).toMatchObject({ ok: true, value: { keptAside: { kind: 'before-restore', articles: 4 }, damagedCopy: null } });
+    expect(events.map((e) => e.event)).toContain('library.restored');
+    const list: { total: number } = await value(session, 'articles.list', {});
+    expect(list.total).toBe(3);
+
+    expect(await session.dispatch('backups.restore', { name: '../library.sqlite' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    session.close();
+  });
+
+  it('serves a damaged library only its status and backups, leaves it untouched, and opens it again after a restore', async () => {
+    const file = libraryFile(60);
+    const library = Library.open(file);
+    const good = await writeBackup(library.db, backupFolder(file), 'daily', new Date(Date.now() - 60_000));
+    library.close();
+    corruptMiddlePage(file);
+    const damagedBytes = readFileSync(file);
+
+    const { session, events } = await startSession(file);
+    expect(session.damaged).toBe(true);
+    const status: { healthy: boolean; problems: string[]; suggested: { name: string; articles: number } } = await value(session, 'library.status');
+    expect(status.healthy).toBe(false);
+    expect(status.problems.length).toBeGreaterThan(0);
+    expect(status.suggested).toMatchObject({ name: good.name, articles: 60 });
+    expect(await session.dispatch('articles.list', {})).toMatchObject({ ok: false, error: { code: 'LIBRARY_DAMAGED' } });
+    expect(await session.dispatch('backups.create', {})).toMatchObject({ ok: false, error: { code: 'LIBRARY_DAMAGED' } });
+    // No daily backup of a damaged library, and the file is as it was.
+    expect((await listBackups(backupFolder(file))).map((b) => b.name)).toEqual([good.name]);
+    expect(readFileSync(file).equals(damagedBytes)).toBe(true);
+
+    const result: { damagedCopy: string; restored: { name: string } } = await value(session, 'backups.restore', { name: good.name });
+    expect(result.restored.name).toBe(good.name);
+    expect(readFileSync(result.damagedCopy).equals(damagedBytes)).toBe(true);
+    expect(session.damaged).toBe(false);
+    expect(events.map((e) => e.event)).toContain('library.restored');
+    const list: { total: number } = await value(session, 'articles.list', {});
+    expect(list.total).toBe(60);
+    expect(((await value(session, 'library.status')) as { healthy: boolean }).healthy).toBe(true);
+    session.close();
+    expect(existsSync(file)).toBe(true);
+  });
+
+  it('still starts on a damaged library with no backups, and says there is none to restore', async () => {
+    const file = libraryFile(60);
+    corruptMiddlePage(file);
+    const { session } = await startSession(file);
+    expect(await value(session, 'library.status')).toMatchObject({ healthy: false, suggested: null });
+    expect(await value(session, 'backups.list')).toMatchObject({ backups: [] });
+    session.close();
+  });
+});
