@@ -9,7 +9,7 @@ import { importFiles, type PendingFile } from './import/pipeline.ts';
 import { findArticle, listArticles } from './library/articles.ts';
 import { Library } from './library/library.ts';
 import { resolveLibraryPath } from './library/location.ts';
-import { backupLibrary, checkIntegrity } from './library/maintenance.ts';
+import { backupLibrary, checkIntegrity, type IntegrityReport } from './library/maintenance.ts';
 import { backupFolder, listBackups, restoreBackup, restoreOverDamaged } from './library/backups.ts';
 import { backUpNow } from './library/backup-schedule.ts';
 import { getSettings } from './library/settings-store.ts';
@@ -58,11 +58,17 @@ const commands: Record<string, Command> = {
   show: runShow,
   search: runSearch,
   export: runExport,
-  check: runCheck,
   backup: runBackup,
 };
 
+/**
+ * Commands that only read skip the quick check on opening: it reads the whole file, seconds
+ * for a big library, and they cannot spread damage. Commands that write check first.
+ */
+const readOnlyCommands = new Set(['list', 'show', 'search', 'export']);
+
 const fileCommands: Record<string, FileCommand> = {
+  check: runCheck,
   backups: runListBackups,
   restore: runRestore,
 };
@@ -103,7 +109,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   try {
     const file = resolveLibraryPath(parsed.values.library);
     if (fileCommand) return await fileCommand(file, operands, parsed.values, io);
-    library = await openCheckedLibrary(file);
+    library = await openCheckedLibrary(file, { quickCheck: !readOnlyCommands.has(name!) });
     return await command!(library, operands, parsed.values, io);
   } catch (error) {
     if (error instanceof UsageError) {
@@ -255,9 +261,21 @@ async function runExport(library: Library, operands: string[], options: Options,
   return 0;
 }
 
-async function runCheck(library: Library, operands: string[], options: Options, io: Io): Promise<number> {
+/** A file command, so that a library failing the quick check on opening is reported, not refused. */
+async function runCheck(file: string, operands: string[], options: Options, io: Io): Promise<number> {
   if (operands.length) throw new UsageError('check takes no operands');
-  const report = checkIntegrity(library);
+  let report: IntegrityReport;
+  try {
+    const library = await openCheckedLibrary(file);
+    try {
+      report = checkIntegrity(library);
+    } finally {
+      library.close();
+    }
+  } catch (error) {
+    if (!(error instanceof LibraryDamagedError)) throw error;
+    report = { ok: false, problems: error.problems, schemaVersion: null, articles: null };
+  }
   print(io, options, report, () =>
     report.ok
       ? `ok: ${report.articles} articles, schema ${report.schemaVersion}`

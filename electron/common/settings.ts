@@ -30,3 +30,11 @@ export const settingsPatchSchema = z.strictObject(
 export type SettingsPatch = z.output<typeof settingsPatchSchema>;
 
 export const defaultSettings: Settings = settingsSchema.parse({});
+
+export type NumericSetting = 'readerFontSize' | 'readerLineWidth' | 'readerLineHeight' | 'backupsToKeep';
+
+/** A numeric setting's bounds, for the controls that change it. */
+export function settingBounds(field: NumericSetting): { min: number; max: number } {
+  const inner = settingsSchema.shape[field].unwrap();
+  return { min: inner.minValue ?? 0, max: inner.maxValue ?? Number.MAX_SAFE_INTEGER };
+}

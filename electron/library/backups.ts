@@ -4,6 +4,7 @@ import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { BACKUP_NAME_PATTERN, type BackupInfo, type BackupKind } from '../common/backups.ts';
 import { DatelineError } from '../common/errors.ts';
+import { checkInWorker, isDamage } from './check.ts';
 import { upgrade, userVersion, type Db } from './database.ts';
 import type { Library } from './library.ts';
 import { LATEST_SCHEMA_VERSION } from './migrations.ts';
@@ -50,7 +51,9 @@ export async function writeBackup(source: Db, folder: string, kind: BackupKind, 
   await rm(partial, { force: true });
   try {
     await source.backup(partial);
-    sealCopy(partial);
+    // One self-contained file (no -wal beside it) that passed its check, or no backup.
+    const problems = await checkInWorker({ file: partial, seal: true });
+    if (problems.length) throw damagedWhileBackingUp(problems);
     await rename(partial, join(folder, name));
   } catch (error) {
     await rm(partial, { force: true });
@@ -60,49 +63,11 @@ export async function writeBackup(source: Db, folder: string, kind: BackupKind, 
   return describeBackup(folder, name);
 }
 
-/** SQLite's own words for a file that is not, or no longer, a sound database. */
-export function isDamage(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT'));
-}
-
 function damagedWhileBackingUp(problems: string[]): DatelineError {
   return new DatelineError(
     'LIBRARY_DAMAGED',
     `The library failed its check while being backed up (${problems.slice(0, 3).join('; ')}), so no backup was kept. Restore a backup from before the damage.`,
   );
-}
-
-/** A finished copy becomes one self-contained file (no -wal beside it) that passed its check. */
-function sealCopy(file: string): void {
-  const copy = new Database(file, { fileMustExist: true });
-  try {
-    copy.pragma('journal_mode = DELETE');
-    const problems = quickCheckProblems(copy);
-    if (problems.length) throw damagedWhileBackingUp(problems);
-  } finally {
-    copy.close();
-  }
-}
-
-/** SQLite's quick check; an empty list means the file is sound. */
-export function quickCheckProblems(db: Db): string[] {
-  return (db.pragma('quick_check') as { quick_check: string }[])
-    .map((row) => row.quick_check)
-    .filter((message) => message !== 'ok');
-}
-
-/** Quick-checks a file without writing to it; what cannot even be opened is a problem too. */
-export function checkFile(file: string): string[] {
-  let db: Db | undefined;
-  try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
-    return quickCheckProblems(db);
-  } catch (error) {
-    return [(error as Error).message];
-  } finally {
-    db?.close();
-  }
 }
 
 /** Backups are immutable once renamed into place, so what was read of one stays true. */
@@ -167,7 +132,7 @@ async function usableBackup(folder: string, name: string): Promise<{ file: strin
   if (info.schemaVersion !== null && info.schemaVersion > LATEST_SCHEMA_VERSION) {
     throw new DatelineError('LIBRARY_TOO_NEW', `The backup ${name} was made by a newer version of Dateline; update Dateline to restore it.`);
   }
-  const problems = checkFile(file);
+  const problems = await checkInWorker({ file });
   if (problems.length) {
     throw new DatelineError('LIBRARY_DAMAGED', `The backup ${name} is damaged (${problems.slice(0, 3).join('; ')}); nothing was restored.`);
   }
@@ -214,7 +179,7 @@ export async function restoreBackup(library: Library, folder: string, name: stri
 /** The newest backup that opens, is not from a newer Dateline and passes its check. */
 export async function newestGoodBackup(folder: string): Promise<BackupInfo | null> {
   for (const info of await listBackups(folder)) {
-    if (info.problem === null && checkFile(join(folder, info.name)).length === 0) return info;
+    if (info.problem === null && (await checkInWorker({ file: join(folder, info.name) })).length === 0) return info;
   }
   return null;
 }

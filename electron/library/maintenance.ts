@@ -3,8 +3,9 @@ import type { Library } from './library.ts';
 export interface IntegrityReport {
   ok: boolean;
   problems: string[];
-  schemaVersion: number;
-  articles: number;
+  /** Null when the library could not be opened to read them. */
+  schemaVersion: number | null;
+  articles: number | null;
 }
 
 /** SQLite's full integrity check plus the FTS index's own consistency check. */

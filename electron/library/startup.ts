@@ -2,7 +2,8 @@ import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { DatelineError } from '../common/errors.ts';
 import type { BackupInfo } from '../common/backups.ts';
-import { backupFolder, isDamage, quickCheckProblems, writeBackup } from './backups.ts';
+import { backupFolder, writeBackup } from './backups.ts';
+import { checkInWorker, isDamage } from './check.ts';
 import { userVersion, type Db } from './database.ts';
 import { Library } from './library.ts';
 import { LATEST_SCHEMA_VERSION } from './migrations.ts';
@@ -26,6 +27,8 @@ export interface CheckedOpenOptions {
   /** Where the copy taken before an upgrade goes; the library's Backups folder by default. */
   backups?: string;
   onUpgradeBackup?: (backup: BackupInfo) => void;
+  /** False skips the quick check (it reads the whole file: seconds for a big library). */
+  quickCheck?: boolean;
 }
 
 /**
@@ -35,10 +38,12 @@ export interface CheckedOpenOptions {
  */
 export async function openCheckedLibrary(file: string, options: CheckedOpenOptions = {}): Promise<Library> {
   if (existsSync(file)) {
+    if (options.quickCheck !== false) {
+      const problems = await checkInWorker({ file });
+      if (problems.length) throw new LibraryDamagedError(file, problems);
+    }
     const probe = openProbe(file);
     try {
-      const problems = quickCheckProblems(probe);
-      if (problems.length) throw new LibraryDamagedError(file, problems);
       const version = userVersion(probe);
       if (version > 0 && version < LATEST_SCHEMA_VERSION) {
         options.onUpgradeBackup?.(await writeBackup(probe, options.backups ?? backupFolder(file), 'before-upgrade'));

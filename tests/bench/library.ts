@@ -6,6 +6,8 @@ import { importFiles, type PendingFile } from '../../electron/import/pipeline.ts
 import { importWorker } from '../../electron/import/worker/pool.ts';
 import { createDispatcher, type Dispatch } from '../../electron/ipc/handlers.ts';
 import { Library } from '../../electron/library/library.ts';
+import { backupFolder, writeBackup } from '../../electron/library/backups.ts';
+import { checkInWorker } from '../../electron/library/check.ts';
 import { describeApp } from '../../electron/policy/app-info.ts';
 import { fillLibrary, htmlOf, syntheticArticles, vocabulary, type SyntheticArticle } from '../helpers/synthetic.ts';
 import { percentile, type BenchRow } from './report.ts';
@@ -38,6 +40,7 @@ export async function benchLibrary(size: number): Promise<BenchRow[]> {
       raw.close();
     }
     library.db.pragma('wal_checkpoint(TRUNCATE)');
+    rows.push(...(await checkAndBackup(library, label)));
     library.close();
     const megabytes = statSync(join(dir, 'library.sqlite')).size / 1024 / 1024;
     rows.push({ suite: 'library', name: `${label}: database size (MB)`, unit: 'MB', p50: megabytes, p95: megabytes, baselineP95: megabytes, target: 'report' });
@@ -46,6 +49,26 @@ export async function benchLibrary(size: number): Promise<BenchRow[]> {
     rmSync(dir, { recursive: true, force: true });
   }
   return rows;
+}
+
+/** What start-up adds (the quick check) and what a daily backup costs, at this size. */
+async function checkAndBackup(library: Library, label: string): Promise<BenchRow[]> {
+  const checks: number[] = [];
+  for (let run = 0; run < 3; run += 1) {
+    const start = performance.now();
+    if ((await checkInWorker({ file: library.file })).length) throw new Error('the bench library failed its check');
+    checks.push(performance.now() - start);
+  }
+  const backups: number[] = [];
+  for (let run = 0; run < 2; run += 1) {
+    const start = performance.now();
+    await writeBackup(library.db, backupFolder(library.file), 'daily');
+    backups.push(performance.now() - start);
+  }
+  return [
+    { suite: 'library', name: `${label}: quick check on start`, unit: 'ms', p50: percentile(checks, 50), p95: percentile(checks, 95), baselineP95: percentile(checks, 95), target: 'report' },
+    { suite: 'library', name: `${label}: backup (online API, checked)`, unit: 'ms', p50: percentile(backups, 50), p95: percentile(backups, 95), baselineP95: percentile(backups, 95), target: 'report' },
+  ];
 }
 
 function time(runs: number, work: (run: number) => unknown): number[] {

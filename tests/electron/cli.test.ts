@@ -129,9 +129,12 @@ describe('the dateline CLI', () => {
     const made = json(dateline(library, 'backup', '--json'));
     corruptMiddlePage(library);
 
-    const refused = dateline(library, 'list');
+    const refused = dateline(library, 'import', join(dir, 'story-0.md'));
     expect(refused.status).toBe(1);
     expect(refused.stderr).toMatch(/is damaged .*Dateline did not change it/);
+    const check = dateline(library, 'check', '--json');
+    expect(check.status).toBe(1);
+    expect(json(check)).toMatchObject({ ok: false, problems: [expect.any(String)] });
     const restored = json(dateline(library, 'restore', made.name, '--json'));
     expect(restored.damagedCopy).toMatch(/library\.sqlite\.damaged-/);
     expect(existsSync(restored.damagedCopy)).toBe(true);

@@ -24,7 +24,7 @@ export function App() {
   const [openId, setOpenId] = useState<number | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   useLinkGuard(setNotice);
-  const [dialog, setDialog] = useState<'settings' | 'export' | 'address' | null>(null);
+  const [dialog, setDialog] = useState<'settings' | 'backups' | 'export' | 'address' | null>(null);
   const [focusMode, setFocusMode] = useState(false);
   const importer = useImporter();
   const settings = useSettings();
@@ -74,6 +74,9 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, [focusMode]);
 
+  // A restored backup is a different library: every view starts again from it.
+  useEffect(() => subscribe('library.restored', () => window.location.reload()), []);
+
   useEffect(
     () =>
       subscribe('menu.command', ({ command }) => {
@@ -82,6 +85,7 @@ export function App() {
         if (command === 'focus-search') document.getElementById('search')?.focus();
         if (command === 'export') openExport();
         if (command === 'open-settings') setDialog('settings');
+        if (command === 'open-backups') setDialog('backups');
         if (command === 'toggle-focus-mode') setFocusMode((on) => !on);
       }),
     [newDraft, importer, openExport],
@@ -126,7 +130,9 @@ export function App() {
             Leave focus mode (Esc)
           </button>
         )}
-        {dialog === 'settings' && <SettingsDialog settings={settings} onClose={() => setDialog(null)} />}
+        {(dialog === 'settings' || dialog === 'backups') && (
+          <SettingsDialog settings={settings} section={dialog === 'backups' ? 'backups' : undefined} onClose={() => setDialog(null)} />
+        )}
         {dialog === 'address' && <AddressDialog onImport={importer.importUrls} onClose={() => setDialog(null)} />}
         {dialog === 'export' && openId !== null && <ExportDialog articleId={openId} onClose={() => setDialog(null)} />}
         <ImportPanel importer={importer} />

@@ -1,14 +1,7 @@
 import { useState } from 'react';
-import { settingsSchema, type Settings, type SettingsPatch } from '../../../electron/common/settings.ts';
+import { settingBounds as bounds, type Settings, type SettingsPatch } from '../../../electron/common/settings.ts';
 import { useSharedSettings } from '../app/settings.ts';
 import { messageOf } from '../client/api.ts';
-
-const shape = settingsSchema.shape;
-/** The bounds come from the settings schema, the one place that knows them. */
-const bounds = (field: 'readerFontSize' | 'readerLineWidth' | 'readerLineHeight') => {
-  const inner = shape[field].unwrap();
-  return { min: inner.minValue ?? 0, max: inner.maxValue ?? 100 };
-};
 
 /** "Aa": the reading view's font, size, line width and spacing, kept in the library's settings. */
 export function TypographyMenu() {

@@ -4,6 +4,7 @@ import type { SettingsState } from '../app/settings.ts';
 import type { AppInfo } from '../../../electron/ipc/contract.ts';
 import { Dialog } from '../app/dialog.tsx';
 import { call, messageOf } from '../client/api.ts';
+import { BackupsSection } from './BackupsSection.tsx';
 
 const THEMES: [Settings['theme'], string][] = [
   ['system', 'Match system'],
@@ -16,7 +17,17 @@ function Managed() {
   return <span className="managed">Managed by your organization</span>;
 }
 
-export function SettingsDialog({ settings: { settings, change }, onClose }: { settings: SettingsState; onClose: () => void }) {
+export function SettingsDialog({
+  settings: state,
+  onClose,
+  section,
+}: {
+  settings: SettingsState;
+  onClose: () => void;
+  /** A section to bring into view on opening. */
+  section?: 'backups';
+}) {
+  const { settings, change } = state;
   const [info, setInfo] = useState<AppInfo | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -36,6 +47,7 @@ export function SettingsDialog({ settings: { settings, change }, onClose }: { se
           </label>
         ))}
       </fieldset>
+      <BackupsSection settings={state} focus={section === 'backups'} />
       {info && (
         <>
           <section className="setting" aria-labelledby="library-setting">

@@ -6,7 +6,6 @@ import { createDraft } from '../../../electron/library/articles.ts';
 import { backUpIfDue, DAY_MS } from '../../../electron/library/backup-schedule.ts';
 import {
   backupFolder,
-  checkFile,
   listBackups,
   newestGoodBackup,
   restoreBackup,
@@ -14,6 +13,7 @@ import {
   rotateBackups,
   writeBackup,
 } from '../../../electron/library/backups.ts';
+import { checkInWorker } from '../../../electron/library/check.ts';
 import { Library } from '../../../electron/library/library.ts';
 import { LATEST_SCHEMA_VERSION, migrations } from '../../../electron/library/migrations.ts';
 import { updateSettings } from '../../../electron/library/settings-store.ts';
@@ -56,7 +56,7 @@ describe('backups', () => {
     expect((await listBackups(folder)).map((backup) => backup.name)).toEqual([second.name, first.name]);
     // Nothing beside them: no -wal, -shm or half-written copy.
     expect(readdirSync(folder).sort()).toEqual([first.name, second.name]);
-    expect(checkFile(join(folder, first.name))).toEqual([]);
+    expect(await checkInWorker({ file: join(folder, first.name) })).toEqual([]);
   });
 
   it('copy one moment of a library that keeps being written to during the backup', async () => {

@@ -1,0 +1,42 @@
+import { Worker } from 'node:worker_threads';
+import { workerFile } from '../common/worker-file.ts';
+import type { Db } from './database.ts';
+
+/** SQLite's quick check; an empty list means the file is sound. */
+export function quickCheckProblems(db: Db): string[] {
+  return (db.pragma('quick_check') as { quick_check: string }[])
+    .map((row) => row.quick_check)
+    .filter((message) => message !== 'ok');
+}
+
+/** SQLite's own words for a file that is not, or no longer, a sound database. */
+export function isDamage(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT'));
+}
+
+export interface CheckRequest {
+  file: string;
+  /** A fresh backup copy: switch it to a single-file journal before checking it. */
+  seal?: boolean;
+}
+
+export type CheckAnswer = { problems: string[] } | { error: { message: string; code?: unknown } };
+
+/**
+ * The quick check in a worker thread: it reads the whole file (seconds for a big library),
+ * and the app's main thread must stay free meanwhile. Resolves with the problems found, a
+ * file SQLite calls damaged on opening included; other failures (no access) reject.
+ */
+export function checkInWorker(request: CheckRequest): Promise<string[]> {
+  const worker = new Worker(workerFile(import.meta.url, './check-worker.ts', './check-worker.js'), { workerData: request });
+  return new Promise<string[]>((resolve, reject) => {
+    worker.once('message', (answer: CheckAnswer) => {
+      if ('problems' in answer) resolve(answer.problems);
+      else if (isDamage(answer.error)) resolve([answer.error.message]);
+      else reject(Object.assign(new Error(answer.error.message), { code: answer.error.code }));
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`The library check stopped early (exit code ${code}).`)));
+  }).finally(() => void worker.terminate());
+}

@@ -1,0 +1,99 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { BackupInfo } from '../../../electron/common/backups.ts';
+import { settingBounds } from '../../../electron/common/settings.ts';
+import type { SettingsState } from '../app/settings.ts';
+import { call, messageOf } from '../client/api.ts';
+import { articleCount, BackupList, describeBackupDate } from './BackupList.tsx';
+
+const keepBounds = settingBounds('backupsToKeep');
+
+/** Backups in the settings: how many to keep, one now, and restoring one (the window reloads). */
+export function BackupsSection({ settings: { settings, change }, focus }: { settings: SettingsState; focus: boolean }) {
+  const [backups, setBackups] = useState<BackupInfo[] | null>(null);
+  const [folder, setFolder] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const heading = useRef<HTMLHeadingElement | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      const listed = await call('backups.list', {});
+      setBackups(listed.backups);
+      setFolder(listed.folder);
+    } catch (error) {
+      setMessage({ text: `Could not list the backups: ${messageOf(error)}`, error: true });
+    }
+  }, []);
+  useEffect(() => void load(), [load]);
+  useEffect(() => {
+    if (focus) heading.current?.scrollIntoView({ block: 'start' });
+  }, [focus, backups]);
+
+  const act = async (work: () => Promise<string>) => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      setMessage({ text: await work(), error: false });
+    } catch (error) {
+      setMessage({ text: messageOf(error), error: true });
+    } finally {
+      setBusy(false);
+      void load();
+    }
+  };
+  const backUpNow = () =>
+    act(async () => {
+      const backup = await call('backups.create', {});
+      return `Backed up ${articleCount(backup)} (${describeBackupDate(backup)}).`;
+    });
+  // The window starts afresh on the "library.restored" event that follows.
+  const restore = (backup: BackupInfo) =>
+    act(async () => {
+      await call('backups.restore', { name: backup.name });
+      return `Restored the backup of ${describeBackupDate(backup)}.`;
+    });
+
+  // What is being typed stays as typed; each whole number within bounds is stored at once.
+  const [typedKeep, setTypedKeep] = useState<string | null>(null);
+  const keep = typedKeep ?? String(settings?.backupsToKeep ?? '');
+  const setKeep = (typed: string) => {
+    setTypedKeep(typed);
+    const value = Number(typed);
+    if (typed === '' || !Number.isInteger(value) || value < keepBounds.min || value > keepBounds.max) return;
+    change({ backupsToKeep: value }).catch((error: unknown) => setMessage({ text: messageOf(error), error: true }));
+  };
+
+  return (
+    <section className="setting" aria-labelledby="backups-setting">
+      <h3 id="backups-setting" ref={heading} tabIndex={-1}>
+        Backups
+      </h3>
+      <p className="setting-value">
+        Made every day and before each upgrade, into {folder || 'the Backups folder beside the library'}.
+      </p>
+      <div className="backup-controls">
+        <label>
+          Keep the last{' '}
+          <input
+            type="number"
+            min={keepBounds.min}
+            max={keepBounds.max}
+            value={keep}
+            onChange={(event) => setKeep(event.target.value)}
+            onBlur={() => setTypedKeep(null)}
+          />{' '}
+          backups
+        </label>
+        <button type="button" onClick={() => void backUpNow()} disabled={busy}>
+          Back up now
+        </button>
+      </div>
+      {message && (
+        <p role={message.error ? 'alert' : 'status'} className={message.error ? 'inline-error' : 'setting-value'}>
+          {message.text}
+        </p>
+      )}
+      {backups && <BackupList backups={backups} busy={busy} keepsCurrent onRestore={(backup) => void restore(backup)} />}
+    </section>
+  );
+}
