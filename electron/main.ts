@@ -76,27 +76,42 @@ async function start(): Promise<void> {
     for (const window of BrowserWindow.getAllWindows()) window.webContents.send(ipcEventChannel(event), checked);
     if (event === 'settings.changed' || event === 'library.restored') buildMenu();
   };
-  let session: LibrarySession;
-  try {
-    session = await LibrarySession.start({
-      file: libraryPath,
-      emit,
-      app: describeApp({ mode: 'desktop', version: app.getVersion(), libraryPath, loaded, isPackaged: app.isPackaged }),
-      printToPdf,
-      log: (message, error) => log.error(message, error),
-      info: (message) => log.info(message),
-      // Files opened while a damaged library waited for its backup are imported now.
-      onLibrary: () => openPaths?.(pendingFiles.splice(0)),
+  let windowLoaded = false;
+  const openWindow = () => {
+    mainWindow = createMainWindow({ preload, statePath: join(dataDir, 'window-state.json'), log });
+    mainWindow.on('closed', () => (mainWindow = null));
+    mainWindow.webContents.once('did-finish-load', () => {
+      windowLoaded = true;
+      openPaths?.(pendingFiles.splice(0));
     });
+  };
+
+  let session: LibrarySession | null = null;
+  const starting = LibrarySession.start({
+    file: libraryPath,
+    emit,
+    app: describeApp({ mode: 'desktop', version: app.getVersion(), libraryPath, loaded, isPackaged: app.isPackaged }),
+    printToPdf,
+    log: (message, error) => log.error(message, error),
+    info: (message) => log.info(message),
+    // Files opened while a damaged library waited for its backup are imported now.
+    onLibrary: () => openPaths?.(pendingFiles.splice(0)),
+  });
+  // The window opens at once; its calls wait for the library, which is checked first (that
+  // reads the whole file, seconds for a big library, in a worker thread).
+  const dispatch: Dispatch = async (channel, input) => (await starting).dispatch(channel, input);
+  registerChannels(dispatch, log);
+  serveProtocols(rendererDir, () => session?.library ?? null);
+  openWindow();
+  try {
+    session = await starting;
   } catch (error) {
     log.error('could not open the library', error);
     dialog.showErrorBox('Dateline cannot open its library', `${libraryPath}\n\n${(error as Error).message}`);
     app.exit(1);
     return;
   }
-  const dispatch = session.dispatch;
-  registerChannels(dispatch, log);
-  serveProtocols(rendererDir, () => session.library);
+  const ready = session;
 
   let updates: Updates | null = null;
   if (updatesEnabled(loaded.policy, app.isPackaged)) {
@@ -104,7 +119,7 @@ async function start(): Promise<void> {
   }
 
   openPaths = (paths) => {
-    const library = session.library;
+    const library = ready.library;
     if (!library) {
       pendingFiles.push(...paths);
       return;
@@ -115,12 +130,13 @@ async function start(): Promise<void> {
       paths.map((path) => ({ path, read: () => readFile(path) })),
     ).catch((error: unknown) => log.error('import of opened files failed', error));
   };
+  if (windowLoaded) openPaths(pendingFiles.splice(0));
 
-  const actions = menuActionHandlers({ session, libraryPath, log, dispatch, updates, loaded });
+  const actions = menuActionHandlers({ session: ready, libraryPath, log, dispatch, updates, loaded });
   function buildMenu(): void {
     const template = menuTemplate({
       platform: process.platform,
-      theme: session.library ? getSettings(session.library).theme : defaultSettings.theme,
+      theme: ready.library ? getSettings(ready.library).theme : defaultSettings.theme,
       updatesAvailable: updates !== null,
       isPackaged: app.isPackaged,
     });
@@ -128,18 +144,12 @@ async function start(): Promise<void> {
   }
   buildMenu();
 
-  const openWindow = () => {
-    mainWindow = createMainWindow({ preload, statePath: join(dataDir, 'window-state.json'), log });
-    mainWindow.on('closed', () => (mainWindow = null));
-    mainWindow.webContents.once('did-finish-load', () => openPaths?.(pendingFiles.splice(0)));
-  };
-  openWindow();
   app.on('activate', () => {
     if (!mainWindow) openWindow();
   });
   app.on('will-quit', () => {
     log.info('quitting');
-    session.close();
+    ready.close();
   });
 }
 

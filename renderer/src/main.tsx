@@ -10,8 +10,12 @@ import './styles.css';
 function Root() {
   const [status, setStatus] = useState<LibraryStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [slow, setSlow] = useState(false);
   useEffect(() => {
     call('library.status', {}).then(setStatus, (reason: unknown) => setError(messageOf(reason)));
+    // A big library takes seconds to check on start; say so rather than show a blank window.
+    const timer = setTimeout(() => setSlow(true), 400);
+    return () => clearTimeout(timer);
   }, []);
   if (error) {
     return (
@@ -20,7 +24,7 @@ function Root() {
       </p>
     );
   }
-  if (!status) return null;
+  if (!status) return slow ? <p className="pane-message">Checking the library…</p> : null;
   return status.healthy ? <App /> : <Recovery status={status} />;
 }
 
