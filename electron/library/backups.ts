@@ -56,8 +56,7 @@ export async function writeBackup(source: Db, folder: string, kind: BackupKind, 
     if (problems.length) throw damagedWhileBackingUp(problems);
     await rename(partial, join(folder, name));
   } catch (error) {
-    await rm(partial, { force: true });
-    await rm(`${partial}-journal`, { force: true });
+    for (const suffix of ['', '-journal', '-wal', '-shm']) await rm(partial + suffix, { force: true });
     throw isDamage(error) ? damagedWhileBackingUp([(error as Error).message]) : error;
   }
   return describeBackup(folder, name);
