@@ -9,8 +9,8 @@ import { importFiles, type PendingFile } from './import/pipeline.ts';
 import { findArticle, listArticles } from './library/articles.ts';
 import { Library } from './library/library.ts';
 import { resolveLibraryPath } from './library/location.ts';
-import { backupLibrary, checkIntegrity, type IntegrityReport } from './library/maintenance.ts';
-import { backupFolder, listBackups, restoreBackup, restoreOverDamaged } from './library/backups.ts';
+import { checkIntegrity, type IntegrityReport } from './library/maintenance.ts';
+import { backupFolder, copyLibrary, listBackups, restoreBackup, restoreOverDamaged } from './library/backups.ts';
 import { backUpNow } from './library/backup-schedule.ts';
 import { getSettings } from './library/settings-store.ts';
 import { LibraryDamagedError, openCheckedLibrary } from './library/startup.ts';
@@ -295,12 +295,13 @@ async function runBackup(library: Library, operands: string[], options: Options,
   if (await stat(destination).catch(() => null)) {
     throw new DatelineError('CONFLICT', `${destination} already exists; choose a new file name.`);
   }
-  const { pages } = await backupLibrary(library, destination);
-  print(io, options, { file: destination, pages }, () => `Backed up the library to ${destination}`);
+  await copyLibrary(library.db, destination);
+  const { size } = await stat(destination);
+  print(io, options, { file: destination, bytes: size }, () => `Backed up the library to ${destination}`);
   return 0;
 }
 
-function describeBackup(backup: BackupInfo): string {
+function backupLine(backup: BackupInfo): string {
   const when = new Date(backup.createdAt).toISOString().replace('T', ' ').slice(0, 16);
   const articles = backup.articles === null ? '?' : String(backup.articles);
   return `${backup.name}  ${when} UTC  ${backup.kind.padEnd(14)} ${articles.padStart(7)} articles${backup.problem ? `  (${backup.problem})` : ''}`;
@@ -311,7 +312,7 @@ async function runListBackups(file: string, operands: string[], options: Options
   const folder = backupFolder(file);
   const backups = await listBackups(folder);
   print(io, options, { folder, backups }, () =>
-    backups.length ? [`Backups in ${folder}, newest first:`, ...backups.map(describeBackup)].join('\n') : `No backups in ${folder} yet.`,
+    backups.length ? [`Backups in ${folder}, newest first:`, ...backups.map(backupLine)].join('\n') : `No backups in ${folder} yet.`,
   );
   return 0;
 }

@@ -8,7 +8,7 @@ import { LibrarySession } from './ipc/session.ts';
 import { ipcEventChannel, ipcInvokeChannel } from './ipc/wire.ts';
 import type { Library } from './library/library.ts';
 import { resolveLibraryPath, userDataDir } from './library/location.ts';
-import { backupLibrary } from './library/maintenance.ts';
+import { copyLibrary } from './library/backups.ts';
 import { getSettings } from './library/settings-store.ts';
 import { defaultSettings } from './common/settings.ts';
 import { describeApp } from './policy/app-info.ts';
@@ -260,7 +260,7 @@ async function backUpTo(library: Library, log: Logger): Promise<void> {
   const choice = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
   if (choice.canceled || !choice.filePath) return;
   try {
-    await backupLibrary(library, choice.filePath);
+    await copyLibrary(library.db, choice.filePath);
     await dialog.showMessageBox({ type: 'info', message: 'The library is backed up.', detail: choice.filePath });
   } catch (error) {
     log.error('backup failed', error);

@@ -1,5 +1,5 @@
 import type { BackupInfo, BackupKind } from '../common/backups.ts';
-import { listBackups, rotateBackups, writeBackup } from './backups.ts';
+import { backupNames, rotateBackups, writeBackup } from './backups.ts';
 import type { Library } from './library.ts';
 import { getSettings } from './settings-store.ts';
 
@@ -26,7 +26,8 @@ export async function backUpNow(library: Library, folder: string, kind: BackupKi
 
 /** Makes the daily backup if the newest recent one is a day old or more; null if not due. */
 export async function backUpIfDue(library: Library, folder: string, now = Date.now()): Promise<BackupInfo | null> {
-  const newest = (await listBackups(folder)).find((backup) => COUNTS_AS_RECENT.has(backup.kind));
+  // Names alone: at start-up, opening every backup to count its articles would be wasted.
+  const newest = (await backupNames(folder)).find((backup) => COUNTS_AS_RECENT.has(backup.kind));
   // One dated in the future (a clock set back) does not count as recent.
   if (newest && newest.createdAt <= now && now - newest.createdAt < DAY_MS) return null;
   return backUpNow(library, folder, 'daily');

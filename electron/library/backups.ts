@@ -47,19 +47,27 @@ export async function writeBackup(source: Db, folder: string, kind: BackupKind, 
   let at = now;
   while (existsSync(join(folder, nameFor(kind, at)))) at = new Date(at.getTime() + 1);
   const name = nameFor(kind, at);
-  const partial = join(folder, `${name}.partial`);
+  await copyLibrary(source, join(folder, name));
+  return describeBackup(folder, name);
+}
+
+/**
+ * A consistent copy of the library behind `source` at `destination`: written under a
+ * temporary name with the backup API, made one self-contained file (no -wal beside it) and
+ * checked in a worker, and only then renamed into place. A damaged library gives no copy.
+ */
+export async function copyLibrary(source: Db, destination: string): Promise<void> {
+  const partial = `${destination}.partial`;
   await rm(partial, { force: true });
   try {
     await source.backup(partial);
-    // One self-contained file (no -wal beside it) that passed its check, or no backup.
     const problems = await checkInWorker({ file: partial, seal: true });
     if (problems.length) throw damagedWhileBackingUp(problems);
-    await rename(partial, join(folder, name));
+    await rename(partial, destination);
   } catch (error) {
     for (const suffix of ['', '-journal', '-wal', '-shm']) await rm(partial + suffix, { force: true });
     throw isDamage(error) ? damagedWhileBackingUp([(error as Error).message]) : error;
   }
-  return describeBackup(folder, name);
 }
 
 function damagedWhileBackingUp(problems: string[]): DatelineError {
@@ -96,25 +104,37 @@ async function describeBackup(folder: string, name: string): Promise<BackupInfo>
   return info;
 }
 
-/** Every backup in the folder, newest first. */
+interface BackupName {
+  name: string;
+  createdAt: number;
+  kind: BackupKind;
+}
+
+/** The backups in the folder, newest first, known from their names alone (no file opened). */
+export async function backupNames(folder: string): Promise<BackupName[]> {
+  const names = await readdir(folder).catch(() => [] as string[]);
+  return names
+    .flatMap((name) => {
+      const parsed = parseBackupName(name);
+      return parsed ? [{ name, ...parsed }] : [];
+    })
+    .sort((a, b) => b.createdAt - a.createdAt);
+}
+
+/** Every backup in the folder, newest first, with what each holds. */
 export async function listBackups(folder: string): Promise<BackupInfo[]> {
-  const names = (await readdir(folder).catch(() => [] as string[])).filter((name) => parseBackupName(name));
-  const infos = await Promise.all(names.map((name) => describeBackup(folder, name).catch(() => null)));
-  return infos.filter((info): info is BackupInfo => info !== null).sort((a, b) => b.createdAt - a.createdAt);
+  const infos = await Promise.all((await backupNames(folder)).map(({ name }) => describeBackup(folder, name).catch(() => null)));
+  return infos.filter((info): info is BackupInfo => info !== null);
 }
 
 const STALE_PARTIAL_MS = 60 * 60 * 1000;
 
 /** Keeps the newest `keep` backups and removes the rest, with copies abandoned mid-way. */
 export async function rotateBackups(folder: string, keep: number, now = Date.now()): Promise<string[]> {
-  const names = await readdir(folder).catch(() => [] as string[]);
-  const backups = names
-    .map((name) => ({ name, parsed: parseBackupName(name) }))
-    .filter((entry) => entry.parsed !== null)
-    .sort((a, b) => b.parsed!.createdAt - a.parsed!.createdAt);
-  const removed = backups.slice(Math.max(1, keep)).map((entry) => entry.name);
+  const removed = (await backupNames(folder)).slice(Math.max(1, keep)).map((backup) => backup.name);
   for (const name of removed) await rm(join(folder, name), { force: true });
-  for (const name of names.filter((name) => name.endsWith('.partial'))) {
+  const partials = (await readdir(folder).catch(() => [] as string[])).filter((name) => name.endsWith('.partial'));
+  for (const name of partials) {
     const file = join(folder, name);
     const age = now - (await stat(file).catch(() => ({ mtimeMs: now }))).mtimeMs;
     if (age > STALE_PARTIAL_MS) await rm(file, { force: true });

@@ -27,9 +27,3 @@ export function checkIntegrity(library: Library): IntegrityReport {
     articles: library.statement<{ n: number }>('SELECT count(*) AS n FROM articles').get()!.n,
   };
 }
-
-/** A consistent copy of the library made with SQLite's online backup, safe while in use. */
-export async function backupLibrary(library: Library, destination: string): Promise<{ pages: number }> {
-  const result = await library.db.backup(destination);
-  return { pages: result.totalPages };
-}

@@ -96,6 +96,9 @@ describe('the dateline CLI', () => {
     const copy = join(dir, 'copy.sqlite');
     expect(dateline(library, 'backup', copy).status).toBe(0);
     expect(existsSync(copy)).toBe(true);
+    // One self-contained file, like the backups in the folder.
+    expect(existsSync(`${copy}-wal`)).toBe(false);
+    expect(existsSync(`${copy}.partial`)).toBe(false);
     expect(json(dateline(copy, 'search', 'Kursk', '--json')).total).toBe(1);
     expect(dateline(library, 'backup', copy).status).toBe(1);
   });

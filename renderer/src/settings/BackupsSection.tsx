@@ -25,9 +25,12 @@ export function BackupsSection({ settings: { settings, change }, focus }: { sett
     }
   }, []);
   useEffect(() => void load(), [load]);
+  // Opened from "Restore from Backup…": the keyboard and the view start at the backups.
   useEffect(() => {
-    if (focus) heading.current?.scrollIntoView({ block: 'start' });
-  }, [focus, backups]);
+    if (!focus) return;
+    heading.current?.focus();
+    heading.current?.scrollIntoView({ block: 'start' });
+  }, [focus]);
 
   const act = async (work: () => Promise<string>) => {
     setBusy(true);
