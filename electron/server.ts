@@ -44,6 +44,7 @@ async function main(): Promise<void> {
   const libraryPath = resolveLibraryPath(args.library, process.env, loaded.policy.libraryFolder);
   let server: WebServer | undefined;
   let session: LibrarySession;
+  if (existsSync(libraryPath)) console.log(`Checking the library ${libraryPath}…`);
   try {
     session = await LibrarySession.start({
       file: libraryPath,

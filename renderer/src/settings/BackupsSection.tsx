@@ -32,9 +32,10 @@ export function BackupsSection({ settings: { settings, change }, focus }: { sett
     heading.current?.scrollIntoView({ block: 'start' });
   }, [focus]);
 
-  const act = async (work: () => Promise<string>) => {
+  // A big library takes seconds to copy and check: say what is under way meanwhile.
+  const act = async (underWay: string, work: () => Promise<string>) => {
     setBusy(true);
-    setMessage(null);
+    setMessage({ text: underWay, error: false });
     try {
       setMessage({ text: await work(), error: false });
     } catch (error) {
@@ -45,13 +46,13 @@ export function BackupsSection({ settings: { settings, change }, focus }: { sett
     }
   };
   const backUpNow = () =>
-    act(async () => {
+    act('Backing up…', async () => {
       const backup = await call('backups.create', {});
       return `Backed up ${articleCount(backup)} (${describeBackupDate(backup)}).`;
     });
   // The window starts afresh on the "library.restored" event that follows.
   const restore = (backup: BackupInfo) =>
-    act(async () => {
+    act('Restoring…', async () => {
       await call('backups.restore', { name: backup.name });
       return `Restored the backup of ${describeBackupDate(backup)}.`;
     });
