@@ -50,6 +50,12 @@ export const importSummarySchema = z.object({
   cancelled: z.boolean(),
 });
 
+/**
+ * Names one import a window started, so that window tells its own import's events (which may
+ * arrive after the call has answered) from imports started elsewhere. Null: the desktop shell.
+ */
+const importJob = z.string().min(1).max(64);
+
 export const downloadProgressSchema = z.object({
   running: z.boolean(),
   done: z.number().int().nonnegative(),
@@ -128,13 +134,16 @@ export const channels = {
   },
   'articles.deleteMany': { input: z.strictObject({ ids: bulkIdsSchema }), output: z.object({ ids: z.array(articleId) }) },
   'import.files': {
-    input: z.strictObject({ files: z.array(importedFile).min(1).max(1000) }),
+    input: z.strictObject({ files: z.array(importedFile).min(1).max(1000), job: importJob.optional() }),
     output: importSummarySchema,
   },
   /** Stops the imports under way; what was finished stays. */
   'import.cancel': { input: z.strictObject({}), output: z.object({ cancelled: z.number().int().nonnegative() }) },
   /** Web pages downloaded and imported like saved pages. */
-  'import.urls': { input: z.strictObject({ urls: z.array(webUrl).min(1).max(1000) }), output: importSummarySchema },
+  'import.urls': {
+    input: z.strictObject({ urls: z.array(webUrl).min(1).max(1000), job: importJob.optional() }),
+    output: importSummarySchema,
+  },
   /** "Download saved links": queues every link not downloaded yet and works through them. */
   'downloads.start': { input: z.strictObject({}), output: downloadProgressSchema },
   'downloads.cancel': { input: z.strictObject({}), output: downloadProgressSchema },
@@ -219,10 +228,11 @@ export const events = {
     done: z.number().int().nonnegative(),
     total: z.number().int().nonnegative(),
     current: z.string().nullable(),
+    job: importJob.nullable(),
   }),
   'downloads.progress': downloadProgressSchema,
   /** An import ended, whichever way it was started (button, drop, menu, "Open with"). */
-  'import.finished': importSummarySchema,
+  'import.finished': importSummarySchema.extend({ job: importJob.nullable() }),
   'settings.changed': settingsSchema,
   /** Highlights of this article were added, changed or removed. */
   'highlights.changed': z.object({ articleId }),

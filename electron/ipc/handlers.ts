@@ -123,27 +123,27 @@ function createHandlers(
       changed([id]);
       return { id };
     },
-    'import.files': ({ files }) =>
+    'import.files': ({ files, job }) =>
       withCancel((signal) =>
         importAndAnnounce(
           { library, emit },
           files.map((file) => ({ path: file.name, read: async () => Buffer.from(file.data, 'base64') })),
-          signal,
+          { signal, job },
         ),
       ),
     'import.cancel': () => {
       for (const controller of imports) controller.abort();
       return { cancelled: imports.size };
     },
-    'import.urls': ({ urls }) => {
+    'import.urls': ({ urls, job = null }) => {
       requireFetching();
       return withCancel(async (signal) => {
         const summary = await importAddresses(library, urls, {
           images: allowed('remote-images'),
           signal,
-          onProgress: (progress) => emit('import.progress', progress),
+          onProgress: (progress) => emit('import.progress', { ...progress, job }),
         });
-        announce(emit, summary);
+        announce(emit, summary, job);
         return summary;
       });
     },
@@ -279,16 +279,16 @@ function createHandlers(
 export async function importAndAnnounce(
   { library, emit }: Pick<HandlerContext, 'library' | 'emit'>,
   files: readonly PendingFile[],
-  signal?: AbortSignal,
+  { signal, job = null }: { signal?: AbortSignal; job?: string | null } = {},
 ): Promise<ImportSummary> {
-  const summary = await importFiles(library, files, { signal, onProgress: (progress) => emit('import.progress', progress) });
-  announce(emit, summary);
+  const summary = await importFiles(library, files, { signal, onProgress: (progress) => emit('import.progress', { ...progress, job }) });
+  announce(emit, summary, job);
   return summary;
 }
 
-function announce(emit: HandlerContext['emit'], summary: ImportSummary): void {
+function announce(emit: HandlerContext['emit'], summary: ImportSummary, job: string | null): void {
   if (summary.imported.length) emit('library.changed', { ids: summary.imported.map((item) => item.id) });
-  emit('import.finished', summary);
+  emit('import.finished', { ...summary, job });
 }
 
 export type Dispatch = (channel: string, input: unknown) => Promise<Result<unknown>>;

@@ -112,6 +112,38 @@ test('dropping files imports them and reports what was imported, skipped as dupl
   await expect(page.getByText('Drop files to import them')).toBeHidden();
 });
 
+test('regression: the summary of an import sent in several batches is not replaced by its last batch when events arrive late', async ({ page, app }) => {
+  // A slow event channel: each "import.finished" reaches the page 800 ms after it was sent,
+  // so after the calls have answered (as happened on a loaded machine).
+  await page.addInitScript(() => {
+    const add = EventSource.prototype.addEventListener;
+    const late = { delivered: 0 };
+    Object.assign(window, { lateImportEvents: late });
+    EventSource.prototype.addEventListener = function (this: EventSource, type: string, listener: EventListenerOrEventListenerObject) {
+      if (type !== 'import.finished' || typeof listener !== 'function') return add.call(this, type, listener);
+      return add.call(this, type, (event: Event) =>
+        setTimeout(() => {
+          listener.call(this, event);
+          late.delivered += 1;
+        }, 800),
+      );
+    } as typeof EventSource.prototype.addEventListener;
+  });
+  await page.goto(app.url);
+  const files = Array.from({ length: 30 }, (_, index) => ({
+    name: `brief-${index + 1}.txt`,
+    mimeType: 'text/plain',
+    buffer: Buffer.from(`Harbour brief ${index + 1}\n\nThe council met about berth ${index + 1} and voted on the plan for the quay.\n`),
+  }));
+  await page.getByTestId('import-input').setInputFiles(files);
+  const panel = page.getByRole('complementary', { name: 'Import' });
+  await expect(panel.getByRole('heading')).toHaveText('30 imported, 0 already in the library, 0 failed');
+  // Both batches' events have now arrived; the summary still counts the whole import.
+  await page.waitForFunction(() => (window as unknown as { lateImportEvents: { delivered: number } }).lateImportEvents.delivered >= 2);
+  await expect(panel.getByRole('heading')).toHaveText('30 imported, 0 already in the library, 0 failed');
+  await expect(panel.getByRole('listitem')).toHaveCount(30);
+});
+
 test('a page opened without the launch secret is told so and reads nothing', async ({ page, app }) => {
   await page.goto(app.origin + '/');
   await expect(page.getByRole('alert').first()).toContainText('not connected to the running Dateline');

@@ -3,7 +3,7 @@ import type { ChannelOutput, EventPayload } from '../../../electron/ipc/contract
 import { call, messageOf, subscribe } from '../client/api.ts';
 
 type Summary = ChannelOutput<'import.files'>;
-type Progress = EventPayload<'import.progress'>;
+type Progress = Omit<EventPayload<'import.progress'>, 'job'>;
 
 export interface Importer {
   pickFiles: () => void;
@@ -71,6 +71,19 @@ function isHidden(file: File): boolean {
   return (file.webkitRelativePath || file.name).split('/').some((part) => part.startsWith('.'));
 }
 
+/** Names of the imports this window started, to know their late events when they come. */
+const ownJobs = new Set<string>();
+
+function newJobName(): string {
+  const job = crypto.randomUUID();
+  ownJobs.add(job);
+  return job;
+}
+
+function isOwnJob(job: string | null): boolean {
+  return job !== null && ownJobs.has(job);
+}
+
 /** Import by file picker, folder, address or by dropping files, with progress, cancel and a summary. */
 export function useImporter(): Importer {
   const [running, setRunning] = useState(false);
@@ -82,21 +95,23 @@ export function useImporter(): Importer {
   const folderRef = useRef<HTMLInputElement | null>(null);
   const cancelled = useRef(false);
   const batchOffset = useRef({ done: 0, total: 0 });
+  const ownJob = useRef<string | null>(null);
 
-  // Imports the desktop shell starts (menu, "Open with") report through the same events.
+  // Imports the desktop shell or another window start report through the same events. This
+  // window's own import is shown from its calls' answers: its events can arrive after them.
   useEffect(() => {
-    const stopProgress = subscribe('import.progress', (next) => {
-      // During a batched import, a batch's progress is shown against the whole import.
-      const { done, total } = batchOffset.current;
-      if (total > 0) {
+    const stopProgress = subscribe('import.progress', ({ job, ...next }) => {
+      if (job !== null && job === ownJob.current) {
+        const { done, total } = batchOffset.current;
         setProgress({ done: done + next.done, total: Math.max(total, done + next.total), current: next.current });
         return;
       }
+      if (ownJob.current !== null || isOwnJob(job)) return;
       setProgress(next);
       setRunning(next.current !== null);
     });
-    const stopFinished = subscribe('import.finished', (finished) => {
-      if (batchOffset.current.total > 0) return;
+    const stopFinished = subscribe('import.finished', ({ job, ...finished }) => {
+      if (ownJob.current !== null || isOwnJob(job)) return;
       setSummary(finished);
       setRunning(false);
       setProgress(null);
@@ -107,53 +122,55 @@ export function useImporter(): Importer {
     };
   }, []);
 
-  const run = useCallback(async (picked: File[]) => {
-    const files = picked.filter((file) => !isHidden(file));
-    if (files.length === 0) return;
+  /** Runs one import of this window: `work` gets the job name its calls carry. */
+  const runOwn = useCallback(async (first: Progress, work: (job: string) => Promise<Summary>) => {
+    const job = newJobName();
+    ownJob.current = job;
     setRunning(true);
     setSummary(null);
     setError(null);
-    cancelled.current = false;
-    setProgress({ done: 0, total: files.length, current: files[0]?.name ?? null });
-    let total: Summary = { imported: [], duplicates: [], failed: [], cancelled: false };
+    setProgress(first);
     try {
-      for (const batch of batches(files)) {
-        if (cancelled.current) {
-          total = { ...total, cancelled: true };
-          break;
-        }
-        batchOffset.current = { done: total.imported.length + total.duplicates.length + total.failed.length, total: files.length };
-        const payload = await Promise.all(
-          batch.map(async (file) => ({ ...(await readAsBase64(file)), name: file.webkitRelativePath || file.name })),
-        );
-        total = merge(total, await call('import.files', { files: payload }));
-        if (total.cancelled) break;
-      }
-      setSummary(total);
+      setSummary(await work(job));
     } catch (reason) {
       setError(messageOf(reason));
     } finally {
+      ownJob.current = null;
       batchOffset.current = { done: 0, total: 0 };
       setRunning(false);
       setProgress(null);
     }
   }, []);
 
-  const importUrls = useCallback(async (urls: string[]) => {
-    if (urls.length === 0) return;
-    setRunning(true);
-    setSummary(null);
-    setError(null);
-    setProgress({ done: 0, total: urls.length, current: urls[0] ?? null });
-    try {
-      setSummary(await call('import.urls', { urls }));
-    } catch (reason) {
-      setError(messageOf(reason));
-    } finally {
-      setRunning(false);
-      setProgress(null);
-    }
-  }, []);
+  const run = useCallback(
+    async (picked: File[]) => {
+      const files = picked.filter((file) => !isHidden(file));
+      if (files.length === 0) return;
+      cancelled.current = false;
+      await runOwn({ done: 0, total: files.length, current: files[0]?.name ?? null }, async (job) => {
+        let total: Summary = { imported: [], duplicates: [], failed: [], cancelled: false };
+        for (const batch of batches(files)) {
+          if (cancelled.current) return { ...total, cancelled: true };
+          batchOffset.current = { done: total.imported.length + total.duplicates.length + total.failed.length, total: files.length };
+          const payload = await Promise.all(
+            batch.map(async (file) => ({ ...(await readAsBase64(file)), name: file.webkitRelativePath || file.name })),
+          );
+          total = merge(total, await call('import.files', { files: payload, job }));
+          if (total.cancelled) break;
+        }
+        return total;
+      });
+    },
+    [runOwn],
+  );
+
+  const importUrls = useCallback(
+    async (urls: string[]) => {
+      if (urls.length === 0) return;
+      await runOwn({ done: 0, total: urls.length, current: urls[0] ?? null }, (job) => call('import.urls', { urls, job }));
+    },
+    [runOwn],
+  );
 
   useEffect(() => {
     const input = document.createElement('input');

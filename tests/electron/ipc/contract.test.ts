@@ -142,7 +142,7 @@ describe('the handlers', () => {
     expect(emitted.map((e) => e.event)).toEqual(['library.changed', 'library.changed', 'library.changed', 'library.changed']);
   });
 
-  it('imports base64 files, reporting progress events and a per-file summary', async () => {
+  it('imports base64 files, reporting progress events and a per-file summary, each naming the import', async () => {
     const { dispatch, emitted } = setup();
     const data = Buffer.from('Harbour reopens\n\nBoats returned on Monday.').toString('base64');
     const result = await dispatch('import.files', {
@@ -151,6 +151,7 @@ describe('the handlers', () => {
         { name: 'harbour-again.txt', data },
         { name: 'photo.jpg', data: Buffer.from([0xff, 0xd8, 0xff]).toString('base64') },
       ],
+      job: 'window-import-1',
     });
     expect(result).toMatchObject({
       ok: true,
@@ -161,9 +162,11 @@ describe('the handlers', () => {
       },
     });
     const progress = emitted.filter((e) => e.event === 'import.progress').map((e) => e.payload);
-    expect(progress.at(-1)).toEqual({ done: 3, total: 3, current: null });
+    expect(progress.at(-1)).toEqual({ done: 3, total: 3, current: null, job: 'window-import-1' });
     // Files parsed ahead are stored together, so progress may advance by more than one.
-    expect(progress[0]).toEqual({ done: 0, total: 3, current: 'harbour.txt' });
+    expect(progress[0]).toEqual({ done: 0, total: 3, current: 'harbour.txt', job: 'window-import-1' });
+    // The window that started it knows its summary when it comes late, after the answer.
+    expect(emitted.find((e) => e.event === 'import.finished')?.payload).toMatchObject({ job: 'window-import-1', imported: [{ path: 'harbour.txt' }] });
     const done = progress.map((p) => (p as { done: number }).done);
     expect(done).toEqual([...done].sort((a, b) => a - b));
   });
