@@ -65,7 +65,7 @@ export async function copyLibrary(source: Db, destination: string): Promise<void
     if (problems.length) throw damagedWhileBackingUp(problems);
     await rename(partial, destination);
   } catch (error) {
-    for (const suffix of ['', '-journal', '-wal', '-shm']) await rm(partial + suffix, { force: true });
+    await removeWithSideFiles(partial);
     throw isDamage(error) ? damagedWhileBackingUp([(error as Error).message]) : error;
   }
 }
@@ -204,15 +204,32 @@ export async function newestGoodBackup(folder: string): Promise<BackupInfo | nul
 }
 
 /**
- * For a library that failed its check: moves the damaged file (with its -wal and -shm) aside
- * under a new name, untouched, and writes the backup where it was.
+ * For a library that failed its check: copies the backup beside it first, then moves the
+ * damaged file (with its -wal and -shm) aside under a new name, untouched, and renames the
+ * copy into its place. A copy that fails (a full disk) leaves the damaged library where it
+ * was, so the next start offers the recovery again instead of a new, empty library.
  */
 export async function restoreOverDamaged(libraryFile: string, folder: string, name: string, now = new Date()): Promise<{ restored: BackupInfo; damagedCopy: string }> {
   const { file, info } = await usableBackup(folder, name);
+  const incoming = `${libraryFile}.restoring`;
+  await removeWithSideFiles(incoming);
+  try {
+    await copyInto(file, incoming);
+  } catch (error) {
+    await removeWithSideFiles(incoming);
+    throw new DatelineError('INTERNAL', `The backup ${name} could not be copied (${(error as Error).message}); the damaged library was left where it was.`);
+  }
   const damagedCopy = `${libraryFile}.damaged-${now.toISOString().replace(/[:.]/g, '-')}`;
-  for (const suffix of ['', '-wal', '-shm', '-journal']) {
+  for (const suffix of SIDE_FILES) {
     if (existsSync(libraryFile + suffix)) await rename(libraryFile + suffix, damagedCopy + suffix);
   }
-  await copyInto(file, libraryFile);
+  await rename(incoming, libraryFile);
   return { restored: info, damagedCopy };
+}
+
+/** A database file with the files SQLite keeps beside it. */
+const SIDE_FILES = ['', '-wal', '-shm', '-journal'];
+
+async function removeWithSideFiles(file: string): Promise<void> {
+  for (const suffix of SIDE_FILES) await rm(file + suffix, { force: true });
 }

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDraft } from '../../../electron/library/articles.ts';
@@ -19,6 +19,7 @@ import { LATEST_SCHEMA_VERSION, migrations } from '../../../electron/library/mig
 import { updateSettings } from '../../../electron/library/settings-store.ts';
 import { LibraryDamagedError, openCheckedLibrary } from '../../../electron/library/startup.ts';
 import { corruptMiddlePage } from '../../helpers/damage.ts';
+import { fillDisk, smallDisk } from '../../helpers/small-disk.ts';
 import { tempDir } from '../../helpers/temp.ts';
 
 const BODY = 'The harbour authority said the ferry would run again on Monday after the storm. '.repeat(40);
@@ -242,5 +243,28 @@ describe('a damaged library', () => {
     const library = await openCheckedLibrary(file);
     expect(articleCount(library)).toBe(80);
     library.close();
+  });
+
+  it('stays where it was, and nothing is moved, when the disk is too full to copy the backup in', async (context) => {
+    const disk = smallDisk(8 * 1024 * 1024);
+    if ('unavailable' in disk) return context.skip(disk.unavailable);
+    const library = libraryWith(80, 'Archived', join(disk.dir, 'library.sqlite'));
+    const folder = backupFolder(library.file);
+    const good = await writeBackup(library.db, folder, 'daily');
+    library.close();
+    corruptMiddlePage(library.file);
+    const before = readFileSync(library.file);
+    const filler = fillDisk(disk.dir, 64 * 1024);
+
+    await expect(restoreOverDamaged(library.file, folder, good.name)).rejects.toThrow(/could not be copied.*left where it was/);
+    expect(readFileSync(library.file).equals(before)).toBe(true);
+    expect(readdirSync(disk.dir).sort()).toEqual(['Backups', 'filler', 'library.sqlite']);
+
+    // With room again, the same restore goes through.
+    rmSync(filler);
+    await restoreOverDamaged(library.file, folder, good.name);
+    const restored = await openCheckedLibrary(library.file);
+    expect(articleCount(restored)).toBe(80);
+    restored.close();
   });
 });
