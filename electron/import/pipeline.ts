@@ -216,6 +216,11 @@ export async function importAddresses(
         continue;
       }
       const page = await downloadInWorker(url, options.images, options.signal);
+      // Cancelled while downloading (a restore may be about to replace the library).
+      if (options.signal?.aborted) {
+        summary.cancelled = true;
+        break;
+      }
       if (match) {
         completeSavedLink(library, match.id, page);
         summary.imported.push({ id: match.id, title: page.title, path: url });

@@ -71,16 +71,13 @@ function createHandlers(
   const requireFetching = () => {
     if (!allowed('fetch-urls')) throw new DatelineError('UNSUPPORTED', 'Your organisation’s policy turns off downloading web pages.');
   };
-  const imports = new Set<AbortController>();
+  const imports = new Map<AbortController, Promise<unknown>>();
   const searcher = new Searcher(library);
-  const withCancel = async <T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> => {
+  const withCancel = <T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> => {
     const controller = new AbortController();
-    imports.add(controller);
-    try {
-      return await work(controller.signal);
-    } finally {
-      imports.delete(controller);
-    }
+    const running = work(controller.signal).finally(() => imports.delete(controller));
+    imports.set(controller, running);
+    return running;
   };
   const downloads = new DownloadQueue({
     library,
@@ -132,7 +129,7 @@ function createHandlers(
         ),
       ),
     'import.cancel': () => {
-      for (const controller of imports) controller.abort();
+      for (const controller of imports.keys()) controller.abort();
       return { cancelled: imports.size };
     },
     'import.urls': ({ urls, job = null }) => {
@@ -250,9 +247,11 @@ function createHandlers(
     'backups.create': () => backUpNow(library, backups),
     'backups.restore': ({ name }) =>
       exclusively(async () => {
-        // Work under way would write into a library about to be replaced.
-        for (const controller of imports) controller.abort();
+        // Work under way would write into a library about to be replaced: it is stopped,
+        // and what it finished before stopping stays in the copy kept aside.
+        for (const controller of imports.keys()) controller.abort();
         downloads.cancel();
+        await Promise.allSettled([...imports.values(), downloads.idle()]);
         const result = await restoreBackup(library, backups, name, getSettings(library).backupsToKeep);
         emit('library.restored', { name });
         return { ...result, damagedCopy: null };

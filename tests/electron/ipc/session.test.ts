@@ -9,20 +9,23 @@ import { Library } from '../../../electron/library/library.ts';
 import { corruptMiddlePage } from '../../helpers/damage.ts';
 import { tempDir, testAppInfo } from '../../helpers/temp.ts';
 
-async function startSession(file: string) {
+async function startSession(file: string, onEvent?: (event: EventName, payload: unknown) => void) {
   const events: { event: EventName; payload: unknown }[] = [];
   const session = await LibrarySession.start({
     file,
     app: testAppInfo,
-    emit: (event, payload) => events.push({ event, payload }),
+    emit: (event, payload) => {
+      events.push({ event, payload });
+      onEvent?.(event, payload);
+    },
   });
   return { session, events };
 }
 
-async function value(session: LibrarySession, channel: string, input: unknown = {}) {
+async function value<T = never>(session: LibrarySession, channel: string, input: unknown = {}): Promise<T> {
   const result = await session.dispatch(channel, input);
   if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
-  return result.value as never;
+  return result.value as T;
 }
 
 function libraryFile(count: number): string {
@@ -56,6 +59,32 @@ describe('the library session', () => {
     expect(list.total).toBe(3);
 
     expect(await session.dispatch('backups.restore', { name: '../library.sqlite' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    session.close();
+  });
+
+  it('stops an import under way before restoring: all it stored is in the copy kept aside, none of it in the restored library', async () => {
+    const file = libraryFile(3);
+    let firstStored: () => void = () => undefined;
+    const stored = new Promise<void>((resolve) => (firstStored = resolve));
+    const { session } = await startSession(file, (event, payload) => {
+      if (event === 'import.progress' && (payload as { done: number }).done > 0) firstStored();
+    });
+    const made: { name: string } = await value(session, 'backups.create');
+    const files = Array.from({ length: 1000 }, (_, i) => ({
+      name: `brief-${i}.txt`,
+      data: Buffer.from(`Harbour brief ${i}\n\nThe council voted on berth ${i} after a long debate.`).toString('base64'),
+    }));
+    const importing = session.dispatch('import.files', { files });
+    await stored;
+
+    const restored = await value<{ keptAside: { articles: number } }>(session, 'backups.restore', { name: made.name });
+    const imported = await importing;
+    if (!imported.ok) throw new Error(imported.error.message);
+    const summary = imported.value as { imported: unknown[]; cancelled: boolean };
+    expect(summary.cancelled).toBe(true);
+    expect(summary.imported.length).toBeGreaterThan(0);
+    expect(restored.keptAside.articles).toBe(3 + summary.imported.length);
+    expect(await value<{ total: number }>(session, 'articles.list', {})).toMatchObject({ total: 3 });
     session.close();
   });
 
