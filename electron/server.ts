@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { EventName, EventPayload } from './ipc/contract.ts';
+import type { Dispatch } from './ipc/handlers.ts';
 import { LibrarySession } from './ipc/session.ts';
 import { resolveLibraryPath } from './library/location.ts';
 import { describeApp, loadDevelopmentPolicy } from './policy/app-info.ts';
@@ -43,32 +44,37 @@ async function main(): Promise<void> {
   if (loaded.problem) console.error(loaded.problem);
   const libraryPath = resolveLibraryPath(args.library, process.env, loaded.policy.libraryFolder);
   let server: WebServer | undefined;
-  let session: LibrarySession;
   if (existsSync(libraryPath)) console.log(`Checking the library ${libraryPath}…`);
-  try {
-    session = await LibrarySession.start({
-      file: libraryPath,
-      app: describeApp({ mode: 'browser', version: packageVersion(), libraryPath, loaded, isPackaged: false }),
-      emit: <E extends EventName>(event: E, payload: EventPayload<E>) => server?.emit(event, payload),
-      log: (message, error) => console.error(`[dateline] ${message}:`, error),
-      info: (message) => console.log(`[dateline] ${message}`),
-    });
-  } catch (error) {
-    fail(`Cannot open the library ${libraryPath}: ${(error as Error).message}`, 1);
-  }
-  const dispatch = session.dispatch;
+  // The page is served while the library is checked (seconds for a big one): it says so,
+  // and its calls wait for the check, as in the desktop window.
+  const starting = LibrarySession.start({
+    file: libraryPath,
+    app: describeApp({ mode: 'browser', version: packageVersion(), libraryPath, loaded, isPackaged: false }),
+    emit: <E extends EventName>(event: E, payload: EventPayload<E>) => server?.emit(event, payload),
+    log: (message, error) => console.error(`[dateline] ${message}:`, error),
+    info: (message) => console.log(`[dateline] ${message}`),
+  });
+  starting.catch(() => undefined);
+  const dispatch: Dispatch = async (channel, input) => (await starting).dispatch(channel, input);
   try {
     server = await startWebServer({ dispatch, staticDir: STATIC_DIR, port });
   } catch (error) {
-    session.close();
+    await starting.then((session) => session.close(), () => undefined);
     fail(`Cannot listen on port ${port}: ${(error as Error).message}`, 1);
   }
   const address = `${server.url}#secret=${server.secret}`;
   console.log(`Dateline is running at ${address}`);
   console.log(`Library: ${libraryPath}`);
-  if (session.damaged) console.error('The library failed its check and was not opened; the page offers to restore a backup.');
   console.log('Press Ctrl+C to stop.');
   if (args.open) openInBrowser(address);
+  let session: LibrarySession;
+  try {
+    session = await starting;
+  } catch (error) {
+    await server.close();
+    fail(`Cannot open the library ${libraryPath}: ${(error as Error).message}`, 1);
+  }
+  if (session.damaged) console.error('The library failed its check and was not opened; the page offers to restore a backup.');
 
   const stop = async () => {
     await server?.close();
