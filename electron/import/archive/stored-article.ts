@@ -1,6 +1,7 @@
 import { htmlToText } from '../../common/html-blocks.ts';
 import type { NewSavedArticle } from '../../library/articles.ts';
 import { collectImages } from '../html/images.ts';
+import { withoutRepeatedTitle } from '../html/repeated-title.ts';
 import { sanitizeForLibrary } from '../html/sanitize.ts';
 import { savedLink, type LinkEntry } from './saved-link.ts';
 
@@ -21,7 +22,7 @@ export async function storedArticle(entry: StoredEntry): Promise<NewSavedArticle
   const link = savedLink(entry);
   if (!link || !entry.html?.trim()) return link;
   const images = await collectImages(entry.html, { pageUrl: link.sourceUrl ?? null, path: null });
-  const html = sanitizeForLibrary(images.html);
+  const html = withoutRepeatedTitle(sanitizeForLibrary(images.html), link.title);
   const text = htmlToText(html);
   if (!text) return link;
   return {

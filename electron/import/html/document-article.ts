@@ -4,6 +4,7 @@ import { DatelineError } from '../../common/errors.ts';
 import { normalizeSpace } from '../../common/text.ts';
 import type { NewSavedArticle } from '../../library/articles.ts';
 import { collectImages } from './images.ts';
+import { withoutRepeatedTitle } from './repeated-title.ts';
 import { sanitizeForLibrary } from './sanitize.ts';
 
 export interface DocumentFields {
@@ -17,7 +18,8 @@ export interface DocumentFields {
 
 /**
  * An article from a document's own HTML (Markdown, Word): the headline is the one given, or
- * the first top-level heading (taken out of the body), or the file's name.
+ * the first top-level heading (taken out of the body), or the file's name. A body opening with
+ * the given headline again does not show it twice.
  */
 export async function articleFromDocumentHtml(html: string, path: string, fields: DocumentFields): Promise<NewSavedArticle> {
   const body = parseBody(html);
@@ -31,7 +33,7 @@ export async function articleFromDocumentHtml(html: string, path: string, fields
     }
   }
   const images = await collectImages(body.innerHTML, { pageUrl: null, path });
-  const clean = sanitizeForLibrary(images.html);
+  const clean = withoutRepeatedTitle(sanitizeForLibrary(images.html), title);
   const text = htmlToText(clean);
   if (!text) throw new DatelineError('IMPORT_FAILED', 'The file holds no text.');
   return {
