@@ -67,7 +67,7 @@ export function Sidebar({ selection, onSelect, onNewDraft, onImport, onImportFol
       {tags.length > 0 && (
         <>
           <h2 className="nav-heading">Tags</h2>
-          <ul className="nav-list">
+          <ul className="nav-list" aria-label="Tags">
             {tags.map((tag) => (
               <li key={tag.name}>
                 <button
