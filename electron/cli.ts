@@ -6,6 +6,7 @@ import { libraryViews, type LibraryView } from './common/model.ts';
 import { exportArticle, exportFormats } from './export/registry.ts';
 import { libraryExportContext } from './export/context.ts';
 import { importFiles, type PendingFile } from './import/pipeline.ts';
+import { entriesCount, leftOutTotal } from './common/import-summary.ts';
 import { findArticle, listArticles } from './library/articles.ts';
 import { Library } from './library/library.ts';
 import { resolveLibraryPath } from './library/location.ts';
@@ -142,7 +143,8 @@ async function runImport(library: Library, paths: string[], options: Options, io
       ...summary.imported.map((item) => `imported   #${item.id} ${item.title}  (${item.path})`),
       ...summary.duplicates.map((item) => `duplicate  #${item.id} ${item.title}  (${item.path})`),
       ...summary.failed.map((item) => `failed     ${item.path}: ${item.error.message}`),
-      `${summary.imported.length} imported, ${summary.duplicates.length} duplicates, ${summary.failed.length} failed`,
+      ...summary.leftOut.map((group) => `left out   ${group.path}: ${entriesCount(group.count)} because ${group.reason} (${group.titles.join('; ')}${group.count > group.titles.length ? '; …' : ''})`),
+      `${summary.imported.length} imported, ${summary.duplicates.length} duplicates, ${summary.failed.length} failed${leftOutTotal(summary) ? `, ${entriesCount(leftOutTotal(summary))} left out` : ''}`,
     ].join('\n'),
   );
   return summary.failed.length ? 1 : 0;

@@ -4,7 +4,7 @@ import type { Library } from '../library/library.ts';
 import { completeSavedLink } from '../library/saved-links.ts';
 import { isSafeName, looksLikeZip, readZip } from './archive/zip.ts';
 import { findImporter, supportedExtensions } from './registry.ts';
-import { extensionOf, type Importer, type ImportSource } from './types.ts';
+import { extensionOf, isLeftOut, type ImportEntry, type Importer, type ImportSource, type LeftOutEntry } from './types.ts';
 import { importWorker } from './worker/pool.ts';
 
 /** Larger files are refused before they are read: no article is that long. */
@@ -21,9 +21,22 @@ export interface ImportSummary {
   imported: { id: number; title: string; path: string }[];
   duplicates: { id: number; path: string; title: string }[];
   failed: { path: string; error: { code: ErrorCode; message: string } }[];
+  /** Entries of an imported file that could not be kept, by file and reason, with a few titles. */
+  leftOut: LeftOutGroup[];
   /** Stopped before every file was read; what was imported until then stays. */
   cancelled: boolean;
 }
+
+export interface LeftOutGroup {
+  path: string;
+  reason: string;
+  count: number;
+  /** The first few, to recognise them by. */
+  titles: string[];
+}
+
+/** How many titles of the entries left out for one reason a summary names. */
+const LEFT_OUT_TITLES = 5;
 
 export interface ImportProgress {
   done: number;
@@ -32,7 +45,7 @@ export interface ImportProgress {
 }
 
 /** How a file's bytes become articles; by default in the import worker, with a time budget. */
-export type Parse = (importer: Importer, source: ImportSource, signal?: AbortSignal) => Promise<NewSavedArticle[]>;
+export type Parse = (importer: Importer, source: ImportSource, signal?: AbortSignal) => Promise<ImportEntry[]>;
 
 export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
@@ -44,7 +57,7 @@ const parseInWorker: Parse = (importer, source, signal) =>
   importWorker.run({ kind: 'parse', importer: importer.id, name: source.name, bytes: source.bytes }, undefined, signal);
 
 export function emptySummary(): ImportSummary {
-  return { imported: [], duplicates: [], failed: [], cancelled: false };
+  return { imported: [], duplicates: [], failed: [], leftOut: [], cancelled: false };
 }
 
 /** Files parsed ahead of the one being stored, so the worker never waits for the disk. */
@@ -56,7 +69,7 @@ const delay = (ms: number) => new Promise<null>((resolve) => setTimeout(() => re
 
 /** What reading one file gave: articles to store, files inside an archive, or a failure. */
 type Outcome =
-  | { kind: 'articles'; articles: NewSavedArticle[] }
+  | { kind: 'articles'; articles: NewSavedArticle[]; leftOut: LeftOutEntry[] }
   | { kind: 'archive'; files: PendingFile[] }
   | { kind: 'failed'; error: unknown };
 
@@ -125,9 +138,15 @@ async function readOne(file: PendingFile, options: ImportOptions): Promise<Outco
       `Dateline cannot import files ${extension.startsWith('.') ? `of type ${extension}` : extension}. It imports ${[...new Set([...supportedExtensions, '.zip'])].join(', ')} files.`,
     );
   }
-  const articles = await (options.parse ?? parseInWorker)(importer, source, options.signal);
+  const entries = await (options.parse ?? parseInWorker)(importer, source, options.signal);
+  const articles = entries.filter((entry): entry is NewSavedArticle => !isLeftOut(entry));
+  const leftOut = entries.filter(isLeftOut);
+  if (articles.length === 0 && leftOut.length) {
+    const reasons = groupLeftOut(file.path, leftOut).map((group) => `${group.count} because ${group.reason}`);
+    throw new DatelineError('IMPORT_FAILED', `None of the ${leftOut.length} entries in this file could be kept: ${reasons.join('; ')}.`);
+  }
   if (articles.length === 0) throw new DatelineError('IMPORT_FAILED', 'The file holds no article.');
-  return { kind: 'articles', articles };
+  return { kind: 'articles', articles, leftOut };
 }
 
 /** Stores the files that are ready in one transaction, each file in its own savepoint. */
@@ -141,6 +160,7 @@ function storeReady(library: Library, ready: { file: PendingFile; outcome: Outco
       else {
         try {
           storeArticles(library, outcome.articles, file.path, staged);
+          staged.leftOut.push(...groupLeftOut(file.path, outcome.leftOut));
         } catch (error) {
           staged.failed.push({ path: file.path, error: describeFailure(error) });
         }
@@ -151,7 +171,19 @@ function storeReady(library: Library, ready: { file: PendingFile; outcome: Outco
   summary.imported.push(...staged.imported);
   summary.duplicates.push(...staged.duplicates);
   summary.failed.push(...staged.failed);
+  summary.leftOut.push(...staged.leftOut);
   return archives;
+}
+
+function groupLeftOut(path: string, entries: readonly LeftOutEntry[]): LeftOutGroup[] {
+  const groups = new Map<string, LeftOutGroup>();
+  for (const entry of entries) {
+    const group = groups.get(entry.leftOut) ?? { path, reason: entry.leftOut, count: 0, titles: [] };
+    group.count += 1;
+    if (group.titles.length < LEFT_OUT_TITLES) group.titles.push(entry.title);
+    groups.set(entry.leftOut, group);
+  }
+  return [...groups.values()];
 }
 
 /**
@@ -187,7 +219,7 @@ function filesInZip(path: string, bytes: Uint8Array): PendingFile[] {
 /** One web page downloaded and read in the import worker, with its time budget. */
 export async function downloadInWorker(url: string, images: boolean, signal?: AbortSignal): Promise<NewSavedArticle> {
   const [page] = await importWorker.run({ kind: 'download', url, images }, undefined, signal);
-  if (!page) throw new DatelineError('IMPORT_FAILED', 'Dateline found no article at this address.');
+  if (!page || isLeftOut(page)) throw new DatelineError('IMPORT_FAILED', 'Dateline found no article at this address.');
   return page;
 }
 

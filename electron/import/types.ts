@@ -7,8 +7,24 @@ export interface ImportSource {
 }
 
 /**
+ * An entry of an export that cannot be kept (an address that is not a web address), with
+ * why: it is reported with the file, never dropped in silence.
+ */
+export interface LeftOutEntry {
+  leftOut: string;
+  title: string;
+}
+
+/** What a file holds: articles, and the entries left out. */
+export type ImportEntry = NewSavedArticle | LeftOutEntry;
+
+export function isLeftOut(entry: ImportEntry): entry is LeftOutEntry {
+  return 'leftOut' in entry;
+}
+
+/**
  * One import format. `accepts` decides from the name (and, where names say nothing, the
- * bytes); `parse` turns the bytes into articles or throws a DatelineError whose message a
+ * bytes); `parse` turns the bytes into articles (and entries left out) or throws a DatelineError whose message a
  * person understands.
  */
 export interface Importer {
@@ -16,7 +32,7 @@ export interface Importer {
   readonly label: string;
   readonly extensions: readonly string[];
   accepts(source: ImportSource): boolean;
-  parse(source: ImportSource): NewSavedArticle[] | Promise<NewSavedArticle[]>;
+  parse(source: ImportSource): ImportEntry[] | Promise<ImportEntry[]>;
 }
 
 export function extensionOf(name: string): string {

@@ -47,6 +47,8 @@ export const importSummarySchema = z.object({
   imported: z.array(z.object({ id: articleId, title: z.string(), path: z.string() })),
   duplicates: z.array(z.object({ id: articleId, title: z.string(), path: z.string() })),
   failed: z.array(importFailure),
+  /** Entries of imported files that could not be kept (an address that is not a web address). */
+  leftOut: z.array(z.object({ path: z.string(), reason: z.string(), count: z.number().int().positive(), titles: z.array(z.string()) })),
   cancelled: z.boolean(),
 });
 

@@ -18,6 +18,8 @@ for (const hostile of HOSTILE_EXPORTS) {
     await page.getByTestId('import-input').setInputFiles({ name: hostile.name, mimeType: hostile.mimeType, buffer });
     const panel = page.getByRole('complementary', { name: 'Import' });
     await expect(panel.getByRole('heading', { name: new RegExp(`^${hostile.articles} imported, 0 already in the library, 0 failed`) })).toBeVisible({ timeout: 60_000 });
+    // Entries whose address is a script or a file are named, with the reason.
+    if (hostile.leftOut) await expect(panel).toContainText(`${hostile.leftOut} entries left out because its address is not a web (http or https) address`);
     await page.getByRole('button', { name: 'Close', exact: true }).click();
 
     expect(await readEveryArticle(page, hostile.articles)).toBe(hostile.articles);

@@ -29,6 +29,7 @@ describe('the dateline CLI', () => {
       imported: [{ id: 1, title: expect.stringMatching(/^Global Security Threatened/), path: KURSK }],
       duplicates: [],
       failed: [],
+      leftOut: [],
       cancelled: false,
     });
 

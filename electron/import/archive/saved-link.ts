@@ -1,5 +1,6 @@
 import type { ImportedHighlight, NewSavedArticle } from '../../library/articles.ts';
 import { absoluteUrl } from '../html/metadata.ts';
+import type { LeftOutEntry } from '../types.ts';
 
 export interface LinkEntry {
   url: string;
@@ -14,11 +15,12 @@ export interface LinkEntry {
 
 /**
  * An entry that brings only an address: kept as a saved link, marked "not downloaded yet",
- * so importing never waits on the network. Null for anything that is not a web address.
+ * so importing never waits on the network. An entry whose address is not a web address
+ * (javascript:, file:, none at all) is left out, and says so.
  */
-export function savedLink(entry: LinkEntry): NewSavedArticle | null {
+export function savedLink(entry: LinkEntry): NewSavedArticle | LeftOutEntry {
   const url = absoluteUrl(entry.url.trim(), null);
-  if (!url) return null;
+  if (!url) return leftOutForAddress(entry);
   return {
     title: entry.title?.trim() || url,
     sourceName: new URL(url).hostname.replace(/^www\./, ''),
@@ -47,6 +49,11 @@ export function timeOf(value: unknown): number | null {
   return Number.isFinite(parsed) ? parsed : null;
 }
 
-export function compact<T>(items: (T | null)[]): T[] {
-  return items.filter((item): item is T => item !== null);
+function leftOutForAddress(entry: LinkEntry): LeftOutEntry {
+  const address = entry.url.trim();
+  const title = (entry.title ?? '').replace(/\s+/g, ' ').trim() || address || 'Untitled';
+  return {
+    leftOut: address ? 'its address is not a web (http or https) address' : 'it has no address',
+    title: title.length > 120 ? `${title.slice(0, 119)}…` : title,
+  };
 }

@@ -4,6 +4,7 @@ import { collectImages } from '../html/images.ts';
 import { withoutRepeatedTitle } from '../html/repeated-title.ts';
 import { sanitizeForLibrary } from '../html/sanitize.ts';
 import { savedLink, type LinkEntry } from './saved-link.ts';
+import { isLeftOut, type LeftOutEntry } from '../types.ts';
 
 export interface StoredEntry extends LinkEntry {
   /** The article's HTML as the other app kept it. */
@@ -18,9 +19,9 @@ export interface StoredEntry extends LinkEntry {
  * An entry another read-later app had already downloaded: its HTML is sanitized and its
  * embedded pictures kept, like any page. Without usable text it is kept as a saved link.
  */
-export async function storedArticle(entry: StoredEntry): Promise<NewSavedArticle | null> {
+export async function storedArticle(entry: StoredEntry): Promise<NewSavedArticle | LeftOutEntry> {
   const link = savedLink(entry);
-  if (!link || !entry.html?.trim()) return link;
+  if (isLeftOut(link) || !entry.html?.trim()) return link;
   const images = await collectImages(entry.html, { pageUrl: link.sourceUrl ?? null, path: null });
   const html = withoutRepeatedTitle(sanitizeForLibrary(images.html), link.title);
   const text = htmlToText(html);

@@ -1,4 +1,4 @@
-import { compact, savedLink, timeOf } from '../archive/saved-link.ts';
+import { savedLink, timeOf } from '../archive/saved-link.ts';
 import { decodeText } from '../decode.ts';
 import { extensionOf, type Importer } from '../types.ts';
 
@@ -35,7 +35,7 @@ export const bookmarksImporter: Importer = {
         entries.push(savedLink({ url: attributes.href ?? '', title: textOf(match[3] ?? ''), tags, createdAt: timeOf(attributes.add_date) }));
       }
     }
-    return compact(entries);
+    return entries;
   },
 };
 

@@ -1,5 +1,5 @@
 import { csvHeader, readCsv } from '../archive/csv.ts';
-import { compact, savedLink, timeOf } from '../archive/saved-link.ts';
+import { savedLink, timeOf } from '../archive/saved-link.ts';
 import { decodeText } from '../decode.ts';
 import { parseDocument } from '../../common/html-dom.ts';
 import { extensionOf, type Importer } from '../types.ts';
@@ -38,26 +38,24 @@ export const instapaperImporter: Importer = {
 };
 
 function fromCsv(text: string) {
-  return compact(
-    readCsv(text).map((row) => {
-      const { tag, ...state } = folderState(row.folder ?? '');
-      let tags: string[] = [];
-      try {
-        const parsed: unknown = JSON.parse(row.tags || '[]');
-        if (Array.isArray(parsed)) tags = parsed.map((item) => (typeof item === 'string' ? item : String((item as { name?: string }).name ?? ''))).filter(Boolean);
-      } catch {
-        tags = (row.tags ?? '').split(',');
-      }
-      return savedLink({
-        url: row.url ?? '',
-        title: row.title,
-        tags: tag ? [...tags, tag] : tags,
-        createdAt: timeOf(row.timestamp),
-        highlights: row.selection ? [{ quote: row.selection }] : undefined,
-        ...state,
-      });
-    }),
-  );
+  return readCsv(text).map((row) => {
+    const { tag, ...state } = folderState(row.folder ?? '');
+    let tags: string[] = [];
+    try {
+      const parsed: unknown = JSON.parse(row.tags || '[]');
+      if (Array.isArray(parsed)) tags = parsed.map((item) => (typeof item === 'string' ? item : String((item as { name?: string }).name ?? ''))).filter(Boolean);
+    } catch {
+      tags = (row.tags ?? '').split(',');
+    }
+    return savedLink({
+      url: row.url ?? '',
+      title: row.title,
+      tags: tag ? [...tags, tag] : tags,
+      createdAt: timeOf(row.timestamp),
+      highlights: row.selection ? [{ quote: row.selection }] : undefined,
+      ...state,
+    });
+  });
 }
 
 function fromHtml(html: string) {
@@ -72,5 +70,5 @@ function fromHtml(html: string) {
     const { tag, ...state } = folderState(folder);
     entries.push(savedLink({ url: element.getAttribute('href') ?? '', title: element.textContent ?? '', tags: tag ? [tag] : [], ...state }));
   }
-  return compact(entries);
+  return entries;
 }

@@ -1,4 +1,4 @@
-import { compact, timeOf } from '../archive/saved-link.ts';
+import { timeOf } from '../archive/saved-link.ts';
 import { storedArticle } from '../archive/stored-article.ts';
 import { jsonListsIn, readZip, zipEntryNames } from '../archive/zip.ts';
 import { decodeText } from '../decode.ts';
@@ -40,26 +40,24 @@ export const omnivoreImporter: Importer = {
       seen.add(key);
       items.push(item);
     }
-    return compact(
-      await Promise.all(items.map((item) => {
-        const html = item.slug ? file(`content/${item.slug}.html`) : undefined;
-        const notes = item.slug ? file(`highlights/${item.slug}.md`) : undefined;
-        const archived = /archived/i.test(item.state ?? '');
-        return storedArticle({
-          url: item.url ?? '',
-          title: item.title,
-          dek: item.description,
-          byline: item.author,
-          html: html ? decodeText(html) : null,
-          tags: (item.labels ?? []).map((label) => (typeof label === 'string' ? label : (label.name ?? ''))),
-          createdAt: timeOf(item.savedAt),
-          publishedAt: timeOf(item.publishedAt),
-          archived,
-          read: archived,
-          highlights: notes ? highlightsFromMarkdown(decodeText(notes)) : undefined,
-        });
-      })),
-    );
+    return Promise.all(items.map((item) => {
+      const html = item.slug ? file(`content/${item.slug}.html`) : undefined;
+      const notes = item.slug ? file(`highlights/${item.slug}.md`) : undefined;
+      const archived = /archived/i.test(item.state ?? '');
+      return storedArticle({
+        url: item.url ?? '',
+        title: item.title,
+        dek: item.description,
+        byline: item.author,
+        html: html ? decodeText(html) : null,
+        tags: (item.labels ?? []).map((label) => (typeof label === 'string' ? label : (label.name ?? ''))),
+        createdAt: timeOf(item.savedAt),
+        publishedAt: timeOf(item.publishedAt),
+        archived,
+        read: archived,
+        highlights: notes ? highlightsFromMarkdown(decodeText(notes)) : undefined,
+      });
+    }));
   },
 };
 

@@ -1,6 +1,6 @@
 import { DatelineError } from '../../common/errors.ts';
 import { csvHeader, readCsv } from '../archive/csv.ts';
-import { compact, savedLink, timeOf } from '../archive/saved-link.ts';
+import { savedLink, timeOf } from '../archive/saved-link.ts';
 import { jsonListsIn, readZip, zipEntryNames } from '../archive/zip.ts';
 import { decodeText } from '../decode.ts';
 import { extensionOf, type Importer, type ImportSource } from '../types.ts';
@@ -47,18 +47,16 @@ function fromZip(bytes: Uint8Array) {
 function fromParts(parts: string[], highlights: Map<string, ImportedHighlight[]>) {
   const rows = parts.flatMap((part) => readCsv(part));
   if (rows.length && !('url' in rows[0]!)) throw new DatelineError('IMPORT_FAILED', 'This Pocket export has no "url" column.');
-  return compact(
-    rows.map((row) =>
-      savedLink({
-        url: row.url ?? '',
-        title: row.title,
-        tags: (row.tags ?? '').split('|'),
-        createdAt: timeOf(row.time_added),
-        archived: row.status === 'archive',
-        read: row.status === 'archive',
-        highlights: highlights.get(row.url ?? ''),
-      }),
-    ),
+  return rows.map((row) =>
+    savedLink({
+      url: row.url ?? '',
+      title: row.title,
+      tags: (row.tags ?? '').split('|'),
+      createdAt: timeOf(row.time_added),
+      archived: row.status === 'archive',
+      read: row.status === 'archive',
+      highlights: highlights.get(row.url ?? ''),
+    }),
   );
 }
 
@@ -94,5 +92,5 @@ function fromLegacyHtml(html: string) {
       }),
     );
   }
-  return compact(entries);
+  return entries;
 }

@@ -1,5 +1,5 @@
 import { DatelineError } from '../../common/errors.ts';
-import { compact, timeOf } from '../archive/saved-link.ts';
+import { timeOf } from '../archive/saved-link.ts';
 import { storedArticle } from '../archive/stored-article.ts';
 import { decodeText } from '../decode.ts';
 import { extensionOf, type Importer } from '../types.ts';
@@ -32,8 +32,8 @@ export const wallabagImporter: Importer = {
       throw new DatelineError('IMPORT_FAILED', 'This Wallabag export is not valid JSON.');
     }
     if (!Array.isArray(entries)) throw new DatelineError('IMPORT_FAILED', 'This Wallabag export does not hold a list of entries.');
-    return compact(
-      await Promise.all((entries as WallabagEntry[]).map((entry) =>
+    return Promise.all(
+      (entries as WallabagEntry[]).map((entry) =>
         storedArticle({
           url: entry.url ?? '',
           title: entry.title,
@@ -48,7 +48,7 @@ export const wallabagImporter: Importer = {
           favorite: Boolean(entry.is_starred),
           highlights: (entry.annotations ?? []).filter((a) => a.quote).map((a) => ({ quote: a.quote!, note: a.text ?? '' })),
         }),
-      )),
+      ),
     );
   },
 };

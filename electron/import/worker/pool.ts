@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { DatelineError } from '../../common/errors.ts';
 import { workerFile } from '../../common/worker-file.ts';
-import type { NewSavedArticle } from '../../library/articles.ts';
+import type { ImportEntry } from '../types.ts';
 import type { WorkerJob, WorkerReply } from './protocol.ts';
 
 /** How long one file may take to parse, and one page to download and read. */
@@ -17,7 +17,7 @@ interface Pending {
   job: WorkerJob;
   budgetMs: number;
   signal?: AbortSignal;
-  resolve: (articles: NewSavedArticle[]) => void;
+  resolve: (entries: ImportEntry[]) => void;
   reject: (error: unknown) => void;
   timer: NodeJS.Timeout | null;
   onAbort?: () => void;
@@ -35,11 +35,11 @@ export class ImportWorker {
   private nextId = 1;
   private idle: NodeJS.Timeout | null = null;
 
-  run(job: WorkerJob, budgetMs: number = JOB_BUDGET_MS[job.kind], signal?: AbortSignal): Promise<NewSavedArticle[]> {
+  run(job: WorkerJob, budgetMs: number = JOB_BUDGET_MS[job.kind], signal?: AbortSignal): Promise<ImportEntry[]> {
     if (signal?.aborted) return Promise.reject(cancelled());
     if (this.idle) clearTimeout(this.idle);
     const id = this.nextId++;
-    return new Promise<NewSavedArticle[]>((resolve, reject) => {
+    return new Promise<ImportEntry[]>((resolve, reject) => {
       const entry: Pending = { job, budgetMs, signal, resolve, reject, timer: null, onAbort: () => this.abandon(id, cancelled()) };
       this.pending.set(id, entry);
       signal?.addEventListener('abort', entry.onAbort!, { once: true });
@@ -61,7 +61,7 @@ export class ImportWorker {
     if (this.worker) return this.worker;
     const worker = new Worker(workerUrl(), { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
     worker.on('message', (reply: WorkerReply) => {
-      this.settle(reply.id, reply.ok ? reply.articles : new DatelineError(reply.error.code, reply.error.message));
+      this.settle(reply.id, reply.ok ? reply.entries : new DatelineError(reply.error.code, reply.error.message));
       this.timeHead();
     });
     worker.on('error', (error) => {
@@ -88,7 +88,7 @@ export class ImportWorker {
     }, entry.budgetMs);
   }
 
-  private settle(id: number, outcome: NewSavedArticle[] | Error): void {
+  private settle(id: number, outcome: ImportEntry[] | Error): void {
     const entry = this.pending.get(id);
     if (!entry) return;
     this.pending.delete(id);

@@ -1,5 +1,5 @@
 import type { ErrorCode } from '../../common/errors.ts';
-import type { NewSavedArticle } from '../../library/articles.ts';
+import type { ImportEntry } from '../types.ts';
 
 /** What the import worker is asked to do: read a file's bytes, or download a web page. */
 export type WorkerJob =
@@ -9,5 +9,5 @@ export type WorkerJob =
 export type WorkerRequest = WorkerJob & { id: number };
 
 export type WorkerReply =
-  | { id: number; ok: true; articles: NewSavedArticle[] }
+  | { id: number; ok: true; entries: ImportEntry[] }
   | { id: number; ok: false; error: { code: ErrorCode; message: string } };

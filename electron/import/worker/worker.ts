@@ -1,8 +1,8 @@
 import { parentPort } from 'node:worker_threads';
 import { DatelineError, isDatelineError } from '../../common/errors.ts';
 import { importers } from '../registry.ts';
+import { isLeftOut, type ImportEntry } from '../types.ts';
 import { countWords } from '../../common/text.ts';
-import type { NewSavedArticle } from '../../library/articles.ts';
 import { downloadArticle } from '../web/page.ts';
 import type { WorkerJob, WorkerReply, WorkerRequest } from './protocol.ts';
 
@@ -19,8 +19,8 @@ async function run(job: WorkerJob) {
 }
 
 /** Counting words is slow enough (Intl.Segmenter) to be worth doing here, off the main thread. */
-function withWordCounts(articles: NewSavedArticle[]): NewSavedArticle[] {
-  return articles.map((article) => ({ ...article, wordCount: article.wordCount ?? countWords(article.text) }));
+function withWordCounts(entries: ImportEntry[]): ImportEntry[] {
+  return entries.map((entry) => (isLeftOut(entry) ? entry : { ...entry, wordCount: entry.wordCount ?? countWords(entry.text) }));
 }
 
 // One job at a time, in the order posted: the pool times each job from when its turn comes.
@@ -32,7 +32,7 @@ parentPort?.on('message', (request: WorkerRequest) => {
 
 function handle(request: WorkerRequest): Promise<void> {
   return run(request).then(
-    (articles) => reply({ id: request.id, ok: true, articles }),
+    (entries) => reply({ id: request.id, ok: true, entries }),
     (error: unknown) =>
       reply({
         id: request.id,

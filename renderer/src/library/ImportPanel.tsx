@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import type { ChannelOutput, EventPayload } from '../../../electron/ipc/contract.ts';
+import { entriesCount, leftOutTotal } from '../../../electron/common/import-summary.ts';
 import { call, messageOf, subscribe } from '../client/api.ts';
 
 type Summary = ChannelOutput<'import.files'>;
@@ -62,6 +63,7 @@ function merge(into: Summary, next: Summary): Summary {
     imported: [...into.imported, ...next.imported],
     duplicates: [...into.duplicates, ...next.duplicates],
     failed: [...into.failed, ...next.failed],
+    leftOut: [...into.leftOut, ...next.leftOut],
     cancelled: into.cancelled || next.cancelled,
   };
 }
@@ -148,7 +150,7 @@ export function useImporter(): Importer {
       if (files.length === 0) return;
       cancelled.current = false;
       await runOwn({ done: 0, total: files.length, current: files[0]?.name ?? null }, async (job) => {
-        let total: Summary = { imported: [], duplicates: [], failed: [], cancelled: false };
+        let total: Summary = { imported: [], duplicates: [], failed: [], leftOut: [], cancelled: false };
         for (const batch of batches(files)) {
           if (cancelled.current) return { ...total, cancelled: true };
           batchOffset.current = { done: total.imported.length + total.duplicates.length + total.failed.length, total: files.length };
@@ -266,6 +268,7 @@ export function ImportPanel({ importer }: { importer: Importer }) {
           <h2>
             {summary.imported.length} imported, {summary.duplicates.length} already in the library,{' '}
             {summary.failed.length} failed
+            {leftOutTotal(summary) > 0 && `, ${entriesCount(leftOutTotal(summary))} left out`}
           </h2>
           {summary.cancelled && <p>The import was cancelled; the articles imported until then are in the library.</p>}
           <ul>
@@ -280,6 +283,13 @@ export function ImportPanel({ importer }: { importer: Importer }) {
             {summary.failed.map((item) => (
               <li key={`f${item.path}`} className="failed">
                 {item.path}: {item.error.message}
+              </li>
+            ))}
+            {summary.leftOut.map((group) => (
+              <li key={`l${group.path}${group.reason}`} className="failed">
+                {group.path}: {entriesCount(group.count)} left out because {group.reason}:{' '}
+                {group.titles.map((title) => `“${title}”`).join(', ')}
+                {group.count > group.titles.length && ' and more'}
               </li>
             ))}
           </ul>

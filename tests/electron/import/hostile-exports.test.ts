@@ -61,6 +61,9 @@ describe('the hostile corpus', () => {
     expect(summary.failed).toEqual([]);
     expect(summary.duplicates).toEqual([]);
     expect(summary.imported).toHaveLength(hostile.articles);
+    // Entries whose address is a script or a file are named with the reason, not dropped unseen.
+    const leftOut = hostile.leftOut ? [{ path: `/imports/${hostile.name}`, reason: 'its address is not a web (http or https) address', count: hostile.leftOut, titles: expect.any(Array) }] : [];
+    expect(summary.leftOut).toEqual(leftOut);
 
     const articles = storedArticles(library);
     expect(articles).toHaveLength(hostile.articles);

@@ -35,6 +35,23 @@ describe('Pocket', () => {
     expect(byTitle['Kursk: what we know']).toMatchObject({ archived: true, read: true, tags: [] });
   });
 
+  it('names the entries it leaves out, and why, and fails an export holding nothing but those', async () => {
+    const library = tempLibrary();
+    const summary = await importFixture(library, 'pocket.zip');
+    expect(summary.leftOut).toEqual([{ path: fixture('pocket.zip'), reason: 'its address is not a web (http or https) address', count: 1, titles: ['not a link'] }]);
+
+    const onlyBad = 'title,url,time_added,tags,status\nScript,javascript:alert(1),1,,unread\nFile,file:///etc/passwd,1,,unread\nNothing,,1,,unread\n';
+    const failed = await importFiles(library, [{ path: '/imports/part_000001.csv', read: async () => new TextEncoder().encode(onlyBad) }]);
+    expect(failed.failed).toEqual([
+      {
+        path: '/imports/part_000001.csv',
+        error: { code: 'IMPORT_FAILED', message: 'None of the 3 entries in this file could be kept: 2 because its address is not a web (http or https) address; 1 because it has no address.' },
+      },
+    ]);
+    expect(failed.leftOut).toEqual([]);
+    expect(everything(library)).toHaveLength(4);
+  });
+
   it('reads the legacy ril_export.html with its two lists', async () => {
     const library = tempLibrary();
     await importFixture(library, 'ril_export.html');
