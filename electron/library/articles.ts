@@ -17,6 +17,7 @@ import { contentHash, urlKey } from './identity.ts';
 import type { Library } from './library.ts';
 import { addMedia } from './media.ts';
 import { getRevision, takeRevision, takeRevisionIfDue } from './revisions.ts';
+import { keptTime } from '../common/time.ts';
 
 interface ArticleRow {
   id: number;
@@ -279,8 +280,8 @@ export function insertSavedArticle(library: Library, article: NewSavedArticle): 
       article.sourceUrl ?? null,
       article.canonicalUrl ?? null,
       urlKey(article.canonicalUrl ?? article.sourceUrl),
-      article.publishedAt ?? null,
-      article.createdAt ?? now,
+      keptTime(article.publishedAt),
+      keptTime(article.createdAt) ?? now,
       now,
       article.language ?? null,
       article.wordCount ?? countWords(article.text),
@@ -300,7 +301,7 @@ export function insertSavedArticle(library: Library, article: NewSavedArticle): 
     'INSERT INTO highlights (article_id, quote, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
   );
   for (const item of article.highlights ?? []) {
-    const when = item.createdAt ?? now;
+    const when = keptTime(item.createdAt) ?? now;
     highlight.run(id, item.quote, item.note ?? '', when, when);
   }
   return id;

@@ -2,6 +2,16 @@
  * The schema's history, oldest first. A library's `user_version` is the number of
  * migrations applied to it. Never edit a migration that has shipped: add a new one.
  */
+/**
+ * A condition true for a time column holding a date outside the years 1000 to 9999 (the
+ * bounds of common/time.ts, written out so this shipped migration never changes with them).
+ */
+function outside(column: string): string {
+  return `${column} NOT BETWEEN -30610224000000 AND 253402300799999`;
+}
+
+const NOW = "CAST(strftime('%s', 'now') AS INTEGER) * 1000";
+
 export interface Migration {
   readonly name: string;
   readonly sql: string;
@@ -210,6 +220,19 @@ export const migrations: readonly Migration[] = [
       INSERT INTO highlights_fts (highlights_fts, rank) VALUES ('secure-delete', 1);
       INSERT INTO articles_fts (articles_fts) VALUES ('optimize');
       INSERT INTO highlights_fts (highlights_fts) VALUES ('optimize');
+    `,
+  },
+  {
+    name: 'dates outside the years 1000 to 9999 cleared',
+    // Earlier versions stored any date an import brought (1e20, a year 275760), and one such
+    // date stopped the list from loading. A publication date is dropped; when it was saved
+    // becomes when it was imported.
+    sql: `
+      UPDATE articles SET published_at = NULL WHERE ${outside('published_at')};
+      UPDATE articles SET created_at = CASE WHEN ${outside('updated_at')} THEN ${NOW} ELSE updated_at END WHERE ${outside('created_at')};
+      UPDATE articles SET updated_at = created_at WHERE ${outside('updated_at')};
+      UPDATE highlights SET created_at = ${NOW} WHERE ${outside('created_at')};
+      UPDATE highlights SET updated_at = created_at WHERE ${outside('updated_at')};
     `,
   },
 ];

@@ -2,6 +2,7 @@ import { countWords } from '../common/text.ts';
 import { insertRelatedLinks, storeImportedMedia, type NewSavedArticle } from './articles.ts';
 import { contentHash } from './identity.ts';
 import type { Library } from './library.ts';
+import { keptTime } from '../common/time.ts';
 
 /**
  * Saved links: articles imported with only their address (fetch_state 'pending'), or whose
@@ -87,7 +88,7 @@ export function completeSavedLink(library: Library, id: number, page: NewSavedAr
         page.byline ?? '',
         page.sourceName ?? '',
         page.canonicalUrl ?? null,
-        page.publishedAt ?? null,
+        keptTime(page.publishedAt),
         page.language ?? null,
         page.wordCount ?? countWords(page.text),
         page.html,

@@ -1,4 +1,5 @@
 import type { ImportedHighlight, NewSavedArticle } from '../../library/articles.ts';
+import { keptTime } from '../../common/time.ts';
 import { absoluteUrl } from '../html/metadata.ts';
 import type { LeftOutEntry } from '../types.ts';
 
@@ -43,10 +44,9 @@ export function timeOf(value: unknown): number | null {
   if (value === null || value === undefined || value === '') return null;
   if (typeof value === 'number' || /^\d+$/.test(String(value))) {
     const number = Number(value);
-    return number < 1e12 ? number * 1000 : number;
+    return keptTime(number < 1e12 ? number * 1000 : number);
   }
-  const parsed = Date.parse(String(value));
-  return Number.isFinite(parsed) ? parsed : null;
+  return keptTime(Date.parse(String(value)));
 }
 
 function leftOutForAddress(entry: LinkEntry): LeftOutEntry {

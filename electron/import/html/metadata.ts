@@ -1,4 +1,5 @@
 import type { DomDocument } from '../../common/html-dom.ts';
+import { keptTime } from '../../common/time.ts';
 import { normalizeSpace } from '../../common/text.ts';
 
 export interface PageMetadata {
@@ -101,6 +102,5 @@ export function absoluteUrl(href: string | null | undefined, base: string | null
 
 function timeOf(value: string | null): number | null {
   if (!value) return null;
-  const time = Date.parse(value);
-  return Number.isFinite(time) ? time : null;
+  return keptTime(Date.parse(value));
 }

@@ -164,3 +164,27 @@ describe('Pocket, one part file of an unpacked export', () => {
     expect(article).toMatchObject({ title: 'Ferries resume', archived: true, fetchState: 'pending', tags: ['labour', 'transport'] });
   });
 });
+
+describe('dates an export brings', () => {
+  it('regression: a date out of range (1e20, the year 275760) no longer stops the list from loading', async () => {
+    const library = tempLibrary();
+    const wallabag = JSON.stringify([
+      { is_archived: 0, url: 'https://a.example/far', title: 'Far future', content: '<p>Ferries resumed on Monday after a strike.</p>', created_at: 1e20, published_at: '+275760-09-13T00:00:00.000Z' },
+    ]);
+    const pocket = 'title,url,time_added,tags,status\nFar past,https://a.example/past,-99999999999999,,unread\n';
+    const page = '<html><head><title>Dated oddly</title><meta property="article:published_time" content="+275760-09-13T00:00:00Z"></head><body><article><p>The harbour council met on Tuesday and members voted on the new berths after a long debate about costs and timing, again.</p></article></body></html>';
+    const before = Date.now();
+    const summary = await importFiles(library, [
+      { path: '/imports/wallabag.json', read: async () => new TextEncoder().encode(wallabag) },
+      { path: '/imports/part_000000.csv', read: async () => new TextEncoder().encode(pocket) },
+      { path: '/imports/page.html', read: async () => new TextEncoder().encode(page) },
+    ]);
+    expect(summary.failed).toEqual([]);
+    const articles = listArticles(library).items;
+    expect(articles).toHaveLength(3);
+    for (const article of articles) {
+      expect(article.publishedAt).toBeNull();
+      expect(Date.parse(article.createdAt)).toBeGreaterThanOrEqual(before);
+    }
+  });
+});

@@ -6,6 +6,7 @@ import { DatelineError } from '../../../electron/common/errors.ts';
 import { Library } from '../../../electron/library/library.ts';
 import { LATEST_SCHEMA_VERSION, migrations } from '../../../electron/library/migrations.ts';
 import { findHighlights } from '../../../electron/library/highlights.ts';
+import { listArticles } from '../../../electron/library/articles.ts';
 import { searchArticles } from '../../../electron/library/search.ts';
 import { tempDir } from '../../helpers/temp.ts';
 import { openCheckedLibrary } from '../../../electron/library/startup.ts';
@@ -170,6 +171,32 @@ describe('migration 6 (saved links waiting to be downloaded)', () => {
     const upgraded = Library.open(file);
     expect(setting(upgraded)).toEqual({ v: 1 });
     expect(upgraded.db.prepare("SELECT v FROM highlights_fts_config WHERE k = 'secure-delete'").get()).toEqual({ v: 1 });
+    upgraded.close();
+  });
+});
+
+describe('migration 10 (dates no display can show)', () => {
+  it('upgrades a schema-9 library whose list would not load: dates outside the years 1000 to 9999 are cleared, others kept', () => {
+    const file = join(tempDir(), 'v9.sqlite');
+    const old = Library.open(file, { migrations: migrations.slice(0, 9) });
+    const imported = Date.UTC(2026, 10, 2);
+    const insert = old.db.prepare("INSERT INTO articles (id, kind, title, body_html, body_text, published_at, created_at, updated_at) VALUES (?, 'saved', ?, '<p>x</p>', ?, ?, ?, ?)");
+    insert.run(1, 'Dated in the year 275760', 'one', 8.64e15, 1e20, imported);
+    insert.run(2, 'Dated before the year 1000', 'two', -1e14, imported, imported);
+    insert.run(3, 'Dated well', 'three', Date.UTC(1912, 3, 15), Date.UTC(2024, 0, 1), imported);
+    old.db.prepare('INSERT INTO highlights (article_id, quote, note, created_at, updated_at) VALUES (1, ?, ?, ?, ?)').run('one', '', 1e20, 1e20);
+    expect(() => listArticles(old)).toThrow(/Invalid time value/);
+    old.close();
+
+    const before = Date.now();
+    const upgraded = Library.open(file);
+    const byId = new Map(listArticles(upgraded).items.map((item) => [item.id, item]));
+    expect(byId.get(1)).toMatchObject({ publishedAt: null, createdAt: new Date(imported).toISOString() });
+    expect(byId.get(2)).toMatchObject({ publishedAt: null, createdAt: new Date(imported).toISOString() });
+    expect(byId.get(3)).toMatchObject({ publishedAt: '1912-04-15T00:00:00.000Z', createdAt: '2024-01-01T00:00:00.000Z' });
+    const [highlight] = findHighlights(upgraded, {}).items;
+    expect(Date.parse(highlight!.createdAt)).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000);
+    expect(highlight!.updatedAt).toBe(highlight!.createdAt);
     upgraded.close();
   });
 });
