@@ -38,6 +38,8 @@ export interface PageOrigin {
  */
 export async function readWebPage(html: string, origin: PageOrigin): Promise<NewSavedArticle> {
   const document = parseDocument(html);
+  // Markup with no element in it (an empty file, white space) leaves linkedom no tree.
+  if (!document.documentElement || !document.body) throw new DatelineError('IMPORT_FAILED', 'This page is empty: it holds no markup.');
   if (document.querySelectorAll('*').length > MAX_ELEMENTS || treeDepth(document.documentElement) > MAX_TREE_DEPTH) {
     throw new DatelineError('IMPORT_FAILED', 'This page is too large or too deeply built to read as an article.');
   }

@@ -1,24 +1,12 @@
 import { timeOf } from '../archive/saved-link.ts';
+import { isRecord, namesIn, notAnEntry, textField } from '../archive/fields.ts';
 import { storedArticle } from '../archive/stored-article.ts';
 import { jsonListsIn, readZip, zipEntryNames } from '../archive/zip.ts';
 import { decodeText } from '../decode.ts';
 import type { ImportedHighlight } from '../../library/articles.ts';
-import { extensionOf, type Importer } from '../types.ts';
+import { extensionOf, type ImportEntry, type Importer } from '../types.ts';
 
 const METADATA = /(^|\/)metadata_[^/]*_to_[^/]*\.json$/i;
-
-interface OmnivoreItem {
-  id?: string;
-  slug?: string;
-  title?: string;
-  description?: string;
-  author?: string;
-  url?: string;
-  state?: string;
-  labels?: (string | { name?: string })[];
-  savedAt?: string;
-  publishedAt?: string;
-}
 
 /**
  * Omnivore's export zip: metadata_*_to_*.json lists, content/<slug>.html with each article,
@@ -33,33 +21,40 @@ export const omnivoreImporter: Importer = {
     const entries = readZip(source.bytes);
     const file = (path: string) => [...entries].find(([name]) => name === path || name.endsWith(`/${path}`))?.[1];
     const seen = new Set<string>();
-    const items: OmnivoreItem[] = [];
-    for (const item of jsonListsIn(entries, METADATA) as OmnivoreItem[]) {
-      const key = item?.id ?? item?.slug ?? item?.url ?? '';
-      if (!key || seen.has(key)) continue;
+    const results: (Promise<ImportEntry> | ImportEntry)[] = [];
+    for (const [index, item] of jsonListsIn(entries, METADATA).entries()) {
+      if (!isRecord(item)) {
+        results.push(notAnEntry(index));
+        continue;
+      }
+      const key = textField(item.id) ?? textField(item.slug) ?? textField(item.url) ?? '';
+      if (key && seen.has(key)) continue;
       seen.add(key);
-      items.push(item);
+      results.push(fromOmnivore(item, file));
     }
-    return Promise.all(items.map((item) => {
-      const html = item.slug ? file(`content/${item.slug}.html`) : undefined;
-      const notes = item.slug ? file(`highlights/${item.slug}.md`) : undefined;
-      const archived = /archived/i.test(item.state ?? '');
-      return storedArticle({
-        url: item.url ?? '',
-        title: item.title,
-        dek: item.description,
-        byline: item.author,
-        html: html ? decodeText(html) : null,
-        tags: (item.labels ?? []).map((label) => (typeof label === 'string' ? label : (label.name ?? ''))),
-        createdAt: timeOf(item.savedAt),
-        publishedAt: timeOf(item.publishedAt),
-        archived,
-        read: archived,
-        highlights: notes ? highlightsFromMarkdown(decodeText(notes)) : undefined,
-      });
-    }));
+    return Promise.all(results);
   },
 };
+
+function fromOmnivore(item: Record<string, unknown>, file: (path: string) => Uint8Array | undefined) {
+  const slug = textField(item.slug);
+  const html = slug ? file(`content/${slug}.html`) : undefined;
+  const notes = slug ? file(`highlights/${slug}.md`) : undefined;
+  const archived = /archived/i.test(textField(item.state) ?? '');
+  return storedArticle({
+    url: textField(item.url) ?? '',
+    title: textField(item.title),
+    dek: textField(item.description),
+    byline: textField(item.author),
+    html: html ? decodeText(html) : null,
+    tags: namesIn(item.labels, 'name'),
+    createdAt: timeOf(item.savedAt),
+    publishedAt: timeOf(item.publishedAt),
+    archived,
+    read: archived,
+    highlights: notes ? highlightsFromMarkdown(decodeText(notes)) : undefined,
+  });
+}
 
 /** "> quote" blocks (over one or more lines), each followed by the note written under it. */
 export function highlightsFromMarkdown(markdown: string): ImportedHighlight[] {

@@ -1,5 +1,6 @@
 import { DatelineError } from '../../common/errors.ts';
 import { csvHeader, readCsv } from '../archive/csv.ts';
+import { isRecord, listField, textField } from '../archive/fields.ts';
 import { savedLink, timeOf } from '../archive/saved-link.ts';
 import { jsonListsIn, readZip, zipEntryNames } from '../archive/zip.ts';
 import { decodeText } from '../decode.ts';
@@ -35,10 +36,16 @@ export const pocketImporter: Importer = {
 function fromZip(bytes: Uint8Array) {
   const entries = readZip(bytes);
   const highlights = new Map<string, ImportedHighlight[]>();
-  for (const item of jsonListsIn(entries, ANNOTATIONS) as { url?: string; highlights?: { quote?: string; created_at?: number }[] }[]) {
-    if (!item?.url) continue;
-    const quotes = (item.highlights ?? []).filter((h) => h?.quote).map((h) => ({ quote: h.quote!, createdAt: timeOf(h.created_at) }));
-    highlights.set(item.url, [...(highlights.get(item.url) ?? []), ...quotes]);
+  for (const item of jsonListsIn(entries, ANNOTATIONS).filter(isRecord)) {
+    const url = textField(item.url);
+    if (!url) continue;
+    const quotes = listField(item.highlights)
+      .filter(isRecord)
+      .flatMap((highlight) => {
+        const quote = textField(highlight.quote);
+        return quote ? [{ quote, createdAt: timeOf(highlight.created_at) }] : [];
+      });
+    highlights.set(url, [...(highlights.get(url) ?? []), ...quotes]);
   }
   const parts = [...entries].filter(([name]) => PART.test(name)).sort(([a], [b]) => a.localeCompare(b)).map(([, data]) => decodeText(data));
   return fromParts(parts, highlights);

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { strToU8, zipSync } from 'fflate';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { errorCodes } from '../../../electron/common/errors.ts';
 import { importFiles, MAX_IMPORT_BYTES } from '../../../electron/import/pipeline.ts';
 import { findImporter, supportedExtensions } from '../../../electron/import/registry.ts';
+import { getArticle, listArticles } from '../../../electron/library/articles.ts';
 import type { Library } from '../../../electron/library/library.ts';
 import { checkIntegrity } from '../../../electron/library/maintenance.ts';
 import { FIXTURES, tempLibrary } from '../../helpers/temp.ts';
@@ -37,6 +39,58 @@ function corpus(): { name: string; bytes: Uint8Array }[] {
 const CORPUS = corpus();
 const extensions = [...supportedExtensions, '.zip', '', '.exe'];
 
+
+/** A value an export might hold where another was expected, dates out of range included. */
+const anyValue = fc.oneof(
+  fc.anything({ maxDepth: 2 }),
+  fc.constantFrom(1e20, -1e20, 8.64e15 + 1, -99999999999999, '+275760-09-13T00:00:00Z', '0000-00-00', NaN, Infinity),
+  fc.webUrl(),
+);
+const field = (values: fc.Arbitrary<unknown>) => fc.option(values, { nil: undefined });
+const entryShaped = (keys: Record<string, fc.Arbitrary<unknown>>) => fc.oneof(anyValue, fc.record(Object.fromEntries(Object.entries(keys).map(([key, value]) => [key, field(fc.oneof(value, anyValue))]))));
+const text = fc.string({ maxLength: 60 });
+
+const wallabagWithAnything = fc
+  .array(
+    entryShaped({
+      url: fc.webUrl(), title: text, content: text.map((words) => `<p>${words} harbour council vote</p>`), tags: fc.array(fc.oneof(text, fc.record({ label: anyValue }))),
+      created_at: anyValue, published_at: anyValue, published_by: fc.oneof(text, fc.array(anyValue)), language: anyValue, is_archived: anyValue, is_starred: anyValue,
+      annotations: fc.array(fc.oneof(anyValue, fc.record({ quote: fc.oneof(text, anyValue), text: anyValue }))),
+    }),
+    { maxLength: 6 },
+  )
+  .map((entries) => ({ name: 'wallabag.json', bytes: Buffer.from(JSON.stringify([{ is_archived: 0 }, ...entries])) }));
+
+const omnivoreWithAnything = fc
+  .array(
+    entryShaped({
+      id: text, slug: fc.constantFrom('a', 'b', 'c'), url: fc.webUrl(), title: text, description: anyValue, author: anyValue, state: anyValue,
+      labels: fc.array(fc.oneof(text, fc.record({ name: anyValue }), anyValue)), savedAt: anyValue, publishedAt: anyValue,
+    }),
+    { maxLength: 6 },
+  )
+  .map((items) => ({
+    name: 'omnivore.zip',
+    bytes: zipSync({
+      'metadata_0_to_9.json': strToU8(JSON.stringify(items)),
+      'content/a.html': strToU8('<div><p>Ferries resumed on Monday after a strike, the union said.</p></div>'),
+      'highlights/a.md': strToU8('> Ferries resumed\n\nnote\n'),
+    }),
+  }));
+
+const pocketWithAnything = fc
+  .tuple(
+    fc.array(fc.tuple(text, fc.oneof(fc.webUrl(), text), fc.oneof(fc.integer().map(String), text, fc.constantFrom('99999999999999999999', '-99999999999999')), text), { maxLength: 6 }),
+    fc.array(entryShaped({ url: fc.webUrl(), highlights: fc.oneof(anyValue, fc.array(fc.oneof(anyValue, fc.record({ quote: anyValue, created_at: anyValue })))) }), { maxLength: 4 }),
+  )
+  .map(([rows, annotations]) => ({
+    name: 'pocket.zip',
+    bytes: zipSync({
+      'part_000000.csv': strToU8(`title,url,time_added,tags,status\n${rows.map((row) => row.map((cell) => `"${cell.replaceAll('"', '""')}"`).join(',') + ',unread').join('\n')}\n`),
+      'annotations/part_000000.json': strToU8(JSON.stringify(annotations)),
+    }),
+  }));
+
 const fixture = fc.constantFrom(...CORPUS);
 const malformed = fc.oneof(
   // Random bytes under every name.
@@ -63,6 +117,11 @@ const malformed = fc.oneof(
     name: `encoding${ext}`,
     bytes: Uint8Array.from([...bom, ...body]),
   })),
+  // Exports shaped right whose values are anything: null entries, numbers for text, dates
+  // out of range, lists where a string should be.
+  wallabagWithAnything,
+  omnivoreWithAnything,
+  pocketWithAnything,
   // Instapaper CSV with broken quoting.
   fc.array(fc.string({ maxLength: 40 }), { maxLength: 30 }).map((cells) => ({
     name: 'instapaper-export.csv',
@@ -92,7 +151,12 @@ describe('importers under malformed input', () => {
           expect(errorCodes).toContain(failure.error.code);
           expect(failure.error.message).toMatch(/\w/);
           expect(failure.error.message).not.toMatch(/\n\s+at /);
+          // A person's explanation, not a JavaScript error leaking out of a parser.
+          expect(failure.error.message).not.toMatch(/Cannot read properties|is not a function|is not iterable|Invalid time value|undefined|\bnull\b/);
         }
+        // Whatever was stored can be listed and opened.
+        for (const item of summary.imported) expect(getArticle(library, item.id).id).toBe(item.id);
+        expect(() => listArticles(library, { limit: 500 })).not.toThrow();
         if (summary.imported.length === 0) expect(changesOf(library)).toBe(before);
       }),
       { numRuns: RUNS * 7, seed: Number(process.env.FUZZ_SEED ?? 20261125) },

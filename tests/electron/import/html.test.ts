@@ -59,6 +59,18 @@ describe('the web-page importer on a scraped news page', () => {
   });
 });
 
+describe('an empty page', () => {
+  it('regression: a file of white space, or a byte-order mark alone, is refused with a reason, not a JavaScript error', async () => {
+    const library = tempLibrary();
+    const files = [new Uint8Array([0x20, 0x0a]), new Uint8Array([0xef, 0xbb, 0xbf, 0x00])].map((bytes, index) => ({ path: `/imports/empty-${index}.html`, read: async () => bytes }));
+    const summary = await importFiles(library, files);
+    expect(summary.failed.map((failure) => failure.error)).toEqual([
+      { code: 'IMPORT_FAILED', message: 'This page is empty: it holds no markup.' },
+      { code: 'IMPORT_FAILED', message: 'This page is empty: it holds no markup.' },
+    ]);
+  });
+});
+
 describe('the web-page importer on a page saved to disk', () => {
   it('reads a legacy encoding and takes images from the page folder, never from outside it', async () => {
     const [article] = await htmlImporter.parse({ name: page('saved-page.html'), bytes: readFileSync(page('saved-page.html')) });

@@ -188,3 +188,26 @@ describe('dates an export brings', () => {
     }
   });
 });
+
+describe('entries of the wrong shape', () => {
+  it('regression: one entry that is not an object (null, a number) no longer fails a whole Wallabag export', async () => {
+    const library = tempLibrary();
+    const wallabag = JSON.stringify([
+      { is_archived: 0, url: 'https://a.example/kept', title: 'Kept', content: '<p>Ferries resumed on Monday after a strike.</p>', tags: [null, 3, 'ferries', { label: 'strikes' }], annotations: [null, { quote: { words: 7 } }, { quote: 'Ferries resumed', text: null }] },
+      null,
+      5,
+      { is_archived: 1, url: 42, title: ['not', 'text'] },
+    ]);
+    const summary = await importFiles(library, [{ path: '/imports/wallabag.json', read: async () => new TextEncoder().encode(wallabag) }]);
+    expect(summary.failed).toEqual([]);
+    expect(summary.imported.map((item) => item.title)).toEqual(['Kept']);
+    expect(summary.leftOut).toEqual([
+      { path: '/imports/wallabag.json', reason: 'it is not an entry of this export', count: 2, titles: ['Entry 2', 'Entry 3'] },
+      { path: '/imports/wallabag.json', reason: 'its address is not a web (http or https) address', count: 1, titles: ['42'] },
+    ]);
+    const [kept] = everything(library);
+    expect(kept).toMatchObject({ tags: ['3', 'ferries', 'strikes'] });
+    expect(highlights(library, kept!.id)).toEqual([{ quote: 'Ferries resumed', note: '' }]);
+  });
+});
+
