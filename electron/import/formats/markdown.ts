@@ -1,3 +1,4 @@
+import { keptTime } from '../../common/time.ts';
 import { frontMatterList, markdownToHtml } from '../converters.ts';
 import { decodeText } from '../decode.ts';
 import { articleFromDocumentHtml } from '../html/document-article.ts';
@@ -11,13 +12,12 @@ export const markdownImporter: Importer = {
   accepts: (source) => markdownImporter.extensions.includes(extensionOf(source.name)),
   parse: async (source) => {
     const { html, frontMatter } = markdownToHtml(decodeText(source.bytes));
-    const date = Date.parse(frontMatter.date ?? '');
     return [
       await articleFromDocumentHtml(html, source.name, {
         title: frontMatter.title,
         byline: frontMatter.author ?? frontMatter.byline,
         dek: frontMatter.description ?? frontMatter.summary,
-        publishedAt: Number.isFinite(date) ? date : null,
+        publishedAt: keptTime(Date.parse(frontMatter.date ?? '')),
         tags: frontMatterList(frontMatter.tags),
         sourceUrl: /^https?:\/\//i.test(frontMatter.url ?? frontMatter.source ?? '') ? (frontMatter.url ?? frontMatter.source)! : null,
       }),
