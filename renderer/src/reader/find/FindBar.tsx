@@ -27,6 +27,22 @@ export function findAll(index: TextIndex, needle: string): [number, number][] {
 }
 
 /**
+ * A number that changes whenever the story's nodes do. Highlights are painted by wrapping
+ * text in marks, which moves the text nodes a find's ranges sit on and collapses them.
+ */
+function useStoryVersion(body: RefObject<HTMLDivElement | null>): number {
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    const root = body.current;
+    if (!root) return;
+    const observer = new MutationObserver(() => setVersion((value) => value + 1));
+    observer.observe(root, { childList: true, subtree: true, characterData: true });
+    return () => observer.disconnect();
+  }, [body]);
+  return version;
+}
+
+/**
  * Find in the article (Ctrl/Cmd+F): a count of the matches, Enter and Shift+Enter (or the
  * arrows) to step through them. Matches are painted with the CSS Custom Highlight API, so
  * the story's DOM, and the highlights marked in it, are left alone.
@@ -35,14 +51,18 @@ export function FindBar({ body, onClose }: { body: RefObject<HTMLDivElement | nu
   const [needle, setNeedle] = useState('');
   const [current, setCurrent] = useState(0);
   const input = useRef<HTMLInputElement | null>(null);
+  const version = useStoryVersion(body);
   const matches = useMemo(() => {
     const root = body.current;
     if (!root || !needle.trim()) return [];
     const index = indexText(root);
     return findAll(index, needle).map((found) => rangeOf(index, found));
-  }, [body, needle]);
+    // `version` changes when the story's DOM does: the ranges are found again on the new nodes.
+  }, [body, needle, version]);
 
   useEffect(() => setCurrent(0), [needle]);
+  // The story changed under the matches: stay on the same one if it is still there.
+  useEffect(() => setCurrent((index) => (index < matches.length ? index : 0)), [matches.length]);
   useEffect(() => {
     input.current?.focus();
     input.current?.select();
