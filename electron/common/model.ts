@@ -105,12 +105,27 @@ export const searchResultsSchema = z.object({
   results: z.array(searchResultSchema),
 });
 
+const TAG_NAME_MAX = 100;
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]/g;
+
 export const tagName = z
   .string()
   .trim()
   .min(1, 'A tag needs at least one character.')
-  .max(100, 'A tag can be at most 100 characters.')
-  .refine((name) => !/[\u0000-\u001f]/.test(name), 'A tag cannot contain control characters.');
+  .max(TAG_NAME_MAX, `A tag can be at most ${TAG_NAME_MAX} characters.`)
+  .refine((name) => !new RegExp(CONTROL_CHARACTERS.source).test(name), 'A tag cannot contain control characters.');
+
+/**
+ * A tag name from elsewhere (an export, a file's front matter) made into one `tagName`
+ * accepts, so that every tag stored can later be filtered, renamed and deleted: control
+ * characters become spaces, runs of space one, and it is cut to the longest allowed. Null
+ * when nothing is left.
+ */
+export function toTagName(raw: string): string | null {
+  let name = raw.replace(CONTROL_CHARACTERS, ' ').replace(/\s+/g, ' ').trim();
+  if (name.length > TAG_NAME_MAX) name = name.slice(0, TAG_NAME_MAX).replace(/[\ud800-\udbff]$/, '').trim();
+  return name || null;
+}
 
 export const tagCountSchema = z.object({ name: z.string(), count: z.number().int().nonnegative() });
 

@@ -11,7 +11,7 @@ import type {
   ListQuery,
   RelatedLink,
 } from '../common/model.ts';
-import { listQuerySchema } from '../common/model.ts';
+import { listQuerySchema, toTagName } from '../common/model.ts';
 import { countWords, readingMinutes, slugify } from '../common/text.ts';
 import { contentHash, urlKey } from './identity.ts';
 import type { Library } from './library.ts';
@@ -294,7 +294,8 @@ export function insertSavedArticle(library: Library, article: NewSavedArticle): 
     );
   const id = Number(result.lastInsertRowid);
   insertRelatedLinks(library, id, article.related ?? []);
-  if (article.tags?.length) replaceTags(library, id, article.tags);
+  const tags = importedTagNames(article.tags ?? []);
+  if (tags.length) replaceTags(library, id, tags);
   if (article.media?.length) storeImportedMedia(library, id, article);
   if (article.linkOnly) library.statement("UPDATE articles SET fetch_state = 'pending' WHERE id = ?").run(id);
   const highlight = library.statement(
@@ -491,6 +492,13 @@ export function dropUnusedTags(library: Library): void {
 }
 
 /** Sets an article's tags to exactly `names`. Call inside `library.write`. */
+/** An import's tags as names the app can use later (filter, rename, delete), each once. */
+function importedTagNames(names: readonly string[]): string[] {
+  const kept = new Map<string, string>();
+  for (const name of names.map(toTagName)) if (name && !kept.has(name.toLowerCase())) kept.set(name.toLowerCase(), name);
+  return [...kept.values()];
+}
+
 export function replaceTags(library: Library, id: number, names: readonly string[]): void {
   library.statement('DELETE FROM article_tags WHERE article_id = ?').run(id);
   const ensureTag = library.statement('INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO NOTHING');

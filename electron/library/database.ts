@@ -68,7 +68,10 @@ export function upgrade(db: Db, steps: readonly Migration[] = migrations): void 
   db.transaction(() => {
     const from = userVersion(db);
     if (from >= steps.length) return;
-    for (const step of steps.slice(from)) db.exec(step.sql);
+    for (const step of steps.slice(from)) {
+      db.exec(step.sql);
+      step.fixData?.(db);
+    }
     db.pragma(`user_version = ${steps.length}`);
   }).immediate();
 }

@@ -1,3 +1,6 @@
+import { toTagName } from '../common/model.ts';
+import type { Db } from './database.ts';
+
 /**
  * The schema's history, oldest first. A library's `user_version` is the number of
  * migrations applied to it. Never edit a migration that has shipped: add a new one.
@@ -15,6 +18,8 @@ const NOW = "CAST(strftime('%s', 'now') AS INTEGER) * 1000";
 export interface Migration {
   readonly name: string;
   readonly sql: string;
+  /** Data fixed with code where SQL cannot say it: run after `sql`, in the same transaction. */
+  readonly fixData?: (db: Db) => void;
 }
 
 export const migrations: readonly Migration[] = [
@@ -234,6 +239,29 @@ export const migrations: readonly Migration[] = [
       UPDATE highlights SET created_at = ${NOW} WHERE ${outside('created_at')};
       UPDATE highlights SET updated_at = created_at WHERE ${outside('updated_at')};
     `,
+  },
+  {
+    name: 'tag names the app can use',
+    // Earlier versions stored an import's tags as they came: longer than 100 characters, or
+    // with control characters, such a tag could not be filtered, renamed or deleted, nor the
+    // tags of its articles edited (every channel refuses the name). Each is renamed as an
+    // import names it now, merged into a tag of that name if there is one.
+    sql: '',
+    fixData: (db) => {
+      const tags = db.prepare('SELECT id, name FROM tags').all() as { id: number; name: string }[];
+      for (const { id, name } of tags) {
+        const fixed = toTagName(name);
+        if (fixed === name) continue;
+        const same = fixed === null ? undefined : (db.prepare('SELECT id FROM tags WHERE name = ? AND id != ?').get(fixed, id) as { id: number } | undefined);
+        if (fixed !== null && !same) {
+          db.prepare('UPDATE tags SET name = ? WHERE id = ?').run(fixed, id);
+          continue;
+        }
+        if (same) db.prepare('INSERT OR IGNORE INTO article_tags (article_id, tag_id) SELECT article_id, ? FROM article_tags WHERE tag_id = ?').run(same.id, id);
+        db.prepare('DELETE FROM article_tags WHERE tag_id = ?').run(id);
+        db.prepare('DELETE FROM tags WHERE id = ?').run(id);
+      }
+    },
   },
 ];
 

@@ -9,6 +9,8 @@ import { importFiles, MAX_IMPORT_BYTES } from '../../../electron/import/pipeline
 import { findImporter, supportedExtensions } from '../../../electron/import/registry.ts';
 import { getArticle, listArticles } from '../../../electron/library/articles.ts';
 import type { Library } from '../../../electron/library/library.ts';
+import { listTags } from '../../../electron/library/tags.ts';
+import { tagName } from '../../../electron/common/model.ts';
 import { checkIntegrity } from '../../../electron/library/maintenance.ts';
 import { FIXTURES, tempLibrary } from '../../helpers/temp.ts';
 
@@ -49,11 +51,13 @@ const anyValue = fc.oneof(
 const field = (values: fc.Arbitrary<unknown>) => fc.option(values, { nil: undefined });
 const entryShaped = (keys: Record<string, fc.Arbitrary<unknown>>) => fc.oneof(anyValue, fc.record(Object.fromEntries(Object.entries(keys).map(([key, value]) => [key, field(fc.oneof(value, anyValue))]))));
 const text = fc.string({ maxLength: 60 });
+/** Names of any characters (control characters too) and any length up to well past the limit. */
+const tagLike = fc.string({ unit: 'binary', maxLength: 160 });
 
 const wallabagWithAnything = fc
   .array(
     entryShaped({
-      url: fc.webUrl(), title: text, content: text.map((words) => `<p>${words} harbour council vote</p>`), tags: fc.array(fc.oneof(text, fc.record({ label: anyValue }))),
+      url: fc.webUrl(), title: text, content: text.map((words) => `<p>${words} harbour council vote</p>`), tags: fc.array(fc.oneof(text, tagLike, fc.record({ label: fc.oneof(tagLike, anyValue) }))),
       created_at: anyValue, published_at: anyValue, published_by: fc.oneof(text, fc.array(anyValue)), language: anyValue, is_archived: anyValue, is_starred: anyValue,
       annotations: fc.array(fc.oneof(anyValue, fc.record({ quote: fc.oneof(text, anyValue), text: anyValue }))),
     }),
@@ -65,7 +69,7 @@ const omnivoreWithAnything = fc
   .array(
     entryShaped({
       id: text, slug: fc.constantFrom('a', 'b', 'c'), url: fc.webUrl(), title: text, description: anyValue, author: anyValue, state: anyValue,
-      labels: fc.array(fc.oneof(text, fc.record({ name: anyValue }), anyValue)), savedAt: anyValue, publishedAt: anyValue,
+      labels: fc.array(fc.oneof(text, tagLike, fc.record({ name: anyValue }), anyValue)), savedAt: anyValue, publishedAt: anyValue,
     }),
     { maxLength: 6 },
   )
@@ -157,6 +161,8 @@ describe('importers under malformed input', () => {
         // Whatever was stored can be listed and opened.
         for (const item of summary.imported) expect(getArticle(library, item.id).id).toBe(item.id);
         expect(() => listArticles(library, { limit: 500 })).not.toThrow();
+        // And every tag it brought can be filtered, renamed and deleted.
+        for (const tag of listTags(library)) expect(tagName.safeParse(tag.name).success, tag.name).toBe(true);
         if (summary.imported.length === 0) expect(changesOf(library)).toBe(before);
       }),
       { numRuns: RUNS * 7, seed: Number(process.env.FUZZ_SEED ?? 20261125) },

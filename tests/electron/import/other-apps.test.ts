@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { importFiles } from '../../../electron/import/pipeline.ts';
 import { highlightsFromMarkdown } from '../../../electron/import/formats/omnivore.ts';
 import { getArticle, listArticles } from '../../../electron/library/articles.ts';
+import { deleteTag, listTags } from '../../../electron/library/tags.ts';
+import { tagName } from '../../../electron/common/model.ts';
 import type { Library } from '../../../electron/library/library.ts';
 import { FIXTURES, tempLibrary } from '../../helpers/temp.ts';
 
@@ -208,6 +210,21 @@ describe('entries of the wrong shape', () => {
     const [kept] = everything(library);
     expect(kept).toMatchObject({ tags: ['3', 'ferries', 'strikes'] });
     expect(highlights(library, kept!.id)).toEqual([{ quote: 'Ferries resumed', note: '' }]);
+  });
+});
+
+describe('tags an export brings', () => {
+  it('regression: a tag of 150 characters or with a control character is stored as a name the app can filter, rename and delete', async () => {
+    const library = tempLibrary();
+    const long = 'x'.repeat(150);
+    const csv = `title,url,time_added,tags,status\nOne,https://a.example/1,1,${long}|harbour\u0001news,unread\nTwo,https://a.example/2,1,Harbour news|\u0002,unread\n`;
+    const summary = await importFiles(library, [{ path: '/imports/part_000000.csv', read: async () => new TextEncoder().encode(csv) }]);
+    expect(summary.failed).toEqual([]);
+    const tags = listTags(library);
+    expect(tags.map((tag) => [tag.name, tag.count]).sort()).toEqual([['harbour news', 2], ['x'.repeat(100), 1]]);
+    for (const tag of tags) expect(tagName.safeParse(tag.name).success).toBe(true);
+    deleteTag(library, 'x'.repeat(100));
+    expect(listTags(library)).toHaveLength(1);
   });
 });
 

@@ -7,6 +7,8 @@ import { Library } from '../../../electron/library/library.ts';
 import { LATEST_SCHEMA_VERSION, migrations } from '../../../electron/library/migrations.ts';
 import { findHighlights } from '../../../electron/library/highlights.ts';
 import { listArticles } from '../../../electron/library/articles.ts';
+import { listTags } from '../../../electron/library/tags.ts';
+import { tagName } from '../../../electron/common/model.ts';
 import { searchArticles } from '../../../electron/library/search.ts';
 import { tempDir } from '../../helpers/temp.ts';
 import { openCheckedLibrary } from '../../../electron/library/startup.ts';
@@ -200,3 +202,26 @@ describe('migration 10 (dates no display can show)', () => {
     upgraded.close();
   });
 });
+
+describe('migration 11 (tag names the app can use)', () => {
+  it('upgrades a schema-10 library: a tag too long or with control characters is renamed, merged into one of the same name, or removed', () => {
+    const file = join(tempDir(), 'v10.sqlite');
+    const old = Library.open(file, { migrations: migrations.slice(0, 10) });
+    const article = old.db.prepare("INSERT INTO articles (id, kind, title, body_html, body_text, created_at, updated_at) VALUES (?, 'saved', ?, '<p>x</p>', ?, 1, 1)");
+    article.run(1, 'One', 'one');
+    article.run(2, 'Two', 'two');
+    const tag = old.db.prepare('INSERT INTO tags (id, name) VALUES (?, ?)');
+    const link = old.db.prepare('INSERT INTO article_tags (article_id, tag_id) VALUES (?, ?)');
+    [[1, 'x'.repeat(150)], [2, 'harbour\u0001news'], [3, 'Harbour news'], [4, '\u0001\u0002'], [5, 'kept']].forEach(([id, name]) => tag.run(id, name));
+    [[1, 1], [1, 2], [2, 3], [2, 4], [2, 5], [1, 3]].forEach(([articleId, tagId]) => link.run(articleId, tagId));
+    old.close();
+
+    const upgraded = Library.open(file);
+    const names = listTags(upgraded).map((item) => [item.name, item.count]);
+    expect(names).toEqual(expect.arrayContaining([['x'.repeat(100), 1], ['Harbour news', 2], ['kept', 1]]));
+    expect(names).toHaveLength(3);
+    for (const [name] of names) expect(tagName.safeParse(name).success).toBe(true);
+    upgraded.close();
+  });
+});
+
