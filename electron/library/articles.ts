@@ -491,7 +491,6 @@ export function dropUnusedTags(library: Library): void {
   library.statement('DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM article_tags)').run();
 }
 
-/** Sets an article's tags to exactly `names`. Call inside `library.write`. */
 /** An import's tags as names the app can use later (filter, rename, delete), each once. */
 function importedTagNames(names: readonly string[]): string[] {
   const kept = new Map<string, string>();
@@ -499,6 +498,7 @@ function importedTagNames(names: readonly string[]): string[] {
   return [...kept.values()];
 }
 
+/** Sets an article's tags to exactly `names`. Call inside `library.write`. */
 export function replaceTags(library: Library, id: number, names: readonly string[]): void {
   library.statement('DELETE FROM article_tags WHERE article_id = ?').run(id);
   const ensureTag = library.statement('INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO NOTHING');
