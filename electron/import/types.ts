@@ -24,8 +24,8 @@ export function isLeftOut(entry: ImportEntry): entry is LeftOutEntry {
 
 /**
  * One import format. `accepts` decides from the name (and, where names say nothing, the
- * bytes); `parse` turns the bytes into articles (and entries left out) or throws a DatelineError whose message a
- * person understands.
+ * bytes); `parse` turns the bytes into articles (and entries left out) or throws a
+ * DatelineError whose message a person understands.
  */
 export interface Importer {
   readonly id: string;

@@ -2,10 +2,6 @@ import { toTagName } from '../common/model.ts';
 import type { Db } from './database.ts';
 
 /**
- * The schema's history, oldest first. A library's `user_version` is the number of
- * migrations applied to it. Never edit a migration that has shipped: add a new one.
- */
-/**
  * A condition true for a time column holding a date outside the years 1000 to 9999 (the
  * bounds of common/time.ts, written out so this shipped migration never changes with them).
  */
@@ -15,6 +11,10 @@ function outside(column: string): string {
 
 const NOW = "CAST(strftime('%s', 'now') AS INTEGER) * 1000";
 
+/**
+ * The schema's history, oldest first. A library's `user_version` is the number of
+ * migrations applied to it. Never edit a migration that has shipped: add a new one.
+ */
 export interface Migration {
   readonly name: string;
   readonly sql: string;

@@ -29,6 +29,17 @@ async function select(page: Page, text: string): Promise<void> {
   }, text);
 }
 
+/** Opens the story in the reading view and finds `needle` in it (Ctrl+F); returns the find bar. */
+async function findInStory(page: Page, url: string, needle: string) {
+  await page.goto(url);
+  await importAndOpen(page, STORY, 'Ferry crews walk out over pay');
+  await page.getByTestId('reader-body').click();
+  await page.keyboard.press('Control+f');
+  const find = page.getByRole('search', { name: 'Find in article' });
+  await find.getByRole('searchbox').fill(needle);
+  return find;
+}
+
 const mark = (page: Page, text: string) => page.getByTestId('reader-body').locator('mark.highlight', { hasText: text });
 
 test('a highlight is made, noted, recoloured, found in the Highlights view and in search, exported and removed', async ({ page, app }) => {
@@ -111,32 +122,22 @@ test('highlights from a Wallabag export are placed in the story, and one that no
 });
 
 test('regression: the matches of find in the article stay on their words when a highlight is painted over them', async ({ page, app }) => {
-  await page.goto(app.url);
-  await importAndOpen(page, STORY, 'Ferry crews walk out over pay');
-  await page.getByTestId('reader-body').click();
-  await page.keyboard.press('Control+f');
-  const find = page.getByRole('search', { name: 'Find in article' });
-  await find.getByRole('searchbox').fill('the operator');
+  const find = await findInStory(page, app.url, 'the operator');
   await expect(find.getByRole('status')).toHaveText('1 of 2');
-  const painted = () => page.evaluate(() => [...(CSS.highlights.get('find-match') ?? [])].map((range) => (range as Range).toString().toLowerCase()));
-  expect(await painted()).toEqual(['the operator', 'the operator']);
+  const painted = (name: string) => page.evaluate((key) => [...(CSS.highlights.get(key) ?? [])].map((range) => (range as Range).toString().toLowerCase()), name);
+  expect(await painted('find-match')).toEqual(['the operator', 'the operator']);
 
   // Marks wrap the words the matches were on; the find bar stays open.
   await select(page, 'said the operator had refused');
   await page.getByRole('toolbar', { name: 'Highlight the selection' }).getByRole('button', { name: 'Highlight green' }).click();
   await expect(mark(page, 'said the operator had refused')).toBeVisible();
   await expect(find.getByRole('status')).toHaveText('1 of 2');
-  await expect.poll(painted).toEqual(['the operator', 'the operator']);
-  expect(await page.evaluate(() => [...(CSS.highlights.get('find-current') ?? [])].map((range) => (range as Range).toString().toLowerCase()))).toEqual(['the operator']);
+  await expect.poll(() => painted('find-match')).toEqual(['the operator', 'the operator']);
+  expect(await painted('find-current')).toEqual(['the operator']);
 });
 
 test('find in the article counts the matches and steps through them; j and k open the next and previous article', async ({ page, app }) => {
-  await page.goto(app.url);
-  await importAndOpen(page, STORY, 'Ferry crews walk out over pay');
-  await page.getByTestId('reader-body').click();
-  await page.keyboard.press('Control+f');
-  const find = page.getByRole('search', { name: 'Find in article' });
-  await find.getByRole('searchbox').fill('the operator');
+  const find = await findInStory(page, app.url, 'the operator');
   await expect(find.getByRole('status')).toHaveText('1 of 2');
   await find.getByRole('searchbox').press('Enter');
   await expect(find.getByRole('status')).toHaveText('2 of 2');
