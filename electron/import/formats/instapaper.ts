@@ -1,4 +1,5 @@
 import { csvHeader, readCsv } from '../archive/csv.ts';
+import { namesIn } from '../archive/fields.ts';
 import { savedLink, timeOf } from '../archive/saved-link.ts';
 import { decodeText } from '../decode.ts';
 import { parseDocument } from '../../common/html-dom.ts';
@@ -40,17 +41,10 @@ export const instapaperImporter: Importer = {
 function fromCsv(text: string) {
   return readCsv(text).map((row) => {
     const { tag, ...state } = folderState(row.folder ?? '');
-    let tags: string[] = [];
-    try {
-      const parsed: unknown = JSON.parse(row.tags || '[]');
-      if (Array.isArray(parsed)) tags = parsed.map((item) => (typeof item === 'string' ? item : String((item as { name?: string }).name ?? ''))).filter(Boolean);
-    } catch {
-      tags = (row.tags ?? '').split(',');
-    }
     return savedLink({
       url: row.url ?? '',
       title: row.title,
-      tags: tag ? [...tags, tag] : tags,
+      tags: [...tagsOf(row.tags ?? ''), ...(tag ? [tag] : [])],
       createdAt: timeOf(row.timestamp),
       highlights: row.selection ? [{ quote: row.selection }] : undefined,
       ...state,
@@ -71,4 +65,13 @@ function fromHtml(html: string) {
     entries.push(savedLink({ url: element.getAttribute('href') ?? '', title: element.textContent ?? '', tags: tag ? [tag] : [], ...state }));
   }
   return entries;
+}
+
+/** The Tags column: a JSON list of names or of objects with a name, or (older exports) commas. */
+function tagsOf(cell: string): string[] {
+  try {
+    return namesIn(JSON.parse(cell || '[]'), 'name');
+  } catch {
+    return cell.split(',');
+  }
 }

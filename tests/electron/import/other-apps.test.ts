@@ -214,6 +214,14 @@ describe('entries of the wrong shape', () => {
 });
 
 describe('tags an export brings', () => {
+  it('regression: an Instapaper Tags list holding null or a number no longer turns into tags made of its JSON', async () => {
+    const library = tempLibrary();
+    const csv = 'URL,Title,Selection,Folder,Timestamp,Tags\nhttps://a.example/1,One,,Unread,1,"[null, {""name"": 5}, ""ferries""]"\n';
+    await importFiles(library, [{ path: '/imports/instapaper-export.csv', read: async () => new TextEncoder().encode(csv) }]);
+    expect(everything(library).map((article) => article.tags)).toEqual([['5', 'ferries']]);
+  });
+
+
   it('regression: a tag of 150 characters or with a control character is stored as a name the app can filter, rename and delete', async () => {
     const library = tempLibrary();
     const long = 'x'.repeat(150);
