@@ -19,7 +19,7 @@ export const omnivoreImporter: Importer = {
   accepts: (source) => extensionOf(source.name) === '.zip' && zipEntryNames(source.bytes).some((name) => METADATA.test(name)),
   parse: async (source) => {
     const entries = readZip(source.bytes);
-    const file = (path: string) => [...entries].find(([name]) => name === path || name.endsWith(`/${path}`))?.[1];
+    const file = filesByPath(entries);
     const seen = new Set<string>();
     const results: (Promise<ImportEntry> | ImportEntry)[] = [];
     for (const [index, item] of jsonListsIn(entries, METADATA).entries()) {
@@ -27,14 +27,30 @@ export const omnivoreImporter: Importer = {
         results.push(notAnEntry(index));
         continue;
       }
-      const key = textField(item.id) ?? textField(item.slug) ?? textField(item.url) ?? '';
+      const key = textField(item.id) || textField(item.slug) || textField(item.url);
       if (key && seen.has(key)) continue;
-      seen.add(key);
+      if (key) seen.add(key);
       results.push(fromOmnivore(item, file));
     }
     return Promise.all(results);
   },
 };
+
+/**
+ * A file of the zip by its path inside the export, whatever folder the export was zipped in:
+ * looked up once per article, so indexed once rather than searched (exports hold thousands).
+ */
+function filesByPath(entries: Map<string, Uint8Array>): (path: string) => Uint8Array | undefined {
+  const byTail = new Map<string, Uint8Array>();
+  for (const [name, data] of entries) {
+    const parts = name.split('/');
+    for (let start = parts.length - 1; start >= 0; start -= 1) {
+      const tail = parts.slice(start).join('/');
+      if (!byTail.has(tail)) byTail.set(tail, data);
+    }
+  }
+  return (path) => entries.get(path) ?? byTail.get(path);
+}
 
 function fromOmnivore(item: Record<string, unknown>, file: (path: string) => Uint8Array | undefined) {
   const slug = textField(item.slug);
