@@ -29,7 +29,8 @@ export function savedLink(entry: LinkEntry): NewSavedArticle | LeftOutEntry {
     canonicalUrl: url,
     html: '',
     text: '',
-    tags: [...new Set((entry.tags ?? []).map((tag) => tag.trim()).filter(Boolean))],
+    // Cleaned and made unique where every import's tags are: when the library stores them.
+    tags: entry.tags ?? [],
     createdAt: entry.createdAt ?? undefined,
     read: entry.read,
     archived: entry.archived,
