@@ -52,6 +52,7 @@ export function FindBar({ body, onClose }: { body: RefObject<HTMLDivElement | nu
   const [current, setCurrent] = useState(0);
   const input = useRef<HTMLInputElement | null>(null);
   const version = useStoryVersion(body);
+  const scrolledTo = useRef('');
   const matches = useMemo(() => {
     const root = body.current;
     if (!root || !needle.trim()) return [];
@@ -74,13 +75,16 @@ export function FindBar({ body, onClose }: { body: RefObject<HTMLDivElement | nu
     const here = matches[current];
     if (here) {
       registry.set(CURRENT, new Highlight(here));
-      scrollIntoPane(body.current, here);
+      // Only a new search or a step moves the story; repainting after a highlight does not.
+      const place = `${needle}\u0000${current}`;
+      if (scrolledTo.current !== place) scrollIntoPane(body.current, here);
+      scrolledTo.current = place;
     } else registry.delete(CURRENT);
     return () => {
       registry.delete(ALL);
       registry.delete(CURRENT);
     };
-  }, [matches, current, body]);
+  }, [matches, current, body, needle]);
 
   const step = (by: number) => matches.length && setCurrent((index) => (index + by + matches.length) % matches.length);
   const status = !needle.trim() ? '' : matches.length === 0 ? 'No matches' : `${current + 1} of ${matches.length}`;
