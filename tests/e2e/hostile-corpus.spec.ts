@@ -29,8 +29,7 @@ test(`${HOSTILE_PAYLOADS.length} hostile payloads in every displayed field run n
   await page.getByRole('button', { name: 'Close', exact: true }).click();
 
   // Each article in the reading view, stepping with j from the first row.
-  const opened = await readEveryArticle(page, imported);
-  expect(opened).toBe(imported);
+  await readEveryArticle(page, imported);
 
   // The places that show the other fields.
   await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: 'Highlights', exact: true }).click();

