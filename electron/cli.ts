@@ -8,7 +8,7 @@ import { libraryExportContext } from './export/context.ts';
 import { importFiles, type PendingFile } from './import/pipeline.ts';
 import { entriesCount, leftOutTotal } from './common/import-summary.ts';
 import { findArticle, listArticles } from './library/articles.ts';
-import { Library } from './library/library.ts';
+import { type Library } from './library/library.ts';
 import { resolveLibraryPath } from './library/location.ts';
 import { checkIntegrity, type IntegrityReport } from './library/maintenance.ts';
 import { backupFolder, copyLibrary, listBackups, restoreBackup, restoreOverDamaged } from './library/backups.ts';

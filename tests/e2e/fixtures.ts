@@ -22,6 +22,7 @@ export async function startApp(libraryPath: string, env: NodeJS.ProcessEnv = {})
     // No machine-wide policy leaks into a test unless the test brings its own.
     env: { ...process.env, DATELINE_POLICY_FILE: '/nonexistent/dateline-policy.json', ...env },
   });
+ 
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`The server did not start:\n${output}`)), 15_000);
@@ -47,6 +48,8 @@ export async function stopApp(app: RunningApp): Promise<void> {
   await exited;
 }
 
+// Playwright reads a fixture's dependencies from its first parameter: `{}` means none.
+/* eslint-disable no-empty-pattern */
 export const test = base.extend<{ app: RunningApp; fixturesDir: string }>({
   app: async ({}, use) => {
     const dir = mkdtempSync(join(tmpdir(), 'dateline-e2e-'));

@@ -1,4 +1,3 @@
-import type { Page } from '@playwright/test';
 import { hostileCorpusFiles } from '../fixtures/hostile/exports.ts';
 import { HOSTILE_PAYLOADS } from '../fixtures/hostile/payloads.ts';
 import { expect, expectNothingRan, readEveryArticle, test, watchForLeaks } from './fixtures.ts';

@@ -42,7 +42,8 @@ function usePagedList(query: Query, version: number) {
         (reason) => mine === generation.current && (loading.current.delete(page), setError(messageOf(reason))),
       );
     },
-    // `key` stands for the query's contents.
+    // `key` stands for the query's contents: a new object with the same query is no change.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
     [key],
   );
 

@@ -59,6 +59,7 @@ export function useReadingProgress(body: RefObject<HTMLDivElement | null>, artic
       }
     };
     // Only a different article restarts this; progress saved while reading must not.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [body, id]);
   return finished;
 }

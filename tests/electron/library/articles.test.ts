@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DatelineError } from '../../../electron/common/errors.ts';
+import { type DatelineError } from '../../../electron/common/errors.ts';
 import {
   createDraft,
   deleteArticle,
@@ -8,7 +8,7 @@ import {
   listArticles,
   updateArticle,
 } from '../../../electron/library/articles.ts';
-import { Library } from '../../../electron/library/library.ts';
+import { type Library } from '../../../electron/library/library.ts';
 import { listTags, setArticleTags } from '../../../electron/library/tags.ts';
 import { tempLibrary } from '../../helpers/temp.ts';
 

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { insertSavedArticle } from '../../../electron/library/articles.ts';
-import { Library } from '../../../electron/library/library.ts';
+import { type Library } from '../../../electron/library/library.ts';
 import { searchArticles } from '../../../electron/library/search.ts';
 import { Searcher } from '../../../electron/library/searcher.ts';
 import { tempDir, tempLibrary } from '../../helpers/temp.ts';

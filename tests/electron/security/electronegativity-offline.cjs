@@ -1,8 +1,9 @@
 // Loaded with `node --require` before Electronegativity, for two reasons:
 //
 // 1. It loads typescript-estree, which requires `typescript` from wherever npm hoisted it: in
-//    this project TypeScript 7, whose package has no JavaScript API. Those requests go to
-//    the TypeScript that Electronegativity itself depends on. Only built JavaScript is
+//    this project the TypeScript 5.9 that the linters use (TypeScript 7, which has no
+//    JavaScript API, type-checks as `typescript-7`). Those requests go to the TypeScript that
+//    Electronegativity itself depends on, so its parser sees the version it was built for. Only built JavaScript is
 //    scanned, so it never parses TypeScript with it.
 // 2. It downloads translations and Electron's release list with `got`; offline, got's retry
 //    crashes under Node 24. The scan must not depend on the network, so every such request

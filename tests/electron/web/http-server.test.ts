@@ -3,7 +3,7 @@ import { connect } from 'node:net';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDispatcher } from '../../../electron/ipc/handlers.ts';
+import { createDispatcher } from '../../../electron/ipc/dispatcher.ts';
 import { startWebServer, MAX_BODY_BYTES, type WebServer } from '../../../electron/web/http-server.ts';
 import { testAppInfo, tempDir, tempLibrary } from '../../helpers/temp.ts';
 
@@ -18,6 +18,7 @@ async function start(timeouts?: { headersMs: number; requestMs: number }): Promi
   mkdirSync(staticDir);
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Dateline</title>');
   const library = tempLibrary();
+  // eslint-disable-next-line prefer-const -- the dispatcher's emit reads it once it is set
   let current: WebServer | undefined;
   const dispatch = createDispatcher({ library, app: testAppInfo, emit: (event, payload) => current?.emit(event, payload) });
   current = await startWebServer({ dispatch, staticDir, timeouts });

@@ -38,7 +38,9 @@ export function RevisionsPanel({
   const reload = () => call('revisions.list', { id: articleId }).then(setRevisions, (reason) => setError(messageOf(reason)));
   useEffect(() => {
     void reload();
-  }, [articleId]); // The list is reloaded explicitly after a save or restore.
+    // The list is reloaded explicitly after a save or restore, not whenever `reload` is new.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [articleId]);
 
   const save = async () => {
     try {

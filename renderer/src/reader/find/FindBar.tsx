@@ -59,6 +59,7 @@ export function FindBar({ body, onClose }: { body: RefObject<HTMLDivElement | nu
     const index = indexText(root);
     return findAll(index, needle).map((found) => rangeOf(index, found));
     // `version` changes when the story's DOM does: the ranges are found again on the new nodes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [body, needle, version]);
 
   useEffect(() => setCurrent(0), [needle]);

@@ -1,0 +1,181 @@
+import { isElement, parseBody, TEXT_NODE, type DomElement, type DomNode } from './html-dom.ts';
+
+/**
+ * The article's stored HTML (always the library's own safe subset) read back as blocks, for
+ * formats that are not HTML. Only what Dateline writes is understood; anything else is read
+ * for its text.
+ */
+
+export interface Run {
+  text: string;
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+  strike?: boolean;
+  code?: boolean;
+  link?: string;
+  lineBreak?: boolean;
+}
+
+export type Block =
+  | { kind: 'paragraph'; runs: Run[] }
+  | { kind: 'heading'; level: 2 | 3 | 4; runs: Run[] }
+  | { kind: 'quote'; runs: Run[] }
+  | { kind: 'pullquote'; text: string; attribution: string }
+  | { kind: 'list'; ordered: boolean; items: Run[][] }
+  | { kind: 'image'; src: string; alt: string; caption: string; credit: string }
+  | { kind: 'rule' }
+  | { kind: 'table'; rows: Run[][][] };
+
+type Format = Omit<Run, 'text' | 'lineBreak'>;
+
+const INLINE_FORMAT: Record<string, Format> = {
+  STRONG: { bold: true },
+  B: { bold: true },
+  EM: { italic: true },
+  I: { italic: true },
+  U: { underline: true },
+  S: { strike: true },
+  DEL: { strike: true },
+  STRIKE: { strike: true },
+  CODE: { code: true },
+};
+
+export function htmlToBlocks(html: string): Block[] {
+  return blocksOf(parseBody(html));
+}
+
+function blocksOf(parent: DomElement): Block[] {
+  const blocks: Block[] = [];
+  let loose: Run[] = [];
+  const flush = () => {
+    if (loose.some((run) => run.text.trim() !== '')) blocks.push({ kind: 'paragraph', runs: loose });
+    loose = [];
+  };
+  for (const node of Array.from(parent.childNodes)) {
+    const block = isElement(node) ? blockOf(node) : null;
+    if (block === null) {
+      loose.push(...runsOf(node, {}));
+      continue;
+    }
+    flush();
+    blocks.push(...block);
+  }
+  flush();
+  return blocks;
+}
+
+/** The blocks an element makes, or null when it is inline content. */
+function blockOf(element: DomElement): Block[] | null {
+  switch (element.tagName) {
+    case 'P':
+      return [{ kind: 'paragraph', runs: runsOf(element, {}) }];
+    case 'H1':
+    case 'H2':
+      return [{ kind: 'heading', level: 2, runs: runsOf(element, {}) }];
+    case 'H3':
+      return [{ kind: 'heading', level: 3, runs: runsOf(element, {}) }];
+    case 'H4':
+    case 'H5':
+    case 'H6':
+      return [{ kind: 'heading', level: 4, runs: runsOf(element, {}) }];
+    case 'BLOCKQUOTE':
+      return [{ kind: 'quote', runs: runsOf(element, {}) }];
+    case 'ASIDE':
+      if (element.classList.contains('pullquote')) {
+        return [
+          {
+            kind: 'pullquote',
+            text: element.querySelector('blockquote')?.textContent?.trim() ?? '',
+            attribution: element.querySelector('.attribution')?.textContent?.trim() ?? '',
+          },
+        ];
+      }
+      return blocksOf(element);
+    case 'UL':
+    case 'OL':
+      return [
+        {
+          kind: 'list',
+          ordered: element.tagName === 'OL',
+          items: Array.from(element.children)
+            .filter((child) => child.tagName === 'LI')
+            .map((item) => runsOf(item, {})),
+        },
+      ];
+    case 'FIGURE': {
+      const img = element.querySelector('img');
+      if (!img) return blocksOf(element);
+      const credit = element.querySelector('figcaption .credit')?.textContent?.trim() ?? '';
+      const caption = (element.querySelector('figcaption')?.textContent ?? '').replace(credit, '').trim();
+      return [{ kind: 'image', src: img.getAttribute('src') ?? '', alt: img.getAttribute('alt') ?? '', caption, credit }];
+    }
+    case 'IMG':
+      return [{ kind: 'image', src: element.getAttribute('src') ?? '', alt: element.getAttribute('alt') ?? '', caption: '', credit: '' }];
+    case 'HR':
+      return [{ kind: 'rule' }];
+    case 'TABLE':
+      return [
+        {
+          kind: 'table',
+          rows: Array.from(element.querySelectorAll('tr')).map((row) =>
+            Array.from(row.children)
+              .filter((cell) => cell.tagName === 'TD' || cell.tagName === 'TH')
+              .map((cell) => runsOf(cell, cell.tagName === 'TH' ? { bold: true } : {})),
+          ),
+        },
+      ];
+    case 'DIV':
+    case 'SECTION':
+    case 'ARTICLE':
+    case 'MAIN':
+    case 'HEADER':
+    case 'FOOTER':
+      return blocksOf(element);
+    default:
+      return null;
+  }
+}
+
+function runsOf(node: DomNode, format: Format): Run[] {
+  if (node.nodeType === TEXT_NODE) {
+    const text = (node.textContent ?? '').replace(/\s+/g, ' ');
+    return text ? [{ text, ...format }] : [];
+  }
+  if (!isElement(node)) return [];
+  const element = node;
+  if (element.tagName === 'BR') return [{ text: '', lineBreak: true }];
+  const inner: Format = { ...format, ...INLINE_FORMAT[element.tagName] };
+  if (element.tagName === 'A') {
+    const href = element.getAttribute('href') ?? '';
+    if (/^(https?:|mailto:)/i.test(href)) inner.link = href;
+  }
+  return Array.from(element.childNodes).flatMap((child) => runsOf(child, inner));
+}
+
+export function plainText(runs: Run[]): string {
+  return runs.map((run) => (run.lineBreak ? '\n' : run.text)).join('');
+}
+
+/** The readable text of article HTML: one paragraph per block, list items on their own lines. */
+export function htmlToText(html: string): string {
+  return htmlToBlocks(html)
+    .flatMap((block) => {
+      switch (block.kind) {
+        case 'list':
+          return [block.items.map(plainText).join('\n')];
+        case 'table':
+          return [block.rows.map((row) => row.map(plainText).join('\t')).join('\n')];
+        case 'image':
+        case 'rule':
+          return [];
+        case 'pullquote':
+          return [];
+        default:
+          return [plainText(block.runs)];
+      }
+    })
+    .map((text) => text.replace(/[ \t]+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n\n');
+}

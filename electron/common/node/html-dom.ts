@@ -1,0 +1,76 @@
+import { parseHTML } from 'linkedom';
+
+/**
+ * The few DOM features the Node side reads HTML with (linkedom), typed here so the Node
+ * code keeps no browser globals in scope.
+ */
+export interface DomNode {
+  readonly nodeType: number;
+  readonly textContent: string | null;
+  readonly childNodes: ArrayLike<DomNode>;
+}
+
+export interface DomElement extends DomNode {
+  readonly tagName: string;
+  readonly children: ArrayLike<DomElement>;
+  readonly classList: { contains(name: string): boolean };
+  readonly parentElement: DomElement | null;
+  readonly id: string;
+  readonly className: string;
+  readonly ownerDocument: DomDocument;
+  innerHTML: string;
+  textContent: string | null;
+  getAttribute(name: string): string | null;
+  setAttribute(name: string, value: string): void;
+  removeAttribute(name: string): void;
+  querySelector(selector: string): DomElement | null;
+  querySelectorAll(selector: string): ArrayLike<DomElement>;
+  closest(selector: string): DomElement | null;
+  remove(): void;
+  replaceWith(...nodes: (DomNode | string)[]): void;
+}
+
+export interface DomDocument {
+  readonly documentElement: DomElement;
+  readonly head: DomElement;
+  readonly body: DomElement;
+  querySelector(selector: string): DomElement | null;
+  querySelectorAll(selector: string): ArrayLike<DomElement>;
+  createElement(tag: string): DomElement;
+}
+
+/** A whole page parsed for reading (linkedom: fast, no scripts, no network). */
+export function parseDocument(html: string): DomDocument {
+  return parseHTML(html).document as unknown as DomDocument;
+}
+
+export const ELEMENT_NODE = 1;
+export const TEXT_NODE = 3;
+
+/** The <body> of `html` parsed as a document fragment would be. */
+export function parseBody(html: string): DomElement {
+  const { document } = parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`);
+  return document.body as unknown as DomElement;
+}
+
+/** How many elements deep the tree under `root` goes (walked without recursion). */
+export function treeDepth(root: DomElement): number {
+  let deepest = 0;
+  const stack: [DomElement, number][] = [[root, 0]];
+  while (stack.length) {
+    const [element, depth] = stack.pop()!;
+    if (depth > deepest) deepest = depth;
+    for (const child of Array.from(element.children)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
+/**
+ * Real pages nest a few dozen elements deep; markup built hundreds deep is an attack on the
+ * parser's time (Readability slows quadratically), refused before it is read.
+ */
+export const MAX_TREE_DEPTH = 256;
+
+export function isElement(node: DomNode): node is DomElement {
+  return node.nodeType === ELEMENT_NODE;
+}
