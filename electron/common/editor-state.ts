@@ -1,3 +1,4 @@
+import { libraryMediaUrl } from './media-url.ts';
 import { escapeHtml } from './text.ts';
 
 /**
@@ -24,8 +25,6 @@ interface SerializedNode {
   headerState?: unknown;
 }
 
-/** Where the library serves a media item (see electron/shell/urls.ts). */
-export const mediaSource = (id: number): string => `dateline-media://library/${id}`;
 
 const TEXT_FORMAT = { bold: 1, italic: 2, strikethrough: 4, underline: 8, code: 16 } as const;
 const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
@@ -48,17 +47,6 @@ export function parseEditorState(json: string): SerializedNode {
     throw new TypeError('The editor state has no root node.');
   }
   return root;
-}
-
-/** Every media item a draft shows, so exports can embed them. */
-export function mediaIdsIn(editorStateJson: string): number[] {
-  const ids: number[] = [];
-  const visit = (node: SerializedNode) => {
-    if (node.type === 'image' && typeof node.mediaId === 'number') ids.push(node.mediaId);
-    childrenOf(node).forEach(visit);
-  };
-  visit(parseEditorState(editorStateJson));
-  return ids;
 }
 
 export function deriveContent(editorStateJson: string): DerivedContent {
@@ -123,7 +111,7 @@ function imageHtml(node: SerializedNode): string {
     caption || credit
       ? `<figcaption>${escapeHtml(caption)}${credit ? `${caption ? ' ' : ''}<span class="credit">${escapeHtml(credit)}</span>` : ''}</figcaption>`
       : '';
-  return `<figure><img src="${mediaSource(id)}" alt="${escapeHtml(stringOf(node.altText))}">${figcaption}</figure>`;
+  return `<figure><img src="${libraryMediaUrl(id)}" alt="${escapeHtml(stringOf(node.altText))}">${figcaption}</figure>`;
 }
 
 function tableCellHtml(cell: SerializedNode): string {

@@ -1,3 +1,5 @@
+import { allowedUriPattern } from './media-url.ts';
+
 /**
  * What article HTML may contain, in the library and on screen. The same policy is applied
  * with DOMPurify twice: when an article is stored (on jsdom) and right before it is shown (on
@@ -13,7 +15,7 @@ export const ALLOWED_TAGS = [
 export const ALLOWED_ATTR = ['href', 'src', 'alt', 'title', 'colspan', 'rowspan', 'datetime', 'class', 'lang', 'dir'];
 
 /** Links may point at the web or an e-mail address; images only at the library. */
-export const ALLOWED_URI_REGEXP = /^(?:https?:|mailto:|dateline-media:\/\/library\/\d+$|#)/i;
+export const ALLOWED_URI_REGEXP = allowedUriPattern({ pending: false });
 
 export const SANITIZE_OPTIONS = {
   ALLOWED_TAGS,

@@ -2,7 +2,8 @@ import { protocol, session } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { getMedia } from '../library/media.ts';
 import type { Library } from '../library/library.ts';
-import { APP_SCHEME, MEDIA_SCHEME, appPathFromUrl, isAllowedRequest, mediaIdFromUrl } from '../shell/urls.ts';
+import { MEDIA_SCHEME, mediaIdFromUrl } from '../common/media-url.ts';
+import { APP_SCHEME, appPathFromUrl, isAllowedRequest } from '../shell/urls.ts';
 import { CONTENT_SECURITY_POLICY, contentTypeOf, resolveStaticFile } from '../web/static-files.ts';
 
 /** Must run before the app is ready: our two schemes behave like https for the page. */

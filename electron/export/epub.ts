@@ -3,7 +3,7 @@ import { strToU8, zipSync, type Zippable } from 'fflate';
 import { JSDOM } from 'jsdom';
 import type { Article } from '../common/model.ts';
 import { escapeHtml } from '../common/text.ts';
-import { mediaIdFromUrl } from '../shell/urls.ts';
+import { mediaIdFromUrl } from '../common/media-url.ts';
 import { articleHeaderHtml, relatedHtml } from './article-html.ts';
 import type { ExportContext } from './types.ts';
 

@@ -7,7 +7,7 @@ import {
   quoteNode,
   textNode,
 } from '../common/editor-state.ts';
-import { isElement, parseBody, TEXT_NODE, type DomElement, type DomNode } from '../common/html-dom.ts';
+import { isElement, parseBody, TEXT_NODE, type DomElement, type DomNode } from '../common/node/html-dom.ts';
 
 /**
  * Turns HTML (from a Word document or Markdown) into a draft's Lexical editor state: the

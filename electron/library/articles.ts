@@ -1,6 +1,5 @@
 import { DatelineError } from '../common/errors.ts';
-import { deriveContent, editorStateJson, linkNode, mediaSource, paragraphNode, quoteNode, textNode } from '../common/editor-state.ts';
-import type { PendingMedia } from '../import/html/images.ts';
+import { deriveContent, editorStateJson, linkNode, paragraphNode, quoteNode, textNode } from '../common/editor-state.ts';
 import type {
   Article,
   ArticleList,
@@ -12,10 +11,11 @@ import type {
   RelatedLink,
 } from '../common/model.ts';
 import { listQuerySchema, toTagName } from '../common/model.ts';
+import { libraryMediaUrl, pendingUrlPattern } from '../common/media-url.ts';
 import { countWords, readingMinutes, slugify } from '../common/text.ts';
 import { contentHash, urlKey } from './identity.ts';
 import type { Library } from './library.ts';
-import { addMedia } from './media.ts';
+import { addMedia, type PendingMedia } from './media.ts';
 import { getRevision, takeRevision, takeRevisionIfDue } from './revisions.ts';
 import { keptTime } from '../common/time.ts';
 
@@ -223,7 +223,7 @@ export interface NewSavedArticle {
   favorite?: boolean;
   archived?: boolean;
   createdAt?: number;
-  /** Images found while importing; `html` refers to them as dateline-media://pending/<token>. */
+  /** Images found while importing; `html` refers to them by `pendingMediaUrl(token)`. */
   media?: PendingMedia[];
   /** Only the address is known yet: the page is downloaded later. */
   linkOnly?: boolean;
@@ -318,9 +318,9 @@ export function insertRelatedLinks(library: Library, id: number, related: readon
 /** Stores an imported article's images and points its HTML at them. */
 export function storeImportedMedia(library: Library, id: number, article: NewSavedArticle): void {
   const ids = new Map(article.media!.map((item) => [item.token, addMedia(library, id, item.mimeType, item.bytes)]));
-  const html = article.html.replace(/dateline-media:\/\/pending\/(\d+)/g, (whole, token: string) => {
+  const html = article.html.replace(pendingUrlPattern(), (whole, token: string) => {
     const mediaId = ids.get(Number(token));
-    return mediaId === undefined ? whole : mediaSource(mediaId);
+    return mediaId === undefined ? whole : libraryMediaUrl(mediaId);
   });
   library.statement('UPDATE articles SET body_html = ? WHERE id = ?').run(html, id);
 }

@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { Library } from './library.ts';
 
+/** An image found while importing, not yet stored; the HTML names it by its token. */
+export interface PendingMedia {
+  token: number;
+  mimeType: string;
+  bytes: Uint8Array;
+}
+
 export interface StoredMedia {
   mimeType: string;
   bytes: Buffer;

@@ -2,23 +2,11 @@
  * The URL rules of the desktop app, kept free of Electron so they are tested directly.
  */
 
+import { MEDIA_SCHEME } from '../common/media-url.ts';
+
 export const APP_SCHEME = 'dateline';
-export const MEDIA_SCHEME = 'dateline-media';
 export const APP_ORIGIN = `${APP_SCHEME}://app`;
 export const APP_ENTRY = `${APP_ORIGIN}/index.html`;
-
-/**
- * The id in `dateline-media://library/<id>`, or null for any other shape. The raw text is
- * matched exactly, so nothing the URL parser would normalise (dots, escapes) gets through.
- */
-export function mediaIdFromUrl(url: string): number | null {
-  const match = new RegExp(`^${MEDIA_SCHEME}://library/([1-9][0-9]{0,15})$`).exec(url);
-  return match ? Number(match[1]) : null;
-}
-
-export function mediaUrl(id: number): string {
-  return `${MEDIA_SCHEME}://library/${id}`;
-}
 
 /** The path inside the app folder that a `dateline://app/...` URL names, or null. */
 export function appPathFromUrl(url: string): string | null {

@@ -1,4 +1,5 @@
 import { extname, join, normalize, sep } from 'node:path';
+import { MEDIA_SCHEME } from '../common/media-url.ts';
 
 /**
  * The Content Security Policy of every app page, in the desktop app and in browser mode:
@@ -9,7 +10,7 @@ export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",
-  "img-src 'self' data: blob: dateline-media:",
+  `img-src 'self' data: blob: ${MEDIA_SCHEME}:`,
   "font-src 'self'",
   "connect-src 'self'",
   "object-src 'none'",

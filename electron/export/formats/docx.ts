@@ -15,8 +15,8 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { imageSize } from 'image-size';
-import { mediaIdFromUrl } from '../../shell/urls.ts';
-import { htmlToBlocks, type Block, type Run } from '../../common/html-blocks.ts';
+import { mediaIdFromUrl } from '../../common/media-url.ts';
+import { htmlToBlocks, type Block, type Run } from '../../common/node/html-blocks.ts';
 import type { ExportContext, Exporter } from '../types.ts';
 
 const DOCX_IMAGE_TYPES: Record<string, 'png' | 'jpg' | 'gif' | 'bmp'> = {

@@ -1,5 +1,5 @@
 import { escapeHtml } from '../../common/text.ts';
-import { mediaIdFromUrl } from '../../shell/urls.ts';
+import { librarySrcPattern } from '../../common/media-url.ts';
 import { articleHeaderHtml, relatedHtml } from '../article-html.ts';
 import type { ExportContext, Exporter } from '../types.ts';
 
@@ -21,9 +21,8 @@ const STYLE = `
 
 /** Library images become data: URIs, so the page stands alone. */
 export function embedMedia(html: string, context: ExportContext): string {
-  return html.replace(/src="(dateline-media:\/\/library\/\d+)"/g, (whole, url: string) => {
-    const id = mediaIdFromUrl(url);
-    const media = id === null ? null : context.media(id);
+  return html.replace(librarySrcPattern(), (whole, id: string) => {
+    const media = context.media(Number(id));
     return media ? `src="data:${media.mimeType};base64,${media.bytes.toString('base64')}"` : whole;
   });
 }

@@ -1,5 +1,5 @@
 import { countWords } from '../../common/text.ts';
-import { htmlToBlocks } from '../../common/html-blocks.ts';
+import { htmlToBlocks } from '../../common/node/html-blocks.ts';
 import type { Exporter } from '../types.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { htmlToText } from '../../common/html-blocks.ts';
+import { htmlToText } from '../../common/node/html-blocks.ts';
 import type { NewSavedArticle } from '../../library/articles.ts';
 import { collectImages } from '../html/images.ts';
 import { withoutRepeatedTitle } from '../html/repeated-title.ts';

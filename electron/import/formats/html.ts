@@ -1,7 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { DatelineError } from '../../common/errors.ts';
-import { htmlToText } from '../../common/html-blocks.ts';
-import { MAX_TREE_DEPTH, parseDocument, treeDepth, type DomDocument } from '../../common/html-dom.ts';
+import { htmlToText } from '../../common/node/html-blocks.ts';
+import { MAX_TREE_DEPTH, parseDocument, treeDepth, type DomDocument } from '../../common/node/html-dom.ts';
 import { countWords } from '../../common/text.ts';
 import type { NewSavedArticle } from '../../library/articles.ts';
 import { decodeText } from '../decode.ts';

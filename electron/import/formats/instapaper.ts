@@ -2,7 +2,7 @@ import { csvHeader, readCsv } from '../archive/csv.ts';
 import { namesIn } from '../archive/fields.ts';
 import { savedLink, timeOf } from '../archive/saved-link.ts';
 import { decodeText } from '../decode.ts';
-import { parseDocument } from '../../common/html-dom.ts';
+import { parseDocument } from '../../common/node/html-dom.ts';
 import { extensionOf, type Importer } from '../types.ts';
 
 /** Instapaper's own folders; any other folder name becomes a tag. */

@@ -6,7 +6,7 @@ import { jsonListsIn, readZip, zipEntryNames } from '../archive/zip.ts';
 import { decodeText } from '../decode.ts';
 import { extensionOf, type Importer, type ImportSource } from '../types.ts';
 import type { ImportedHighlight } from '../../library/articles.ts';
-import { parseDocument } from '../../common/html-dom.ts';
+import { parseDocument } from '../../common/node/html-dom.ts';
 
 const PART = /(^|\/)part_\d+\.csv$/i;
 const ANNOTATIONS = /(^|\/)annotations\/part_\d+\.json$/i;

@@ -1,5 +1,5 @@
-import { htmlToText } from '../../common/html-blocks.ts';
-import { MAX_TREE_DEPTH, parseBody, treeDepth } from '../../common/html-dom.ts';
+import { htmlToText } from '../../common/node/html-blocks.ts';
+import { MAX_TREE_DEPTH, parseBody, treeDepth } from '../../common/node/html-dom.ts';
 import { DatelineError } from '../../common/errors.ts';
 import { normalizeSpace } from '../../common/text.ts';
 import type { NewSavedArticle } from '../../library/articles.ts';

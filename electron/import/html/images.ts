@@ -1,16 +1,11 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { parseBody, type DomElement } from '../../common/html-dom.ts';
+import { parseBody, type DomElement } from '../../common/node/html-dom.ts';
+import { pendingMediaUrl } from '../../common/media-url.ts';
 import { absoluteUrl } from './metadata.ts';
+import type { PendingMedia } from '../../library/media.ts';
 
 /** An image found in an imported page, waiting for its article's id to be stored. */
-export interface PendingMedia {
-  token: number;
-  mimeType: string;
-  bytes: Uint8Array;
-}
-
-export const PENDING_MEDIA = 'dateline-media://pending/';
 const MAX_IMAGE_BYTES = 15 * 1024 * 1024;
 
 /** The image type the bytes really are (the declared type or extension is not trusted). */
@@ -45,7 +40,7 @@ export async function collectImages(html: string, context: ImageContext): Promis
     const type = bytes ? sniffImageType(bytes) : null;
     if (bytes && type && bytes.length <= MAX_IMAGE_BYTES) {
       media.push({ token: media.length, mimeType: type, bytes });
-      img.setAttribute('src', `${PENDING_MEDIA}${media.length - 1}`);
+      img.setAttribute('src', pendingMediaUrl(media.length - 1));
       for (const attribute of ['srcset', 'data-src', 'sizes', 'loading', 'width', 'height']) img.removeAttribute(attribute);
       continue;
     }

@@ -1,4 +1,4 @@
-import type { DomDocument } from '../../common/html-dom.ts';
+import type { DomDocument } from '../../common/node/html-dom.ts';
 import { keptTime } from '../../common/time.ts';
 import { normalizeSpace } from '../../common/text.ts';
 

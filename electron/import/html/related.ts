@@ -1,5 +1,5 @@
 import type { RelatedLink } from '../../common/model.ts';
-import type { DomDocument, DomElement } from '../../common/html-dom.ts';
+import type { DomDocument, DomElement } from '../../common/node/html-dom.ts';
 import { normalizeSpace } from '../../common/text.ts';
 import { TRAILER_HEADING } from '../furniture.ts';
 import { absoluteUrl } from './metadata.ts';

@@ -1,4 +1,4 @@
-import { parseBody, type DomElement } from '../../common/html-dom.ts';
+import { parseBody, type DomElement } from '../../common/node/html-dom.ts';
 import { normalizeSpace } from '../../common/text.ts';
 
 const WRAPPERS = /^(DIV|ARTICLE|SECTION|HEADER|MAIN|HGROUP)$/;

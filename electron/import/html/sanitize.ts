@@ -1,5 +1,6 @@
 import createDOMPurify from 'dompurify';
 import { JSDOM } from 'jsdom';
+import { allowedUriPattern } from '../../common/media-url.ts';
 import { SANITIZE_OPTIONS } from '../../common/sanitize-policy.ts';
 
 /**
@@ -9,7 +10,7 @@ import { SANITIZE_OPTIONS } from '../../common/sanitize-policy.ts';
 const purify = createDOMPurify(new JSDOM('').window as unknown as Parameters<typeof createDOMPurify>[0]);
 const IMPORT_OPTIONS = {
   ...SANITIZE_OPTIONS,
-  ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|dateline-media:\/\/(?:library|pending)\/\d+$|#)/i,
+  ALLOWED_URI_REGEXP: allowedUriPattern({ pending: true }),
 };
 
 export function sanitizeForLibrary(html: string): string {

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { LibraryView } from '../../../electron/common/model.ts';
 import { call, messageOf, subscribe } from '../client/api.ts';
 import { base64Of } from '../client/media.ts';
 import { ContentPane } from './ContentPane.tsx';
 import { ImportPanel, useImporter } from '../library/ImportPanel.tsx';
 import { LibraryPane } from '../library/LibraryPane.tsx';
+import type { LibrarySelection } from '../library/selection.ts';
 import { Sidebar } from '../library/Sidebar.tsx';
 import { SettingsContext, useSettings } from './settings.ts';
 import { isTyping } from './hooks.ts';
@@ -13,14 +13,8 @@ import { ExportDialog } from '../library/ExportDialog.tsx';
 import { AddressDialog } from '../library/AddressDialog.tsx';
 import { SettingsDialog } from '../settings/SettingsDialog.tsx';
 
-export interface Selection {
-  /** A list of articles, or every highlight in the library. */
-  view: LibraryView | 'highlights';
-  tag: string | null;
-}
-
 export function App() {
-  const [selection, setSelection] = useState<Selection>({ view: 'all', tag: null });
+  const [selection, setSelection] = useState<LibrarySelection>({ view: 'all', tag: null });
   const [openId, setOpenId] = useState<number | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   useLinkGuard(setNotice);

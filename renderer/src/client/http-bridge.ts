@@ -1,9 +1,4 @@
-import {
-  channelNames,
-  type DatelineBridge,
-  type EventName,
-  type Result,
-} from '../../../electron/ipc/contract.ts';
+import type { DatelineBridge, EventName, Result } from '../../../electron/ipc/contract.ts';
 import { HTTP_EVENTS_PATH, SECRET_HEADER, httpInvokePath } from '../../../electron/ipc/wire.ts';
 
 const SECRET_KEY = 'dateline.secret';
@@ -18,9 +13,14 @@ const KEEPALIVE_LIMIT = 60 * 1024;
  */
 export function createHttpBridge(): DatelineBridge {
   const secret = takeSecret();
-  const invoke = Object.fromEntries(
-    channelNames.map((channel) => [channel, (input: unknown) => post(channel, input, secret)]),
-  ) as DatelineBridge['invoke'];
+  // Every channel is a POST named after it; the server checks the name against the contract,
+  // so the renderer needs no list of channels (and bundles none of the contract's schemas).
+  // Channel names are `namespace.action`: any other property (`then`, symbols) is undefined,
+  // so the bridge is never mistaken for a promise.
+  const invoke = new Proxy({} as DatelineBridge['invoke'], {
+    get: (_target, channel) =>
+      typeof channel === 'string' && channel.includes('.') ? (input: unknown) => post(channel, input, secret) : undefined,
+  });
 
   const listeners = new Map<string, Set<(payload: never) => void>>();
   let source: EventSource | null = null;

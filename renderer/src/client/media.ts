@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { mediaSource } from '../../../electron/common/editor-state.ts';
+import { libraryMediaUrl } from '../../../electron/common/media-url.ts';
 import { call, transport } from './api.ts';
 
 const blobUrls = new Map<number, Promise<string>>();
@@ -10,7 +10,7 @@ const blobUrls = new Map<number, Promise<string>>();
  * and are shown from a blob: URL, since an <img> cannot send the secret itself.
  */
 export function mediaUrl(id: number): Promise<string> {
-  if (transport === 'desktop') return Promise.resolve(mediaSource(id));
+  if (transport === 'desktop') return Promise.resolve(libraryMediaUrl(id));
   let url = blobUrls.get(id);
   if (!url) {
     url = call('media.get', { id }).then(({ mimeType, data }) => {

@@ -4,7 +4,7 @@ import { draftStatuses, listSorts, type DraftStatus, type LibraryView, type Sear
 type ListSort = (typeof listSorts)[number];
 const SORT_LABELS: Record<ListSort, string> = { saved: 'Date saved', published: 'Date published', title: 'Title', length: 'Length' };
 import { STATUS_LABELS } from '../editor/panels/MetadataPanel.tsx';
-import type { Selection } from '../app/App.tsx';
+import type { LibrarySelection } from './selection.ts';
 import { useDebounced, useLibraryVersion } from '../app/hooks.ts';
 import { ApiError, call, messageOf } from '../client/api.ts';
 import { Snippet } from './Snippet.tsx';
@@ -14,10 +14,10 @@ import { BookButton } from './BookButton.tsx';
 import { SavedLinksBar } from './SavedLinksBar.tsx';
 
 interface Props {
-  selection: Selection;
+  selection: LibrarySelection;
   openId: number | null;
   onOpen: (id: number) => void;
-  onSelect: (selection: Selection) => void;
+  onSelect: (selection: LibrarySelection) => void;
 }
 
 /** The middle pane: the search box, then either the search results or the current list. */
@@ -191,7 +191,7 @@ function TagActions({
   );
 }
 
-function EmptyList({ view }: { view: Selection['view'] }) {
+function EmptyList({ view }: { view: LibrarySelection['view'] }) {
   const text =
     view === 'drafts'
       ? 'No drafts yet. Start one with “New draft”.'

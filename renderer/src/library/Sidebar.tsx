@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { TagCount } from '../../../electron/common/model.ts';
-import type { Selection } from '../app/App.tsx';
+import type { LibrarySelection } from './selection.ts';
 import { useLibraryVersion } from '../app/hooks.ts';
 import { call } from '../client/api.ts';
 
-const VIEWS: { view: Selection['view']; label: string }[] = [
+const VIEWS: { view: LibrarySelection['view']; label: string }[] = [
   { view: 'all', label: 'All articles' },
   { view: 'unread', label: 'Unread' },
   { view: 'favorites', label: 'Favorites' },
@@ -14,8 +14,8 @@ const VIEWS: { view: Selection['view']; label: string }[] = [
 ];
 
 interface Props {
-  selection: Selection;
-  onSelect: (selection: Selection) => void;
+  selection: LibrarySelection;
+  onSelect: (selection: LibrarySelection) => void;
   onNewDraft: () => void;
   onImport: () => void;
   onImportFolder: () => void;

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { Article } from '../../../electron/common/model.ts';
 import { formatDate, formatReadingTime } from '../app/format.ts';
 import { SANITIZE_OPTIONS } from '../../../electron/common/sanitize-policy.ts';
+import { librarySrcPattern } from '../../../electron/common/media-url.ts';
 import { call, messageOf, transport } from '../client/api.ts';
 import { mediaUrl } from '../client/media.ts';
 import { TagEditor } from './TagEditor.tsx';
@@ -26,7 +27,7 @@ import type { Highlight, HighlightColor } from '../../../electron/common/model.t
  */
 function sanitizeForDisplay(html: string): string {
   const clean = DOMPurify.sanitize(html, SANITIZE_OPTIONS) as string;
-  return transport === 'browser' ? clean.replace(/src="dateline-media:\/\/library\/(\d+)"/g, 'data-media-id="$1"') : clean;
+  return transport === 'browser' ? clean.replace(librarySrcPattern(), 'data-media-id="$1"') : clean;
 }
 
 /** Fills in the browser-mode addresses of the library images in the article body. */

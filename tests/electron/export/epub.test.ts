@@ -8,7 +8,7 @@ import { getArticle, insertSavedArticle } from '../../../electron/library/articl
 import type { Library } from '../../../electron/library/library.ts';
 import { addMedia } from '../../../electron/library/media.ts';
 import { setArticleTags } from '../../../electron/library/tags.ts';
-import { mediaUrl } from '../../../electron/shell/urls.ts';
+import { libraryMediaUrl as mediaUrl } from '../../../electron/common/media-url.ts';
 import { tempLibrary } from '../../helpers/temp.ts';
 
 const PNG = Uint8Array.from(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'));

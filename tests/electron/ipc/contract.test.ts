@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { channelNames, channels, events, type EventName } from '../../../electron/ipc/contract.ts';
-import { createDispatcher } from '../../../electron/ipc/handlers.ts';
+import { createDispatcher } from '../../../electron/ipc/dispatcher.ts';
 import type { Library } from '../../../electron/library/library.ts';
 import { tempLibrary, testAppInfo } from '../../helpers/temp.ts';
 
@@ -55,6 +55,8 @@ describe('the contract', () => {
     for (const name of channelNames) {
       expect(channels[name].input).toBeDefined();
       expect(channels[name].output).toBeDefined();
+      // The browser bridge tells channels from other properties by this shape.
+      expect(name).toMatch(/^[a-z]+\.[A-Za-z]+$/);
     }
     expect(Object.keys(events)).toEqual(['library.changed', 'import.progress', 'downloads.progress', 'import.finished', 'settings.changed', 'highlights.changed', 'library.restored', 'menu.command']);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { appPathFromUrl, isAllowedRequest, isExternalLink, mediaIdFromUrl, mediaUrl } from '../../../electron/shell/urls.ts';
+import { libraryMediaUrl as mediaUrl, mediaIdFromUrl } from '../../../electron/common/media-url.ts';
+import { appPathFromUrl, isAllowedRequest, isExternalLink } from '../../../electron/shell/urls.ts';
 import { resolveStaticFile } from '../../../electron/web/static-files.ts';
 
 describe('the media scheme', () => {

@@ -1,0 +1,93 @@
+// The layers of ARCHITECTURE.md, held as rules: `npm run lint` fails when an import crosses
+// one. Each rule also has a deliberate violation under tests/guards/fixtures/layering/, and
+// tests/guards/layering.test.ts checks that every rule fires on it, so a rule that stopped
+// matching anything would fail too.
+//
+// Paths may start with the fixture tree's folder, so one rule covers both trees.
+const ROOT = '^(tests/guards/fixtures/layering/)?';
+
+/** Folders that run under plain Node and must never reach the Electron shell. */
+const NODE_SIDE = `${ROOT}electron/(common|library|import|export|ipc|policy|web)/`;
+/** What only the desktop shell may touch. */
+const ELECTRON_SHELL = `(^|/)node_modules/electron/|${ROOT}electron/(desktop/|main\\.ts$|preload\\.ts$)`;
+/** The part of common/ that needs Node or a server-side DOM; the renderer never sees it. */
+const COMMON_NODE = `${ROOT}electron/common/node/`;
+/** Packages that need Node or stand in for a browser's DOM on the server. */
+const NODE_ONLY_PACKAGES = '(^|/)node_modules/(linkedom|jsdom|better-sqlite3|electron-updater|mammoth|docx|fflate|csv-parse|@mozilla/readability|turndown|image-size)/';
+
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'node-side-no-electron',
+      comment: 'The library, importers, exporters, contract, policy and web server run under plain Node: only the shell imports Electron.',
+      severity: 'error',
+      from: { path: NODE_SIDE },
+      to: { path: ELECTRON_SHELL },
+    },
+    {
+      name: 'library-knows-no-features',
+      comment: 'The library is the bottom layer: it imports no importer, exporter, IPC or transport.',
+      severity: 'error',
+      from: { path: `${ROOT}electron/library/` },
+      to: { path: `${ROOT}electron/(import|export|ipc|web)/` },
+    },
+    {
+      name: 'renderer-only-browser-safe',
+      comment:
+        'The renderer imports only itself, the browser-safe part of electron/common, the contract (types only) and the wire names.',
+      severity: 'error',
+      from: { path: `${ROOT}renderer/` },
+      to: { path: `${ROOT}electron/`, pathNot: `${ROOT}electron/(common/[^/]+\\.ts$|ipc/contract\\.ts$|ipc/wire\\.ts$)` },
+    },
+    {
+      name: 'renderer-contract-types-only',
+      comment: 'The contract carries zod schemas the renderer must not bundle: it takes the types only.',
+      severity: 'error',
+      from: { path: `${ROOT}renderer/` },
+      to: { path: `${ROOT}electron/ipc/contract\\.ts$`, dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'renderer-no-node',
+      comment: 'The renderer runs in a browser: no Node built-ins and no Node-only packages.',
+      severity: 'error',
+      from: { path: `${ROOT}renderer/` },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'renderer-no-node-packages',
+      comment: 'The renderer runs in a browser: no package that needs Node or a server-side DOM.',
+      severity: 'error',
+      from: { path: `${ROOT}renderer/` },
+      to: { path: NODE_ONLY_PACKAGES },
+    },
+    {
+      name: 'common-browser-part-stays-browser-safe',
+      comment: 'electron/common/ outside node/ is what the renderer may use: it needs no Node, no server-side DOM.',
+      severity: 'error',
+      from: { path: `${ROOT}electron/common/[^/]+\\.ts$` },
+      to: { path: `${COMMON_NODE}|${NODE_ONLY_PACKAGES}` },
+    },
+    {
+      name: 'common-browser-part-no-node-builtins',
+      comment: 'electron/common/ outside node/ is what the renderer may use: no Node built-ins.',
+      severity: 'error',
+      from: { path: `${ROOT}electron/common/[^/]+\\.ts$` },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'no-cycles',
+      comment: 'Imports form no circle; the one exception is a Lexical node and its own React view, which name each other.',
+      severity: 'error',
+      from: {},
+      to: { circular: true, viaOnly: { pathNot: `${ROOT}renderer/src/editor/nodes/` } },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^|/)(out|dist|release|test-results)/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.js', '.cjs', '.mjs', '.json'] },
+  },
+};
