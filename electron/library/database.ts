@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DatelineError } from '../common/errors.ts';
-import { LATEST_SCHEMA_VERSION, migrations, type Migration } from './migrations.ts';
+import { migrations, type Migration } from './migrations.ts';
 
 export type Db = Database.Database;
 
@@ -76,4 +76,3 @@ export function upgrade(db: Db, steps: readonly Migration[] = migrations): void 
   }).immediate();
 }
 
-export { LATEST_SCHEMA_VERSION };

@@ -1,5 +1,8 @@
-import { toTagName } from '../common/model.ts';
-import type { Db } from './database.ts';
+import type Database from 'better-sqlite3';
+
+// A migration, once shipped, must do the same thing forever: this module imports nothing of
+// the app's that could change under it (tests/electron/library/migrations-frozen.test.ts).
+type Db = Database.Database;
 
 /**
  * A condition true for a time column holding a date outside the years 1000 to 9999 (the
@@ -250,7 +253,7 @@ export const migrations: readonly Migration[] = [
     fixData: (db) => {
       const tags = db.prepare('SELECT id, name FROM tags').all() as { id: number; name: string }[];
       for (const { id, name } of tags) {
-        const fixed = toTagName(name);
+        const fixed = tagNameAsOfMigration11(name);
         if (fixed === name) continue;
         const same = fixed === null ? undefined : (db.prepare('SELECT id FROM tags WHERE name = ? AND id != ?').get(fixed, id) as { id: number } | undefined);
         if (fixed !== null && !same) {
@@ -264,5 +267,19 @@ export const migrations: readonly Migration[] = [
     },
   },
 ];
+
+/**
+ * The tag rule of migration 11 as it shipped (common/model.ts's `toTagName` then): control
+ * characters become spaces, runs of space one, cut to 100 characters. A copy, so that a
+ * later change to the rule never changes what the migration did.
+ */
+function tagNameAsOfMigration11(raw: string): string | null {
+  let name = raw
+    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (name.length > 100) name = name.slice(0, 100).replace(/[\ud800-\udbff]$/, '').trim();
+  return name || null;
+}
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
