@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { EventName, EventPayload } from './ipc/contract.ts';
-import type { Dispatch } from './ipc/handlers.ts';
+import type { Dispatch } from './ipc/dispatcher.ts';
 import { LibrarySession } from './ipc/session.ts';
 import { resolveLibraryPath } from './library/location.ts';
 import { describeApp, loadDevelopmentPolicy } from './policy/app-info.ts';

@@ -252,7 +252,6 @@ export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
 
 export type AppInfo = z.output<typeof appInfoSchema>;
 export type LibraryStatus = z.output<typeof libraryStatusSchema>;
-export type RestoreResult = z.output<typeof restoreResultSchema>;
 export type MenuCommand = (typeof menuCommands)[number];
 export type ErrorPayload = { code: (typeof errorCodes)[number]; message: string };
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorPayload };

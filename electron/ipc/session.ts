@@ -5,7 +5,8 @@ import { backupFolder, listBackups, newestGoodBackup, restoreOverDamaged } from 
 import { scheduleDailyBackups } from '../library/backup-schedule.ts';
 import type { Library } from '../library/library.ts';
 import { LibraryDamagedError, openCheckedLibrary } from '../library/startup.ts';
-import { createDispatcher, dispatcherOver, type Dispatch, type HandlerContext } from './handlers.ts';
+import { createDispatcher, dispatcherOver, type Dispatch } from './dispatcher.ts';
+import type { HandlerContext } from './handlers/services.ts';
 
 export interface SessionOptions extends Omit<HandlerContext, 'library' | 'backups'> {
   file: string;

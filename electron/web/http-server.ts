@@ -4,7 +4,7 @@ import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { EventName, EventPayload } from '../ipc/contract.ts';
-import { checkEvent, type Dispatch } from '../ipc/handlers.ts';
+import { checkEvent, type Dispatch } from '../ipc/dispatcher.ts';
 import { CONTENT_SECURITY_POLICY, contentTypeOf, resolveStaticFile } from './static-files.ts';
 import { HTTP_API_PREFIX, HTTP_EVENTS_PATH, SECRET_HEADER, httpInvokePath } from '../ipc/wire.ts';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importFiles, type PendingFile } from '../../electron/import/pipeline.ts';
 import { importWorker } from '../../electron/import/worker/pool.ts';
-import { createDispatcher, type Dispatch } from '../../electron/ipc/handlers.ts';
+import { createDispatcher, type Dispatch } from '../../electron/ipc/dispatcher.ts';
 import { Library } from '../../electron/library/library.ts';
 import { backupFolder, writeBackup } from '../../electron/library/backups.ts';
 import { checkInWorker } from '../../electron/library/check.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fetchResource } from '../../../electron/import/web/fetch.ts';
 import { downloadArticle } from '../../../electron/import/web/page.ts';
-import { createDispatcher } from '../../../electron/ipc/handlers.ts';
+import { createDispatcher } from '../../../electron/ipc/dispatcher.ts';
 import type { EventName } from '../../../electron/ipc/contract.ts';
 import { Library } from '../../../electron/library/library.ts';
 import { describeApp } from '../../../electron/policy/app-info.ts';

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createDispatcher } from '../../../electron/ipc/handlers.ts';
+import { createDispatcher } from '../../../electron/ipc/dispatcher.ts';
 import { createLogger } from '../../../electron/shell/log.ts';
 import { tempDir, tempLibrary, testAppInfo } from '../../helpers/temp.ts';
 

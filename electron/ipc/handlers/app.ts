@@ -1,0 +1,11 @@
+import type { Services } from './services.ts';
+import type { HandlersOf } from './types.ts';
+
+/** The running app and its library as a whole. */
+export function appHandlers({ app, library }: Services): HandlersOf<'app' | 'library'> {
+  return {
+    'app.info': () => app,
+    // A library that failed its check is served by the recovery handlers instead (session.ts).
+    'library.status': () => ({ healthy: true, file: library.file, problems: [], suggested: null }),
+  };
+}

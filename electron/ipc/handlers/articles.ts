@@ -1,0 +1,60 @@
+import {
+  createDraft,
+  deleteArticle,
+  getArticle,
+  listArticles,
+  startDraftFrom,
+  updateArticle,
+} from '../../library/articles.ts';
+import { deleteArticles, setStates } from '../../library/bulk.ts';
+import { libraryExportContext } from '../../export/context.ts';
+import { exportArticle } from '../../export/registry.ts';
+import { importAsDraft } from '../../import/drafts.ts';
+import { base64, type Services } from './services.ts';
+import type { HandlersOf } from './types.ts';
+
+export function articleHandlers({ library, changed, printToPdf }: Services): HandlersOf<'articles'> {
+  return {
+    'articles.list': (query) => listArticles(library, query),
+    'articles.get': ({ id }) => getArticle(library, id),
+    'articles.createDraft': (fields) => {
+      const draft = createDraft(library, fields);
+      changed([draft.id]);
+      return draft;
+    },
+    'articles.update': ({ id, patch, expectedRevision }) => {
+      const article = updateArticle(library, id, patch, expectedRevision);
+      changed([id]);
+      return article;
+    },
+    'articles.setStates': ({ changes }) => {
+      const previous = setStates(library, changes);
+      changed(changes.map((change) => change.id));
+      return { previous };
+    },
+    'articles.deleteMany': ({ ids }) => {
+      const deleted = deleteArticles(library, ids);
+      changed(deleted);
+      return { ids: deleted };
+    },
+    'articles.delete': ({ id }) => {
+      deleteArticle(library, id);
+      changed([id]);
+      return { id };
+    },
+    'articles.export': async ({ id, format }) => {
+      const file = await exportArticle(getArticle(library, id), format, libraryExportContext(library, printToPdf));
+      return { fileName: file.fileName, mimeType: file.mimeType, data: base64(file.bytes) };
+    },
+    'articles.draftFrom': ({ id, excerpt }) => {
+      const draft = startDraftFrom(library, id, excerpt);
+      changed([draft.id]);
+      return draft;
+    },
+    'articles.importDraft': async ({ name, data }) => {
+      const draft = await importAsDraft(library, name, Buffer.from(data, 'base64'));
+      changed([draft.id]);
+      return draft;
+    },
+  };
+}

@@ -1,0 +1,117 @@
+import { DatelineError } from '../../common/errors.ts';
+import type { Feature } from '../../common/features.ts';
+import { downloadInWorker } from '../../import/pipeline.ts';
+import { DownloadQueue } from '../../import/web/download-queue.ts';
+import { backupFolder } from '../../library/backups.ts';
+import type { Library } from '../../library/library.ts';
+import { savedLinkCounts } from '../../library/saved-links.ts';
+import { Searcher } from '../../library/searcher.ts';
+import type { AppInfo, EventName, EventPayload } from '../contract.ts';
+
+export interface HandlerContext {
+  library: Library;
+  /** What the transport knows about the running app (mode, version, policy). */
+  app: AppInfo;
+  /** Pushes an event to every window; each transport decides how. */
+  emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  /** The desktop app can print pages to PDF; browser mode and the CLI cannot. */
+  printToPdf?: (html: string) => Promise<Uint8Array>;
+  /** Where problems are reported; never given article text. */
+  log?: (message: string, error?: unknown) => void;
+  /** The folder of automatic and manual backups; beside the library file by default. */
+  backups?: string;
+}
+
+/** Runs work that no other call may interleave with, refusing those calls meanwhile. */
+export type Exclusive = <T>(work: () => Promise<T>) => Promise<T>;
+
+/**
+ * What the handlers share and what outlives one call: the search worker, the download
+ * queue and the imports under way, and the policy questions every namespace asks. Created
+ * once per open library; each namespace's module takes what it needs from here.
+ */
+export interface Services {
+  readonly library: Library;
+  readonly app: AppInfo;
+  readonly emit: HandlerContext['emit'];
+  readonly printToPdf?: HandlerContext['printToPdf'];
+  readonly backups: string;
+  readonly exclusively: Exclusive;
+  readonly searcher: Searcher;
+  readonly downloads: DownloadQueue;
+  readonly imports: ImportJobs;
+  /** Tells every window which articles changed (all of them when no ids are given). */
+  changed(ids?: number[]): void;
+  allowed(feature: Feature): boolean;
+  /** Refuses with the policy's reason when downloading pages is turned off. */
+  requireFetching(): void;
+  downloadStatus(): { waiting: number; failedTotal: number } & ReturnType<DownloadQueue['progress']>;
+}
+
+/** Imports under way, each with the controller that stops it. */
+export class ImportJobs {
+  private readonly running = new Map<AbortController, Promise<unknown>>();
+
+  get size(): number {
+    return this.running.size;
+  }
+
+  run<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const controller = new AbortController();
+    const job = work(controller.signal).finally(() => this.running.delete(controller));
+    this.running.set(controller, job);
+    return job;
+  }
+
+  /** Stops every import; returns how many were asked to stop. */
+  cancelAll(): number {
+    for (const controller of this.running.keys()) controller.abort();
+    return this.running.size;
+  }
+
+  /** Settles once every import under way has stopped, however it ended. */
+  async settled(): Promise<void> {
+    await Promise.allSettled(this.running.values());
+  }
+}
+
+export function createServices(
+  { library, emit, app, printToPdf, log, backups = backupFolder(library.file) }: HandlerContext,
+  exclusively: Exclusive,
+): Services {
+  const allowed = (feature: Feature) => !app.policy.disabledFeatures.some((item) => item.id === feature);
+  const changed = (ids?: number[]) => emit('library.changed', ids ? { ids } : {});
+  const downloadStatus = () => {
+    const counts = savedLinkCounts(library);
+    return { ...downloads.progress(), waiting: counts.waiting, failedTotal: counts.failed };
+  };
+  const downloads: DownloadQueue = new DownloadQueue({
+    library,
+    download: (url, signal) => downloadInWorker(url, allowed('remote-images'), signal),
+    onProgress: () => emit('downloads.progress', downloadStatus()),
+    onDownloaded: (id) => changed([id]),
+    onError: (error) => log?.('the download queue stopped', error),
+  });
+  // A queue left by the last session carries on.
+  if (allowed('fetch-urls')) downloads.resume();
+  return {
+    library,
+    app,
+    emit,
+    printToPdf,
+    backups,
+    exclusively,
+    searcher: new Searcher(library),
+    downloads,
+    imports: new ImportJobs(),
+    changed,
+    allowed,
+    requireFetching: () => {
+      if (!allowed('fetch-urls')) throw new DatelineError('UNSUPPORTED', 'Your organisation’s policy turns off downloading web pages.');
+    },
+    downloadStatus,
+  };
+}
+
+/** Bytes as the contract carries them. */
+export const base64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64');
