@@ -265,5 +265,4 @@ export type NewHighlight = z.input<typeof newHighlightSchema>;
 export type HighlightPatch = z.output<typeof highlightPatchSchema>;
 export type Highlight = z.output<typeof highlightSchema>;
 export type HighlightQuery = z.input<typeof highlightQuerySchema>;
-export type HighlightFound = z.output<typeof highlightFoundSchema>;
 export type HighlightList = z.output<typeof highlightListSchema>;

@@ -15,7 +15,6 @@ export const settingsSchema = z.object({
 });
 
 export type Settings = z.output<typeof settingsSchema>;
-export type SettingKey = keyof Settings;
 
 type SettingsShape = typeof settingsSchema.shape;
 type PatchShape = { [K in keyof SettingsShape]: z.ZodOptional<ReturnType<SettingsShape[K]['unwrap']>> };
