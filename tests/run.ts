@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 /**
- * `npm test`: the type-check, the unit and integration suite (vitest) and the end-to-end
- * suite (Playwright in Chromium), run one after another whatever the earlier ones gave,
+ * `npm test`: the type-check, the static checks (`npm run lint`, one by one), the unit and
+ * integration suite (vitest) and the end-to-end suite (Playwright in Chromium), run one after another whatever the earlier ones gave,
  * then one closing line that sums them all.
  */
 
@@ -28,6 +28,23 @@ function typecheck(): Tally {
   console.log('\n== Type-check ==');
   const status = run('npm', ['run', '--silent', 'typecheck']);
   return { passed: status === 0 ? 1 : 0, failed: status === 0 ? 0 : 1, skipped: 0 };
+}
+
+/**
+ * Each static check of `npm run lint` (the linter, the formatter, the layers, knip) on its
+ * own line of the tally, all run even when one fails. The list is the script's own.
+ */
+function lint(): Tally {
+  console.log('\n== Lint (ESLint, Prettier, layering, unused code) ==');
+  const script = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { lint: string } }).scripts.lint;
+  const tally: Tally = { passed: 0, failed: 0, skipped: 0 };
+  for (const command of script.split(' && ')) {
+    console.log(`-- ${command}`);
+    const [tool, ...args] = command.split(' ');
+    if (run('npx', [tool!, ...args]) === 0) tally.passed += 1;
+    else tally.failed += 1;
+  }
+  return tally;
 }
 
 function unit(): Tally {
@@ -78,6 +95,7 @@ mkdirSync(RESULTS, { recursive: true });
 
 const suites: [string, Tally][] = [
   ['type-check', typecheck()],
+  ['lint', lint()],
   ['unit and integration', unit()],
   ['end-to-end', endToEnd()],
 ];
