@@ -13,7 +13,8 @@ const ELECTRON_SHELL = `(^|/)node_modules/electron/|${ROOT}electron/(desktop/|ma
 /** The part of common/ that needs Node or a server-side DOM; the renderer never sees it. */
 const COMMON_NODE = `${ROOT}electron/common/node/`;
 /** Packages that need Node or stand in for a browser's DOM on the server. */
-const NODE_ONLY_PACKAGES = '(^|/)node_modules/(linkedom|jsdom|better-sqlite3|electron-updater|mammoth|docx|fflate|csv-parse|@mozilla/readability|turndown|image-size)/';
+const NODE_ONLY_PACKAGES =
+  '(^|/)node_modules/(linkedom|jsdom|better-sqlite3|electron-updater|mammoth|docx|fflate|csv-parse|@mozilla/readability|turndown|image-size)/';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -34,8 +35,7 @@ module.exports = {
     },
     {
       name: 'renderer-only-browser-safe',
-      comment:
-        'The renderer imports only itself, the browser-safe part of electron/common, the contract (types only) and the wire names.',
+      comment: 'The renderer imports only itself, the browser-safe part of electron/common, the contract (types only) and the wire names.',
       severity: 'error',
       from: { path: `${ROOT}renderer/` },
       to: { path: `${ROOT}electron/`, pathNot: `${ROOT}electron/(common/[^/]+\\.ts$|ipc/contract\\.ts$|ipc/wire\\.ts$)` },

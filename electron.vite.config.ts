@@ -16,7 +16,15 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       // The import worker is its own file: pool.ts starts `import-worker.js` beside main.js.
-      lib: { entry: { main: 'electron/main.ts', 'import-worker': 'electron/import/worker/worker.ts', 'search-worker': 'electron/library/search-worker.ts', 'check-worker': 'electron/library/check-worker.ts' }, formats: ['es'] },
+      lib: {
+        entry: {
+          main: 'electron/main.ts',
+          'import-worker': 'electron/import/worker/worker.ts',
+          'search-worker': 'electron/library/search-worker.ts',
+          'check-worker': 'electron/library/check-worker.ts',
+        },
+        formats: ['es'],
+      },
     },
   },
   preload: {

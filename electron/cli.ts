@@ -103,7 +103,9 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   const command = name === undefined ? undefined : commands[name];
   const fileCommand = name === undefined ? undefined : fileCommands[name];
   if (!command && !fileCommand) {
-    io.err(name === undefined ? 'dateline: no command given (see dateline --help)' : `dateline: unknown command "${name}" (see dateline --help)`);
+    io.err(
+      name === undefined ? 'dateline: no command given (see dateline --help)' : `dateline: unknown command "${name}" (see dateline --help)`,
+    );
     return 2;
   }
   let library: Library | undefined;
@@ -143,7 +145,10 @@ async function runImport(library: Library, paths: string[], options: Options, io
       ...summary.imported.map((item) => `imported   #${item.id} ${item.title}  (${item.path})`),
       ...summary.duplicates.map((item) => `duplicate  #${item.id} ${item.title}  (${item.path})`),
       ...summary.failed.map((item) => `failed     ${item.path}: ${item.error.message}`),
-      ...summary.leftOut.map((group) => `left out   ${group.path}: ${entriesCount(group.count)} because ${group.reason} (${group.titles.join('; ')}${group.count > group.titles.length ? '; …' : ''})`),
+      ...summary.leftOut.map(
+        (group) =>
+          `left out   ${group.path}: ${entriesCount(group.count)} because ${group.reason} (${group.titles.join('; ')}${group.count > group.titles.length ? '; …' : ''})`,
+      ),
       `${summary.imported.length} imported, ${summary.duplicates.length} duplicates, ${summary.failed.length} failed${leftOutTotal(summary) ? `, ${entriesCount(leftOutTotal(summary))} left out` : ''}`,
     ].join('\n'),
   );
@@ -176,7 +181,10 @@ async function runList(library: Library, operands: string[], options: Options, i
   const list = listArticles(library, { view: options.view as LibraryView | undefined, tag: options.tag, limit });
   print(io, options, list, () =>
     [
-      ...list.items.map((item) => `#${item.id}\t${(item.publishedAt ?? item.createdAt).slice(0, 10)}\t${item.kind === 'draft' ? '[draft] ' : ''}${item.title || '(untitled)'}`),
+      ...list.items.map(
+        (item) =>
+          `#${item.id}\t${(item.publishedAt ?? item.createdAt).slice(0, 10)}\t${item.kind === 'draft' ? '[draft] ' : ''}${item.title || '(untitled)'}`,
+      ),
       `${list.items.length} of ${list.total}`,
     ].join('\n'),
   );
@@ -223,7 +231,9 @@ async function runShow(library: Library, operands: string[], options: Options, i
       [article.sourceName, article.publishedAt?.slice(0, 10), `${article.readingMinutes} min read`].filter(Boolean).join(' · '),
       '',
       article.text,
-      ...(article.related.length ? ['', 'Related:', ...article.related.map((link) => `- ${link.title}${link.url ? ` <${link.url}>` : ''}`)] : []),
+      ...(article.related.length
+        ? ['', 'Related:', ...article.related.map((link) => `- ${link.title}${link.url ? ` <${link.url}>` : ''}`)]
+        : []),
     ]
       .filter((line) => line !== '')
       .join('\n'),
@@ -236,7 +246,12 @@ async function runSearch(library: Library, operands: string[], options: Options,
   const results = searchArticles(library, { query: operands.join(' '), limit: Number(options.limit ?? 50) || 50 });
   print(io, options, results, () =>
     [
-      ...results.results.map((r) => `#${r.id}\t${r.title}\n\t${snippetParts(r.snippet).map((part) => (part.match ? `*${part.text}*` : part.text)).join('')}`),
+      ...results.results.map(
+        (r) =>
+          `#${r.id}\t${r.title}\n\t${snippetParts(r.snippet)
+            .map((part) => (part.match ? `*${part.text}*` : part.text))
+            .join('')}`,
+      ),
       `${results.total} found`,
     ].join('\n'),
   );
@@ -329,12 +344,22 @@ async function runRestore(file: string, operands: string[], options: Options, io
   } catch (error) {
     if (!(error instanceof LibraryDamagedError)) throw error;
     const { restored, damagedCopy } = await restoreOverDamaged(file, folder, name);
-    print(io, options, { restored, damagedCopy }, () => `Restored ${restored.name} (${restored.articles} articles). The damaged library was moved, unchanged, to ${damagedCopy}`);
+    print(
+      io,
+      options,
+      { restored, damagedCopy },
+      () => `Restored ${restored.name} (${restored.articles} articles). The damaged library was moved, unchanged, to ${damagedCopy}`,
+    );
     return 0;
   }
   try {
     const { restored, keptAside } = await restoreBackup(library, folder, name, getSettings(library).backupsToKeep);
-    print(io, options, { restored, keptAside }, () => `Restored ${restored.name} (${restored.articles} articles). The library as it was is kept as ${keptAside.name}`);
+    print(
+      io,
+      options,
+      { restored, keptAside },
+      () => `Restored ${restored.name} (${restored.articles} articles). The library as it was is kept as ${keptAside.name}`,
+    );
     return 0;
   } finally {
     library.close();

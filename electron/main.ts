@@ -56,7 +56,10 @@ if (!app.requestSingleInstanceLock()) {
     if (openPaths) openPaths([path]);
     else pendingFiles.push(path);
   });
-  app.whenReady().then(start).catch((error: unknown) => console.error(error));
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => console.error(error));
 }
 
 function focusWindow(): void {

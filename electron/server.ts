@@ -59,7 +59,10 @@ async function main(): Promise<void> {
   try {
     server = await startWebServer({ dispatch, staticDir: STATIC_DIR, port });
   } catch (error) {
-    await starting.then((session) => session.close(), () => undefined);
+    await starting.then(
+      (session) => session.close(),
+      () => undefined,
+    );
     fail(`Cannot listen on port ${port}: ${(error as Error).message}`, 1);
   }
   const address = `${server.url}#secret=${server.secret}`;

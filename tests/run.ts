@@ -51,7 +51,12 @@ function unit(): Tally {
   console.log('\n== Unit and integration tests (vitest) ==');
   const output = `${RESULTS}/unit.json`;
   const status = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${output}`]);
-  const report = readJson(output) as { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number } | null;
+  const report = readJson(output) as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+  } | null;
   if (!report) return { passed: 0, failed: 1, skipped: 0 };
   // A suite that failed to load has no failed tests but a non-zero exit: count it.
   const failed = report.numFailedTests || (status === 0 ? 0 : 1);
@@ -63,7 +68,10 @@ function endToEnd(): Tally {
   const output = `${RESULTS}/e2e.json`;
   // The unit suite has just built the app.
   const status = run('npx', ['playwright', 'test'], { DATELINE_SKIP_BUILD: '1' });
-  const report = readJson(output) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number }; errors?: unknown[] } | null;
+  const report = readJson(output) as {
+    stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+    errors?: unknown[];
+  } | null;
   if (!report) return { passed: 0, failed: 1, skipped: 0 };
   for (const reason of skipReasons(report)) console.log(`skipped: ${reason}`);
   const { expected, unexpected, flaky, skipped } = report.stats;

@@ -25,7 +25,6 @@ interface SerializedNode {
   headerState?: unknown;
 }
 
-
 const TEXT_FORMAT = { bold: 1, italic: 2, strikethrough: 4, underline: 8, code: 16 } as const;
 const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 const SAFE_LINK = /^(https?:|mailto:)/i;
@@ -166,12 +165,20 @@ function blockText(node: SerializedNode): string {
   if (node.type === 'image' || node.type === 'pullquote' || node.type === 'horizontalrule') return '';
   if (node.type === 'table') {
     return childrenOf(node)
-      .map((row) => childrenOf(row).map((cell) => childrenOf(cell).map(blockText).join(' ')).join('\t'))
+      .map((row) =>
+        childrenOf(row)
+          .map((cell) => childrenOf(cell).map(blockText).join(' '))
+          .join('\t'),
+      )
       .join('\n');
   }
   if (node.type === 'list') {
     return childrenOf(node)
-      .map((item) => childrenOf(item).map((child) => (child.type === 'list' ? `\n${blockText(child)}` : blockText(child))).join(''))
+      .map((item) =>
+        childrenOf(item)
+          .map((child) => (child.type === 'list' ? `\n${blockText(child)}` : blockText(child)))
+          .join(''),
+      )
       .join('\n');
   }
   if (node.type === 'text') return typeof node.text === 'string' ? node.text : '';

@@ -123,7 +123,11 @@ export const tagName = z
  */
 export function toTagName(raw: string): string | null {
   let name = raw.replace(CONTROL_CHARACTERS, ' ').replace(/\s+/g, ' ').trim();
-  if (name.length > TAG_NAME_MAX) name = name.slice(0, TAG_NAME_MAX).replace(/[\ud800-\udbff]$/, '').trim();
+  if (name.length > TAG_NAME_MAX)
+    name = name
+      .slice(0, TAG_NAME_MAX)
+      .replace(/[\ud800-\udbff]$/, '')
+      .trim();
   return name || null;
 }
 

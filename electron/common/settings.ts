@@ -21,9 +21,7 @@ type PatchShape = { [K in keyof SettingsShape]: z.ZodOptional<ReturnType<Setting
 
 /** A change to some settings: the same fields without defaults, none required, no others. */
 export const settingsPatchSchema = z.strictObject(
-  Object.fromEntries(
-    Object.entries(settingsSchema.shape).map(([key, field]) => [key, field.unwrap().optional()]),
-  ) as PatchShape,
+  Object.fromEntries(Object.entries(settingsSchema.shape).map(([key, field]) => [key, field.unwrap().optional()])) as PatchShape,
 );
 
 export type SettingsPatch = z.output<typeof settingsPatchSchema>;

@@ -21,7 +21,12 @@ export function startUpdates(options: { feedUrl: string | null; window: () => Br
   if (options.feedUrl) autoUpdater.setFeedURL({ provider: 'generic', url: options.feedUrl });
   autoUpdater.autoDownload = true;
   autoUpdater.autoInstallOnAppQuit = false;
-  autoUpdater.logger = { info: (m: unknown) => log.info(`updates: ${String(m)}`), warn: (m: unknown) => log.warn(`updates: ${String(m)}`), error: (m: unknown) => log.error(`updates: ${String(m)}`), debug: () => {} };
+  autoUpdater.logger = {
+    info: (m: unknown) => log.info(`updates: ${String(m)}`),
+    warn: (m: unknown) => log.warn(`updates: ${String(m)}`),
+    error: (m: unknown) => log.error(`updates: ${String(m)}`),
+    debug: () => {},
+  };
 
   let asked = false;
   autoUpdater.on('update-downloaded', async (info) => {
@@ -58,7 +63,11 @@ export function startUpdates(options: { feedUrl: string | null; window: () => Br
       const result = await autoUpdater.checkForUpdates().catch(() => null);
       if (result && !result.isUpdateAvailable) {
         asked = false;
-        await dialog.showMessageBox({ type: 'info', message: 'Dateline is up to date.', detail: `You have version ${result.updateInfo.version}.` });
+        await dialog.showMessageBox({
+          type: 'info',
+          message: 'Dateline is up to date.',
+          detail: `You have version ${result.updateInfo.version}.`,
+        });
       }
     },
   };

@@ -69,7 +69,8 @@ function offerSpellingSuggestions(contents: WebContents): void {
         { type: 'separator' },
       );
     }
-    if (params.isEditable) items.push({ role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'pasteAndMatchStyle' }, { role: 'selectAll' });
+    if (params.isEditable)
+      items.push({ role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'pasteAndMatchStyle' }, { role: 'selectAll' });
     else if (params.selectionText) items.push({ role: 'copy' });
     if (items.length) Menu.buildFromTemplate(items).popup();
   });

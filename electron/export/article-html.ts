@@ -3,7 +3,10 @@ import { escapeHtml } from '../common/text.ts';
 
 /** What standalone exports (web page, EPUB chapter) put above the story: headline, dek, byline, place, source, date. */
 export function articleHeaderHtml(article: Article, headline = article.title): string {
-  const meta = [article.dateline, article.sourceName, article.publishedAt?.slice(0, 10)].filter(Boolean).map((part) => escapeHtml(part!)).join(' · ');
+  const meta = [article.dateline, article.sourceName, article.publishedAt?.slice(0, 10)]
+    .filter(Boolean)
+    .map((part) => escapeHtml(part!))
+    .join(' · ');
   return `<h1>${escapeHtml(headline)}</h1>
 ${article.dek ? `<p class="dek">${escapeHtml(article.dek)}</p>` : ''}
 ${article.byline ? `<p class="byline">By ${escapeHtml(article.byline)}</p>` : ''}
@@ -13,8 +16,9 @@ ${meta ? `<p class="meta">${meta}</p>` : ''}`;
 /** The related links after the story; only web addresses stay links. */
 export function relatedHtml(article: Article): string {
   if (article.related.length === 0) return '';
-  const items = article.related.map((link) =>
-    `<li>${link.url && /^https?:/i.test(link.url) ? `<a href="${escapeHtml(link.url)}">${escapeHtml(link.title)}</a>` : escapeHtml(link.title)}</li>`,
+  const items = article.related.map(
+    (link) =>
+      `<li>${link.url && /^https?:/i.test(link.url) ? `<a href="${escapeHtml(link.url)}">${escapeHtml(link.title)}</a>` : escapeHtml(link.title)}</li>`,
   );
   return `<section class="related"><h2>Related</h2><ul>${items.join('')}</ul></section>`;
 }

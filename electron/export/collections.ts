@@ -16,7 +16,10 @@ export function exportBook(library: Library, source: BookSource): ExportedFile {
   const { title, ids } =
     'tag' in source
       ? { title: `Tag: ${source.tag}`, ids: listArticles(library, { tag: source.tag, limit: BOOK_LIMIT.tag }).items.map((item) => item.id) }
-      : { title: `Search: ${source.query}`, ids: searchArticles(library, { query: source.query, limit: BOOK_LIMIT.search }).results.map((result) => result.id) };
+      : {
+          title: `Search: ${source.query}`,
+          ids: searchArticles(library, { query: source.query, limit: BOOK_LIMIT.search }).results.map((result) => result.id),
+        };
   if (ids.length === 0) throw new DatelineError('NOT_FOUND', 'No articles match, so there is nothing to put in the book.');
   const bytes = buildEpub({ title, articles: ids.map((id) => getArticle(library, id)) }, libraryExportContext(library));
   return { fileName: `${fileStem(title)}.epub`, mimeType: 'application/epub+zip', bytes };

@@ -120,7 +120,12 @@ function xhtmlPage(title: string, language: string, body: string, extraNamespace
 
 function navigationOf(title: string, language: string, chapters: { href: string; title: string }[]): string {
   const items = chapters.map((chapter) => `<li><a href="${chapter.href}">${escapeHtml(xmlSafe(chapter.title))}</a></li>`).join('');
-  return xhtmlPage(title, language, `<nav epub:type="toc" id="toc"><h1>${escapeHtml(xmlSafe(title))}</h1><ol>${items}</ol></nav>`, ' xmlns:epub="http://www.idpf.org/2007/ops"');
+  return xhtmlPage(
+    title,
+    language,
+    `<nav epub:type="toc" id="toc"><h1>${escapeHtml(xmlSafe(title))}</h1><ol>${items}</ol></nav>`,
+    ' xmlns:epub="http://www.idpf.org/2007/ops"',
+  );
 }
 
 function packageOf(title: string, language: string, chapters: { href: string }[], images: Image[], now: Date): string {

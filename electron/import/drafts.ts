@@ -14,10 +14,17 @@ export const draftExtensions = ['.docx', '.md', '.markdown'] as const;
 export async function importAsDraft(library: Library, name: string, bytes: Uint8Array): Promise<Article> {
   const extension = extensionOf(name);
   if (!(draftExtensions as readonly string[]).includes(extension)) {
-    throw new DatelineError('UNSUPPORTED', `A draft can be started from ${draftExtensions.join(', ')} files, not ${extension || 'this file'}.`);
+    throw new DatelineError(
+      'UNSUPPORTED',
+      `A draft can be started from ${draftExtensions.join(', ')} files, not ${extension || 'this file'}.`,
+    );
   }
-  const { html, frontMatter } = extension === '.docx' ? { html: await docxToHtml(bytes), frontMatter: {} } : markdownToHtml(decodeText(bytes));
-  const stem = name.split(/[\\/]/).pop()!.replace(/\.[^.]+$/, '');
+  const { html, frontMatter } =
+    extension === '.docx' ? { html: await docxToHtml(bytes), frontMatter: {} } : markdownToHtml(decodeText(bytes));
+  const stem = name
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/\.[^.]+$/, '');
   return library.write(() => {
     const mediaIds: number[] = [];
     const draft = htmlToDraft(html, (src) => {

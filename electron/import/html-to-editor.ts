@@ -1,12 +1,4 @@
-import {
-  editorStateJson,
-  headingNode,
-  linkNode,
-  listNode,
-  paragraphNode,
-  quoteNode,
-  textNode,
-} from '../common/editor-state.ts';
+import { editorStateJson, headingNode, linkNode, listNode, paragraphNode, quoteNode, textNode } from '../common/editor-state.ts';
 import { isElement, parseBody, TEXT_NODE, type DomElement, type DomNode } from '../common/node/html-dom.ts';
 
 /**
@@ -48,7 +40,12 @@ export function htmlToDraft(html: string, storeImage: (src: string) => number | 
       blocks.push(quoteNode(inline(element, 0)));
     } else if (tag === 'UL' || tag === 'OL') {
       const items = Array.from(element.children).filter((child) => child.tagName === 'LI');
-      blocks.push(listNode(tag === 'OL' ? 'number' : 'bullet', items.map((item) => inline(item, 0))));
+      blocks.push(
+        listNode(
+          tag === 'OL' ? 'number' : 'bullet',
+          items.map((item) => inline(item, 0)),
+        ),
+      );
     } else if (tag === 'HR') {
       blocks.push({ type: 'horizontalrule', version: 1 });
     } else if (tag === 'IMG') {
@@ -92,7 +89,30 @@ export function htmlToDraft(html: string, storeImage: (src: string) => number | 
   return { editorState: editorStateJson(blocks), title };
 }
 
-const BLOCK_TAGS = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'UL', 'OL', 'HR', 'FIGURE', 'TABLE', 'PRE', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'HEADER', 'FOOTER', 'ASIDE', 'IMG']);
+const BLOCK_TAGS = new Set([
+  'P',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'BLOCKQUOTE',
+  'UL',
+  'OL',
+  'HR',
+  'FIGURE',
+  'TABLE',
+  'PRE',
+  'DIV',
+  'SECTION',
+  'ARTICLE',
+  'MAIN',
+  'HEADER',
+  'FOOTER',
+  'ASIDE',
+  'IMG',
+]);
 
 function isBlock(element: DomElement): boolean {
   return BLOCK_TAGS.has(element.tagName);

@@ -80,17 +80,17 @@ type Outcome =
  * a savepoint per file, so a file that fails leaves nothing behind, nothing else can write
  * in between, and cancelling keeps what was finished.
  */
-export async function importFiles(
-  library: Library,
-  files: readonly PendingFile[],
-  options: ImportOptions = {},
-): Promise<ImportSummary> {
+export async function importFiles(library: Library, files: readonly PendingFile[], options: ImportOptions = {}): Promise<ImportSummary> {
   const summary = emptySummary();
   const queue = [...files];
   const reading = new Map<number, Promise<Outcome>>();
   const startReading = (upTo: number) => {
     for (let i = 0; i < Math.min(queue.length, upTo); i += 1) {
-      if (!reading.has(i)) reading.set(i, readOne(queue[i]!, options).catch((error: unknown): Outcome => ({ kind: 'failed', error })));
+      if (!reading.has(i))
+        reading.set(
+          i,
+          readOne(queue[i]!, options).catch((error: unknown): Outcome => ({ kind: 'failed', error })),
+        );
     }
   };
   let index = 0;
@@ -131,7 +131,8 @@ async function readOne(file: PendingFile, options: ImportOptions): Promise<Outco
   assertSize(source.bytes.length);
   const importer = findImporter(source);
   if (!importer) {
-    if (extensionOf(file.path) === '.zip' && looksLikeZip(source.bytes)) return { kind: 'archive', files: filesInZip(file.path, source.bytes) };
+    if (extensionOf(file.path) === '.zip' && looksLikeZip(source.bytes))
+      return { kind: 'archive', files: filesInZip(file.path, source.bytes) };
     const extension = extensionOf(file.path) || 'without an extension';
     throw new DatelineError(
       'UNSUPPORTED',
@@ -242,7 +243,11 @@ export async function importAddresses(
     options.onProgress?.({ done: index, total: urls.length, current: url });
     try {
       const match = findDuplicate(library, { title: '', html: '', text: '', sourceUrl: url });
-      const known = match && library.statement<{ title: string; fetch_state: string | null }>('SELECT title, fetch_state FROM articles WHERE id = ?').get(match.id);
+      const known =
+        match &&
+        library
+          .statement<{ title: string; fetch_state: string | null }>('SELECT title, fetch_state FROM articles WHERE id = ?')
+          .get(match.id);
       if (match && known && !known.fetch_state) {
         summary.duplicates.push({ id: match.id, title: known.title, path: url });
         continue;

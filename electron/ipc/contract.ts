@@ -76,7 +76,15 @@ const byId = z.strictObject({ id: articleId });
 
 const exportedFile = z.object({ fileName: z.string(), mimeType: z.string(), data: z.base64() });
 
-export const menuCommands = ['new-draft', 'import', 'export', 'focus-search', 'toggle-focus-mode', 'open-settings', 'open-backups'] as const;
+export const menuCommands = [
+  'new-draft',
+  'import',
+  'export',
+  'focus-search',
+  'toggle-focus-mode',
+  'open-settings',
+  'open-backups',
+] as const;
 
 /** Whether the library opened, or failed its check on start (then only backups can be used). */
 export const libraryStatusSchema = z.object({

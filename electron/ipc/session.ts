@@ -102,7 +102,9 @@ export class LibrarySession {
     this.current = dispatcherOver(handlers, {
       log: this.options.log,
       refuse: (channel) =>
-        channel in handlers ? null : new DatelineError('LIBRARY_DAMAGED', 'The library is damaged and was not opened; restore a backup first.'),
+        channel in handlers
+          ? null
+          : new DatelineError('LIBRARY_DAMAGED', 'The library is damaged and was not opened; restore a backup first.'),
     });
   }
 }

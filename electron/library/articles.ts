@@ -197,11 +197,7 @@ export function getArticle(library: Library, id: number): Article {
 }
 
 function relatedLinks(library: Library, id: number): RelatedLink[] {
-  return library
-    .statement<RelatedLink>(
-      'SELECT title, url FROM related_links WHERE article_id = ? ORDER BY position',
-    )
-    .all(id);
+  return library.statement<RelatedLink>('SELECT title, url FROM related_links WHERE article_id = ? ORDER BY position').all(id);
 }
 
 /** What an importer produces: one article as the library will keep it. */
@@ -248,16 +244,12 @@ export interface DuplicateMatch {
 export function findDuplicate(library: Library, article: NewSavedArticle): DuplicateMatch | null {
   const key = urlKey(article.canonicalUrl ?? article.sourceUrl);
   if (key) {
-    const byUrl = library
-      .statement<{ id: number }>("SELECT id FROM articles WHERE url_key = ? AND kind = 'saved' LIMIT 1")
-      .get(key);
+    const byUrl = library.statement<{ id: number }>("SELECT id FROM articles WHERE url_key = ? AND kind = 'saved' LIMIT 1").get(key);
     if (byUrl) return { id: byUrl.id, by: 'url' };
   }
   if (article.text.trim() === '') return null;
   const byContent = library
-    .statement<{ id: number }>(
-      "SELECT id FROM articles WHERE content_hash = ? AND kind = 'saved' LIMIT 1",
-    )
+    .statement<{ id: number }>("SELECT id FROM articles WHERE content_hash = ? AND kind = 'saved' LIMIT 1")
     .get(contentHash(article.title, article.text));
   return byContent ? { id: byContent.id, by: 'content' } : null;
 }
@@ -298,9 +290,7 @@ export function insertSavedArticle(library: Library, article: NewSavedArticle): 
   if (tags.length) replaceTags(library, id, tags);
   if (article.media?.length) storeImportedMedia(library, id, article);
   if (article.linkOnly) library.statement("UPDATE articles SET fetch_state = 'pending' WHERE id = ?").run(id);
-  const highlight = library.statement(
-    'INSERT INTO highlights (article_id, quote, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?)',
-  );
+  const highlight = library.statement('INSERT INTO highlights (article_id, quote, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?)');
   for (const item of article.highlights ?? []) {
     const when = keptTime(item.createdAt) ?? now;
     highlight.run(id, item.quote, item.note ?? '', when, when);
@@ -309,9 +299,7 @@ export function insertSavedArticle(library: Library, article: NewSavedArticle): 
 }
 
 export function insertRelatedLinks(library: Library, id: number, related: readonly RelatedLink[]): void {
-  const insertLink = library.statement(
-    'INSERT INTO related_links (article_id, position, title, url) VALUES (?, ?, ?, ?)',
-  );
+  const insertLink = library.statement('INSERT INTO related_links (article_id, position, title, url) VALUES (?, ?, ?, ?)');
   related.forEach((link, position) => insertLink.run(id, position, link.title, link.url));
 }
 
@@ -346,22 +334,14 @@ export function createDraft(library: Library, fields: DraftFields): Article {
  * Changes an article. With `expectedRevision`, refuses with CONFLICT when someone else
  * saved in between, so two windows can never silently overwrite each other.
  */
-export function updateArticle(
-  library: Library,
-  id: number,
-  patch: ArticlePatch,
-  expectedRevision?: number,
-): Article {
+export function updateArticle(library: Library, id: number, patch: ArticlePatch, expectedRevision?: number): Article {
   library.write(() => {
     const current = library
       .statement<{ kind: string; revision: number; status: DraftStatus }>('SELECT kind, revision, status FROM articles WHERE id = ?')
       .get(id);
     if (!current) throw new DatelineError('NOT_FOUND', `There is no article with id ${id}.`);
     if (expectedRevision !== undefined && current.revision !== expectedRevision) {
-      throw new DatelineError(
-        'CONFLICT',
-        'This article was changed elsewhere since you opened it. Reload it to see the latest version.',
-      );
+      throw new DatelineError('CONFLICT', 'This article was changed elsewhere since you opened it. Reload it to see the latest version.');
     }
     if (current.kind !== 'draft' && DRAFT_ONLY_FIELDS.some((field) => patch[field] !== undefined)) {
       throw new DatelineError('INVALID_INPUT', 'Only drafts can be edited; saved articles keep their imported text.');
@@ -374,7 +354,14 @@ export function updateArticle(
   return getArticle(library, id);
 }
 
-const DRAFT_ONLY_FIELDS = ['editorState', 'dateline', 'slug', 'editorNote', 'status', 'wordTarget'] as const satisfies readonly (keyof ArticlePatch)[];
+const DRAFT_ONLY_FIELDS = [
+  'editorState',
+  'dateline',
+  'slug',
+  'editorNote',
+  'status',
+  'wordTarget',
+] as const satisfies readonly (keyof ArticlePatch)[];
 
 /**
  * Puts a revision back. The text as it stands is kept as a revision first and the restored
@@ -437,9 +424,7 @@ function applyPatch(library: Library, id: number, patch: ArticlePatch, now: numb
   }
   if (assignments.length === 0 && !options.always) return;
   library
-    .statement(
-      `UPDATE articles SET ${[...assignments, 'updated_at = ?', 'revision = revision + 1'].join(', ')} WHERE id = ?`,
-    )
+    .statement(`UPDATE articles SET ${[...assignments, 'updated_at = ?', 'revision = revision + 1'].join(', ')} WHERE id = ?`)
     .run(...values, now, id);
   refreshDerived(library, id);
 }
@@ -464,7 +449,8 @@ export function startDraftFrom(library: Library, sourceId: number, excerpt?: str
   const source = getArticle(library, sourceId);
   const quote = (excerpt?.trim() || source.text.split('\n\n')[0] || '').slice(0, 2000);
   const title = source.title || 'the story';
-  const reference = source.sourceUrl && isWebLink(source.sourceUrl) ? linkNode(source.sourceUrl, [textNode(title)]) : textNode(`“${title}”`);
+  const reference =
+    source.sourceUrl && isWebLink(source.sourceUrl) ? linkNode(source.sourceUrl, [textNode(title)]) : textNode(`“${title}”`);
   const blocks = [
     paragraphNode([textNode('Following up on '), reference, textNode(source.sourceName ? ` (${source.sourceName}).` : '.')]),
     ...(quote ? [quoteNode([textNode(quote)])] : []),
@@ -502,9 +488,7 @@ function importedTagNames(names: readonly string[]): string[] {
 export function replaceTags(library: Library, id: number, names: readonly string[]): void {
   library.statement('DELETE FROM article_tags WHERE article_id = ?').run(id);
   const ensureTag = library.statement('INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO NOTHING');
-  const link = library.statement(
-    'INSERT OR IGNORE INTO article_tags (article_id, tag_id) SELECT ?, id FROM tags WHERE name = ?',
-  );
+  const link = library.statement('INSERT OR IGNORE INTO article_tags (article_id, tag_id) SELECT ?, id FROM tags WHERE name = ?');
   for (const name of names) {
     ensureTag.run(name);
     link.run(id, name);

@@ -149,7 +149,10 @@ async function usableBackup(folder: string, name: string): Promise<{ file: strin
   if (!existsSync(file)) throw new DatelineError('NOT_FOUND', `There is no backup named ${name}; it may have been rotated away.`);
   const info = await describeBackup(folder, name);
   if (info.schemaVersion !== null && info.schemaVersion > LATEST_SCHEMA_VERSION) {
-    throw new DatelineError('LIBRARY_TOO_NEW', `The backup ${name} was made by a newer version of Dateline; update Dateline to restore it.`);
+    throw new DatelineError(
+      'LIBRARY_TOO_NEW',
+      `The backup ${name} was made by a newer version of Dateline; update Dateline to restore it.`,
+    );
   }
   const problems = await checkInWorker({ file });
   if (problems.length) {
@@ -209,7 +212,12 @@ export async function newestGoodBackup(folder: string): Promise<BackupInfo | nul
  * copy into its place. A copy that fails (a full disk) leaves the damaged library where it
  * was, so the next start offers the recovery again instead of a new, empty library.
  */
-export async function restoreOverDamaged(libraryFile: string, folder: string, name: string, now = new Date()): Promise<{ restored: BackupInfo; damagedCopy: string }> {
+export async function restoreOverDamaged(
+  libraryFile: string,
+  folder: string,
+  name: string,
+  now = new Date(),
+): Promise<{ restored: BackupInfo; damagedCopy: string }> {
   const { file, info } = await usableBackup(folder, name);
   const incoming = `${libraryFile}.restoring`;
   await removeWithSideFiles(incoming);
@@ -217,7 +225,10 @@ export async function restoreOverDamaged(libraryFile: string, folder: string, na
     await copyInto(file, incoming);
   } catch (error) {
     await removeWithSideFiles(incoming);
-    throw new DatelineError('INTERNAL', `The backup ${name} could not be copied (${(error as Error).message}); the damaged library was left where it was.`);
+    throw new DatelineError(
+      'INTERNAL',
+      `The backup ${name} could not be copied (${(error as Error).message}); the damaged library was left where it was.`,
+    );
   }
   const damagedCopy = `${libraryFile}.damaged-${now.toISOString().replace(/[:.]/g, '-')}`;
   for (const suffix of SIDE_FILES) {

@@ -9,7 +9,10 @@ import type { Library } from './library.ts';
  */
 export function setStates(library: Library, changes: readonly StateChange[]): ArticleStates[] {
   return library.write(() => {
-    const before = statesOf(library, changes.map((change) => change.id));
+    const before = statesOf(
+      library,
+      changes.map((change) => change.id),
+    );
     const now = Date.now();
     for (const change of changes) {
       const fields = (Object.keys(STATE_COLUMNS) as (keyof typeof STATE_COLUMNS)[]).filter((field) => change[field] !== undefined);
@@ -36,7 +39,9 @@ function statesOf(library: Library, ids: readonly number[]): ArticleStates[] {
 export function tagArticles(library: Library, ids: readonly number[], name: string): number[] {
   return library.write(() => {
     requireAll(ids, existing(library, ids));
-    const tag = library.statement<{ id: number }>('SELECT id FROM tags WHERE name = ?').get(name) ?? library.statement<{ id: number }>('INSERT INTO tags (name) VALUES (?) RETURNING id').get(name)!;
+    const tag =
+      library.statement<{ id: number }>('SELECT id FROM tags WHERE name = ?').get(name) ??
+      library.statement<{ id: number }>('INSERT INTO tags (name) VALUES (?) RETURNING id').get(name)!;
     const link = library.statement('INSERT OR IGNORE INTO article_tags (article_id, tag_id) VALUES (?, ?)');
     return ids.filter((id) => link.run(id, tag.id).changes > 0);
   });
@@ -78,5 +83,8 @@ function requireAll(ids: readonly number[], found: readonly { id: number }[]): v
   if (found.length === new Set(ids).size) return;
   const present = new Set(found.map((row) => row.id));
   const missing = ids.filter((id) => !present.has(id));
-  throw new DatelineError('NOT_FOUND', `There is no article with id ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? '…' : ''}; nothing was changed.`);
+  throw new DatelineError(
+    'NOT_FOUND',
+    `There is no article with id ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? '…' : ''}; nothing was changed.`,
+  );
 }

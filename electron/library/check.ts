@@ -4,9 +4,7 @@ import type { Db } from './database.ts';
 
 /** SQLite's quick check; an empty list means the file is sound. */
 export function quickCheckProblems(db: Db): string[] {
-  return (db.pragma('quick_check') as { quick_check: string }[])
-    .map((row) => row.quick_check)
-    .filter((message) => message !== 'ok');
+  return (db.pragma('quick_check') as { quick_check: string }[]).map((row) => row.quick_check).filter((message) => message !== 'ok');
 }
 
 /** SQLite's own words for a file that is not, or no longer, a sound database. */

@@ -75,4 +75,3 @@ export function upgrade(db: Db, steps: readonly Migration[] = migrations): void 
     db.pragma(`user_version = ${steps.length}`);
   }).immediate();
 }
-

@@ -72,7 +72,17 @@ export function addHighlight(library: Library, input: NewHighlight, now = Date.n
         `INSERT INTO highlights (article_id, quote, prefix, suffix, position, color, note, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(highlight.articleId, highlight.quote, highlight.prefix, highlight.suffix, highlight.position, highlight.color, highlight.note, now, now);
+      .run(
+        highlight.articleId,
+        highlight.quote,
+        highlight.prefix,
+        highlight.suffix,
+        highlight.position,
+        highlight.color,
+        highlight.note,
+        now,
+        now,
+      );
     return Number(result.lastInsertRowid);
   });
   return getHighlight(library, id);
@@ -136,6 +146,11 @@ export function findHighlights(library: Library, input: HighlightQuery): Highlig
       };
   return {
     total,
-    items: rows.map((row) => ({ ...toHighlight(row), articleTitle: row.title, markedQuote: markSnippet(row.marked_quote), markedNote: markSnippet(row.marked_note) })),
+    items: rows.map((row) => ({
+      ...toHighlight(row),
+      articleTitle: row.title,
+      markedQuote: markSnippet(row.marked_quote),
+      markedNote: markSnippet(row.marked_note),
+    })),
   };
 }

@@ -17,14 +17,18 @@ export interface StoredMedia {
 export const MEDIA_TYPES = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/avif', 'image/svg+xml']);
 
 export function getMedia(library: Library, id: number): StoredMedia | null {
-  const row = library
-    .statement<{ mime_type: string; bytes: Buffer }>('SELECT mime_type, bytes FROM media WHERE id = ?')
-    .get(id);
+  const row = library.statement<{ mime_type: string; bytes: Buffer }>('SELECT mime_type, bytes FROM media WHERE id = ?').get(id);
   return row ? { mimeType: row.mime_type, bytes: row.bytes } : null;
 }
 
 /** Stores bytes for an article and returns the id the media scheme serves them under. */
-export function addMedia(library: Library, articleId: number | null, mimeType: string, bytes: Uint8Array, sourceUrl: string | null = null): number {
+export function addMedia(
+  library: Library,
+  articleId: number | null,
+  mimeType: string,
+  bytes: Uint8Array,
+  sourceUrl: string | null = null,
+): number {
   if (!MEDIA_TYPES.has(mimeType)) throw new TypeError(`Dateline does not store media of type ${mimeType}.`);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const result = library

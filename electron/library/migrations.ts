@@ -255,12 +255,19 @@ export const migrations: readonly Migration[] = [
       for (const { id, name } of tags) {
         const fixed = tagNameAsOfMigration11(name);
         if (fixed === name) continue;
-        const same = fixed === null ? undefined : (db.prepare('SELECT id FROM tags WHERE name = ? AND id != ?').get(fixed, id) as { id: number } | undefined);
+        const same =
+          fixed === null
+            ? undefined
+            : (db.prepare('SELECT id FROM tags WHERE name = ? AND id != ?').get(fixed, id) as { id: number } | undefined);
         if (fixed !== null && !same) {
           db.prepare('UPDATE tags SET name = ? WHERE id = ?').run(fixed, id);
           continue;
         }
-        if (same) db.prepare('INSERT OR IGNORE INTO article_tags (article_id, tag_id) SELECT article_id, ? FROM article_tags WHERE tag_id = ?').run(same.id, id);
+        if (same)
+          db.prepare('INSERT OR IGNORE INTO article_tags (article_id, tag_id) SELECT article_id, ? FROM article_tags WHERE tag_id = ?').run(
+            same.id,
+            id,
+          );
         db.prepare('DELETE FROM article_tags WHERE tag_id = ?').run(id);
         db.prepare('DELETE FROM tags WHERE id = ?').run(id);
       }
@@ -278,7 +285,11 @@ function tagNameAsOfMigration11(raw: string): string | null {
     .replace(/[\u0000-\u001f\u007f]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  if (name.length > 100) name = name.slice(0, 100).replace(/[\ud800-\udbff]$/, '').trim();
+  if (name.length > 100)
+    name = name
+      .slice(0, 100)
+      .replace(/[\ud800-\udbff]$/, '')
+      .trim();
   return name || null;
 }
 

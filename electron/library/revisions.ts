@@ -30,7 +30,13 @@ function toSummary(row: RevisionRow): RevisionSummary {
 }
 
 /** Snapshots the article as it stands now. Call inside `library.write`. */
-export function takeRevision(library: Library, articleId: number, reason: RevisionReason, label: string | null = null, now = Date.now()): number {
+export function takeRevision(
+  library: Library,
+  articleId: number,
+  reason: RevisionReason,
+  label: string | null = null,
+  now = Date.now(),
+): number {
   const result = library
     .statement(
       `INSERT INTO revisions (article_id, created_at, reason, label, title, dek, editor_state, body_text, word_count)

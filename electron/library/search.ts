@@ -173,11 +173,17 @@ function exactFirst(library: Library, candidates: Ranked[], terms: Term[]): Rank
   );
   const isExact = (row: Ranked) => patterns.every((pattern) => pattern.test(texts.get(row.id) ?? ''));
   // A stable sort keeps bm25's order within each group.
-  return candidates.map((row) => ({ row, exact: isExact(row) })).sort((a, b) => Number(b.exact) - Number(a.exact)).map(({ row }) => row);
+  return candidates
+    .map((row) => ({ row, exact: isExact(row) }))
+    .sort((a, b) => Number(b.exact) - Number(a.exact))
+    .map(({ row }) => row);
 }
 
 function exactPattern(term: Term): RegExp {
-  const words = term.text.trim().split(/\s+/).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const words = term.text
+    .trim()
+    .split(/\s+/)
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   const end = term.prefix ? '' : '(?![\\p{L}\\p{N}])';
   return new RegExp(`(?<![\\p{L}\\p{N}])${words.join('[^\\p{L}\\p{N}]+')}${end}`, 'iu');
 }

@@ -10,7 +10,8 @@ export interface SearchRequest {
   query: SearchQuery;
 }
 
-export type SearchReply = { id: number; ok: true; results: SearchResults } | { id: number; ok: false; error: { code: ErrorCode; message: string } };
+export type SearchReply =
+  { id: number; ok: true; results: SearchResults } | { id: number; ok: false; error: { code: ErrorCode; message: string } };
 
 /** A search still running this long after a newer one from the same box arrived is stopped. */
 const INTERRUPT_AFTER_MS = 150;
@@ -48,7 +49,10 @@ export class Searcher {
 
   search(input: SearchQuery): Promise<SearchResults> {
     const checked = searchQuerySchema.safeParse(input);
-    if (!checked.success) return Promise.reject(new DatelineError('INVALID_INPUT', `This search cannot run: ${checked.error.issues[0]?.message ?? 'bad input'}.`));
+    if (!checked.success)
+      return Promise.reject(
+        new DatelineError('INVALID_INPUT', `This search cannot run: ${checked.error.issues[0]?.message ?? 'bad input'}.`),
+      );
     const query = checked.data;
     // An in-memory library has no file another connection could open.
     if (this.library.file === ':memory:') return Promise.resolve(searchArticles(this.library, query));
@@ -61,7 +65,8 @@ export class Searcher {
 
   /** Stops the worker (quitting, tests); searches not yet answered fail. */
   async close(): Promise<void> {
-    for (const pending of [...this.waiting, ...(this.running ? [this.running] : [])]) pending.reject(new DatelineError('INTERNAL', 'Search was stopped.'));
+    for (const pending of [...this.waiting, ...(this.running ? [this.running] : [])])
+      pending.reject(new DatelineError('INTERNAL', 'Search was stopped.'));
     this.waiting = [];
     this.running = null;
     this.clearTimers();
@@ -101,7 +106,9 @@ export class Searcher {
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(workerFile(import.meta.url, './search-worker.ts', './search-worker.js'), { workerData: { file: this.library.file } });
+    const worker = new Worker(workerFile(import.meta.url, './search-worker.ts', './search-worker.js'), {
+      workerData: { file: this.library.file },
+    });
     worker.on('message', (reply: SearchReply) => {
       const running = this.running;
       if (!running || running.id !== reply.id) return;

@@ -10,9 +10,7 @@ export function getSettings(library: Library): Settings {
   // default instead of making every setting unreadable.
   const shape = settingsSchema.shape;
   const usable = Object.fromEntries(
-    Object.entries(stored).filter(
-      ([key, value]) => key in shape && shape[key as keyof typeof shape].safeParse(value).success,
-    ),
+    Object.entries(stored).filter(([key, value]) => key in shape && shape[key as keyof typeof shape].safeParse(value).success),
   );
   return settingsSchema.parse(usable);
 }

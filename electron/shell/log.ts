@@ -35,7 +35,8 @@ export function createLogger(dir: string, { maxBytes = 1024 * 1024, keep = 3 }: 
   };
 
   const write = (level: string, message: string, error?: unknown) => {
-    const detail = error instanceof Error ? `\n  ${error.name}: ${error.message}\n${error.stack?.split('\n').slice(1).join('\n') ?? ''}` : '';
+    const detail =
+      error instanceof Error ? `\n  ${error.name}: ${error.message}\n${error.stack?.split('\n').slice(1).join('\n') ?? ''}` : '';
     const line = `${new Date().toISOString()} ${level} ${message}${detail}\n`;
     try {
       if (statSync(file).size + line.length > maxBytes) rotate();

@@ -108,7 +108,12 @@ export function menuTemplate(state: MenuState): MenuItem[] {
       submenu: [
         {
           label: 'Theme',
-          submenu: themes.map(([theme, label]) => ({ label, type: 'radio', checked: state.theme === theme, action: `theme:${theme}` as MenuAction })),
+          submenu: themes.map(([theme, label]) => ({
+            label,
+            type: 'radio',
+            checked: state.theme === theme,
+            action: `theme:${theme}` as MenuAction,
+          })),
         },
         { label: 'Focus Mode', accelerator: 'CmdOrCtrl+Shift+D', action: 'toggle-focus-mode' },
         separator,

@@ -146,12 +146,7 @@ function respond(response: ServerResponse, status: number, body: unknown): void 
   response.end(json);
 }
 
-async function handleInvoke(
-  request: IncomingMessage,
-  response: ServerResponse,
-  pathname: string,
-  dispatch: Dispatch,
-): Promise<void> {
+async function handleInvoke(request: IncomingMessage, response: ServerResponse, pathname: string, dispatch: Dispatch): Promise<void> {
   const channel = safeDecode(pathname.slice(httpInvokePath('').length));
   if (request.method !== 'POST') return respond(response, 405, { error: 'Use POST for API calls.' });
   // Requiring JSON keeps out the "simple" cross-site form posts that skip CORS preflight.

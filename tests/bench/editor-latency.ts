@@ -14,7 +14,16 @@ import { percentile, type BenchRow } from './report.ts';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BARE_OUT = join(ROOT, '.tmp/bench-editor');
 const KEYSTROKES = 80;
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 const VOCABULARY = (
   'the council harbour budget vote ferry pier minister report said would could officials according residents city ' +
@@ -48,7 +57,9 @@ interface TypingSamples {
 async function measureTyping(page: Page): Promise<TypingSamples> {
   await page.waitForSelector('[contenteditable="true"]');
   await page.evaluate(() => {
-    const root = document.querySelector('[contenteditable="true"]') as HTMLElement & { __lexicalEditor: { registerUpdateListener(f: () => void): void } };
+    const root = document.querySelector('[contenteditable="true"]') as HTMLElement & {
+      __lexicalEditor: { registerUpdateListener(f: () => void): void };
+    };
     const samples: TypingSamples = { update: [], frame: [] };
     let started = 0;
     root.addEventListener('keydown', () => (started = performance.now()), { capture: true });
@@ -97,12 +108,19 @@ function serveStatic(root: string, files: Record<string, string>) {
     }
   });
   return new Promise<{ url: string; close: () => void }>((resolve) =>
-    server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() })),
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() }),
+    ),
   );
 }
 
 export async function benchEditor(sizes: number[]): Promise<BenchRow[]> {
-  await build({ root: join(ROOT, 'tests/bench/editor'), base: './', logLevel: 'warn', build: { outDir: BARE_OUT, emptyOutDir: true, target: 'es2022' } });
+  await build({
+    root: join(ROOT, 'tests/bench/editor'),
+    base: './',
+    logLevel: 'warn',
+    build: { outDir: BARE_OUT, emptyOutDir: true, target: 'es2022' },
+  });
   const states = Object.fromEntries(sizes.map((words) => [`/state-${words}.json`, syntheticStory(words)]));
   const bare = await serveStatic(BARE_OUT, states);
   const dir = join(ROOT, '.tmp/bench-library');

@@ -26,9 +26,17 @@ export async function benchLibrary(size: number): Promise<BenchRow[]> {
     const loadStart = performance.now();
     fillLibrary(library, syntheticArticles(size));
     const loadMs = performance.now() - loadStart;
-    console.error(`  ${label}: loaded ${size} articles in ${(loadMs / 1000).toFixed(1)} s (${Math.round(size / (loadMs / 1000))} articles/s, rows first, index rebuilt after)`);
+    console.error(
+      `  ${label}: loaded ${size} articles in ${(loadMs / 1000).toFixed(1)} s (${Math.round(size / (loadMs / 1000))} articles/s, rows first, index rebuilt after)`,
+    );
 
-    const app = describeApp({ mode: 'browser', version: 'bench', libraryPath: dir, isPackaged: false, loaded: { policy: {}, source: null, problem: null } });
+    const app = describeApp({
+      mode: 'browser',
+      version: 'bench',
+      libraryPath: dir,
+      isPackaged: false,
+      loaded: { policy: {}, source: null, problem: null },
+    });
     const dispatch = createDispatcher({ library, app, emit: () => undefined });
     const raw = new Database(join(dir, 'library.sqlite'), { readonly: true });
     try {
@@ -43,7 +51,15 @@ export async function benchLibrary(size: number): Promise<BenchRow[]> {
     rows.push(...(await checkAndBackup(library, label)));
     library.close();
     const megabytes = statSync(join(dir, 'library.sqlite')).size / 1024 / 1024;
-    rows.push({ suite: 'library', name: `${label}: database size (MB)`, unit: 'MB', p50: megabytes, p95: megabytes, baselineP95: megabytes, target: 'report' });
+    rows.push({
+      suite: 'library',
+      name: `${label}: database size (MB)`,
+      unit: 'MB',
+      p50: megabytes,
+      p95: megabytes,
+      baselineP95: megabytes,
+      target: 'report',
+    });
   } finally {
     await importWorker.close();
     rmSync(dir, { recursive: true, force: true });
@@ -66,8 +82,24 @@ async function checkAndBackup(library: Library, label: string): Promise<BenchRow
     backups.push(performance.now() - start);
   }
   return [
-    { suite: 'library', name: `${label}: quick check on start`, unit: 'ms', p50: percentile(checks, 50), p95: percentile(checks, 95), baselineP95: percentile(checks, 95), target: 'report' },
-    { suite: 'library', name: `${label}: backup (online API, checked)`, unit: 'ms', p50: percentile(backups, 50), p95: percentile(backups, 95), baselineP95: percentile(backups, 95), target: 'report' },
+    {
+      suite: 'library',
+      name: `${label}: quick check on start`,
+      unit: 'ms',
+      p50: percentile(checks, 50),
+      p95: percentile(checks, 95),
+      baselineP95: percentile(checks, 95),
+      target: 'report',
+    },
+    {
+      suite: 'library',
+      name: `${label}: backup (online API, checked)`,
+      unit: 'ms',
+      p50: percentile(backups, 50),
+      p95: percentile(backups, 95),
+      baselineP95: percentile(backups, 95),
+      target: 'report',
+    },
   ];
 }
 
@@ -94,7 +126,15 @@ async function timeAsync(runs: number, work: (run: number) => Promise<unknown>):
 }
 
 function row(name: string, samples: number[], baseline: number[], target: string): BenchRow {
-  return { suite: 'library', name, unit: 'ms', p50: percentile(samples, 50), p95: percentile(samples, 95), baselineP95: percentile(baseline, 95), target };
+  return {
+    suite: 'library',
+    name,
+    unit: 'ms',
+    p50: percentile(samples, 50),
+    p95: percentile(samples, 95),
+    baselineP95: percentile(baseline, 95),
+    target,
+  };
 }
 
 /**
@@ -111,15 +151,24 @@ async function importThroughput(library: Library, dir: string, label: string): P
       file: (article, i) => ({ path: `bench-${i}.txt`, read: async () => encoder.encode(`${article.title}\n\n${article.text}`) }),
       target: 2000,
     },
-    { name: 'HTML', count: 300, file: (article, i) => ({ path: `bench-${i}.html`, read: async () => encoder.encode(htmlOf(article)) }), target: 60 },
+    {
+      name: 'HTML',
+      count: 300,
+      file: (article, i) => ({ path: `bench-${i}.html`, read: async () => encoder.encode(htmlOf(article)) }),
+      target: 60,
+    },
   ];
   for (const [index, format] of formats.entries()) {
-    const articles = [...syntheticArticles(format.count, { seed: 1000 + index })].map((article, i) => ({ ...article, title: `${article.title} import ${format.name} ${i}` }));
+    const articles = [...syntheticArticles(format.count, { seed: 1000 + index })].map((article, i) => ({
+      ...article,
+      title: `${article.title} import ${format.name} ${i}`,
+    }));
     const files = articles.map(format.file);
     const start = performance.now();
     const summary = await importFiles(library, files);
     const seconds = (performance.now() - start) / 1000;
-    if (summary.imported.length !== format.count) throw new Error(`bench import of ${format.name}: ${JSON.stringify(summary.failed.slice(0, 3))}`);
+    if (summary.imported.length !== format.count)
+      throw new Error(`bench import of ${format.name}: ${JSON.stringify(summary.failed.slice(0, 3))}`);
     const baselineSeconds = rawInsert(join(dir, `baseline-${index}.sqlite`), articles);
     const perArticle = (seconds * 1000) / format.count;
     const baselinePerArticle = (baselineSeconds * 1000) / format.count;
@@ -146,7 +195,9 @@ function rawInsert(file: string, articles: SyntheticArticle[]): number {
       CREATE VIRTUAL TABLE articles_fts USING fts5 (title, byline, body_text, content='articles', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2');
       CREATE TRIGGER ai AFTER INSERT ON articles BEGIN INSERT INTO articles_fts (rowid, title, byline, body_text) VALUES (new.id, new.title, new.byline, new.body_text); END;`);
     const insert = db.prepare('INSERT INTO articles (title, byline, body_html, body_text, created_at) VALUES (?, ?, ?, ?, ?)');
-    const one = db.transaction((article: SyntheticArticle) => insert.run(article.title, article.byline, `<p>${article.text}</p>`, article.text, article.createdAt));
+    const one = db.transaction((article: SyntheticArticle) =>
+      insert.run(article.title, article.byline, `<p>${article.text}</p>`, article.text, article.createdAt),
+    );
     const start = performance.now();
     for (const article of articles) one(article);
     return (performance.now() - start) / 1000;
@@ -179,7 +230,15 @@ async function searchLatency(dispatch: Dispatch, raw: Database.Database, label: 
     const ours = await dispatchSamples(dispatch, 60, (run) => ['search.query', { query: queries[run % queries.length]!, limit: 50 }]);
     const baseline = time(60, (run) => {
       const query = queries[run % queries.length]!;
-      const match = kind === 'prefix' ? `"${query}"*` : kind === 'phrase' ? query : query.split(' ').map((word) => `"${word}"`).join(' AND ');
+      const match =
+        kind === 'prefix'
+          ? `"${query}"*`
+          : kind === 'phrase'
+            ? query
+            : query
+                .split(' ')
+                .map((word) => `"${word}"`)
+                .join(' AND ');
       return rawSearch.all(match, match);
     });
     results.push(row(`${label}: search, ${kind}`, ours, baseline, '< 30 ms at 100k'));
@@ -206,7 +265,9 @@ async function listLatency(dispatch: Dispatch, raw: Database.Database, label: st
   const pages = (run: number) => (run % 5) * Math.floor(size / 50);
   const results: BenchRow[] = [];
   for (const { sort, order } of sorts) {
-    const statement = raw.prepare(`SELECT a.id, a.title, a.source_name, a.created_at, a.word_count FROM articles a ORDER BY ${order} LIMIT 100 OFFSET ?`);
+    const statement = raw.prepare(
+      `SELECT a.id, a.title, a.source_name, a.created_at, a.word_count FROM articles a ORDER BY ${order} LIMIT 100 OFFSET ?`,
+    );
     const count = raw.prepare('SELECT count(*) FROM articles');
     const ours = await dispatchSamples(dispatch, 40, (run) => ['articles.list', { sort, limit: 100, offset: pages(run) }]);
     const baseline = time(40, (run) => (count.get(), statement.all(pages(run))));

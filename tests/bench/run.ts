@@ -17,8 +17,14 @@ const { values } = parseArgs({
     only: { type: 'string' },
   },
 });
-const sizes = values.sizes.split(',').map(Number).filter((n) => n > 0);
-const librarySizes = values.size.split(',').map(Number).filter((n) => n > 0);
+const sizes = values.sizes
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
+const librarySizes = values.size
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 
 const rows: BenchRow[] = [];
 if (values.only !== 'library') rows.push(...(await benchEditor(sizes)));

@@ -50,7 +50,9 @@ export async function runCrashCycles(file: string, cycles: number, seed = 1): Pr
 
 /** One child: killed either while opening the library or a few milliseconds into its writes. */
 async function writeUntilKilled(file: string, seed: number): Promise<{ writes: Write[]; inFlight: Write | null; ready: boolean }> {
-  const child = spawn(process.execPath, ['--experimental-strip-types', '--no-warnings', WRITER, file, String(seed)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--experimental-strip-types', '--no-warnings', WRITER, file, String(seed)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   let errors = '';
   let ready = false;
@@ -71,7 +73,10 @@ async function writeUntilKilled(file: string, seed: number): Promise<{ writes: W
   await exited;
   if (timer) clearTimeout(timer);
   if (child.signalCode !== 'SIGKILL') throw new Error(`The writer stopped by itself (${child.exitCode}): ${errors}`);
-  const lines = output.split('\n').filter((line) => line.endsWith('}')).map((line) => JSON.parse(line) as { intent?: Write; ack?: Write });
+  const lines = output
+    .split('\n')
+    .filter((line) => line.endsWith('}'))
+    .map((line) => JSON.parse(line) as { intent?: Write; ack?: Write });
   const writes = lines.flatMap((line) => (line.ack ? [line.ack] : []));
   const last = lines.at(-1);
   return { writes, inFlight: last?.intent ?? null, ready };
@@ -104,18 +109,23 @@ function verify(file: string, expected: Expected, inFlight: Write | null): boole
     const committed = inFlight ? settleInFlight(library, expected, inFlight) : false;
     for (const [id, draft] of expected.drafts) {
       const stored = getArticle(library, id);
-      if (stored.title !== draft.title || stored.text !== draft.text) throw new Error(`draft ${id} is “${stored.text}”, expected “${draft.text}”`);
+      if (stored.title !== draft.title || stored.text !== draft.text)
+        throw new Error(`draft ${id} is “${stored.text}”, expected “${draft.text}”`);
     }
     for (const [id, token] of expected.imports) {
       const stored = getArticle(library, id);
-      if (stored.title !== `Import ${token}` || stored.text !== `Body of import ${token}.`) throw new Error(`imported article ${id} is not whole`);
+      if (stored.title !== `Import ${token}` || stored.text !== `Body of import ${token}.`)
+        throw new Error(`imported article ${id} is not whole`);
       const tags = [...stored.tags].sort();
-      if (JSON.stringify(tags) !== JSON.stringify(expected.tags.get(id))) throw new Error(`article ${id} has tags ${tags.join(', ')}, expected ${expected.tags.get(id)!.join(', ')}`);
+      if (JSON.stringify(tags) !== JSON.stringify(expected.tags.get(id)))
+        throw new Error(`article ${id} has tags ${tags.join(', ')}, expected ${expected.tags.get(id)!.join(', ')}`);
     }
     const counts = library.db.prepare('SELECT kind, count(*) AS n FROM articles GROUP BY kind').all() as { kind: string; n: number }[];
     const count = (kind: string) => counts.find((row) => row.kind === kind)?.n ?? 0;
     if (count('draft') !== expected.drafts.size || count('saved') !== expected.imports.size) {
-      throw new Error(`${count('draft')} drafts and ${count('saved')} articles stored; ${expected.drafts.size} and ${expected.imports.size} written`);
+      throw new Error(
+        `${count('draft')} drafts and ${count('saved')} articles stored; ${expected.drafts.size} and ${expected.imports.size} written`,
+      );
     }
     return committed;
   } finally {
@@ -133,7 +143,8 @@ function settleInFlight(library: Library, expected: Expected, write: Write): boo
       return true;
     }
     case 'draft': {
-      const row = library.db.prepare("SELECT id FROM articles WHERE kind = 'draft' AND title = ?").get(write.title) as { id: number } | undefined;
+      const row = library.db.prepare("SELECT id FROM articles WHERE kind = 'draft' AND title = ?").get(write.title) as
+        { id: number } | undefined;
       if (row) expected.drafts.set(row.id, { title: write.title, text: '' });
       return Boolean(row);
     }

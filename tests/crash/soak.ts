@@ -22,7 +22,9 @@ try {
     for (const key of Object.keys(total) as (keyof CrashReport)[]) total[key] += report[key];
     console.log(`${total.cycles} of ${cycles} cycles survived (${seconds()} s)`);
   }
-  console.log(`${total.cycles} SIGKILL cycles survived in ${seconds()} s (seed ${seed}): ${total.acknowledged} acknowledged writes all found, ${total.inFlightCommitted} writes in flight found whole, ${total.killedWhileOpening} kills while opening; nothing lost, nothing half-written.`);
+  console.log(
+    `${total.cycles} SIGKILL cycles survived in ${seconds()} s (seed ${seed}): ${total.acknowledged} acknowledged writes all found, ${total.inFlightCommitted} writes in flight found whole, ${total.killedWhileOpening} kills while opening; nothing lost, nothing half-written.`,
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -53,7 +53,11 @@ function perform(write: Write): Write {
     case 'import': {
       // As an importer stores an article: the article, its links and tags, in one transaction.
       const id = library.write(() => {
-        const created = insertSavedArticle(library, { title: `Import ${write.token}`, html: `<p>Body of import ${write.token}.</p>`, text: `Body of import ${write.token}.` });
+        const created = insertSavedArticle(library, {
+          title: `Import ${write.token}`,
+          html: `<p>Body of import ${write.token}.</p>`,
+          text: `Body of import ${write.token}.`,
+        });
         setArticleTags(library, created, [`batch-of-${created}`]);
         return created;
       });

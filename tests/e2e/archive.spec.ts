@@ -89,7 +89,10 @@ test('a deleted row is gone once its undo time has passed', async ({ page, app }
   await expect(page.getByRole('list', { name: 'Article list' }).getByRole('button')).toHaveText([/Ferry timetable changes/]);
 });
 
-test('several articles selected from the keyboard and the mouse are marked, tagged and deleted together, each undoable', async ({ page, app }) => {
+test('several articles selected from the keyboard and the mouse are marked, tagged and deleted together, each undoable', async ({
+  page,
+  app,
+}) => {
   await page.goto(app.url);
   await page.getByTestId('import-input').setInputFiles(
     ['Ferry timetable changes', 'Harbour reopens', 'Rail line shuts', 'Museum opens'].map((title, i) => ({
@@ -151,7 +154,8 @@ test('several articles selected from the keyboard and the mouse are marked, tagg
 test('saved links from a Pocket export wait as "Not downloaded yet" until "Download saved links" fetches them', async ({ page }) => {
   const [story] = [...syntheticArticles(1, { seed: 3, words: [300, 301] })];
   const site = createServer((request, response) => {
-    if (request.url === '/story') response.writeHead(200, { 'content-type': 'text/html' }).end(htmlOf({ ...story!, title: 'Harbour reopens after the storm' }));
+    if (request.url === '/story')
+      response.writeHead(200, { 'content-type': 'text/html' }).end(htmlOf({ ...story!, title: 'Harbour reopens after the storm' }));
     else response.writeHead(404).end();
   });
   await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
@@ -187,7 +191,8 @@ test('saved links from a Pocket export wait as "Not downloaded yet" until "Downl
 test('a page imported from its address reads offline like a saved page', async ({ page, app }) => {
   const [story] = [...syntheticArticles(1, { seed: 5, words: [300, 301] })];
   const site = createServer((request, response) => {
-    if (request.url === '/news') response.writeHead(200, { 'content-type': 'text/html' }).end(htmlOf({ ...story!, title: 'Ferry timetable changes for winter' }));
+    if (request.url === '/news')
+      response.writeHead(200, { 'content-type': 'text/html' }).end(htmlOf({ ...story!, title: 'Ferry timetable changes for winter' }));
     else response.writeHead(404).end();
   });
   await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
@@ -201,7 +206,10 @@ test('a page imported from its address reads offline like a saved page', async (
     await dialog.getByRole('button', { name: 'Import page' }).click();
     await expect(page.getByRole('complementary', { name: 'Import' })).toContainText('1 imported');
     await page.getByRole('button', { name: 'Close' }).click();
-    await page.getByRole('list', { name: 'Article list' }).getByRole('button', { name: /Ferry timetable changes for winter/ }).click();
+    await page
+      .getByRole('list', { name: 'Article list' })
+      .getByRole('button', { name: /Ferry timetable changes for winter/ })
+      .click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ferry timetable changes for winter');
     await expect(page.getByTestId('reader-body')).not.toContainText('Most read');
   } finally {

@@ -17,7 +17,10 @@ async function openBackups(page: Page) {
   return { dialog, list: dialog.getByRole('list', { name: 'Backups' }) };
 }
 
-test('a backup made in Settings is restored after confirmation; the library as it was is kept and can be restored back', async ({ page, app }) => {
+test('a backup made in Settings is restored after confirmation; the library as it was is kept and can be restored back', async ({
+  page,
+  app,
+}) => {
   await page.goto(app.url);
   await importAndOpen(page, story('Harbour reopens after the storm'), 'Harbour reopens after the storm');
 

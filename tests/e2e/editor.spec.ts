@@ -33,7 +33,9 @@ async function paste(page: Page, data: Record<string, string>) {
   await page.evaluate((entries) => {
     const transfer = new DataTransfer();
     for (const [type, value] of Object.entries(entries)) transfer.setData(type, value);
-    document.querySelector('.editor-content')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
+    document
+      .querySelector('.editor-content')!
+      .dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
   }, data);
 }
 
@@ -96,7 +98,9 @@ test('each formatting tool and Markdown shortcut makes the structure it names', 
   expect(html).toContain('<a href="https://council.example/agenda">and a </a>');
   expect(html).toContain('<hr>');
   expect(html).toMatch(/<table><tbody><tr><th>/);
-  expect(html).toContain('<aside class="pullquote"><blockquote><p>Another winter would sink us</p></blockquote><p class="attribution">The harbour master</p></aside>');
+  expect(html).toContain(
+    '<aside class="pullquote"><blockquote><p>Another winter would sink us</p></blockquote><p class="attribution">The harbour master</p></aside>',
+  );
 });
 
 test('a link must be http, https or mailto', async ({ page, app }) => {
@@ -142,9 +146,11 @@ test('Shift+Ctrl+V pastes plain text only', async ({ page, app }) => {
   // The shortcut's keydown, then the paste it causes (a real Ctrl+Shift+V would paste this
   // machine's empty clipboard, so both events are sent as the browser sends them).
   await page.evaluate(() =>
-    document.querySelector('.editor-content')!.dispatchEvent(
-      new KeyboardEvent('keydown', { key: 'V', code: 'KeyV', ctrlKey: true, shiftKey: true, bubbles: true, cancelable: true }),
-    ),
+    document
+      .querySelector('.editor-content')!
+      .dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'V', code: 'KeyV', ctrlKey: true, shiftKey: true, bubbles: true, cancelable: true }),
+      ),
   );
   await paste(page, { 'text/html': '<h2 style="color:red">Loud</h2>', 'text/plain': 'Just words' });
   await saved(page);
@@ -241,7 +247,9 @@ test('an image inserted from a file is stored in the library with its caption an
   await body(page).click();
   await saved(page);
   const stored = storedDraft(app);
-  expect(stored.html).toMatch(/<figure><img src="dateline-media:\/\/library\/\d+" alt=""><figcaption>The quay at dawn\. <span class="credit">Ana Lima<\/span><\/figcaption><\/figure>/);
+  expect(stored.html).toMatch(
+    /<figure><img src="dateline-media:\/\/library\/\d+" alt=""><figcaption>The quay at dawn\. <span class="credit">Ana Lima<\/span><\/figcaption><\/figure>/,
+  );
   expect(stored.wordCount).toBe(2);
   await expect(page.getByTestId('caption-count')).toHaveText('captions 6 words');
 });
@@ -286,7 +294,10 @@ test('everything acknowledged as saved survives the server being killed mid-typi
   try {
     await page.goto(restarted.url);
     await page.getByRole('button', { name: 'Drafts' }).click();
-    await page.getByRole('list', { name: 'Article list' }).getByRole('button', { name: /Written before the crash/ }).click();
+    await page
+      .getByRole('list', { name: 'Article list' })
+      .getByRole('button', { name: /Written before the crash/ })
+      .click();
     await expect(body(page).locator('p')).toHaveText([/^First paragraph, saved\.$/, /^Second paragraph, also saved\./]);
   } finally {
     await stopApp(restarted);
@@ -358,7 +369,10 @@ test('an image dropped on the story goes into the story, not into the library as
   await newDraft(page, app);
   await page.keyboard.type('Dropped picture below.');
   const dataTransfer = await page.evaluateHandle(() => {
-    const bytes = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAIAAAB7QOjdAAAAEUlEQVR4nGP4z8DAwMDAAAAT/gH/7oOUUQAAAABJRU5ErkJggg=='), (c) => c.charCodeAt(0));
+    const bytes = Uint8Array.from(
+      atob('iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAIAAAB7QOjdAAAAEUlEQVR4nGP4z8DAwMDAAAAT/gH/7oOUUQAAAABJRU5ErkJggg=='),
+      (c) => c.charCodeAt(0),
+    );
     const transfer = new DataTransfer();
     transfer.items.add(new File([bytes], 'harbour.png', { type: 'image/png' }));
     return transfer;

@@ -22,7 +22,7 @@ export async function startApp(libraryPath: string, env: NodeJS.ProcessEnv = {})
     // No machine-wide policy leaks into a test unless the test brings its own.
     env: { ...process.env, DATELINE_POLICY_FILE: '/nonexistent/dateline-policy.json', ...env },
   });
- 
+
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => reject(new Error(`The server did not start:\n${output}`)), 15_000);
@@ -73,7 +73,10 @@ export async function importAndOpen(page: Page, text: string, title: string): Pr
 }
 
 export async function openArticle(page: Page, title: string): Promise<void> {
-  await page.getByRole('list', { name: 'Article list' }).getByRole('button', { name: new RegExp(title) }).click();
+  await page
+    .getByRole('list', { name: 'Article list' })
+    .getByRole('button', { name: new RegExp(title) })
+    .click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
 }
 
@@ -85,7 +88,9 @@ export function watchForLeaks(page: Page, origin: string): { stray: string[]; di
   const seen = { stray: [] as string[], dialogs: [] as string[] };
   page.on('request', (request) => {
     const url = new URL(request.url());
-    const own = url.origin === origin && (url.pathname === '/' || url.pathname.startsWith('/assets/') || /^\/api\/(invoke|events)\b/.test(url.pathname));
+    const own =
+      url.origin === origin &&
+      (url.pathname === '/' || url.pathname.startsWith('/assets/') || /^\/api\/(invoke|events)\b/.test(url.pathname));
     if (!own && url.protocol !== 'blob:' && url.protocol !== 'data:') seen.stray.push(request.url());
   });
   page.on('dialog', (dialog) => {

@@ -9,7 +9,11 @@ function articleList(page: Page) {
   return page.getByRole('list', { name: 'Article list' });
 }
 
-test('a reader imports the scraped story, reads it without the site trailer, and finds it by search', async ({ page, app, fixturesDir }) => {
+test('a reader imports the scraped story, reads it without the site trailer, and finds it by search', async ({
+  page,
+  app,
+  fixturesDir,
+}) => {
   await page.goto(app.url);
   await expect(page.getByText('Your library is empty')).toBeVisible();
 
@@ -74,7 +78,9 @@ test('a journalist writes a formatted draft that is intact after a reload', asyn
 
   await page.reload();
   await page.getByRole('button', { name: 'Drafts' }).click();
-  await articleList(page).getByRole('button', { name: /Council passes the harbour budget/ }).click();
+  await articleList(page)
+    .getByRole('button', { name: /Council passes the harbour budget/ })
+    .click();
 
   await expect(page.getByLabel('Headline')).toHaveValue('Council passes the harbour budget');
   await expect(page.getByLabel('Dek')).toHaveValue('A late amendment funds the ferry pier');
@@ -112,7 +118,10 @@ test('dropping files imports them and reports what was imported, skipped as dupl
   await expect(page.getByText('Drop files to import them')).toBeHidden();
 });
 
-test('regression: the summary of an import sent in several batches is not replaced by its last batch when events arrive late', async ({ page, app }) => {
+test('regression: the summary of an import sent in several batches is not replaced by its last batch when events arrive late', async ({
+  page,
+  app,
+}) => {
   // A slow event channel: each "import.finished" reaches the page 800 ms after it was sent,
   // so after the calls have answered (as happened on a loaded machine).
   await page.addInitScript(() => {
@@ -151,24 +160,32 @@ test('a page opened without the launch secret is told so and reads nothing', asy
 
 test('tags added in the reading view appear in the sidebar and filter the list', async ({ page, app, fixturesDir }) => {
   await page.goto(app.url);
-  await page.getByTestId('import-input').setInputFiles([
-    join(fixturesDir, 'plain-text/north-korean-troops-kursk.txt'),
-    join(fixturesDir, 'plain-text/windows-1252.txt'),
-  ]);
+  await page
+    .getByTestId('import-input')
+    .setInputFiles([join(fixturesDir, 'plain-text/north-korean-troops-kursk.txt'), join(fixturesDir, 'plain-text/windows-1252.txt')]);
   await page.getByRole('button', { name: 'Close' }).click();
-  await articleList(page).getByRole('button', { name: new RegExp(KURSK_TITLE) }).click();
+  await articleList(page)
+    .getByRole('button', { name: new RegExp(KURSK_TITLE) })
+    .click();
   await page.getByLabel('Add a tag').fill('Ukraine');
   await page.getByLabel('Add a tag').press('Enter');
   await expect(page.getByRole('button', { name: 'Remove tag Ukraine' })).toBeVisible();
 
-  await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /Ukraine/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Library' })
+    .getByRole('button', { name: /Ukraine/ })
+    .click();
   await expect(articleList(page).getByRole('button')).toHaveCount(1);
   await page.getByRole('button', { name: '☆ Favorite' }).click();
   await page.getByRole('button', { name: 'Favorites' }).click();
   await expect(articleList(page).getByRole('button')).toHaveCount(1);
 });
 
-test('a saved web page reads offline: its story, its pictures from the library, a placeholder for the rest, and no request leaves the page', async ({ page, app, fixturesDir }) => {
+test('a saved web page reads offline: its story, its pictures from the library, a placeholder for the rest, and no request leaves the page', async ({
+  page,
+  app,
+  fixturesDir,
+}) => {
   const outside: string[] = [];
   page.on('request', (request) => {
     const url = new URL(request.url());
@@ -197,11 +214,13 @@ test('a saved web page reads offline: its story, its pictures from the library, 
 
 test('the list sorts by title and by length', async ({ page, app, fixturesDir }) => {
   await page.goto(app.url);
-  await page.getByTestId('import-input').setInputFiles([
-    join(fixturesDir, 'plain-text/north-korean-troops-kursk.txt'),
-    join(fixturesDir, 'plain-text/windows-1252.txt'),
-    join(fixturesDir, 'plain-text/japanese.txt'),
-  ]);
+  await page
+    .getByTestId('import-input')
+    .setInputFiles([
+      join(fixturesDir, 'plain-text/north-korean-troops-kursk.txt'),
+      join(fixturesDir, 'plain-text/windows-1252.txt'),
+      join(fixturesDir, 'plain-text/japanese.txt'),
+    ]);
   await page.getByRole('button', { name: 'Close' }).click();
   const titles = page.getByRole('list', { name: 'Article list' }).locator('.row-title');
   await page.getByLabel('Sort articles').selectOption('title');
@@ -212,13 +231,15 @@ test('the list sorts by title and by length', async ({ page, app, fixturesDir })
 
 test('a tag can be renamed into another (merging them) and deleted, and the list follows', async ({ page, app, fixturesDir }) => {
   await page.goto(app.url);
-  await page.getByTestId('import-input').setInputFiles([
-    join(fixturesDir, 'plain-text/north-korean-troops-kursk.txt'),
-    join(fixturesDir, 'plain-text/windows-1252.txt'),
-  ]);
+  await page
+    .getByTestId('import-input')
+    .setInputFiles([join(fixturesDir, 'plain-text/north-korean-troops-kursk.txt'), join(fixturesDir, 'plain-text/windows-1252.txt')]);
   await page.getByRole('button', { name: 'Close' }).click();
   const list = page.getByRole('list', { name: 'Article list' });
-  for (const [title, tag] of [[KURSK_TITLE, 'war'], ['Café owners protest new rules', 'conflict']] as const) {
+  for (const [title, tag] of [
+    [KURSK_TITLE, 'war'],
+    ['Café owners protest new rules', 'conflict'],
+  ] as const) {
     await list.getByRole('button', { name: new RegExp(title) }).click();
     await page.getByLabel('Add a tag').fill(tag);
     await page.getByLabel('Add a tag').press('Enter');

@@ -79,7 +79,9 @@ test('a highlight is made, noted, recoloured, found in the Highlights view and i
   await panel.getByRole('button', { name: 'Export as Markdown' }).click();
   const file = await downloading;
   expect(file.suggestedFilename()).toBe('Ferry crews walk out over pay.highlights.md');
-  expect(readFileSync((await file.path())!, 'utf8')).toContain('> refused three offers of arbitration\n\nAsk the union for the dates of each offer\n');
+  expect(readFileSync((await file.path())!, 'utf8')).toContain(
+    '> refused three offers of arbitration\n\nAsk the union for the dates of each offer\n',
+  );
 
   // Search finds the note, and leads to the Highlights view.
   const search = page.getByRole('searchbox', { name: 'Search the library' });
@@ -105,12 +107,18 @@ test('a highlight is made, noted, recoloured, found in the Highlights view and i
   await expect(list.getByRole('listitem')).toHaveCount(1);
 });
 
-test('highlights from a Wallabag export are placed in the story, and one that no longer fits is listed, not lost', async ({ page, app, fixturesDir }) => {
+test('highlights from a Wallabag export are placed in the story, and one that no longer fits is listed, not lost', async ({
+  page,
+  app,
+  fixturesDir,
+}) => {
   const entries = JSON.parse(readFileSync(join(fixturesDir, 'archives/wallabag-export.json'), 'utf8'));
   entries[0].is_archived = 0;
   entries[0].annotations.push({ text: 'From an older version of the story', quote: 'The minister resigned on Friday.' });
   await page.goto(app.url);
-  await page.getByTestId('import-input').setInputFiles({ name: 'wallabag.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(entries)) });
+  await page
+    .getByTestId('import-input')
+    .setInputFiles({ name: 'wallabag.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(entries)) });
   await page.getByRole('button', { name: 'Close', exact: true }).click();
   await openArticle(page, 'Ferries resume');
 
@@ -124,7 +132,8 @@ test('highlights from a Wallabag export are placed in the story, and one that no
 test('regression: the matches of find in the article stay on their words when a highlight is painted over them', async ({ page, app }) => {
   const find = await findInStory(page, app.url, 'the operator');
   await expect(find.getByRole('status')).toHaveText('1 of 2');
-  const painted = (name: string) => page.evaluate((key) => [...(CSS.highlights.get(key) ?? [])].map((range) => (range as Range).toString().toLowerCase()), name);
+  const painted = (name: string) =>
+    page.evaluate((key) => [...(CSS.highlights.get(key) ?? [])].map((range) => (range as Range).toString().toLowerCase()), name);
   expect(await painted('find-match')).toEqual(['the operator', 'the operator']);
 
   // Marks wrap the words the matches were on; the find bar stays open.
@@ -164,7 +173,10 @@ test('a tag and a search export as EPUB books for an e-reader', async ({ page, a
   await importAndOpen(page, STORY, 'Ferry crews walk out over pay');
   await page.getByRole('textbox', { name: 'Add a tag' }).fill('ferries');
   await page.getByRole('textbox', { name: 'Add a tag' }).press('Enter');
-  await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: /ferries/ }).click();
+  await page
+    .getByRole('navigation', { name: 'Library' })
+    .getByRole('button', { name: /ferries/ })
+    .click();
 
   let downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export as EPUB' }).click();
@@ -184,7 +196,11 @@ test('a tag and a search export as EPUB books for an e-reader', async ({ page, a
   expect(strFromU8(chapter!)).toContain('<h1>Ferry crews walk out over pay</h1>');
 });
 
-test('a note being written on a highlight removed in another window stays open with the reason, not lost', async ({ page, app, context }) => {
+test('a note being written on a highlight removed in another window stays open with the reason, not lost', async ({
+  page,
+  app,
+  context,
+}) => {
   await page.goto(app.url);
   await importAndOpen(page, STORY, 'Ferry crews walk out over pay');
   await select(page, 'refused three offers of arbitration');

@@ -12,7 +12,10 @@ import { expect, expectNothingRan, readEveryArticle, test, watchForLeaks } from 
 
 test(`${HOSTILE_PAYLOADS.length} hostile payloads in every displayed field run nothing and reach nothing`, async ({ page, app }) => {
   test.setTimeout(300_000);
-  await page.route((url) => url.origin !== app.origin, (route) => route.abort());
+  await page.route(
+    (url) => url.origin !== app.origin,
+    (route) => route.abort(),
+  );
   await page.goto(app.url);
   const seen = watchForLeaks(page, app.origin);
 

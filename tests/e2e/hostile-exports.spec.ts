@@ -10,16 +10,22 @@ import { expect, expectNothingRan, readEveryArticle, test, watchForLeaks } from 
 for (const hostile of HOSTILE_EXPORTS) {
   test(`hostile payloads in ${hostile.label} run nothing and reach nothing`, async ({ page, app }) => {
     test.setTimeout(180_000);
-    await page.route((url) => url.origin !== app.origin, (route) => route.abort());
+    await page.route(
+      (url) => url.origin !== app.origin,
+      (route) => route.abort(),
+    );
     await page.goto(app.url);
     const seen = watchForLeaks(page, app.origin);
 
     const buffer = Buffer.from(await hostile.build());
     await page.getByTestId('import-input').setInputFiles({ name: hostile.name, mimeType: hostile.mimeType, buffer });
     const panel = page.getByRole('complementary', { name: 'Import' });
-    await expect(panel.getByRole('heading', { name: new RegExp(`^${hostile.articles} imported, 0 already in the library, 0 failed`) })).toBeVisible({ timeout: 60_000 });
+    await expect(
+      panel.getByRole('heading', { name: new RegExp(`^${hostile.articles} imported, 0 already in the library, 0 failed`) }),
+    ).toBeVisible({ timeout: 60_000 });
     // Entries whose address is a script or a file are named, with the reason.
-    if (hostile.leftOut) await expect(panel).toContainText(`${hostile.leftOut} entries left out because its address is not a web (http or https) address`);
+    if (hostile.leftOut)
+      await expect(panel).toContainText(`${hostile.leftOut} entries left out because its address is not a web (http or https) address`);
     await page.getByRole('button', { name: 'Close', exact: true }).click();
 
     await readEveryArticle(page, hostile.articles);

@@ -39,7 +39,10 @@ const HOSTILE = `<!doctype html>
 </article></body></html>`;
 
 test('an article built to attack the reading view runs nothing and makes no request, read or drafted from', async ({ page, app }) => {
-  await page.route((url) => url.origin !== app.origin, (route) => route.abort());
+  await page.route(
+    (url) => url.origin !== app.origin,
+    (route) => route.abort(),
+  );
   await page.goto(app.url);
   const seen = watchForLeaks(page, app.origin);
 
@@ -59,7 +62,11 @@ test('an article built to attack the reading view runs nothing and makes no requ
 
   expect(await pwned(page)).toBeUndefined();
   expect(seen.dialogs).toEqual([]);
-  expect(await body.locator('script, iframe, object, embed, form, base, meta, link, style, svg, math, [onerror], [onload], [onmouseover]').count()).toBe(0);
+  expect(
+    await body
+      .locator('script, iframe, object, embed, form, base, meta, link, style, svg, math, [onerror], [onload], [onmouseover]')
+      .count(),
+  ).toBe(0);
   expect(await body.locator('[href^="javascript:" i], [href^="data:" i], [src^="http"], [srcset], [poster], [background]').count()).toBe(0);
 
   // The editor, given the same article to start a draft from.
@@ -79,10 +86,14 @@ async function seriousViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   return results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.help} (${violation.nodes.map((node) => `${node.target.join(' ')} ${node.failureSummary ?? ''}`).join(', ')})`);
+    .map(
+      (violation) =>
+        `${violation.id}: ${violation.help} (${violation.nodes.map((node) => `${node.target.join(' ')} ${node.failureSummary ?? ''}`).join(', ')})`,
+    );
 }
 
-const STORY = 'Ferry crews walk out over pay\n\nThe ferry crews walked out on Monday morning.\n\nThe operator said talks would resume on Thursday.';
+const STORY =
+  'Ferry crews walk out over pay\n\nThe ferry crews walked out on Monday morning.\n\nThe operator said talks would resume on Thursday.';
 
 for (const theme of ['light', 'sepia', 'dark'] as const) {
   test(`the library, reading and editor views have no serious accessibility findings (${theme} theme)`, async ({ page, app }) => {

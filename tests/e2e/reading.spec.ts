@@ -3,7 +3,11 @@ import { expect, importAndOpen, openArticle, test } from './fixtures.ts';
 
 const LONG_STORY = [
   'Harbour reopens after the winter storm',
-  ...Array.from({ length: 60 }, (_, i) => `Paragraph ${i + 1}. The ferries came back one by one, and the harbour master counted them in as the fog lifted over the breakwater.`),
+  ...Array.from(
+    { length: 60 },
+    (_, i) =>
+      `Paragraph ${i + 1}. The ferries came back one by one, and the harbour master counted them in as the fog lifted over the breakwater.`,
+  ),
 ].join('\n\n');
 
 const scrollShare = (page: Page) =>
@@ -13,7 +17,12 @@ test('typography set in "Aa" applies at once and is kept after a reload', async 
   await page.goto(app.url);
   await importAndOpen(page, LONG_STORY, 'Harbour reopens after the winter storm');
   const body = page.getByTestId('reader-body');
-  const style = () => body.evaluate((element) => ({ size: getComputedStyle(element).fontSize, family: getComputedStyle(element).fontFamily, leading: getComputedStyle(element).lineHeight }));
+  const style = () =>
+    body.evaluate((element) => ({
+      size: getComputedStyle(element).fontSize,
+      family: getComputedStyle(element).fontFamily,
+      leading: getComputedStyle(element).lineHeight,
+    }));
   expect((await style()).size).toBe('19px');
 
   await page.getByRole('button', { name: 'Text settings' }).click();
@@ -27,7 +36,9 @@ test('typography set in "Aa" applies at once and is kept after a reload', async 
 
   await page.reload();
   await openArticle(page, 'Harbour reopens after the winter storm');
-  await expect.poll(style).toEqual({ size: '21px', family: expect.stringMatching(/system-ui/), leading: `${(21 * 1.7).toFixed(1).replace(/\.0$/, '')}px` });
+  await expect
+    .poll(style)
+    .toEqual({ size: '21px', family: expect.stringMatching(/system-ui/), leading: `${(21 * 1.7).toFixed(1).replace(/\.0$/, '')}px` });
 });
 
 test('the place in a story is kept across a reload, and reading to the end marks it read, undoably', async ({ page, app }) => {
@@ -83,7 +94,9 @@ test('a link that is not a web or mail address is refused with a notice, and not
   });
   const pages = context.pages().length;
   await page.getByRole('link', { name: 'smb://fileserver/desk/notes' }).click();
-  await expect(page.getByRole('alert')).toContainText('Dateline opens only web (http, https) and mail links, and this one is a “smb” link.');
+  await expect(page.getByRole('alert')).toContainText(
+    'Dateline opens only web (http, https) and mail links, and this one is a “smb” link.',
+  );
   await page.getByRole('link', { name: 'file:///etc/hosts' }).click({ button: 'middle' });
   await expect(page.getByRole('alert')).toContainText('this one is a “file” link.');
   expect(context.pages()).toHaveLength(pages);

@@ -41,7 +41,10 @@ test('an article exports as Markdown through the browser download', async ({ pag
   await page.getByRole('list', { name: 'Article list' }).getByRole('button').first().click();
   await page.getByRole('button', { name: 'Export…' }).click();
   const downloading = page.waitForEvent('download');
-  await page.getByRole('dialog', { name: 'Export article' }).getByRole('button', { name: /^Markdown/ }).click();
+  await page
+    .getByRole('dialog', { name: 'Export article' })
+    .getByRole('button', { name: /^Markdown/ })
+    .click();
   const download = await downloading;
   expect(download.suggestedFilename()).toBe('Global Security Threatened as North Korean Soldiers Aid Russia Near Ukraine Border.md');
   const markdown = readFileSync((await download.path())!, 'utf8');

@@ -43,8 +43,27 @@ describe('the dateline CLI', () => {
 
     const shown = json(dateline(library, 'show', '1', '--json'));
     expect(Object.keys(shown).sort()).toEqual(
-      ['id', 'kind', 'title', 'dek', 'byline', 'sourceName', 'sourceUrl', 'publishedAt', 'createdAt', 'updatedAt', 'wordCount',
-        'readingMinutes', 'tags', 'read', 'favorite', 'archived', 'related', 'text', 'html'].sort(),
+      [
+        'id',
+        'kind',
+        'title',
+        'dek',
+        'byline',
+        'sourceName',
+        'sourceUrl',
+        'publishedAt',
+        'createdAt',
+        'updatedAt',
+        'wordCount',
+        'readingMinutes',
+        'tags',
+        'read',
+        'favorite',
+        'archived',
+        'related',
+        'text',
+        'html',
+      ].sort(),
     );
     expect(shown.related).toEqual([
       { title: 'Civilian Impact Mounts as Israel and Hezbollah Negotiate Under Fire.', url: null },
@@ -128,7 +147,8 @@ describe('the dateline CLI', () => {
   it('refuses to work on a damaged library, and restores a backup in its place, moving it aside', () => {
     const dir = tempDir();
     const library = join(dir, 'library.sqlite');
-    for (let i = 0; i < 40; i++) writeFileSync(join(dir, `story-${i}.md`), `# Story ${i}\n\n${'The ferry ran again after the storm. '.repeat(60)}${i}`);
+    for (let i = 0; i < 40; i++)
+      writeFileSync(join(dir, `story-${i}.md`), `# Story ${i}\n\n${'The ferry ran again after the storm. '.repeat(60)}${i}`);
     dateline(library, 'import', dir);
     const made = json(dateline(library, 'backup', '--json'));
     corruptMiddlePage(library);

@@ -10,7 +10,9 @@ import { tempDir } from '../helpers/temp.ts';
 const SERVER = fileURLToPath(new URL('../../electron/server.ts', import.meta.url));
 
 function runServer(library: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--experimental-strip-types', '--no-warnings', SERVER, '--library', library], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--experimental-strip-types', '--no-warnings', SERVER, '--library', library], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -14,7 +14,28 @@ council election vote budget court school hospital water energy prices workers u
 strike harbour ferry storm troops border health company bank trade farmers housing rail
 climate tax plan law judge mayor village region families children museum football season`.split(/\s+/);
 
-const SYLLABLES = ['ka', 'lo', 'ver', 'mi', 'tan', 'sor', 'bel', 'dra', 'ne', 'quo', 'rim', 'sta', 'ul', 'pex', 'gor', 'fin', 'yal', 'tre', 'mon', 'cas'];
+const SYLLABLES = [
+  'ka',
+  'lo',
+  'ver',
+  'mi',
+  'tan',
+  'sor',
+  'bel',
+  'dra',
+  'ne',
+  'quo',
+  'rim',
+  'sta',
+  'ul',
+  'pex',
+  'gor',
+  'fin',
+  'yal',
+  'tre',
+  'mon',
+  'cas',
+];
 
 export interface SyntheticArticle {
   title: string;
@@ -131,14 +152,32 @@ export function fillLibrary(library: Library, articles: Iterable<SyntheticArticl
   const tagId = db.prepare('INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO UPDATE SET name = excluded.name RETURNING id');
   const tagArticle = db.prepare('INSERT INTO article_tags (article_id, tag_id) VALUES (?, ?)');
   let count = 0;
-  const triggers = db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name = 'articles_fts_after_insert'").get() as { name: string; sql: string };
+  const triggers = db
+    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name = 'articles_fts_after_insert'")
+    .get() as { name: string; sql: string };
   db.exec(`DROP TRIGGER ${triggers.name}`);
   try {
     const batch = db.transaction((items: SyntheticArticle[]) => {
       for (const article of items) {
         const words = article.text.split(/\s+/).length;
-        const html = article.text.split('\n\n').map((paragraph) => `<p>${paragraph}</p>`).join('');
-        const id = insert.run(article.title, article.byline, article.sourceName, article.sourceUrl, article.sourceUrl, article.publishedAt, article.createdAt, article.createdAt, words, html, article.text, count % 3 === 0 ? 1 : 0).lastInsertRowid;
+        const html = article.text
+          .split('\n\n')
+          .map((paragraph) => `<p>${paragraph}</p>`)
+          .join('');
+        const id = insert.run(
+          article.title,
+          article.byline,
+          article.sourceName,
+          article.sourceUrl,
+          article.sourceUrl,
+          article.publishedAt,
+          article.createdAt,
+          article.createdAt,
+          words,
+          html,
+          article.text,
+          count % 3 === 0 ? 1 : 0,
+        ).lastInsertRowid;
         for (const tag of article.tags) tagArticle.run(id, (tagId.get(tag) as { id: number }).id);
         count += 1;
       }

@@ -31,14 +31,20 @@ export async function localWebsite(routes: Record<string, Route>): Promise<{ url
   return { url: (path) => `http://127.0.0.1:${port}${path}`, hits };
 }
 
-export const html = (body: string, type = 'text/html; charset=utf-8'): Route => (_request, response) => {
-  response.writeHead(200, { 'content-type': type }).end(body);
-};
+export const html =
+  (body: string, type = 'text/html; charset=utf-8'): Route =>
+  (_request, response) => {
+    response.writeHead(200, { 'content-type': type }).end(body);
+  };
 
-export const bytes = (data: Uint8Array, type: string): Route => (_request, response) => {
-  response.writeHead(200, { 'content-type': type, 'content-length': String(data.length) }).end(data);
-};
+export const bytes =
+  (data: Uint8Array, type: string): Route =>
+  (_request, response) => {
+    response.writeHead(200, { 'content-type': type, 'content-length': String(data.length) }).end(data);
+  };
 
-export const redirect = (to: string, status = 302): Route => (_request, response) => {
-  response.writeHead(status, { location: to }).end();
-};
+export const redirect =
+  (to: string, status = 302): Route =>
+  (_request, response) => {
+    response.writeHead(status, { location: to }).end();
+  };

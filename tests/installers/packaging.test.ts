@@ -42,7 +42,11 @@ describe('the packaged Linux app (electron-builder --dir)', () => {
     execFileSync(
       'npx',
       ['electron-builder', '--dir', '--linux', '--x64', `-c.electronDist=${standInElectron(dir)}`, `-c.directories.output=${output}`],
-      { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, DATELINE_UPDATE_URL: 'https://updates.newsroom.example/dateline' } },
+      {
+        cwd: ROOT,
+        stdio: ['ignore', 'ignore', 'inherit'],
+        env: { ...process.env, DATELINE_UPDATE_URL: 'https://updates.newsroom.example/dateline' },
+      },
     );
     appDir = join(output, 'linux-unpacked');
     files = listPackage(join(appDir, 'resources/app.asar'), { isPack: false }).map((file) => file.replaceAll('\\', '/'));
@@ -59,7 +63,18 @@ describe('the packaged Linux app (electron-builder --dir)', () => {
     expect(files.filter((file) => file.endsWith('.map'))).toEqual([]);
     const packages = new Set(files.flatMap((file) => /^\/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file)?.[1] ?? []));
     for (const runtime of ['better-sqlite3', 'zod', 'electron-updater', 'turndown']) expect(packages).toContain(runtime);
-    for (const tool of ['electron', 'electron-builder', 'electron-vite', 'vite', 'vitest', 'typescript', '@playwright/test', 'react', 'lexical', 'node-addon-api']) {
+    for (const tool of [
+      'electron',
+      'electron-builder',
+      'electron-vite',
+      'vite',
+      'vitest',
+      'typescript',
+      '@playwright/test',
+      'react',
+      'lexical',
+      'node-addon-api',
+    ]) {
       expect(packages).not.toContain(tool);
     }
   });

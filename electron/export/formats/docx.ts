@@ -51,14 +51,42 @@ export const docxExporter: Exporter = {
           { id: 'Dek', name: 'Dek', basedOn: 'Normal', run: { size: 28, color: '5F5A52' }, paragraph: { spacing: { after: 120 } } },
           { id: 'Byline', name: 'Byline', basedOn: 'Normal', run: { bold: true }, paragraph: { spacing: { after: 240 } } },
           { id: 'BlockQuote', name: 'Block Quote', basedOn: 'Normal', run: { italics: true }, paragraph: { indent: { left: 720 } } },
-          { id: 'PullQuote', name: 'Pull Quote', basedOn: 'Normal', run: { size: 32, color: 'A3321F' }, paragraph: { alignment: AlignmentType.CENTER } },
+          {
+            id: 'PullQuote',
+            name: 'Pull Quote',
+            basedOn: 'Normal',
+            run: { size: 32, color: 'A3321F' },
+            paragraph: { alignment: AlignmentType.CENTER },
+          },
           { id: 'Caption', name: 'Caption', basedOn: 'Normal', run: { size: 18, color: '5F5A52' } },
         ],
       },
       numbering: {
         config: [
-          { reference: 'bullets', levels: [{ level: 0, format: LevelFormat.BULLET, text: '•', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 720, hanging: 360 } } } }] },
-          { reference: 'numbers', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 720, hanging: 360 } } } }] },
+          {
+            reference: 'bullets',
+            levels: [
+              {
+                level: 0,
+                format: LevelFormat.BULLET,
+                text: '•',
+                alignment: AlignmentType.LEFT,
+                style: { paragraph: { indent: { left: 720, hanging: 360 } } },
+              },
+            ],
+          },
+          {
+            reference: 'numbers',
+            levels: [
+              {
+                level: 0,
+                format: LevelFormat.DECIMAL,
+                text: '%1.',
+                alignment: AlignmentType.LEFT,
+                style: { paragraph: { indent: { left: 720, hanging: 360 } } },
+              },
+            ],
+          },
         ],
       },
       sections: [{ children: [...header, ...body] }],
@@ -78,23 +106,34 @@ function blockToDocx(block: Block, context: ExportContext, dateline: string): (P
       return [new Paragraph({ children: [...lead, ...runs(block.runs)] })];
     }
     case 'heading':
-      return [new Paragraph({ heading: [HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4][block.level - 2], children: runs(block.runs) })];
+      return [
+        new Paragraph({
+          heading: [HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4][block.level - 2],
+          children: runs(block.runs),
+        }),
+      ];
     case 'quote':
       return [new Paragraph({ style: 'BlockQuote', children: runs(block.runs) })];
     case 'pullquote':
       return [
         new Paragraph({ style: 'PullQuote', children: [new TextRun(`“${block.text}”`)] }),
-        ...(block.attribution ? [new Paragraph({ style: 'Caption', alignment: AlignmentType.CENTER, children: [new TextRun(`— ${block.attribution}`)] })] : []),
+        ...(block.attribution
+          ? [new Paragraph({ style: 'Caption', alignment: AlignmentType.CENTER, children: [new TextRun(`— ${block.attribution}`)] })]
+          : []),
       ];
     case 'list':
-      return block.items.map((item) => new Paragraph({ numbering: { reference: block.ordered ? 'numbers' : 'bullets', level: 0 }, children: runs(item) }));
+      return block.items.map(
+        (item) => new Paragraph({ numbering: { reference: block.ordered ? 'numbers' : 'bullets', level: 0 }, children: runs(item) }),
+      );
     case 'rule':
       return [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun('* * *')] })];
     case 'table':
       return [
         new Table({
           width: { size: 100, type: WidthType.PERCENTAGE },
-          rows: block.rows.map((row) => new TableRow({ children: row.map((cell) => new TableCell({ children: [new Paragraph({ children: runs(cell) })] })) })),
+          rows: block.rows.map(
+            (row) => new TableRow({ children: row.map((cell) => new TableCell({ children: [new Paragraph({ children: runs(cell) })] })) }),
+          ),
         }),
       ];
     case 'image':
@@ -109,7 +148,10 @@ function imageToDocx(block: Extract<Block, { kind: 'image' }>, context: ExportCo
   const media = id === null ? null : context.media(id);
   const type = media ? DOCX_IMAGE_TYPES[media.mimeType] : undefined;
   if (!media || !type) {
-    return [new Paragraph({ style: 'Caption', children: [new TextRun(`[Image${block.alt ? `: ${block.alt}` : ''}]`)] }), ...captionParagraph];
+    return [
+      new Paragraph({ style: 'Caption', children: [new TextRun(`[Image${block.alt ? `: ${block.alt}` : ''}]`)] }),
+      ...captionParagraph,
+    ];
   }
   const size = imageSize(media.bytes);
   const scale = Math.min(1, MAX_IMAGE_WIDTH / (size.width || MAX_IMAGE_WIDTH));
@@ -143,4 +185,3 @@ function runs(input: Run[]): ParagraphChild[] {
     return run.link ? new ExternalHyperlink({ link: run.link, children: [text] }) : text;
   });
 }
-

@@ -15,7 +15,10 @@ export function readCsv(text: string): Record<string, string>[] {
     }) as Record<string, string>[];
   } catch (error) {
     const line = (error as { lines?: number }).lines;
-    throw new DatelineError('IMPORT_FAILED', `This CSV file is malformed${line ? ` near line ${line}` : ''}; no entries were imported from it.`);
+    throw new DatelineError(
+      'IMPORT_FAILED',
+      `This CSV file is malformed${line ? ` near line ${line}` : ''}; no entries were imported from it.`,
+    );
   }
 }
 

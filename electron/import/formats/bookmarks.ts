@@ -32,7 +32,9 @@ export const bookmarksImporter: Importer = {
       } else {
         const attributes = attributesOf(match[2] ?? '');
         const tags = [...folders.filter((folder) => !ROOT_FOLDERS.test(folder)), ...(attributes.tags ?? '').split(',')];
-        entries.push(savedLink({ url: attributes.href ?? '', title: textOf(match[3] ?? ''), tags, createdAt: timeOf(attributes.add_date) }));
+        entries.push(
+          savedLink({ url: attributes.href ?? '', title: textOf(match[3] ?? ''), tags, createdAt: timeOf(attributes.add_date) }),
+        );
       }
     }
     return entries;
@@ -40,13 +42,20 @@ export const bookmarksImporter: Importer = {
 };
 
 function attributesOf(text: string): Record<string, string> {
-  return Object.fromEntries([...text.matchAll(/([\w-]+)\s*=\s*"([^"]*)"/g)].map((match) => [match[1]!.toLowerCase(), decodeEntities(match[2]!)]));
+  return Object.fromEntries(
+    [...text.matchAll(/([\w-]+)\s*=\s*"([^"]*)"/g)].map((match) => [match[1]!.toLowerCase(), decodeEntities(match[2]!)]),
+  );
 }
 
 function textOf(html: string): string {
-  return decodeEntities(html.replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim();
+  return decodeEntities(html.replace(/<[^>]*>/g, ''))
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function decodeEntities(text: string): string {
-  return text.replace(/&(amp|lt|gt|quot|#39|apos);/g, (entity) => ({ '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&apos;': "'" })[entity]!);
+  return text.replace(
+    /&(amp|lt|gt|quot|#39|apos);/g,
+    (entity) => ({ '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&apos;': "'" })[entity]!,
+  );
 }

@@ -43,7 +43,10 @@ export async function readWebPage(html: string, origin: PageOrigin): Promise<New
   if (document.querySelectorAll('*').length > MAX_ELEMENTS || treeDepth(document.documentElement) > MAX_TREE_DEPTH) {
     throw new DatelineError('IMPORT_FAILED', 'This page is too large or too deeply built to read as an article.');
   }
-  const declaredUrl = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? document.querySelector('meta[property="og:url"]')?.getAttribute('content') ?? null;
+  const declaredUrl =
+    document.querySelector('link[rel="canonical"]')?.getAttribute('href') ??
+    document.querySelector('meta[property="og:url"]')?.getAttribute('content') ??
+    null;
   const pageUrl = origin.url ?? (declaredUrl && /^https?:\/\//i.test(declaredUrl) ? declaredUrl : null);
   const metadata = readMetadata(document, pageUrl);
   const related = extractRelatedLinks(document, pageUrl);
@@ -96,7 +99,9 @@ export function decodeHtml(bytes: Uint8Array, contentType = ''): string {
 
 /** The byline is read from the metadata; its line in the page would repeat it in the story. */
 function removeBylines(document: DomDocument): void {
-  for (const element of Array.from(document.querySelectorAll('[class*="byline" i], [rel="author"], [class*="author-name" i], [itemprop="author"]'))) {
+  for (const element of Array.from(
+    document.querySelectorAll('[class*="byline" i], [rel="author"], [class*="author-name" i], [itemprop="author"]'),
+  )) {
     if (countWords(element.textContent ?? '') <= 12 && !element.querySelector('p + p')) element.remove();
   }
 }

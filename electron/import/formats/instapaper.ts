@@ -29,7 +29,8 @@ export const instapaperImporter: Importer = {
   extensions: ['.csv', '.html'],
   accepts: (source) => {
     const head = new TextDecoder('latin1').decode(source.bytes.subarray(0, 2048));
-    if (extensionOf(source.name) === '.csv') return ['url', 'title', 'selection', 'folder'].every((column) => csvHeader(head).includes(column));
+    if (extensionOf(source.name) === '.csv')
+      return ['url', 'title', 'selection', 'folder'].every((column) => csvHeader(head).includes(column));
     return extensionOf(source.name) === '.html' && /<title>\s*Instapaper: Export\s*<\/title>/i.test(head);
   },
   parse: (source) => {
@@ -62,7 +63,9 @@ function fromHtml(html: string) {
       continue;
     }
     const { tag, ...state } = folderState(folder);
-    entries.push(savedLink({ url: element.getAttribute('href') ?? '', title: element.textContent ?? '', tags: tag ? [tag] : [], ...state }));
+    entries.push(
+      savedLink({ url: element.getAttribute('href') ?? '', title: element.textContent ?? '', tags: tag ? [tag] : [], ...state }),
+    );
   }
   return entries;
 }

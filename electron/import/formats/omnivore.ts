@@ -86,7 +86,5 @@ export function highlightsFromMarkdown(markdown: string): ImportedHighlight[] {
       previousWasQuote = false;
     }
   }
-  return highlights
-    .map((item) => ({ quote: item.quote.join(' ').trim(), note: item.note.join(' ') }))
-    .filter((item) => item.quote);
+  return highlights.map((item) => ({ quote: item.quote.join(' ').trim(), note: item.note.join(' ') })).filter((item) => item.quote);
 }

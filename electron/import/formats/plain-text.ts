@@ -50,7 +50,12 @@ function splitBlocks(text: string): { title: string | undefined; blocks: string[
     .slice(firstLine + 1)
     .join('\n')
     .split(/\n[ \t\u00a0]*\n/)
-    .map((block) => block.split('\n').map(normalizeSpace).filter((line) => line !== ''))
+    .map((block) =>
+      block
+        .split('\n')
+        .map(normalizeSpace)
+        .filter((line) => line !== ''),
+    )
     .filter((block) => block.length > 0);
   return { title: normalizeSpace(lines[firstLine]!), blocks };
 }

@@ -47,7 +47,10 @@ function fromZip(bytes: Uint8Array) {
       });
     highlights.set(url, [...(highlights.get(url) ?? []), ...quotes]);
   }
-  const parts = [...entries].filter(([name]) => PART.test(name)).sort(([a], [b]) => a.localeCompare(b)).map(([, data]) => decodeText(data));
+  const parts = [...entries]
+    .filter(([name]) => PART.test(name))
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([, data]) => decodeText(data));
   return fromParts(parts, highlights);
 }
 

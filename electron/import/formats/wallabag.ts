@@ -10,7 +10,8 @@ export const wallabagImporter: Importer = {
   id: 'wallabag',
   label: 'Wallabag export',
   extensions: ['.json'],
-  accepts: (source) => extensionOf(source.name) === '.json' && /"is_archived"\s*:/.test(new TextDecoder('latin1').decode(source.bytes.subarray(0, 65536))),
+  accepts: (source) =>
+    extensionOf(source.name) === '.json' && /"is_archived"\s*:/.test(new TextDecoder('latin1').decode(source.bytes.subarray(0, 65536))),
   parse: async (source) => {
     let entries: unknown;
     try {
@@ -31,7 +32,10 @@ function fromWallabag(entry: Record<string, unknown>): StoredEntry {
     tags: namesIn(entry.tags, 'label'),
     createdAt: timeOf(entry.created_at),
     publishedAt: timeOf(entry.published_at),
-    byline: [entry.published_by].flat().flatMap((name) => textField(name) ?? []).join(', '),
+    byline: [entry.published_by]
+      .flat()
+      .flatMap((name) => textField(name) ?? [])
+      .join(', '),
     language: textField(entry.language) ?? null,
     archived: Boolean(entry.is_archived),
     read: Boolean(entry.is_archived),

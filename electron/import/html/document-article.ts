@@ -23,7 +23,8 @@ export interface DocumentFields {
  */
 export async function articleFromDocumentHtml(html: string, path: string, fields: DocumentFields): Promise<NewSavedArticle> {
   const body = parseBody(html);
-  if (treeDepth(body) > MAX_TREE_DEPTH) throw new DatelineError('IMPORT_FAILED', 'This document is built too deeply to read as an article.');
+  if (treeDepth(body) > MAX_TREE_DEPTH)
+    throw new DatelineError('IMPORT_FAILED', 'This document is built too deeply to read as an article.');
   let title = fields.title?.trim() || null;
   if (!title) {
     const heading = body.querySelector('h1');

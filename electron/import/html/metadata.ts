@@ -30,8 +30,14 @@ export function readMetadata(document: DomDocument, pageUrl: string | null): Pag
     meta('meta[name="twitter:title"]') ??
     onlyHeading ??
     (normalizeSpace(document.querySelector('title')?.textContent ?? '') || null);
-  const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta('meta[property="og:url"]') ?? text(ld, 'url');
-  const published = text(ld, 'datePublished') ?? meta('meta[property="article:published_time"]') ?? meta('meta[name="date"]') ?? document.querySelector('time[datetime]')?.getAttribute('datetime') ?? null;
+  const canonical =
+    document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta('meta[property="og:url"]') ?? text(ld, 'url');
+  const published =
+    text(ld, 'datePublished') ??
+    meta('meta[property="article:published_time"]') ??
+    meta('meta[name="date"]') ??
+    document.querySelector('time[datetime]')?.getAttribute('datetime') ??
+    null;
   return {
     title: rawTitle ? withoutSiteSuffix(rawTitle, siteName) : null,
     byline: authors(ld?.author) ?? meta('meta[name="author"]') ?? meta('meta[property="article:author"]'),
@@ -39,7 +45,9 @@ export function readMetadata(document: DomDocument, pageUrl: string | null): Pag
     siteName,
     canonicalUrl: absoluteUrl(canonical, pageUrl),
     publishedAt: timeOf(published),
-    language: (document.documentElement.getAttribute('lang') ?? text(ld, 'inLanguage') ?? meta('meta[property="og:locale"]'))?.replace('_', '-') ?? null,
+    language:
+      (document.documentElement.getAttribute('lang') ?? text(ld, 'inLanguage') ?? meta('meta[property="og:locale"]'))?.replace('_', '-') ??
+      null,
   };
 }
 
@@ -53,7 +61,9 @@ function jsonLdArticle(document: DomDocument): Json | null {
     } catch {
       continue;
     }
-    const found = candidates(data).find((item) => [item['@type']].flat().some((type) => typeof type === 'string' && ARTICLE_TYPES.test(type)));
+    const found = candidates(data).find((item) =>
+      [item['@type']].flat().some((type) => typeof type === 'string' && ARTICLE_TYPES.test(type)),
+    );
     if (found) return found;
   }
   return null;
@@ -69,7 +79,8 @@ function candidates(data: unknown): Json[] {
 function text(object: unknown, key: string): string | null {
   const value = object && typeof object === 'object' ? (object as Json)[key] : undefined;
   if (typeof value === 'string') return normalizeSpace(value) || null;
-  if (value && typeof value === 'object' && typeof (value as Json)['@id'] === 'string' && key === 'url') return String((value as Json)['@id']);
+  if (value && typeof value === 'object' && typeof (value as Json)['@id'] === 'string' && key === 'url')
+    return String((value as Json)['@id']);
   return null;
 }
 
@@ -86,7 +97,9 @@ export function withoutSiteSuffix(title: string, siteName: string | null): strin
   const parts = title.split(/\s+[|–—-]\s+/);
   if (parts.length < 2) return title;
   const last = parts.at(-1)!;
-  const isSite = siteName ? last.toLowerCase() === siteName.toLowerCase() : last.length <= 40 && parts.slice(0, -1).join(' ').length > last.length;
+  const isSite = siteName
+    ? last.toLowerCase() === siteName.toLowerCase()
+    : last.length <= 40 && parts.slice(0, -1).join(' ').length > last.length;
   return isSite ? parts.slice(0, -1).join(' – ') : title;
 }
 

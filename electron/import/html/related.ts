@@ -53,5 +53,7 @@ function isLinkList(element: DomElement): boolean {
 }
 
 function words(text: string | null): number {
-  return normalizeSpace(text ?? '').split(' ').filter(Boolean).length;
+  return normalizeSpace(text ?? '')
+    .split(' ')
+    .filter(Boolean).length;
 }

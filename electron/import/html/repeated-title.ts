@@ -12,7 +12,12 @@ export function withoutRepeatedTitle(html: string, title: string | null | undefi
   const wanted = normalizeSpace(title ?? '').toLowerCase();
   if (!wanted) return html;
   const body = parseBody(html);
-  if (!normalizeSpace(body.textContent ?? '').toLowerCase().startsWith(wanted)) return html;
+  if (
+    !normalizeSpace(body.textContent ?? '')
+      .toLowerCase()
+      .startsWith(wanted)
+  )
+    return html;
   let first: DomElement | undefined = body.children[0];
   while (first && WRAPPERS.test(first.tagName.toUpperCase())) first = first.children[0];
   if (!first || !HEADINGS.test(first.tagName.toUpperCase())) return html;

@@ -58,7 +58,10 @@ export async function fetchResource(address: string, limits: FetchLimits): Promi
       }
       if (!response.ok) {
         await response.body?.cancel();
-        throw new DatelineError('IMPORT_FAILED', `The site answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`);
+        throw new DatelineError(
+          'IMPORT_FAILED',
+          `The site answered ${response.status}${response.statusText ? ` ${response.statusText}` : ''}.`,
+        );
       }
       const bytes = await readCapped(response, limits.maxBytes);
       return { url: url.href, contentType: response.headers.get('content-type') ?? '', bytes };
@@ -96,7 +99,8 @@ function describeNetworkFailure(error: unknown, deadline: AbortSignal, limits: F
   if (deadline.aborted) return new DatelineError('IMPORT_FAILED', `The site did not answer within ${limits.timeoutMs / 1000} seconds.`);
   if (limits.signal?.aborted) return new DatelineError('IMPORT_FAILED', 'The download was cancelled.');
   const cause = (error as { cause?: { code?: string } }).cause?.code;
-  if (cause === 'ENOTFOUND' || cause === 'EAI_AGAIN') return new DatelineError('IMPORT_FAILED', 'The site could not be found; are you offline?');
+  if (cause === 'ENOTFOUND' || cause === 'EAI_AGAIN')
+    return new DatelineError('IMPORT_FAILED', 'The site could not be found; are you offline?');
   if (cause === 'ECONNREFUSED') return new DatelineError('IMPORT_FAILED', 'The site refused the connection.');
   return new DatelineError('IMPORT_FAILED', `The download failed: ${(error as Error).message}`);
 }

@@ -66,7 +66,12 @@ export class ImportWorker {
     });
     worker.on('error', (error) => {
       const outOfMemory = (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
-      this.failHead(new DatelineError('IMPORT_FAILED', outOfMemory ? 'Reading this needed too much memory, so it was stopped.' : `The importer failed: ${error.message}`));
+      this.failHead(
+        new DatelineError(
+          'IMPORT_FAILED',
+          outOfMemory ? 'Reading this needed too much memory, so it was stopped.' : `The importer failed: ${error.message}`,
+        ),
+      );
     });
     worker.on('exit', () => {
       if (this.worker === worker) this.failHead(new DatelineError('IMPORT_FAILED', 'The importer stopped unexpectedly.'));
@@ -84,7 +89,13 @@ export class ImportWorker {
     const [id, entry] = head;
     if (entry.timer) return;
     entry.timer = setTimeout(() => {
-      this.failHead(new DatelineError('IMPORT_FAILED', `Reading this took longer than ${Math.round(entry.budgetMs / 1000)} seconds, so it was stopped.`), id);
+      this.failHead(
+        new DatelineError(
+          'IMPORT_FAILED',
+          `Reading this took longer than ${Math.round(entry.budgetMs / 1000)} seconds, so it was stopped.`,
+        ),
+        id,
+      );
     }, entry.budgetMs);
   }
 

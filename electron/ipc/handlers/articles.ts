@@ -1,11 +1,4 @@
-import {
-  createDraft,
-  deleteArticle,
-  getArticle,
-  listArticles,
-  startDraftFrom,
-  updateArticle,
-} from '../../library/articles.ts';
+import { createDraft, deleteArticle, getArticle, listArticles, startDraftFrom, updateArticle } from '../../library/articles.ts';
 import { deleteArticles, setStates } from '../../library/bulk.ts';
 import { libraryExportContext } from '../../export/context.ts';
 import { exportArticle } from '../../export/registry.ts';

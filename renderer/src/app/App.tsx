@@ -130,7 +130,11 @@ export function App() {
         {dialog === 'address' && <AddressDialog onImport={importer.importUrls} onClose={() => setDialog(null)} />}
         {dialog === 'export' && openId !== null && <ExportDialog articleId={openId} onClose={() => setDialog(null)} />}
         <ImportPanel importer={importer} />
-        {importer.dragging && <div className="drop-overlay" aria-hidden="true">Drop files to import them</div>}
+        {importer.dragging && (
+          <div className="drop-overlay" aria-hidden="true">
+            Drop files to import them
+          </div>
+        )}
         {notice && (
           <div className="toast" role="alert">
             {notice}

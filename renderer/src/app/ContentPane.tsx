@@ -37,8 +37,14 @@ export function ContentPane({ id, focusMode, onClosed, onExport, onOpen, onFocus
   return (
     <main className="content-pane" aria-label="Article">
       {id === null && <p className="pane-message centered">Choose an article to read, or start a new draft.</p>}
-      {error && <p className="pane-message centered" role="alert">{error}</p>}
-      {article?.kind === 'saved' && <ReaderView key={article.id} article={article} onDeleted={onClosed} onExport={onExport} onOpen={onOpen} />}
+      {error && (
+        <p className="pane-message centered" role="alert">
+          {error}
+        </p>
+      )}
+      {article?.kind === 'saved' && (
+        <ReaderView key={article.id} article={article} onDeleted={onClosed} onExport={onExport} onOpen={onOpen} />
+      )}
       {article?.kind === 'draft' && (
         <DraftEditor
           key={`${article.id}:${generation}`}

@@ -37,8 +37,8 @@ export function Recovery({ status }: { status: LibraryStatus }) {
     <main className="recovery" aria-labelledby="recovery-title">
       <h1 id="recovery-title">Your library is damaged</h1>
       <p>
-        Dateline checks the library each time it starts, and this time the check found damage in <code>{status.file}</code>.
-        Dateline has not opened it and has not changed it.
+        Dateline checks the library each time it starts, and this time the check found damage in <code>{status.file}</code>. Dateline has
+        not opened it and has not changed it.
       </p>
       <details>
         <summary>What the check found</summary>
@@ -57,8 +57,8 @@ export function Recovery({ status }: { status: LibraryStatus }) {
         <section aria-labelledby="suggested-title" className="recovery-offer">
           <h2 id="suggested-title">Restore the newest good backup</h2>
           <p>
-            The backup of {describeBackupDate(suggested)} holds {articleCount(suggested)} and passed its check. The
-            damaged library will be moved aside, unchanged, in case you need anything from it.
+            The backup of {describeBackupDate(suggested)} holds {articleCount(suggested)} and passed its check. The damaged library will be
+            moved aside, unchanged, in case you need anything from it.
           </p>
           <button type="button" className="primary" disabled={busy} onClick={() => void restore(suggested)}>
             {busy ? 'Restoring…' : `Restore the backup of ${describeBackupDate(suggested)}`}

@@ -17,7 +17,9 @@ export function useLinkGuard(onRefused: (message: string) => void): void {
       event.preventDefault();
       event.stopPropagation();
       const scheme = linkScheme(url) ?? 'unknown';
-      onRefused(`This link was not opened: Dateline opens only web (http, https) and mail links, and this one is a “${scheme.replace(/:$/, '')}” link.`);
+      onRefused(
+        `This link was not opened: Dateline opens only web (http, https) and mail links, and this one is a “${scheme.replace(/:$/, '')}” link.`,
+      );
     };
     // Capturing, and on auxiliary clicks too, so nothing below sees the click first.
     document.addEventListener('click', onClick, true);

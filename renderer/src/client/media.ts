@@ -27,7 +27,10 @@ export function useMediaUrl(id: number): string | null {
   const [url, setUrl] = useState<string | null>(null);
   useEffect(() => {
     let current = true;
-    mediaUrl(id).then((value) => current && setUrl(value), () => current && setUrl(null));
+    mediaUrl(id).then(
+      (value) => current && setUrl(value),
+      () => current && setUrl(null),
+    );
     return () => {
       current = false;
     };

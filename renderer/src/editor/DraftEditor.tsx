@@ -43,7 +43,20 @@ const STATUS_TEXT: Record<SaveStatus['state'], string> = {
   error: 'Not saved',
 };
 
-const NODES = [HeadingNode, QuoteNode, ListNode, ListItemNode, LinkNode, AutoLinkNode, HorizontalRuleNode, TableNode, TableRowNode, TableCellNode, ImageNode, PullQuoteNode];
+const NODES = [
+  HeadingNode,
+  QuoteNode,
+  ListNode,
+  ListItemNode,
+  LinkNode,
+  AutoLinkNode,
+  HorizontalRuleNode,
+  TableNode,
+  TableRowNode,
+  TableCellNode,
+  ImageNode,
+  PullQuoteNode,
+];
 
 interface Props {
   draft: Article;
@@ -157,7 +170,14 @@ export function DraftEditor({ draft, focusMode, onDeleted, onExport, onRestored,
         <div className="editor-columns">
           <div className={`editor-page${focusMode ? ' focus' : ''}`}>
             <MetaField label="Headline" className="headline-input" value={fields.title} onChange={changeField('title')} onBlur={flush} />
-            <MetaField label="Dek" placeholder="Dek: the line under the headline" className="dek-input" value={fields.dek} onChange={changeField('dek')} onBlur={flush} />
+            <MetaField
+              label="Dek"
+              placeholder="Dek: the line under the headline"
+              className="dek-input"
+              value={fields.dek}
+              onChange={changeField('dek')}
+              onBlur={flush}
+            />
             <MetaField label="Byline" className="byline-input" value={fields.byline} onChange={changeField('byline')} onBlur={flush} />
             {!focusMode && <MetadataPanel article={draft} title={fields.title} metadata={metadata} onChange={changeMetadata} />}
             <div className="editor-body">
@@ -200,7 +220,14 @@ export function DraftEditor({ draft, focusMode, onDeleted, onExport, onRestored,
           </button>
         </div>
       )}
-      <StatusBar counts={counts} headline={fields.title} target={metadata.wordTarget} status={status} typewriter={typewriter} onTypewriter={setTypewriter} />
+      <StatusBar
+        counts={counts}
+        headline={fields.title}
+        target={metadata.wordTarget}
+        status={status}
+        typewriter={typewriter}
+        onTypewriter={setTypewriter}
+      />
     </div>
   );
 }
@@ -245,7 +272,8 @@ function StatusBar({
         <span data-testid="headline-length">headline {[...headline].length} characters</span>
         {target && (
           <span className="target" data-testid="word-target">
-            <progress max={target} value={Math.min(words, target)} aria-label="Progress towards the length goal" /> {Math.round((words / target) * 100)}% of {target.toLocaleString()}
+            <progress max={target} value={Math.min(words, target)} aria-label="Progress towards the length goal" />{' '}
+            {Math.round((words / target) * 100)}% of {target.toLocaleString()}
           </span>
         )}
         {counts && counts.placeholders > 0 && (

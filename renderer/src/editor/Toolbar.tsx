@@ -105,7 +105,11 @@ export function Toolbar() {
       if (!$isRangeSelection(selection)) return;
       const target = state.block === block ? 'paragraph' : block;
       $setBlocksType(selection, () =>
-        target === 'quote' ? $createQuoteNode() : target === 'paragraph' ? $createParagraphNode() : $createHeadingNode(target as HeadingTagType),
+        target === 'quote'
+          ? $createQuoteNode()
+          : target === 'paragraph'
+            ? $createParagraphNode()
+            : $createHeadingNode(target as HeadingTagType),
       );
     });
   };
@@ -120,10 +124,22 @@ export function Toolbar() {
         if ((event.target as HTMLElement).closest('button')) event.preventDefault();
       }}
     >
-      <button type="button" title={`Undo (${mod}Z)`} aria-label="Undo" disabled={!state.canUndo} onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}>
+      <button
+        type="button"
+        title={`Undo (${mod}Z)`}
+        aria-label="Undo"
+        disabled={!state.canUndo}
+        onClick={() => editor.dispatchCommand(UNDO_COMMAND, undefined)}
+      >
         ↶
       </button>
-      <button type="button" title={`Redo (${mod}Shift+Z)`} aria-label="Redo" disabled={!state.canRedo} onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)}>
+      <button
+        type="button"
+        title={`Redo (${mod}Shift+Z)`}
+        aria-label="Redo"
+        disabled={!state.canRedo}
+        onClick={() => editor.dispatchCommand(REDO_COMMAND, undefined)}
+      >
         ↷
       </button>
       <span className="toolbar-divider" />
@@ -140,7 +156,13 @@ export function Toolbar() {
           {text}
         </button>
       ))}
-      <button type="button" title={`Link (${mod}K)`} aria-label="Link" aria-pressed={state.link} onClick={() => editor.dispatchCommand(EDIT_LINK_COMMAND, undefined)}>
+      <button
+        type="button"
+        title={`Link (${mod}K)`}
+        aria-label="Link"
+        aria-pressed={state.link}
+        onClick={() => editor.dispatchCommand(EDIT_LINK_COMMAND, undefined)}
+      >
         Link
       </button>
       <span className="toolbar-divider" />
@@ -153,10 +175,22 @@ export function Toolbar() {
       <button type="button" title="Pull quote" onClick={() => editor.update(() => $insertBlock($createPullQuoteNode()))}>
         <ToolLabel text="“P”" label="Pull quote" />
       </button>
-      <button type="button" title="Horizontal rule" aria-label="Horizontal rule" onClick={() => editor.dispatchCommand(INSERT_HORIZONTAL_RULE_COMMAND, undefined)}>
+      <button
+        type="button"
+        title="Horizontal rule"
+        aria-label="Horizontal rule"
+        onClick={() => editor.dispatchCommand(INSERT_HORIZONTAL_RULE_COMMAND, undefined)}
+      >
         ―
       </button>
-      <button type="button" title="Table" aria-label="Table" onClick={() => editor.dispatchCommand(INSERT_TABLE_COMMAND, { rows: '3', columns: '3', includeHeaders: { rows: true, columns: false } })}>
+      <button
+        type="button"
+        title="Table"
+        aria-label="Table"
+        onClick={() =>
+          editor.dispatchCommand(INSERT_TABLE_COMMAND, { rows: '3', columns: '3', includeHeaders: { rows: true, columns: false } })
+        }
+      >
         ▦
       </button>
       <button type="button" title="Insert an image from a file" aria-label="Image" onClick={() => fileInput.current?.click()}>

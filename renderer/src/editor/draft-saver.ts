@@ -1,11 +1,7 @@
 import type { DraftFields } from '../../../electron/common/model.ts';
 import { call, messageOf } from '../client/api.ts';
 
-export type SaveStatus =
-  | { state: 'saved' }
-  | { state: 'pending' }
-  | { state: 'saving' }
-  | { state: 'error'; message: string };
+export type SaveStatus = { state: 'saved' } | { state: 'pending' } | { state: 'saving' } | { state: 'error'; message: string };
 
 /**
  * Saves one draft: changes are collected and written together shortly after the last

@@ -236,7 +236,12 @@ export function ArticleList({ query, version, openId, onOpen, empty, onError }: 
     return true;
   };
 
-  if (error) return <p className="pane-message" role="alert">{error}</p>;
+  if (error)
+    return (
+      <p className="pane-message" role="alert">
+        {error}
+      </p>
+    );
   if (total === null) return <p className="pane-message">Loading…</p>;
   if (total === 0) return <>{empty}</>;
   return (
@@ -253,8 +258,12 @@ export function ArticleList({ query, version, openId, onOpen, empty, onError }: 
       {done && (
         <div className="bulk-done" role="status">
           <span>{done.message}</span>
-          <button type="button" onClick={undoDone}>Undo</button>
-          <button type="button" aria-label="Dismiss" onClick={() => setDone(null)}>×</button>
+          <button type="button" onClick={undoDone}>
+            Undo
+          </button>
+          <button type="button" aria-label="Dismiss" onClick={() => setDone(null)}>
+            ×
+          </button>
         </div>
       )}
       <div ref={scroller} className="article-scroller" data-testid="article-scroller">
@@ -313,8 +322,8 @@ export function ArticleList({ query, version, openId, onOpen, empty, onError }: 
           })}
         </ul>
         <p id="article-list-keys" hidden>
-          j and k or the arrow keys move, Enter opens, x selects (Shift with a move extends the selection, Escape clears it), Delete
-          deletes (Undo follows), slash searches.
+          j and k or the arrow keys move, Enter opens, x selects (Shift with a move extends the selection, Escape clears it), Delete deletes
+          (Undo follows), slash searches.
         </p>
       </div>
     </>
@@ -365,7 +374,19 @@ function useSelection(query: Query, itemAt: (index: number) => ArticleSummary | 
   };
 }
 
-function ArticleRow({ item, current, tabIndex, onFocus, onOpen }: { item: ArticleSummary; current: boolean; tabIndex: number; onFocus: () => void; onOpen: (event: MouseEvent) => void }) {
+function ArticleRow({
+  item,
+  current,
+  tabIndex,
+  onFocus,
+  onOpen,
+}: {
+  item: ArticleSummary;
+  current: boolean;
+  tabIndex: number;
+  onFocus: () => void;
+  onOpen: (event: MouseEvent) => void;
+}) {
   return (
     <button
       type="button"
@@ -380,12 +401,17 @@ function ArticleRow({ item, current, tabIndex, onFocus, onOpen }: { item: Articl
         {item.kind === 'draft' && <span className={`status-badge status-${item.status}`}>{STATUS_LABELS[item.status]}</span>}
         {item.fetchState === 'pending' && <span className="link-badge">Not downloaded yet</span>}
         {item.fetchState === 'failed' && <span className="link-badge failed">Download failed</span>}
-        {[item.kind === 'draft' ? null : item.sourceName, formatDate(item.publishedAt ?? item.createdAt), formatReadingTime(item.readingMinutes)]
+        {[
+          item.kind === 'draft' ? null : item.sourceName,
+          formatDate(item.publishedAt ?? item.createdAt),
+          formatReadingTime(item.readingMinutes),
+        ]
           .filter(Boolean)
           .join(' · ')}
         {item.readingProgress > 0 && item.readingProgress < 1 && (
           <span className="row-progress" aria-label={`${Math.round(item.readingProgress * 100)}% read`}>
-            {' '}· {Math.round(item.readingProgress * 100)}% read
+            {' '}
+            · {Math.round(item.readingProgress * 100)}% read
           </span>
         )}
       </span>

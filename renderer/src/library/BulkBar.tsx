@@ -28,7 +28,8 @@ export function BulkBar({ ids, onDone, onDelete, onClear, onError }: Props) {
 
   const setStates = (change: Omit<StateChange, 'id'>, verb: string) => {
     call('articles.setStates', { changes: ids.map((id) => ({ id, ...change })) }).then(
-      ({ previous }) => onDone({ message: `${verb} ${articles(ids.length)}.`, undo: () => call('articles.setStates', { changes: previous }) }),
+      ({ previous }) =>
+        onDone({ message: `${verb} ${articles(ids.length)}.`, undo: () => call('articles.setStates', { changes: previous }) }),
       (reason) => onError(messageOf(reason)),
     );
   };
@@ -41,7 +42,9 @@ export function BulkBar({ ids, onDone, onDelete, onClear, onError }: Props) {
         setTagging(false);
         setTag('');
         onDone({
-          message: changed.length ? `Tagged ${articles(changed.length)} “${name}”.` : `The selected articles already had the tag “${name}”.`,
+          message: changed.length
+            ? `Tagged ${articles(changed.length)} “${name}”.`
+            : `The selected articles already had the tag “${name}”.`,
           undo: () => (changed.length ? call('tags.remove', { ids: changed, name }) : Promise.resolve()),
         });
       },
@@ -52,22 +55,46 @@ export function BulkBar({ ids, onDone, onDelete, onClear, onError }: Props) {
   return (
     <div className="bulk-bar" role="toolbar" aria-label="Selected articles">
       <span className="bulk-count">{ids.length.toLocaleString()} selected</span>
-      <button type="button" onClick={() => setStates({ read: true }, 'Marked read:')}>Mark read</button>
-      <button type="button" onClick={() => setStates({ read: false }, 'Marked unread:')}>Mark unread</button>
-      <button type="button" onClick={() => setStates({ favorite: true }, 'Added to favorites:')}>Favorite</button>
-      <button type="button" onClick={() => setStates({ archived: true }, 'Archived')}>Archive</button>
-      <button type="button" onClick={() => setStates({ archived: false }, 'Moved out of the archive:')}>Unarchive</button>
+      <button type="button" onClick={() => setStates({ read: true }, 'Marked read:')}>
+        Mark read
+      </button>
+      <button type="button" onClick={() => setStates({ read: false }, 'Marked unread:')}>
+        Mark unread
+      </button>
+      <button type="button" onClick={() => setStates({ favorite: true }, 'Added to favorites:')}>
+        Favorite
+      </button>
+      <button type="button" onClick={() => setStates({ archived: true }, 'Archived')}>
+        Archive
+      </button>
+      <button type="button" onClick={() => setStates({ archived: false }, 'Moved out of the archive:')}>
+        Unarchive
+      </button>
       {tagging ? (
         <form className="bulk-tag" onSubmit={addTag}>
-          <input aria-label="Tag to add to the selected articles" value={tag} autoFocus maxLength={100} onChange={(event) => setTag(event.target.value)} />
+          <input
+            aria-label="Tag to add to the selected articles"
+            value={tag}
+            autoFocus
+            maxLength={100}
+            onChange={(event) => setTag(event.target.value)}
+          />
           <button type="submit">Add</button>
-          <button type="button" onClick={() => setTagging(false)}>Cancel</button>
+          <button type="button" onClick={() => setTagging(false)}>
+            Cancel
+          </button>
         </form>
       ) : (
-        <button type="button" onClick={() => setTagging(true)}>Add tag…</button>
+        <button type="button" onClick={() => setTagging(true)}>
+          Add tag…
+        </button>
       )}
-      <button type="button" className="danger" onClick={() => onDelete(ids)}>Delete</button>
-      <button type="button" onClick={onClear}>Clear selection</button>
+      <button type="button" className="danger" onClick={() => onDelete(ids)}>
+        Delete
+      </button>
+      <button type="button" onClick={onClear}>
+        Clear selection
+      </button>
     </div>
   );
 }

@@ -31,7 +31,11 @@ export function ExportDialog({ articleId, onClose }: { articleId: number; onClos
 
   return (
     <Dialog title="Export article" onClose={onClose}>
-      {error && <p role="alert" className="inline-error">{error}</p>}
+      {error && (
+        <p role="alert" className="inline-error">
+          {error}
+        </p>
+      )}
       <ul className="choice-list">
         {formats.map((format) => (
           <li key={format.id}>

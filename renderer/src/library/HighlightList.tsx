@@ -33,10 +33,19 @@ export function HighlightList({ query, openId, onOpen }: { query: string; openId
     };
   }, [query, limit, version]);
 
-  if (error) return <p className="pane-message" role="alert">{error}</p>;
+  if (error)
+    return (
+      <p className="pane-message" role="alert">
+        {error}
+      </p>
+    );
   if (!found) return <p className="pane-message">Loading…</p>;
   if (found.total === 0) {
-    return <p className="pane-message">{query ? 'No highlights or notes match.' : 'No highlights yet. Select text in an article and press h to highlight it.'}</p>;
+    return (
+      <p className="pane-message">
+        {query ? 'No highlights or notes match.' : 'No highlights yet. Select text in an article and press h to highlight it.'}
+      </p>
+    );
   }
   return (
     <div className="search-results" aria-live="polite">

@@ -266,8 +266,7 @@ export function ImportPanel({ importer }: { importer: Importer }) {
       {summary && (
         <div className="import-summary">
           <h2>
-            {summary.imported.length} imported, {summary.duplicates.length} already in the library,{' '}
-            {summary.failed.length} failed
+            {summary.imported.length} imported, {summary.duplicates.length} already in the library, {summary.failed.length} failed
             {leftOutTotal(summary) > 0 && `, ${entriesCount(leftOutTotal(summary))} left out`}
           </h2>
           {summary.cancelled && <p>The import was cancelled; the articles imported until then are in the library.</p>}

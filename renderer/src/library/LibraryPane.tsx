@@ -46,7 +46,12 @@ export function LibraryPane({ selection, openId, onOpen, onSelect }: Props) {
       {selection.view === 'highlights' ? (
         <HighlightList query={settledQuery} openId={openId} onOpen={onOpen} />
       ) : searching ? (
-        <SearchResultList query={settledQuery} openId={openId} onOpen={onOpen} onHighlights={() => onSelect({ view: 'highlights', tag: null })} />
+        <SearchResultList
+          query={settledQuery}
+          openId={openId}
+          onOpen={onOpen}
+          onHighlights={() => onSelect({ view: 'highlights', tag: null })}
+        />
       ) : (
         <ArticleListView view={selection.view} tag={selection.tag} openId={openId} onOpen={onOpen} onSelect={onSelect} />
       )}
@@ -87,7 +92,11 @@ function ArticleListView({ view, tag, openId, onOpen, onSelect }: Omit<Props, 's
         {drafts && (
           <label>
             Status{' '}
-            <select aria-label="Filter drafts by status" value={status} onChange={(event) => setStatus(event.target.value as DraftStatus | '')}>
+            <select
+              aria-label="Filter drafts by status"
+              value={status}
+              onChange={(event) => setStatus(event.target.value as DraftStatus | '')}
+            >
               <option value="">All</option>
               {draftStatuses.map((value) => (
                 <option key={value} value={value}>
@@ -99,7 +108,11 @@ function ArticleListView({ view, tag, openId, onOpen, onSelect }: Omit<Props, 's
         )}
       </div>
       {selection.view !== 'drafts' && <SavedLinksBar />}
-      {error && <p className="pane-message" role="alert">{error}</p>}
+      {error && (
+        <p className="pane-message" role="alert">
+          {error}
+        </p>
+      )}
       <ArticleList
         query={query}
         version={version}
@@ -241,12 +254,21 @@ function SearchResultList({
     };
   }, [query, version]);
 
-  if (error) return <p className="pane-message" role="alert">{error}</p>;
+  if (error)
+    return (
+      <p className="pane-message" role="alert">
+        {error}
+      </p>
+    );
   if (!results) return <p className="pane-message">Searching…</p>;
   return (
     <div className="search-results" aria-live="polite">
       <p className="pane-message">
-        <span>{results.total === 0 ? 'No articles match.' : `${results.total.toLocaleString()}${results.totalCapped ? '+' : ''} ${results.total === 1 ? 'article' : 'articles'}`}</span>
+        <span>
+          {results.total === 0
+            ? 'No articles match.'
+            : `${results.total.toLocaleString()}${results.totalCapped ? '+' : ''} ${results.total === 1 ? 'article' : 'articles'}`}
+        </span>
         {results.total > 0 && (
           <>
             {' '}

@@ -35,7 +35,11 @@ function useLibraryImages(container: RefObject<HTMLDivElement | null>, html: str
   useEffect(() => {
     if (transport !== 'browser' || !container.current) return;
     for (const img of Array.from(container.current.querySelectorAll<HTMLImageElement>('img[data-media-id]'))) {
-      void mediaUrl(Number(img.dataset.mediaId)).then((url) => (img.src = url), () => img.replaceWith(Object.assign(document.createElement('span'), { className: 'missing-image unavailable', textContent: img.alt })));
+      void mediaUrl(Number(img.dataset.mediaId)).then(
+        (url) => (img.src = url),
+        () =>
+          img.replaceWith(Object.assign(document.createElement('span'), { className: 'missing-image unavailable', textContent: img.alt })),
+      );
     }
   }, [container, html]);
 }
@@ -145,7 +149,11 @@ export function ReaderView({
         <TypographyMenu />
       </div>
       {finding && <FindBar body={bodyRef} onClose={() => setFinding(false)} />}
-      {(error || highlights.error) && <p role="alert" className="inline-error">{error ?? highlights.error}</p>}
+      {(error || highlights.error) && (
+        <p role="alert" className="inline-error">
+          {error ?? highlights.error}
+        </p>
+      )}
       {panelOpen && (
         <HighlightsPanel
           highlights={highlights.all}
@@ -233,7 +241,13 @@ function useReaderKeys(body: RefObject<HTMLDivElement | null>, actions: Record<'
   latest.current = actions;
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'f' && !document.querySelector('dialog[open]')) {
+      if (
+        (event.ctrlKey || event.metaKey) &&
+        !event.altKey &&
+        !event.shiftKey &&
+        event.key.toLowerCase() === 'f' &&
+        !document.querySelector('dialog[open]')
+      ) {
         event.preventDefault();
         latest.current.find();
         return;
@@ -245,7 +259,10 @@ function useReaderKeys(body: RefObject<HTMLDivElement | null>, actions: Record<'
         if (!pane) return;
         event.preventDefault();
         pane.scrollBy({ top: (event.shiftKey ? -1 : 1) * pane.clientHeight * 0.9 });
-      } else if ((event.key === 'f' || event.key === 'e' || event.key === 'h') && !(event.target instanceof HTMLElement && event.target.closest('[role="list"]'))) {
+      } else if (
+        (event.key === 'f' || event.key === 'e' || event.key === 'h') &&
+        !(event.target instanceof HTMLElement && event.target.closest('[role="list"]'))
+      ) {
         event.preventDefault();
         latest.current[event.key]();
       }
@@ -265,9 +282,7 @@ function SavedLinkNotice({ failed, reason }: { failed: boolean; reason: string |
     );
   return (
     <div className="saved-link-notice" role="note">
-      <p>
-        {failed ? `This page could not be downloaded${reason ? `: ${reason}` : '.'}` : 'This saved link has not been downloaded yet.'}
-      </p>
+      <p>{failed ? `This page could not be downloaded${reason ? `: ${reason}` : '.'}` : 'This saved link has not been downloaded yet.'}</p>
       <button type="button" onClick={() => void start()}>
         {failed ? 'Try again' : 'Download saved links'}
       </button>

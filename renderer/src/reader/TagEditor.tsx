@@ -43,7 +43,11 @@ export function TagEditor({ articleId, tags, onChange }: { articleId: number; ta
           onChange={(event) => setDraft(event.target.value)}
         />
       </form>
-      {error && <span role="alert" className="inline-error">{error}</span>}
+      {error && (
+        <span role="alert" className="inline-error">
+          {error}
+        </span>
+      )}
     </div>
   );
 }

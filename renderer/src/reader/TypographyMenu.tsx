@@ -9,7 +9,11 @@ export function TypographyMenu() {
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   if (!settings) return null;
-  const set = (patch: SettingsPatch) => change(patch).then(() => setError(null), (reason: unknown) => setError(messageOf(reason)));
+  const set = (patch: SettingsPatch) =>
+    change(patch).then(
+      () => setError(null),
+      (reason: unknown) => setError(messageOf(reason)),
+    );
   const step = (field: 'readerFontSize' | 'readerLineWidth' | 'readerLineHeight', by: number) => {
     const { min, max } = bounds(field);
     const value = Math.round((settings[field] + by) * 10) / 10;
@@ -26,15 +30,39 @@ export function TypographyMenu() {
             <legend>Font</legend>
             {(['serif', 'sans'] as Settings['readerFont'][]).map((font) => (
               <label key={font}>
-                <input type="radio" name="reader-font" checked={settings.readerFont === font} onChange={() => void set({ readerFont: font })} />{' '}
+                <input
+                  type="radio"
+                  name="reader-font"
+                  checked={settings.readerFont === font}
+                  onChange={() => void set({ readerFont: font })}
+                />{' '}
                 {font === 'serif' ? 'Serif' : 'Sans serif'}
               </label>
             ))}
           </fieldset>
-          <Stepper label="Text size" value={`${settings.readerFontSize}px`} onLess={() => step('readerFontSize', -1)} onMore={() => step('readerFontSize', 1)} />
-          <Stepper label="Line width" value={`${settings.readerLineWidth} characters`} onLess={() => step('readerLineWidth', -4)} onMore={() => step('readerLineWidth', 4)} />
-          <Stepper label="Line spacing" value={settings.readerLineHeight.toFixed(1)} onLess={() => step('readerLineHeight', -0.1)} onMore={() => step('readerLineHeight', 0.1)} />
-          {error && <p role="alert" className="inline-error">{error}</p>}
+          <Stepper
+            label="Text size"
+            value={`${settings.readerFontSize}px`}
+            onLess={() => step('readerFontSize', -1)}
+            onMore={() => step('readerFontSize', 1)}
+          />
+          <Stepper
+            label="Line width"
+            value={`${settings.readerLineWidth} characters`}
+            onLess={() => step('readerLineWidth', -4)}
+            onMore={() => step('readerLineWidth', 4)}
+          />
+          <Stepper
+            label="Line spacing"
+            value={settings.readerLineHeight.toFixed(1)}
+            onLess={() => step('readerLineHeight', -0.1)}
+            onMore={() => step('readerLineHeight', 0.1)}
+          />
+          {error && (
+            <p role="alert" className="inline-error">
+              {error}
+            </p>
+          )}
         </div>
       )}
     </div>
@@ -45,9 +73,13 @@ function Stepper({ label, value, onLess, onMore }: { label: string; value: strin
   return (
     <div className="stepper" role="group" aria-label={label}>
       <span className="stepper-label">{label}</span>
-      <button type="button" aria-label={`Smaller ${label.toLowerCase()}`} onClick={onLess}>−</button>
+      <button type="button" aria-label={`Smaller ${label.toLowerCase()}`} onClick={onLess}>
+        −
+      </button>
       <output aria-live="polite">{value}</output>
-      <button type="button" aria-label={`Larger ${label.toLowerCase()}`} onClick={onMore}>+</button>
+      <button type="button" aria-label={`Larger ${label.toLowerCase()}`} onClick={onMore}>
+        +
+      </button>
     </div>
   );
 }

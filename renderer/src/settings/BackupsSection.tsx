@@ -72,9 +72,7 @@ export function BackupsSection({ settings: { settings, change }, focus }: { sett
       <h3 id="backups-setting" ref={heading} tabIndex={-1}>
         Backups
       </h3>
-      <p className="setting-value">
-        Made every day and before each upgrade, into {folder || 'the Backups folder beside the library'}.
-      </p>
+      <p className="setting-value">Made every day and before each upgrade, into {folder || 'the Backups folder beside the library'}.</p>
       <div className="backup-controls">
         <label>
           Keep the last{' '}

@@ -38,7 +38,11 @@ export function SettingsDialog({
 
   return (
     <Dialog title="Settings" onClose={onClose}>
-      {error && <p role="alert" className="inline-error">{error}</p>}
+      {error && (
+        <p role="alert" className="inline-error">
+          {error}
+        </p>
+      )}
       <fieldset className="setting">
         <legend>Theme</legend>
         {THEMES.map(([theme, label]) => (
@@ -79,7 +83,11 @@ export function SettingsDialog({
               <Managed />
             </section>
           )}
-          {info.policy.problem && <p role="alert" className="inline-error">{info.policy.problem}</p>}
+          {info.policy.problem && (
+            <p role="alert" className="inline-error">
+              {info.policy.problem}
+            </p>
+          )}
           <p className="setting-footer">
             Dateline {info.version} · {info.mode === 'desktop' ? 'desktop app' : 'browser mode'}
           </p>

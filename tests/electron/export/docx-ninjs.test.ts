@@ -1,7 +1,15 @@
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { editorStateJson, headingNode, linkNode, listNode, paragraphNode, quoteNode, textNode } from '../../../electron/common/editor-state.ts';
+import {
+  editorStateJson,
+  headingNode,
+  linkNode,
+  listNode,
+  paragraphNode,
+  quoteNode,
+  textNode,
+} from '../../../electron/common/editor-state.ts';
 import { exportArticle } from '../../../electron/export/registry.ts';
 import { createDraft } from '../../../electron/library/articles.ts';
 import type { Library } from '../../../electron/library/library.ts';
@@ -10,16 +18,19 @@ import { setArticleTags } from '../../../electron/library/tags.ts';
 import { tempLibrary } from '../../helpers/temp.ts';
 
 /** A 2×1 red PNG, made byte by byte so the test needs no image file. */
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAIAAAB7QOjdAAAAEUlEQVR4nGP4z8DAwMDAAAAT/gH/7oOUUQAAAABJRU5ErkJggg==',
-  'base64',
-);
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAIAAAB7QOjdAAAAEUlEQVR4nGP4z8DAwMDAAAAT/gH/7oOUUQAAAABJRU5ErkJggg==', 'base64');
 
 function draftWithEverything(library: Library) {
   const draft = createDraft(library, {});
   const mediaId = library.write(() => addMedia(library, draft.id, 'image/png', PNG));
   const editorState = editorStateJson([
-    paragraphNode([textNode('The vote was '), textNode('eight to one', 1), textNode(' after '), linkNode('https://council.example/minutes', [textNode('a long night')]), textNode('.')]),
+    paragraphNode([
+      textNode('The vote was '),
+      textNode('eight to one', 1),
+      textNode(' after '),
+      linkNode('https://council.example/minutes', [textNode('a long night')]),
+      textNode('.'),
+    ]),
     headingNode('h2', [textNode('What passed')]),
     listNode('bullet', [[textNode('A new pier')], [textNode('A wider quay')]]),
     quoteNode([textNode('We cannot wait another winter.')]),
@@ -82,12 +93,29 @@ const ninjs3 = z
     language: z.string(),
     headlines: z.array(text).min(1),
     descriptions: z.array(text).optional(),
-    bodies: z.array(z.object({ role: z.string(), contentType: z.string(), charCount: z.number().int(), wordCount: z.number().int(), value: z.string() }).strict()),
+    bodies: z.array(
+      z
+        .object({ role: z.string(), contentType: z.string(), charCount: z.number().int(), wordCount: z.number().int(), value: z.string() })
+        .strict(),
+    ),
     by: z.string().optional(),
     located: z.string().optional(),
     slugline: z.string().optional(),
     subjects: z.array(z.object({ name: z.string() }).strict()).optional(),
-    associations: z.array(z.object({ name: z.string(), uri: z.string(), type: z.string(), descriptions: z.array(text).optional(), by: z.string().optional(), headlines: z.array(text).optional() }).strict()).optional(),
+    associations: z
+      .array(
+        z
+          .object({
+            name: z.string(),
+            uri: z.string(),
+            type: z.string(),
+            descriptions: z.array(text).optional(),
+            by: z.string().optional(),
+            headlines: z.array(text).optional(),
+          })
+          .strict(),
+      )
+      .optional(),
   })
   .strict();
 

@@ -11,10 +11,20 @@ import { setArticleTags } from '../../../electron/library/tags.ts';
 import { libraryMediaUrl as mediaUrl } from '../../../electron/common/media-url.ts';
 import { tempLibrary } from '../../helpers/temp.ts';
 
-const PNG = Uint8Array.from(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'));
+const PNG = Uint8Array.from(
+  Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64'),
+);
 
 function story(library: Library, title: string, html: string, text: string, tags: string[] = ['ferries']): number {
-  const id = library.write(() => insertSavedArticle(library, { title, html, text, byline: 'Ana Lima', related: [{ title: 'Timeline & <more>', url: 'https://harbour.example/t' }] }));
+  const id = library.write(() =>
+    insertSavedArticle(library, {
+      title,
+      html,
+      text,
+      byline: 'Ana Lima',
+      related: [{ title: 'Timeline & <more>', url: 'https://harbour.example/t' }],
+    }),
+  );
   setArticleTags(library, id, tags);
   return id;
 }
@@ -28,8 +38,18 @@ describe('EPUB export', () => {
   it('makes a book of a tag: a valid package with every chapter well-formed and the library images inside', () => {
     const library = tempLibrary();
     const mediaId = library.write(() => addMedia(library, null, 'image/png', PNG));
-    story(library, 'Ferries resume', `<p>Crews returned&nbsp;on Monday.<br>Late.</p><figure><img src="${mediaUrl(mediaId)}" alt="The quay"><figcaption>The quay. Photo: A. Lima</figcaption></figure>`, 'Crews returned on Monday.');
-    story(library, 'Strike \u0001ends', '<p>Talks <b>ended</b> the strike<hr></p><img src="https://tracker.example/p.gif" alt="remote">', 'Talks ended the strike.');
+    story(
+      library,
+      'Ferries resume',
+      `<p>Crews returned&nbsp;on Monday.<br>Late.</p><figure><img src="${mediaUrl(mediaId)}" alt="The quay"><figcaption>The quay. Photo: A. Lima</figcaption></figure>`,
+      'Crews returned on Monday.',
+    );
+    story(
+      library,
+      'Strike \u0001ends',
+      '<p>Talks <b>ended</b> the strike<hr></p><img src="https://tracker.example/p.gif" alt="remote">',
+      'Talks ended the strike.',
+    );
     story(library, 'Not in the tag', '<p>Other</p>', 'Other', ['rail']);
 
     const file = exportBook(library, { tag: 'ferries' });

@@ -17,7 +17,10 @@ function sample() {
       sourceUrl: 'https://harbour.example/ports',
       html: '<p>Ships <strong>returned</strong> on Monday.</p><blockquote>It was calm.</blockquote>',
       text: 'Ships returned on Monday.\n\nIt was calm.',
-      related: [{ title: 'Storm timeline', url: 'https://harbour.example/timeline' }, { title: 'No link', url: null }],
+      related: [
+        { title: 'Storm timeline', url: 'https://harbour.example/timeline' },
+        { title: 'No link', url: null },
+      ],
     }),
   );
   setArticleTags(library, id, ['weather', 'ports']);
@@ -85,17 +88,25 @@ describe('file names from long headlines', () => {
     expect(Buffer.byteLength(stem)).toBeLessThanOrEqual(200);
     expect(stem.endsWith('Word')).toBe(true);
   });
-  it('exports an article\'s highlights and notes as Markdown that reads back as the same highlights', async () => {
+  it("exports an article's highlights and notes as Markdown that reads back as the same highlights", async () => {
     const library = tempLibrary();
     const id = library.write(() =>
-      insertSavedArticle(library, { title: 'Ferry strike', byline: 'Ana Lima', sourceUrl: 'https://harbour.example/ferry', html: '<p>x</p>', text: 'x' }),
+      insertSavedArticle(library, {
+        title: 'Ferry strike',
+        byline: 'Ana Lima',
+        sourceUrl: 'https://harbour.example/ferry',
+        html: '<p>x</p>',
+        text: 'x',
+      }),
     );
     addHighlight(library, { articleId: id, quote: 'crews walked out', position: 10, note: 'Ask the union\n> and the owners' });
     addHighlight(library, { articleId: id, quote: 'pay was the issue', position: 40, color: 'blue' });
     const file = await exportArticle(getArticle(library, id), 'highlights-md', libraryExportContext(library));
     const markdown = text(file.bytes);
     expect(file.fileName).toBe('Ferry strike.highlights.md');
-    expect(markdown).toContain('# Highlights: Ferry strike\n\nBy Ana Lima · [https://harbour.example/ferry](<https://harbour.example/ferry>)');
+    expect(markdown).toContain(
+      '# Highlights: Ferry strike\n\nBy Ana Lima · [https://harbour.example/ferry](<https://harbour.example/ferry>)',
+    );
     expect(highlightsFromMarkdown(markdown)).toEqual([
       { quote: 'crews walked out', note: 'Ask the union \\> and the owners' },
       { quote: 'pay was the issue', note: '' },

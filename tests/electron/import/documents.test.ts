@@ -38,7 +38,13 @@ describe('the Word importer', () => {
           {
             children: [
               new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Council passes harbour budget')] }),
-              new Paragraph({ children: [new TextRun('The vote was '), new TextRun({ text: 'eight to one', bold: true }), new TextRun(' on Tuesday night.')] }),
+              new Paragraph({
+                children: [
+                  new TextRun('The vote was '),
+                  new TextRun({ text: 'eight to one', bold: true }),
+                  new TextRun(' on Tuesday night.'),
+                ],
+              }),
               new Paragraph({ children: [new ImageRun({ type: 'png', data: PNG, transformation: { width: 20, height: 10 } })] }),
             ],
           },
@@ -50,7 +56,9 @@ describe('the Word importer', () => {
     expect(summary.failed).toEqual([]);
     const article = getArticle(library, summary.imported[0]!.id);
     expect(article.title).toBe('Council passes harbour budget');
-    expect(article.html).toMatch(/^<p>The vote was <strong>eight to one<\/strong> on Tuesday night\.<\/p><p><img src="dateline-media:\/\/library\/\d+"/);
+    expect(article.html).toMatch(
+      /^<p>The vote was <strong>eight to one<\/strong> on Tuesday night\.<\/p><p><img src="dateline-media:\/\/library\/\d+"/,
+    );
     expect(article.text).toBe('The vote was eight to one on Tuesday night.');
   });
 

@@ -8,7 +8,12 @@ describe('opening a file as a new draft', () => {
   it('reads Markdown with front matter into structure, dropping unsafe links', async () => {
     const library = tempLibrary();
     const draft = await importAsDraft(library, 'council-notes.md', readFileSync(new URL('drafts/council-notes.md', FIXTURES)));
-    expect(draft).toMatchObject({ kind: 'draft', title: 'Council weighs harbour budget', byline: 'Ana Lima', dek: 'A late amendment would fund the ferry pier.' });
+    expect(draft).toMatchObject({
+      kind: 'draft',
+      title: 'Council weighs harbour budget',
+      byline: 'Ana Lima',
+      dek: 'A late amendment would fund the ferry pier.',
+    });
     expect(draft.html).toBe(
       '<p>The council met on <strong>Tuesday</strong> to debate the <em>harbour</em> budget.</p>' +
         '<h2>What is in it</h2><ul><li>A new ferry pier</li><li>A wider quay</li></ul>' +
@@ -25,8 +30,14 @@ describe('opening a file as a new draft', () => {
           {
             children: [
               new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Storm closes port')] }),
-              new Paragraph({ children: [new TextRun('Ships stayed in '), new TextRun({ text: 'harbour', bold: true }), new TextRun(' all day.')] }),
-              new Paragraph({ heading: HeadingLevel.HEADING_2, alignment: AlignmentType.CENTER, children: [new TextRun({ text: 'Reaction', color: 'FF0000', font: 'Comic Sans MS' })] }),
+              new Paragraph({
+                children: [new TextRun('Ships stayed in '), new TextRun({ text: 'harbour', bold: true }), new TextRun(' all day.')],
+              }),
+              new Paragraph({
+                heading: HeadingLevel.HEADING_2,
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ text: 'Reaction', color: 'FF0000', font: 'Comic Sans MS' })],
+              }),
             ],
           },
         ],

@@ -32,7 +32,8 @@ function corpus(): { name: string; bytes: Uint8Array }[] {
   for (const folder of ['archives', 'html', 'markdown', 'plain-text', 'drafts']) {
     for (const name of readdirSync(join(root, folder))) {
       const path = join(root, folder, name);
-      if (statSync(path).isFile() && !name.endsWith('.ts') && !['bomb.zip', 'traversal.zip'].includes(name)) files.push({ name, bytes: readFileSync(path) });
+      if (statSync(path).isFile() && !name.endsWith('.ts') && !['bomb.zip', 'traversal.zip'].includes(name))
+        files.push({ name, bytes: readFileSync(path) });
     }
   }
   return files;
@@ -41,7 +42,6 @@ function corpus(): { name: string; bytes: Uint8Array }[] {
 const CORPUS = corpus();
 const extensions = [...supportedExtensions, '.zip', '', '.exe'];
 
-
 /** A value an export might hold where another was expected, dates out of range included. */
 const anyValue = fc.oneof(
   fc.anything({ maxDepth: 2 }),
@@ -49,7 +49,8 @@ const anyValue = fc.oneof(
   fc.webUrl(),
 );
 const field = (values: fc.Arbitrary<unknown>) => fc.option(values, { nil: undefined });
-const entryShaped = (keys: Record<string, fc.Arbitrary<unknown>>) => fc.oneof(anyValue, fc.record(Object.fromEntries(Object.entries(keys).map(([key, value]) => [key, field(fc.oneof(value, anyValue))]))));
+const entryShaped = (keys: Record<string, fc.Arbitrary<unknown>>) =>
+  fc.oneof(anyValue, fc.record(Object.fromEntries(Object.entries(keys).map(([key, value]) => [key, field(fc.oneof(value, anyValue))]))));
 const text = fc.string({ maxLength: 60 });
 /** Names of any characters (control characters too) and any length up to well past the limit. */
 const tagLike = fc.string({ unit: 'binary', maxLength: 160 });
@@ -57,8 +58,16 @@ const tagLike = fc.string({ unit: 'binary', maxLength: 160 });
 const wallabagWithAnything = fc
   .array(
     entryShaped({
-      url: fc.webUrl(), title: text, content: text.map((words) => `<p>${words} harbour council vote</p>`), tags: fc.array(fc.oneof(text, tagLike, fc.record({ label: fc.oneof(tagLike, anyValue) }))),
-      created_at: anyValue, published_at: anyValue, published_by: fc.oneof(text, fc.array(anyValue)), language: anyValue, is_archived: anyValue, is_starred: anyValue,
+      url: fc.webUrl(),
+      title: text,
+      content: text.map((words) => `<p>${words} harbour council vote</p>`),
+      tags: fc.array(fc.oneof(text, tagLike, fc.record({ label: fc.oneof(tagLike, anyValue) }))),
+      created_at: anyValue,
+      published_at: anyValue,
+      published_by: fc.oneof(text, fc.array(anyValue)),
+      language: anyValue,
+      is_archived: anyValue,
+      is_starred: anyValue,
       annotations: fc.array(fc.oneof(anyValue, fc.record({ quote: fc.oneof(text, anyValue), text: anyValue }))),
     }),
     { maxLength: 6 },
@@ -68,8 +77,16 @@ const wallabagWithAnything = fc
 const omnivoreWithAnything = fc
   .array(
     entryShaped({
-      id: text, slug: fc.constantFrom('a', 'b', 'c'), url: fc.webUrl(), title: text, description: anyValue, author: anyValue, state: anyValue,
-      labels: fc.array(fc.oneof(text, tagLike, fc.record({ name: anyValue }), anyValue)), savedAt: anyValue, publishedAt: anyValue,
+      id: text,
+      slug: fc.constantFrom('a', 'b', 'c'),
+      url: fc.webUrl(),
+      title: text,
+      description: anyValue,
+      author: anyValue,
+      state: anyValue,
+      labels: fc.array(fc.oneof(text, tagLike, fc.record({ name: anyValue }), anyValue)),
+      savedAt: anyValue,
+      publishedAt: anyValue,
     }),
     { maxLength: 6 },
   )
@@ -84,13 +101,29 @@ const omnivoreWithAnything = fc
 
 const pocketWithAnything = fc
   .tuple(
-    fc.array(fc.tuple(text, fc.oneof(fc.webUrl(), text), fc.oneof(fc.integer().map(String), text, fc.constantFrom('99999999999999999999', '-99999999999999')), text), { maxLength: 6 }),
-    fc.array(entryShaped({ url: fc.webUrl(), highlights: fc.oneof(anyValue, fc.array(fc.oneof(anyValue, fc.record({ quote: anyValue, created_at: anyValue })))) }), { maxLength: 4 }),
+    fc.array(
+      fc.tuple(
+        text,
+        fc.oneof(fc.webUrl(), text),
+        fc.oneof(fc.integer().map(String), text, fc.constantFrom('99999999999999999999', '-99999999999999')),
+        text,
+      ),
+      { maxLength: 6 },
+    ),
+    fc.array(
+      entryShaped({
+        url: fc.webUrl(),
+        highlights: fc.oneof(anyValue, fc.array(fc.oneof(anyValue, fc.record({ quote: anyValue, created_at: anyValue })))),
+      }),
+      { maxLength: 4 },
+    ),
   )
   .map(([rows, annotations]) => ({
     name: 'pocket.zip',
     bytes: zipSync({
-      'part_000000.csv': strToU8(`title,url,time_added,tags,status\n${rows.map((row) => row.map((cell) => `"${cell.replaceAll('"', '""')}"`).join(',') + ',unread').join('\n')}\n`),
+      'part_000000.csv': strToU8(
+        `title,url,time_added,tags,status\n${rows.map((row) => row.map((cell) => `"${cell.replaceAll('"', '""')}"`).join(',') + ',unread').join('\n')}\n`,
+      ),
       'annotations/part_000000.json': strToU8(JSON.stringify(annotations)),
     }),
   }));
@@ -103,11 +136,13 @@ const malformed = fc.oneof(
   fixture.chain((file) => fc.nat(file.bytes.length).map((cut) => ({ name: file.name, bytes: file.bytes.slice(0, cut) }))),
   // A real export with bytes flipped.
   fixture.chain((file) =>
-    fc.array(fc.tuple(fc.nat(Math.max(0, file.bytes.length - 1)), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 20 }).map((flips) => {
-      const bytes = Uint8Array.from(file.bytes);
-      for (const [at, value] of flips) bytes[at] = value;
-      return { name: file.name, bytes };
-    }),
+    fc
+      .array(fc.tuple(fc.nat(Math.max(0, file.bytes.length - 1)), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 20 })
+      .map((flips) => {
+        const bytes = Uint8Array.from(file.bytes);
+        for (const [at, value] of flips) bytes[at] = value;
+        return { name: file.name, bytes };
+      }),
   ),
   // A real export under another format's extension.
   fc.tuple(fixture, fc.constantFrom(...extensions)).map(([file, ext]) => ({ name: `renamed${ext}`, bytes: file.bytes })),
@@ -117,10 +152,16 @@ const malformed = fc.oneof(
     bytes: Buffer.from(`<html><body>${`<${tag}>`.repeat(depth)}deep text${`</${tag}>`.repeat(depth)}</body></html>`),
   })),
   // Text that claims one encoding and is another.
-  fc.tuple(fc.uint8Array({ minLength: 1, maxLength: 2048 }), fc.constantFrom([0xef, 0xbb, 0xbf], [0xff, 0xfe], [0xfe, 0xff], []), fc.constantFrom('.txt', '.md', '.html')).map(([body, bom, ext]) => ({
-    name: `encoding${ext}`,
-    bytes: Uint8Array.from([...bom, ...body]),
-  })),
+  fc
+    .tuple(
+      fc.uint8Array({ minLength: 1, maxLength: 2048 }),
+      fc.constantFrom([0xef, 0xbb, 0xbf], [0xff, 0xfe], [0xfe, 0xff], []),
+      fc.constantFrom('.txt', '.md', '.html'),
+    )
+    .map(([body, bom, ext]) => ({
+      name: `encoding${ext}`,
+      bytes: Uint8Array.from([...bom, ...body]),
+    })),
   // Exports shaped right whose values are anything: null entries, numbers for text, dates
   // out of range, lists where a string should be.
   wallabagWithAnything,
@@ -129,7 +170,9 @@ const malformed = fc.oneof(
   // Instapaper CSV with broken quoting.
   fc.array(fc.string({ maxLength: 40 }), { maxLength: 30 }).map((cells) => ({
     name: 'instapaper-export.csv',
-    bytes: Buffer.from(`URL,Title,Selection,Folder,Timestamp\n${cells.map((cell, i) => (i % 3 === 0 ? `"${cell}` : `${cell},"x""`)).join('\n')}`),
+    bytes: Buffer.from(
+      `URL,Title,Selection,Folder,Timestamp\n${cells.map((cell, i) => (i % 3 === 0 ? `"${cell}` : `${cell},"x""`)).join('\n')}`,
+    ),
   })),
 );
 
@@ -156,7 +199,9 @@ describe('importers under malformed input', () => {
           expect(failure.error.message).toMatch(/\w/);
           expect(failure.error.message).not.toMatch(/\n\s+at /);
           // A person's explanation, not a JavaScript error leaking out of a parser.
-          expect(failure.error.message).not.toMatch(/Cannot read properties|is not a function|is not iterable|Invalid time value|undefined|\bnull\b/);
+          expect(failure.error.message).not.toMatch(
+            /Cannot read properties|is not a function|is not iterable|Invalid time value|undefined|\bnull\b/,
+          );
         }
         // Whatever was stored can be listed and opened.
         for (const item of summary.imported) expect(getArticle(library, item.id).id).toBe(item.id);

@@ -37,7 +37,10 @@ describe('the web-page importer on a scraped news page', () => {
 
   it('turns the "More From Author" block into related links with absolute URLs', () => {
     expect(article.related).toEqual([
-      { title: 'Civilian Impact Mounts as Israel and Hezbollah Negotiate Under Fire.', url: 'https://worlddesk.example/world/civilian-impact-israel-hezbollah' },
+      {
+        title: 'Civilian Impact Mounts as Israel and Hezbollah Negotiate Under Fire.',
+        url: 'https://worlddesk.example/world/civilian-impact-israel-hezbollah',
+      },
       { title: 'Strategies and Controversies in New Mexico', url: 'https://worlddesk.example/us/new-mexico-strategies' },
     ]);
   });
@@ -62,7 +65,10 @@ describe('the web-page importer on a scraped news page', () => {
 describe('an empty page', () => {
   it('regression: a file of white space, or a byte-order mark alone, is refused with a reason, not a JavaScript error', async () => {
     const library = tempLibrary();
-    const files = [new Uint8Array([0x20, 0x0a]), new Uint8Array([0xef, 0xbb, 0xbf, 0x00])].map((bytes, index) => ({ path: `/imports/empty-${index}.html`, read: async () => bytes }));
+    const files = [new Uint8Array([0x20, 0x0a]), new Uint8Array([0xef, 0xbb, 0xbf, 0x00])].map((bytes, index) => ({
+      path: `/imports/empty-${index}.html`,
+      read: async () => bytes,
+    }));
     const summary = await importFiles(library, files);
     expect(summary.failed.map((failure) => failure.error)).toEqual([
       { code: 'IMPORT_FAILED', message: 'This page is empty: it holds no markup.' },
@@ -86,7 +92,9 @@ describe('the web-page importer on a page saved to disk', () => {
 describe('importing web pages into the library', () => {
   it('stores the images in the library and points the article at them', async () => {
     const library = tempLibrary();
-    const summary = await importFiles(library, [{ path: page('kursk-page.html'), read: async () => readFileSync(page('kursk-page.html')) }]);
+    const summary = await importFiles(library, [
+      { path: page('kursk-page.html'), read: async () => readFileSync(page('kursk-page.html')) },
+    ]);
     expect(summary.failed).toEqual([]);
     const stored = getArticle(library, summary.imported[0]!.id);
     const id = Number(/dateline-media:\/\/library\/(\d+)/.exec(stored.html)![1]);

@@ -30,9 +30,20 @@ describe('Pocket', () => {
     const summary = await importFixture(library, 'pocket.zip');
     expect(summary.failed).toEqual([]);
     const byTitle = Object.fromEntries(everything(library).map((article) => [article.title, article]));
-    expect(Object.keys(byTitle).sort()).toEqual(['Café culture in Zürich', 'Ferries resume after "long" strike', 'Kursk: what we know', 'https://blog.example/untitled']);
+    expect(Object.keys(byTitle).sort()).toEqual([
+      'Café culture in Zürich',
+      'Ferries resume after "long" strike',
+      'Kursk: what we know',
+      'https://blog.example/untitled',
+    ]);
     const ferries = byTitle['Ferries resume after "long" strike']!;
-    expect(ferries).toMatchObject({ tags: ['labour', 'transport'], archived: false, fetchState: 'pending', createdAt: '2024-10-03T08:00:00.000Z', sourceName: 'harbour.example' });
+    expect(ferries).toMatchObject({
+      tags: ['labour', 'transport'],
+      archived: false,
+      fetchState: 'pending',
+      createdAt: '2024-10-03T08:00:00.000Z',
+      sourceName: 'harbour.example',
+    });
     expect(highlights(library, ferries.id)).toEqual([{ quote: 'The union accepted a 4% rise.', note: '' }]);
     expect(byTitle['Kursk: what we know']).toMatchObject({ archived: true, read: true, tags: [] });
   });
@@ -40,14 +51,21 @@ describe('Pocket', () => {
   it('names the entries it leaves out, and why, and fails an export holding nothing but those', async () => {
     const library = tempLibrary();
     const summary = await importFixture(library, 'pocket.zip');
-    expect(summary.leftOut).toEqual([{ path: fixture('pocket.zip'), reason: 'its address is not a web (http or https) address', count: 1, titles: ['not a link'] }]);
+    expect(summary.leftOut).toEqual([
+      { path: fixture('pocket.zip'), reason: 'its address is not a web (http or https) address', count: 1, titles: ['not a link'] },
+    ]);
 
-    const onlyBad = 'title,url,time_added,tags,status\nScript,javascript:alert(1),1,,unread\nFile,file:///etc/passwd,1,,unread\nNothing,,1,,unread\n';
+    const onlyBad =
+      'title,url,time_added,tags,status\nScript,javascript:alert(1),1,,unread\nFile,file:///etc/passwd,1,,unread\nNothing,,1,,unread\n';
     const failed = await importFiles(library, [{ path: '/imports/part_000001.csv', read: async () => new TextEncoder().encode(onlyBad) }]);
     expect(failed.failed).toEqual([
       {
         path: '/imports/part_000001.csv',
-        error: { code: 'IMPORT_FAILED', message: 'None of the 3 entries in this file could be kept: 2 because its address is not a web (http or https) address; 1 because it has no address.' },
+        error: {
+          code: 'IMPORT_FAILED',
+          message:
+            'None of the 3 entries in this file could be kept: 2 because its address is not a web (http or https) address; 1 because it has no address.',
+        },
       },
     ]);
     expect(failed.leftOut).toEqual([]);
@@ -90,7 +108,11 @@ describe('Instapaper', () => {
   it('reads the HTML export', async () => {
     const library = tempLibrary();
     await importFixture(library, 'instapaper-export.html');
-    expect(everything(library).map((a) => [a.title, a.archived, a.tags]).sort()).toEqual([
+    expect(
+      everything(library)
+        .map((a) => [a.title, a.archived, a.tags])
+        .sort(),
+    ).toEqual([
       ['Council budget', false, ['Politics']],
       ['Ferries resume', false, []],
       ['Kursk: what we know', true, []],
@@ -104,7 +126,13 @@ describe('Omnivore', () => {
     const summary = await importFixture(library, 'omnivore.zip');
     expect(summary.imported).toHaveLength(2);
     const ferries = everything(library).find((a) => a.title === 'Ferries resume')!;
-    expect(ferries).toMatchObject({ byline: 'Ana Lima', dek: 'The strike is over', tags: ['labour', 'transport'], archived: true, fetchState: null });
+    expect(ferries).toMatchObject({
+      byline: 'Ana Lima',
+      dek: 'The strike is over',
+      tags: ['labour', 'transport'],
+      archived: true,
+      fetchState: null,
+    });
     expect(ferries.text).toContain('Ferries resumed on Monday');
     expect(ferries.html).not.toContain('script');
     expect(highlights(library, ferries.id)).toEqual([
@@ -127,10 +155,21 @@ describe('Wallabag', () => {
     const library = tempLibrary();
     await importFixture(library, 'wallabag-export.json');
     const ferries = everything(library).find((a) => a.title === 'Ferries resume')!;
-    expect(ferries).toMatchObject({ archived: true, favorite: false, byline: 'Ana Lima, Jo Berg', language: 'en', tags: ['labour', 'transport'] });
+    expect(ferries).toMatchObject({
+      archived: true,
+      favorite: false,
+      byline: 'Ana Lima, Jo Berg',
+      language: 'en',
+      tags: ['labour', 'transport'],
+    });
     expect(ferries.html).not.toMatch(/onclick|pixel\.example/);
-    expect(highlights(library, ferries.id)).toEqual([{ quote: 'Talks with the operator lasted two days.', note: 'Check with the operator' }]);
-    expect(everything(library).find((a) => a.title === 'Empty content is a saved link')).toMatchObject({ favorite: true, fetchState: 'pending' });
+    expect(highlights(library, ferries.id)).toEqual([
+      { quote: 'Talks with the operator lasted two days.', note: 'Check with the operator' },
+    ]);
+    expect(everything(library).find((a) => a.title === 'Empty content is a saved link')).toMatchObject({
+      favorite: true,
+      fetchState: 'pending',
+    });
   });
 });
 
@@ -138,7 +177,11 @@ describe('browser bookmarks', () => {
   it('reads the unclosed markup leniently; folders become tags, browser root folders do not', async () => {
     const library = tempLibrary();
     await importFixture(library, 'bookmarks.html');
-    expect(everything(library).map((a) => [a.title, a.tags]).sort()).toEqual([
+    expect(
+      everything(library)
+        .map((a) => [a.title, a.tags])
+        .sort(),
+    ).toEqual([
       ['An essay', ['Long reads', 'Reading']],
       ['Ferries resume & talks end', ['labour', 'Reading', 'transport']],
       ['World Desk', []],
@@ -151,7 +194,11 @@ describe('moving in twice', () => {
     const library = tempLibrary();
     await importFixture(library, 'pocket.zip');
     const second = await importFixture(library, 'instapaper-export.csv');
-    expect(second.duplicates.map((d) => d.title).sort()).toEqual(['Café culture in Zürich', 'Ferries resume, finally', 'Kursk: what we know']);
+    expect(second.duplicates.map((d) => d.title).sort()).toEqual([
+      'Café culture in Zürich',
+      'Ferries resume, finally',
+      'Kursk: what we know',
+    ]);
     expect(second.imported.map((i) => i.title)).toEqual(['Council budget']);
   });
 });
@@ -171,10 +218,18 @@ describe('dates an export brings', () => {
   it('regression: a date out of range (1e20, the year 275760) no longer stops the list from loading', async () => {
     const library = tempLibrary();
     const wallabag = JSON.stringify([
-      { is_archived: 0, url: 'https://a.example/far', title: 'Far future', content: '<p>Ferries resumed on Monday after a strike.</p>', created_at: 1e20, published_at: '+275760-09-13T00:00:00.000Z' },
+      {
+        is_archived: 0,
+        url: 'https://a.example/far',
+        title: 'Far future',
+        content: '<p>Ferries resumed on Monday after a strike.</p>',
+        created_at: 1e20,
+        published_at: '+275760-09-13T00:00:00.000Z',
+      },
     ]);
     const pocket = 'title,url,time_added,tags,status\nFar past,https://a.example/past,-99999999999999,,unread\n';
-    const page = '<html><head><title>Dated oddly</title><meta property="article:published_time" content="+275760-09-13T00:00:00Z"></head><body><article><p>The harbour council met on Tuesday and members voted on the new berths after a long debate about costs and timing, again.</p></article></body></html>';
+    const page =
+      '<html><head><title>Dated oddly</title><meta property="article:published_time" content="+275760-09-13T00:00:00Z"></head><body><article><p>The harbour council met on Tuesday and members voted on the new berths after a long debate about costs and timing, again.</p></article></body></html>';
     const before = Date.now();
     const summary = await importFiles(library, [
       { path: '/imports/wallabag.json', read: async () => new TextEncoder().encode(wallabag) },
@@ -195,7 +250,14 @@ describe('entries of the wrong shape', () => {
   it('regression: one entry that is not an object (null, a number) no longer fails a whole Wallabag export', async () => {
     const library = tempLibrary();
     const wallabag = JSON.stringify([
-      { is_archived: 0, url: 'https://a.example/kept', title: 'Kept', content: '<p>Ferries resumed on Monday after a strike.</p>', tags: [null, 3, 'ferries', { label: 'strikes' }], annotations: [null, { quote: { words: 7 } }, { quote: 'Ferries resumed', text: null }] },
+      {
+        is_archived: 0,
+        url: 'https://a.example/kept',
+        title: 'Kept',
+        content: '<p>Ferries resumed on Monday after a strike.</p>',
+        tags: [null, 3, 'ferries', { label: 'strikes' }],
+        annotations: [null, { quote: { words: 7 } }, { quote: 'Ferries resumed', text: null }],
+      },
       null,
       5,
       { is_archived: 1, url: 42, title: ['not', 'text'] },
@@ -221,7 +283,6 @@ describe('tags an export brings', () => {
     expect(everything(library).map((article) => article.tags)).toEqual([['5', 'ferries']]);
   });
 
-
   it('regression: a tag of 150 characters or with a control character is stored as a name the app can filter, rename and delete', async () => {
     const library = tempLibrary();
     const long = 'x'.repeat(150);
@@ -229,10 +290,12 @@ describe('tags an export brings', () => {
     const summary = await importFiles(library, [{ path: '/imports/part_000000.csv', read: async () => new TextEncoder().encode(csv) }]);
     expect(summary.failed).toEqual([]);
     const tags = listTags(library);
-    expect(tags.map((tag) => [tag.name, tag.count]).sort()).toEqual([['harbour news', 2], ['x'.repeat(100), 1]]);
+    expect(tags.map((tag) => [tag.name, tag.count]).sort()).toEqual([
+      ['harbour news', 2],
+      ['x'.repeat(100), 1],
+    ]);
     for (const tag of tags) expect(tagName.safeParse(tag.name).success).toBe(true);
     deleteTag(library, 'x'.repeat(100));
     expect(listTags(library)).toHaveLength(1);
   });
 });
-

@@ -91,14 +91,20 @@ describe('importFiles', () => {
     const summary = await importFiles(library, [{ path: 'clippings.zip', read: async () => zip }]);
     expect(summary.imported.map((item) => item.path)).toEqual(['clippings.zip/ferry.txt', 'clippings.zip/notes/harbour.md']);
     expect(summary.failed).toEqual([{ path: 'clippings.zip/photo.bin', error: expect.objectContaining({ code: 'UNSUPPORTED' }) }]);
-    expect(listArticles(library).items.map((item) => item.title).sort()).toEqual(['Ferry timetable', 'Harbour reopens']);
+    expect(
+      listArticles(library)
+        .items.map((item) => item.title)
+        .sort(),
+    ).toEqual(['Ferry timetable', 'Harbour reopens']);
   });
 
   it('refuses a zip inside a zip instead of opening archives without end', async () => {
     const inner = zipSync({ 'a.txt': strToU8('A\n\nText of a.') });
     const outer = zipSync({ 'inner.zip': inner });
     const summary = await importFiles(tempLibrary(), [{ path: 'outer.zip', read: async () => outer }]);
-    expect(summary.failed).toEqual([{ path: 'outer.zip/inner.zip', error: expect.objectContaining({ message: expect.stringMatching(/inside zip/) }) }]);
+    expect(summary.failed).toEqual([
+      { path: 'outer.zip/inner.zip', error: expect.objectContaining({ message: expect.stringMatching(/inside zip/) }) },
+    ]);
   });
 });
 
@@ -108,16 +114,20 @@ describe('the import worker', () => {
     try {
       const bytes = new TextEncoder().encode('A story\n\nWith a body of words.');
       await expect(worker.run({ kind: 'parse', importer: 'plain-text', name: 'slow.txt', bytes }, 1)).rejects.toThrow(/took longer than/);
-      await expect(worker.run({ kind: 'parse', importer: 'plain-text', name: 'next.txt', bytes }, 20_000)).resolves.toMatchObject([{ title: 'A story' }]);
+      await expect(worker.run({ kind: 'parse', importer: 'plain-text', name: 'next.txt', bytes }, 20_000)).resolves.toMatchObject([
+        { title: 'A story' },
+      ]);
     } finally {
       await worker.close();
     }
   });
 
-  it('fails one file whose parser throws, with the importer\'s own message', async () => {
+  it("fails one file whose parser throws, with the importer's own message", async () => {
     const worker = new ImportWorker();
     try {
-      await expect(worker.run({ kind: 'parse', importer: 'plain-text', name: 'empty.txt', bytes: new Uint8Array() })).rejects.toMatchObject({ code: 'IMPORT_FAILED', message: 'The file is empty.' });
+      await expect(worker.run({ kind: 'parse', importer: 'plain-text', name: 'empty.txt', bytes: new Uint8Array() })).rejects.toMatchObject(
+        { code: 'IMPORT_FAILED', message: 'The file is empty.' },
+      );
     } finally {
       await worker.close();
     }

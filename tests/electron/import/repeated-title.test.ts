@@ -4,7 +4,9 @@ import { withoutRepeatedTitle } from '../../../electron/import/html/repeated-tit
 describe('a body that opens with its headline again', () => {
   it('loses that heading, inside wrappers too, whatever its spacing and case', () => {
     expect(withoutRepeatedTitle('<h1>Ferries resume</h1><p>Boats sail.</p>', 'Ferries resume')).toBe('<p>Boats sail.</p>');
-    expect(withoutRepeatedTitle('<div><article><h2> Ferries\n RESUME </h2><p>Boats sail.</p></article></div>', 'Ferries resume')).toBe('<div><article><p>Boats sail.</p></article></div>');
+    expect(withoutRepeatedTitle('<div><article><h2> Ferries\n RESUME </h2><p>Boats sail.</p></article></div>', 'Ferries resume')).toBe(
+      '<div><article><p>Boats sail.</p></article></div>',
+    );
   });
 
   it('keeps a heading that differs, comes after text, or is not a headline', () => {

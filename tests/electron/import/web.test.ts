@@ -10,7 +10,11 @@ import { bytes, html, localWebsite, redirect } from '../../helpers/web-server.ts
 import { join } from 'node:path';
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAIAAAB7QOjdAAAAEUlEQVR4nGP4z8DAwMDAAAAT/gH/7oOUUQAAAABJRU5ErkJggg==', 'base64');
-const STORY = Array.from({ length: 12 }, (_, i) => `<p>Paragraph ${i + 1} of the harbour story: fishing boats returned to the quay on Monday after the storm, and the harbour master said the channel was clear again.</p>`).join('');
+const STORY = Array.from(
+  { length: 12 },
+  (_, i) =>
+    `<p>Paragraph ${i + 1} of the harbour story: fishing boats returned to the quay on Monday after the storm, and the harbour master said the channel was clear again.</p>`,
+).join('');
 
 function newsPage(title: string, extra = ''): string {
   return `<!doctype html><html lang="en"><head><title>${title} | The Coast Gazette</title>
@@ -24,7 +28,13 @@ function newsPage(title: string, extra = ''): string {
 function dispatcherFor(library: Library, disabledFeatures: ('fetch-urls' | 'remote-images')[] = []) {
   const emitted: { event: EventName; payload: unknown }[] = [];
   const app = disabledFeatures.length
-    ? describeApp({ mode: 'browser', version: '0', libraryPath: '', isPackaged: false, loaded: { policy: { disabledFeatures }, source: 'test', problem: null } })
+    ? describeApp({
+        mode: 'browser',
+        version: '0',
+        libraryPath: '',
+        isPackaged: false,
+        loaded: { policy: { disabledFeatures }, source: 'test', problem: null },
+      })
     : testAppInfo;
   const dispatch = createDispatcher({ library, app, emit: (event, payload) => emitted.push({ event, payload }) });
   return { dispatch, emitted };
@@ -60,9 +70,17 @@ describe('fetching from the web', () => {
   });
 
   it('downloads a page as an article with its pictures stored, the missing one a placeholder, the pixel gone', async () => {
-    const site = await localWebsite({ '/story': html(newsPage('Harbour reopens after the storm')), '/img/boats.png': bytes(PNG, 'image/png') });
+    const site = await localWebsite({
+      '/story': html(newsPage('Harbour reopens after the storm')),
+      '/img/boats.png': bytes(PNG, 'image/png'),
+    });
     const article = await downloadArticle(site.url('/story'), { images: true });
-    expect(article).toMatchObject({ title: 'Harbour reopens after the storm', byline: 'Ana Ruiz', sourceName: 'The Coast Gazette', sourceUrl: site.url('/story') });
+    expect(article).toMatchObject({
+      title: 'Harbour reopens after the storm',
+      byline: 'Ana Ruiz',
+      sourceName: 'The Coast Gazette',
+      sourceUrl: site.url('/story'),
+    });
     expect(article.media).toHaveLength(1);
     expect(article.html).toContain('dateline-media://pending/0');
     expect(article.html).toMatch(/class="missing-image download-failed"[^>]*>A lost picture/);
@@ -77,7 +95,10 @@ describe('fetching from the web', () => {
 
 describe('importing a typed or pasted address', () => {
   it('imports the page in the worker, stores its picture, and knows it the second time without downloading', async () => {
-    const site = await localWebsite({ '/story': html(newsPage('Harbour reopens after the storm')), '/img/boats.png': bytes(PNG, 'image/png') });
+    const site = await localWebsite({
+      '/story': html(newsPage('Harbour reopens after the storm')),
+      '/img/boats.png': bytes(PNG, 'image/png'),
+    });
     const library = tempLibrary();
     const { dispatch, emitted } = dispatcherFor(library);
     const first = await dispatch('import.urls', { urls: [site.url('/story')] });
@@ -105,22 +126,33 @@ describe('importing a typed or pasted address', () => {
     const site = await localWebsite({});
     const { dispatch } = dispatcherFor(tempLibrary());
     const result = await dispatch('import.urls', { urls: [site.url('/nothing')] });
-    expect(result).toMatchObject({ ok: true, value: { imported: [], failed: [{ path: site.url('/nothing'), error: { message: expect.stringMatching(/404/) } }] } });
+    expect(result).toMatchObject({
+      ok: true,
+      value: { imported: [], failed: [{ path: site.url('/nothing'), error: { message: expect.stringMatching(/404/) } }] },
+    });
   });
 
   it('is refused when the policy turns off fetching web pages', async () => {
     const { dispatch } = dispatcherFor(tempLibrary(), ['fetch-urls']);
-    expect(await dispatch('import.urls', { urls: ['https://example.com/'] })).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED', message: expect.stringMatching(/policy/) } });
+    expect(await dispatch('import.urls', { urls: ['https://example.com/'] })).toMatchObject({
+      ok: false,
+      error: { code: 'UNSUPPORTED', message: expect.stringMatching(/policy/) },
+    });
     expect(await dispatch('downloads.start', {})).toMatchObject({ ok: false, error: { code: 'UNSUPPORTED' } });
   });
 
   it('leaves pictures as placeholders when the policy turns off downloading images', async () => {
-    const site = await localWebsite({ '/story': html(newsPage('Harbour reopens after the storm')), '/img/boats.png': bytes(PNG, 'image/png') });
+    const site = await localWebsite({
+      '/story': html(newsPage('Harbour reopens after the storm')),
+      '/img/boats.png': bytes(PNG, 'image/png'),
+    });
     const library = tempLibrary();
     const { dispatch } = dispatcherFor(library, ['remote-images']);
     expect(await dispatch('import.urls', { urls: [site.url('/story')] })).toMatchObject({ ok: true, value: { failed: [] } });
     expect(site.hits).not.toContain('/img/boats.png');
-    expect(library.db.prepare('SELECT body_html FROM articles').get()).toEqual({ body_html: expect.stringContaining('missing-image not-downloaded') });
+    expect(library.db.prepare('SELECT body_html FROM articles').get()).toEqual({
+      body_html: expect.stringContaining('missing-image not-downloaded'),
+    });
   });
 });
 
@@ -134,7 +166,10 @@ describe('downloading saved links', () => {
   }
 
   it('fills each link with its page, records why one failed, and keeps tags and states', async () => {
-    const site = await localWebsite({ '/a': html(newsPage('Harbour reopens after the storm')), '/b': html(newsPage('Ferry timetable changes for winter')) });
+    const site = await localWebsite({
+      '/a': html(newsPage('Harbour reopens after the storm')),
+      '/b': html(newsPage('Ferry timetable changes for winter')),
+    });
     const library = tempLibrary();
     addLinks(library, [site.url('/a'), site.url('/b'), site.url('/gone')]);
     library.db.prepare('UPDATE articles SET is_favorite = 1 WHERE source_url = ?').run(site.url('/a'));
@@ -143,7 +178,9 @@ describe('downloading saved links', () => {
     expect(await dispatch('downloads.start', {})).toMatchObject({ ok: true, value: { running: true, remaining: 3 } });
     await waitFor(async () => ((await dispatch('downloads.status', {})) as { value: { running: boolean } }).value.running === false);
 
-    const rows = library.db.prepare('SELECT title, fetch_state, fetch_error, is_favorite, word_count > 100 AS long FROM articles ORDER BY id').all();
+    const rows = library.db
+      .prepare('SELECT title, fetch_state, fetch_error, is_favorite, word_count > 100 AS long FROM articles ORDER BY id')
+      .all();
     expect(rows).toEqual([
       { title: 'Harbour reopens after the storm', fetch_state: null, fetch_error: null, is_favorite: 1, long: 1 },
       { title: 'Ferry timetable changes for winter', fetch_state: null, fetch_error: null, is_favorite: 0, long: 1 },
@@ -155,7 +192,10 @@ describe('downloading saved links', () => {
   });
 
   it('carries on with the queue after a restart', async () => {
-    const site = await localWebsite({ '/a': html(newsPage('Harbour reopens after the storm')), '/b': html(newsPage('Ferry timetable changes for winter')) });
+    const site = await localWebsite({
+      '/a': html(newsPage('Harbour reopens after the storm')),
+      '/b': html(newsPage('Ferry timetable changes for winter')),
+    });
     const file = join(tempDir(), 'library.sqlite');
     const first = Library.open(file);
     addLinks(first, [site.url('/a'), site.url('/b')]);
@@ -166,7 +206,9 @@ describe('downloading saved links', () => {
     const library = Library.open(file);
     try {
       const { dispatch } = dispatcherFor(library, ['remote-images']);
-      await waitFor(() => (library.db.prepare("SELECT count(*) AS n FROM articles WHERE fetch_state IS NULL").get() as { n: number }).n === 2);
+      await waitFor(
+        () => (library.db.prepare('SELECT count(*) AS n FROM articles WHERE fetch_state IS NULL').get() as { n: number }).n === 2,
+      );
       expect(await dispatch('downloads.status', {})).toMatchObject({ ok: true, value: { remaining: 0, waiting: 0 } });
     } finally {
       library.close();

@@ -58,7 +58,16 @@ describe('the contract', () => {
       // The browser bridge tells channels from other properties by this shape.
       expect(name).toMatch(/^[a-z]+\.[A-Za-z]+$/);
     }
-    expect(Object.keys(events)).toEqual(['library.changed', 'import.progress', 'downloads.progress', 'import.finished', 'settings.changed', 'highlights.changed', 'library.restored', 'menu.command']);
+    expect(Object.keys(events)).toEqual([
+      'library.changed',
+      'import.progress',
+      'downloads.progress',
+      'import.finished',
+      'settings.changed',
+      'highlights.changed',
+      'library.restored',
+      'menu.command',
+    ]);
   });
 
   it.each(channelNames)('%s rejects malformed input with INVALID_INPUT and writes nothing', async (channel) => {
@@ -91,7 +100,9 @@ describe('the contract', () => {
     const payload = fc.oneof(
       fc.anything(),
       fc.dictionary(fc.constantFrom(...fieldNames), fc.anything(), { maxKeys: 4 }),
-      fc.dictionary(fc.constantFrom(...fieldNames), fc.oneof(fc.integer(), fc.string(), fc.array(fc.integer()), fc.constant(null)), { maxKeys: 4 }),
+      fc.dictionary(fc.constantFrom(...fieldNames), fc.oneof(fc.integer(), fc.string(), fc.array(fc.integer()), fc.constant(null)), {
+        maxKeys: 4,
+      }),
     );
     let tried = 0;
     await fc.assert(
@@ -168,7 +179,10 @@ describe('the handlers', () => {
     // Files parsed ahead are stored together, so progress may advance by more than one.
     expect(progress[0]).toEqual({ done: 0, total: 3, current: 'harbour.txt', job: 'window-import-1' });
     // The window that started it knows its summary when it comes late, after the answer.
-    expect(emitted.find((e) => e.event === 'import.finished')?.payload).toMatchObject({ job: 'window-import-1', imported: [{ path: 'harbour.txt' }] });
+    expect(emitted.find((e) => e.event === 'import.finished')?.payload).toMatchObject({
+      job: 'window-import-1',
+      imported: [{ path: 'harbour.txt' }],
+    });
     const done = progress.map((p) => (p as { done: number }).done);
     expect(done).toEqual([...done].sort((a, b) => a - b));
   });
@@ -194,17 +208,32 @@ describe('export and app channels', () => {
   it('list the export formats and export an article as base64 bytes', async () => {
     const { dispatch } = setup();
     const formats = await dispatch('export.formats', {});
-    expect((formats as { value: { id: string }[] }).value.map((format) => format.id)).toEqual(['md', 'html', 'docx', 'pdf', 'txt', 'ninjs', 'epub', 'highlights-md']);
+    expect((formats as { value: { id: string }[] }).value.map((format) => format.id)).toEqual([
+      'md',
+      'html',
+      'docx',
+      'pdf',
+      'txt',
+      'ninjs',
+      'epub',
+      'highlights-md',
+    ]);
     const draftForPdf = (await dispatch('articles.createDraft', { title: 'No printer here' })) as { value: { id: number } };
     expect(await dispatch('articles.export', { id: draftForPdf.value.id, format: 'pdf' })).toMatchObject({
       ok: false,
       error: { code: 'UNSUPPORTED', message: expect.stringMatching(/desktop app/) },
     });
     const draft = (await dispatch('articles.createDraft', { title: 'Export me' })) as { value: { id: number } };
-    const file = (await dispatch('articles.export', { id: draft.value.id, format: 'txt' })) as { ok: true; value: { fileName: string; data: string } };
+    const file = (await dispatch('articles.export', { id: draft.value.id, format: 'txt' })) as {
+      ok: true;
+      value: { fileName: string; data: string };
+    };
     expect(file.value.fileName).toBe('Export me.txt');
     expect(Buffer.from(file.value.data, 'base64').toString()).toBe('Export me\n');
-    expect(await dispatch('articles.export', { id: draft.value.id, format: 'docx2' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await dispatch('articles.export', { id: draft.value.id, format: 'docx2' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
   });
 
   it('describes the app and announces settings changes', async () => {

@@ -51,14 +51,20 @@ describe('the library session', () => {
 
     const restoring = session.dispatch('backups.restore', { name: (made as { name: string }).name });
     // Nothing else is served while the library is being replaced.
-    expect(await session.dispatch('articles.createDraft', { title: 'Meanwhile' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await session.dispatch('articles.createDraft', { title: 'Meanwhile' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
     const restored = await restoring;
     expect(restored).toMatchObject({ ok: true, value: { keptAside: { kind: 'before-restore', articles: 4 }, damagedCopy: null } });
     expect(events.map((e) => e.event)).toContain('library.restored');
     const list: { total: number } = await value(session, 'articles.list', {});
     expect(list.total).toBe(3);
 
-    expect(await session.dispatch('backups.restore', { name: '../library.sqlite' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await session.dispatch('backups.restore', { name: '../library.sqlite' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT' },
+    });
     session.close();
   });
 
@@ -98,7 +104,10 @@ describe('the library session', () => {
 
     const { session, events } = await startSession(file);
     expect(session.damaged).toBe(true);
-    const status: { healthy: boolean; problems: string[]; suggested: { name: string; articles: number } } = await value(session, 'library.status');
+    const status: { healthy: boolean; problems: string[]; suggested: { name: string; articles: number } } = await value(
+      session,
+      'library.status',
+    );
     expect(status.healthy).toBe(false);
     expect(status.problems.length).toBeGreaterThan(0);
     expect(status.suggested).toMatchObject({ name: good.name, articles: 60 });

@@ -135,7 +135,9 @@ describe('sorting and filtering the list', () => {
   it('sorts by date saved, date published, title and length, either way', () => {
     const library = tempLibrary();
     const add = (title: string, createdAt: number, publishedAt: number | null, words: number, sourceName = 'Harbour Times') =>
-      library.write(() => insertSavedArticle(library, { title, createdAt, publishedAt, sourceName, html: '', text: 'word '.repeat(words).trim() }));
+      library.write(() =>
+        insertSavedArticle(library, { title, createdAt, publishedAt, sourceName, html: '', text: 'word '.repeat(words).trim() }),
+      );
     add('bravo', 3_000, 1_000, 50);
     add('Alpha', 1_000, 5_000, 500);
     add('charlie', 2_000, null, 5, 'World Desk');
@@ -177,7 +179,13 @@ describe('the tag filter at size', () => {
     const { fillLibrary, syntheticArticles } = await import('../../helpers/synthetic.ts');
     const { listArticles } = await import('../../../electron/library/articles.ts');
     const library = tempLibrary();
-    fillLibrary(library, [...syntheticArticles(3000, { words: [5, 10] })].map((article, i) => ({ ...article, tags: i % 1000 === 0 ? ['common', 'rare'] : ['common'] })));
+    fillLibrary(
+      library,
+      [...syntheticArticles(3000, { words: [5, 10] })].map((article, i) => ({
+        ...article,
+        tags: i % 1000 === 0 ? ['common', 'rare'] : ['common'],
+      })),
+    );
     const expected = (tag: string) =>
       library.db
         .prepare(
@@ -188,7 +196,10 @@ describe('the tag filter at size', () => {
         .map((row) => (row as { id: number }).id);
     const page = (tag: string, offset: number) => listArticles(library, { tag, limit: 100, offset });
     expect(page('common', 0).total).toBe(3000);
-    expect([...page('common', 0).items, ...page('common', 2900).items].map((item) => item.id)).toEqual([...expected('common').slice(0, 100), ...expected('common').slice(2900)]);
+    expect([...page('common', 0).items, ...page('common', 2900).items].map((item) => item.id)).toEqual([
+      ...expected('common').slice(0, 100),
+      ...expected('common').slice(2900),
+    ]);
     expect(page('rare', 0)).toMatchObject({ total: 3 });
     expect(page('rare', 0).items.map((item) => item.id)).toEqual(expected('rare'));
     expect(listArticles(library, { tag: 'common', view: 'unread', limit: 5 }).total).toBe(2000);

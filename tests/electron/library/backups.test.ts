@@ -39,7 +39,10 @@ function articleCount(library: Library): number {
 }
 
 function titles(library: Library): string[] {
-  return library.statement<{ title: string }>('SELECT title FROM articles ORDER BY id').all().map((row) => row.title);
+  return library
+    .statement<{ title: string }>('SELECT title FROM articles ORDER BY id')
+    .all()
+    .map((row) => row.title);
 }
 
 describe('backups', () => {
@@ -154,7 +157,9 @@ describe('backups', () => {
     const dir = tempDir();
     const old = Library.open(join(dir, 'old.sqlite'), { migrations: migrations.slice(0, 5) });
     old.db
-      .prepare("INSERT INTO articles (kind, title, body_text, body_html, created_at, updated_at) VALUES ('saved', 'Old harbour story', 'ferries', '<p>ferries</p>', 1, 1)")
+      .prepare(
+        "INSERT INTO articles (kind, title, body_text, body_html, created_at, updated_at) VALUES ('saved', 'Old harbour story', 'ferries', '<p>ferries</p>', 1, 1)",
+      )
       .run();
     const library = libraryWith(2, 'Current', join(dir, 'library.sqlite'));
     const folder = backupFolder(library.file);
@@ -183,7 +188,9 @@ describe('backups', () => {
     await expect(restoreBackup(library, folder, damaged.name, 14)).rejects.toMatchObject({ code: 'LIBRARY_DAMAGED' });
     await expect(restoreBackup(library, folder, newer.name, 14)).rejects.toMatchObject({ code: 'LIBRARY_TOO_NEW' });
     await expect(restoreBackup(library, folder, '../library.sqlite', 14)).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-    await expect(restoreBackup(library, folder, 'library-2020-01-01T00-00-00-000Z-daily.sqlite', 14)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(restoreBackup(library, folder, 'library-2020-01-01T00-00-00-000Z-daily.sqlite', 14)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     expect(titles(library)).toEqual(before);
     // No copy was kept aside for a restore that never began.
     expect((await listBackups(folder)).map((backup) => backup.kind)).toEqual(['manual', 'manual']);

@@ -6,7 +6,9 @@ import { listTags, setArticleTags } from '../../../electron/library/tags.ts';
 import { tempLibrary } from '../../helpers/temp.ts';
 
 function threeArticles(library: Library): number[] {
-  return ['Ferry strike', 'Harbour storm', 'Rail plan'].map((title) => library.write(() => insertSavedArticle(library, { title, text: `${title} text`, html: '' })));
+  return ['Ferry strike', 'Harbour storm', 'Rail plan'].map((title) =>
+    library.write(() => insertSavedArticle(library, { title, text: `${title} text`, html: '' })),
+  );
 }
 
 const states = (library: Library, id: number) => {
@@ -19,7 +21,10 @@ describe('bulk changes', () => {
     const library = tempLibrary();
     const [a, b, c] = threeArticles(library) as [number, number, number];
     setStates(library, [{ id: a, favorite: true }]);
-    const previous = setStates(library, [a, b].map((id) => ({ id, archived: true, read: true })));
+    const previous = setStates(
+      library,
+      [a, b].map((id) => ({ id, archived: true, read: true })),
+    );
     expect(states(library, a)).toEqual({ read: true, favorite: true, archived: true });
     expect(states(library, c)).toEqual({ read: false, favorite: false, archived: false });
     setStates(library, previous);
@@ -30,7 +35,12 @@ describe('bulk changes', () => {
   it('changes nothing when one of the ids does not exist', () => {
     const library = tempLibrary();
     const [a] = threeArticles(library) as [number];
-    expect(() => setStates(library, [{ id: a, read: true }, { id: 9999, read: true }])).toThrow(/9999; nothing was changed/);
+    expect(() =>
+      setStates(library, [
+        { id: a, read: true },
+        { id: 9999, read: true },
+      ]),
+    ).toThrow(/9999; nothing was changed/);
     expect(states(library, a).read).toBe(false);
     expect(() => tagArticles(library, [a, 9999], 'x')).toThrow(/nothing was changed/);
     expect(listTags(library)).toEqual([]);

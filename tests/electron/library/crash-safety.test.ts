@@ -13,6 +13,8 @@ describe('crash safety', () => {
     // The kills must land among writes, not only before them, for the cycles to prove anything.
     expect(report.acknowledged).toBeGreaterThan(CYCLES);
     expect(report.killedWhileOpening).toBeGreaterThan(0);
-    console.log(`crash safety: ${report.cycles} cycles, ${report.acknowledged} acknowledged writes found, ${report.inFlightCommitted} in-flight writes found whole`);
+    console.log(
+      `crash safety: ${report.cycles} cycles, ${report.acknowledged} acknowledged writes found, ${report.inFlightCommitted} in-flight writes found whole`,
+    );
   }, 600_000);
 });

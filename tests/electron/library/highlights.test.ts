@@ -5,7 +5,9 @@ import type { Library } from '../../../electron/library/library.ts';
 import { tempLibrary } from '../../helpers/temp.ts';
 
 function article(library: Library, title = 'Harbour freezes'): number {
-  return library.write(() => insertSavedArticle(library, { title, text: 'The harbour froze overnight.', html: '<p>The harbour froze overnight.</p>' }));
+  return library.write(() =>
+    insertSavedArticle(library, { title, text: 'The harbour froze overnight.', html: '<p>The harbour froze overnight.</p>' }),
+  );
 }
 
 describe('highlights', () => {
@@ -13,7 +15,15 @@ describe('highlights', () => {
     const library = tempLibrary();
     const id = article(library);
     const later = addHighlight(library, { articleId: id, quote: 'overnight', prefix: 'froze ', suffix: '.', position: 18 });
-    const first = addHighlight(library, { articleId: id, quote: 'harbour', prefix: 'The ', suffix: ' froze', position: 4, color: 'green', note: 'Which one?' });
+    const first = addHighlight(library, {
+      articleId: id,
+      quote: 'harbour',
+      prefix: 'The ',
+      suffix: ' froze',
+      position: 4,
+      color: 'green',
+      note: 'Which one?',
+    });
     expect(listHighlights(library, id).map((h) => [h.quote, h.color, h.note, h.position])).toEqual([
       ['harbour', 'green', 'Which one?', 4],
       ['overnight', 'yellow', '', 18],

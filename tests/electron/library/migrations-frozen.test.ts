@@ -19,5 +19,4 @@ describe('the migrations module', () => {
     expect(dynamic).toBe(false);
     expect(imports).toEqual([{ from: 'better-sqlite3', typeOnly: true }]);
   });
-
 });

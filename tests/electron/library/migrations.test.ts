@@ -106,10 +106,10 @@ describe('migration 4 (newsroom metadata)', () => {
     const { createDraft, updateArticle } = await import('../../../electron/library/articles.ts');
     const file = join(tempDir(), 'v3.sqlite');
     const old = Library.open(file, { migrations: migrations.slice(0, 3) });
+    old.db.prepare(`INSERT INTO articles (kind, title, created_at, updated_at) VALUES ('draft', 'Harbour budget passes', 1, 1)`).run();
     old.db
-      .prepare(`INSERT INTO articles (kind, title, created_at, updated_at) VALUES ('draft', 'Harbour budget passes', 1, 1)`)
+      .prepare(`INSERT INTO revisions (article_id, created_at, title, body_text, word_count) VALUES (1, 1, 'Harbour budget passes', '', 0)`)
       .run();
-    old.db.prepare(`INSERT INTO revisions (article_id, created_at, title, body_text, word_count) VALUES (1, 1, 'Harbour budget passes', '', 0)`).run();
     old.close();
 
     const upgraded = Library.open(file);
@@ -127,9 +127,13 @@ describe('migration 5 (list indexes)', () => {
     const file = join(tempDir(), 'v4.sqlite');
     Library.open(file, { migrations: migrations.slice(0, 4) }).close();
     const upgraded = Library.open(file);
-    const indexes = (upgraded.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").all() as { name: string }[]).map((row) => row.name);
+    const indexes = (upgraded.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").all() as { name: string }[]).map(
+      (row) => row.name,
+    );
     expect(indexes).toEqual(expect.arrayContaining(['articles_by_published', 'articles_by_title', 'articles_by_length']));
-    const plan = upgraded.db.prepare('EXPLAIN QUERY PLAN SELECT id FROM articles a ORDER BY a.title COLLATE NOCASE, a.id LIMIT 10').all() as { detail: string }[];
+    const plan = upgraded.db
+      .prepare('EXPLAIN QUERY PLAN SELECT id FROM articles a ORDER BY a.title COLLATE NOCASE, a.id LIMIT 10')
+      .all() as { detail: string }[];
     expect(plan.map((step) => step.detail).join(' ')).toContain('articles_by_title');
     upgraded.close();
   });
@@ -140,7 +144,9 @@ describe('migration 6 (saved links waiting to be downloaded)', () => {
     const file = join(tempDir(), 'v5.sqlite');
     const old = Library.open(file, { migrations: migrations.slice(0, 5) });
     old.db
-      .prepare("INSERT INTO articles (kind, title, body_html, body_text, created_at, updated_at) VALUES ('saved', 'Kept', '<p>x</p>', 'x', 1, 1)")
+      .prepare(
+        "INSERT INTO articles (kind, title, body_html, body_text, created_at, updated_at) VALUES ('saved', 'Kept', '<p>x</p>', 'x', 1, 1)",
+      )
       .run();
     old.close();
     const upgraded = Library.open(file);
@@ -153,10 +159,14 @@ describe('migration 6 (saved links waiting to be downloaded)', () => {
     const file = join(tempDir(), 'v7.sqlite');
     const old = Library.open(file, { migrations: migrations.slice(0, 7) });
     old.db
-      .prepare("INSERT INTO articles (id, kind, title, body_html, body_text, created_at, updated_at) VALUES (1, 'saved', 'Kept', '<p>x</p>', 'x', 1, 1)")
+      .prepare(
+        "INSERT INTO articles (id, kind, title, body_html, body_text, created_at, updated_at) VALUES (1, 'saved', 'Kept', '<p>x</p>', 'x', 1, 1)",
+      )
       .run();
     old.db
-      .prepare("INSERT INTO highlights (article_id, quote, note, created_at, updated_at) VALUES (1, 'the harbour froze', 'check the date', 1, 1)")
+      .prepare(
+        "INSERT INTO highlights (article_id, quote, note, created_at, updated_at) VALUES (1, 'the harbour froze', 'check the date', 1, 1)",
+      )
       .run();
     old.close();
     const upgraded = Library.open(file);
@@ -182,11 +192,15 @@ describe('migration 10 (dates no display can show)', () => {
     const file = join(tempDir(), 'v9.sqlite');
     const old = Library.open(file, { migrations: migrations.slice(0, 9) });
     const imported = Date.UTC(2026, 10, 2);
-    const insert = old.db.prepare("INSERT INTO articles (id, kind, title, body_html, body_text, published_at, created_at, updated_at) VALUES (?, 'saved', ?, '<p>x</p>', ?, ?, ?, ?)");
+    const insert = old.db.prepare(
+      "INSERT INTO articles (id, kind, title, body_html, body_text, published_at, created_at, updated_at) VALUES (?, 'saved', ?, '<p>x</p>', ?, ?, ?, ?)",
+    );
     insert.run(1, 'Dated in the year 275760', 'one', 8.64e15, 1e20, imported);
     insert.run(2, 'Dated before the year 1000', 'two', -1e14, imported, imported);
     insert.run(3, 'Dated well', 'three', Date.UTC(1912, 3, 15), Date.UTC(2024, 0, 1), imported);
-    old.db.prepare('INSERT INTO highlights (article_id, quote, note, created_at, updated_at) VALUES (1, ?, ?, ?, ?)').run('one', '', 1e20, 1e20);
+    old.db
+      .prepare('INSERT INTO highlights (article_id, quote, note, created_at, updated_at) VALUES (1, ?, ?, ?, ?)')
+      .run('one', '', 1e20, 1e20);
     expect(() => listArticles(old)).toThrow(/Invalid time value/);
     old.close();
 
@@ -207,21 +221,41 @@ describe('migration 11 (tag names the app can use)', () => {
   it('upgrades a schema-10 library: a tag too long or with control characters is renamed, merged into one of the same name, or removed', () => {
     const file = join(tempDir(), 'v10.sqlite');
     const old = Library.open(file, { migrations: migrations.slice(0, 10) });
-    const article = old.db.prepare("INSERT INTO articles (id, kind, title, body_html, body_text, created_at, updated_at) VALUES (?, 'saved', ?, '<p>x</p>', ?, 1, 1)");
+    const article = old.db.prepare(
+      "INSERT INTO articles (id, kind, title, body_html, body_text, created_at, updated_at) VALUES (?, 'saved', ?, '<p>x</p>', ?, 1, 1)",
+    );
     article.run(1, 'One', 'one');
     article.run(2, 'Two', 'two');
     const tag = old.db.prepare('INSERT INTO tags (id, name) VALUES (?, ?)');
     const link = old.db.prepare('INSERT INTO article_tags (article_id, tag_id) VALUES (?, ?)');
-    [[1, 'x'.repeat(150)], [2, 'harbour\u0001news'], [3, 'Harbour news'], [4, '\u0001\u0002'], [5, 'kept']].forEach(([id, name]) => tag.run(id, name));
-    [[1, 1], [1, 2], [2, 3], [2, 4], [2, 5], [1, 3]].forEach(([articleId, tagId]) => link.run(articleId, tagId));
+    [
+      [1, 'x'.repeat(150)],
+      [2, 'harbour\u0001news'],
+      [3, 'Harbour news'],
+      [4, '\u0001\u0002'],
+      [5, 'kept'],
+    ].forEach(([id, name]) => tag.run(id, name));
+    [
+      [1, 1],
+      [1, 2],
+      [2, 3],
+      [2, 4],
+      [2, 5],
+      [1, 3],
+    ].forEach(([articleId, tagId]) => link.run(articleId, tagId));
     old.close();
 
     const upgraded = Library.open(file);
     const names = listTags(upgraded).map((item) => [item.name, item.count]);
-    expect(names).toEqual(expect.arrayContaining([['x'.repeat(100), 1], ['Harbour news', 2], ['kept', 1]]));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        ['x'.repeat(100), 1],
+        ['Harbour news', 2],
+        ['kept', 1],
+      ]),
+    );
     expect(names).toHaveLength(3);
     for (const [name] of names) expect(tagName.safeParse(name).success).toBe(true);
     upgraded.close();
   });
 });
-

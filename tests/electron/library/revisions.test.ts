@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { editorStateJson, paragraphNode, textNode } from '../../../electron/common/editor-state.ts';
-import { createDraft, getArticle, insertSavedArticle, listArticles, restoreRevision, startDraftFrom, updateArticle } from '../../../electron/library/articles.ts';
+import {
+  createDraft,
+  getArticle,
+  insertSavedArticle,
+  listArticles,
+  restoreRevision,
+  startDraftFrom,
+  updateArticle,
+} from '../../../electron/library/articles.ts';
 import { AUTO_REVISION_INTERVAL_MS, getRevision, listRevisions, takeRevision } from '../../../electron/library/revisions.ts';
 import { tempLibrary } from '../../helpers/temp.ts';
 
@@ -36,7 +44,11 @@ describe('revisions', () => {
     expect(restored.title).toBe('Old headline');
     expect(restored.text).toBe('Old text');
     const revisions = listRevisions(library, draft.id);
-    expect(revisions[0]).toMatchObject({ reason: 'restore', title: 'Old headline', label: expect.stringMatching(/^Restored the version of /) });
+    expect(revisions[0]).toMatchObject({
+      reason: 'restore',
+      title: 'Old headline',
+      label: expect.stringMatching(/^Restored the version of /),
+    });
     const kept = revisions.find((r) => r.reason === 'before-restore')!;
     expect(getRevision(library, kept.id)).toMatchObject({ title: 'New headline', text: 'New text typed since' });
     expect(getRevision(library, saved)).toMatchObject({ label: 'Before the rewrite', text: 'Old text' });
@@ -56,9 +68,19 @@ describe('newsroom metadata', () => {
 
   it('keeps dateline, editor’s note, status and word target, and filters drafts by status', () => {
     const library = tempLibrary();
-    const a = createDraft(library, { title: 'A', dateline: 'KYIV, Ukraine —', editorNote: 'Check the figures with the ministry', wordTarget: 800 });
+    const a = createDraft(library, {
+      title: 'A',
+      dateline: 'KYIV, Ukraine —',
+      editorNote: 'Check the figures with the ministry',
+      wordTarget: 800,
+    });
     createDraft(library, { title: 'B', status: 'ready' });
-    expect(getArticle(library, a.id)).toMatchObject({ dateline: 'KYIV, Ukraine —', editorNote: 'Check the figures with the ministry', wordTarget: 800, status: 'draft' });
+    expect(getArticle(library, a.id)).toMatchObject({
+      dateline: 'KYIV, Ukraine —',
+      editorNote: 'Check the figures with the ministry',
+      wordTarget: 800,
+      status: 'draft',
+    });
     expect(listArticles(library, { view: 'drafts', status: 'ready' }).items.map((item) => item.title)).toEqual(['B']);
   });
 

@@ -68,8 +68,20 @@ describe('searchArticles', () => {
 
   it('counts up to a cap and says there are more', () => {
     const library = tempLibrary();
-    const article = (i: number) => ({ title: `Harbour ${i}`, byline: '', sourceName: '', sourceUrl: `https://example.com/${i}`, text: 'harbour news', tags: [], createdAt: i, publishedAt: i });
-    fillLibrary(library, Array.from({ length: COUNT_CAP + 5 }, (_, i) => article(i)));
+    const article = (i: number) => ({
+      title: `Harbour ${i}`,
+      byline: '',
+      sourceName: '',
+      sourceUrl: `https://example.com/${i}`,
+      text: 'harbour news',
+      tags: [],
+      createdAt: i,
+      publishedAt: i,
+    });
+    fillLibrary(
+      library,
+      Array.from({ length: COUNT_CAP + 5 }, (_, i) => article(i)),
+    );
     expect(searchArticles(library, { query: 'harbour ', limit: 10 })).toMatchObject({ total: COUNT_CAP, totalCapped: true });
     expect(searchArticles(library, { query: 'harbour 17 ' })).toMatchObject({ total: 1, totalCapped: false });
   });
@@ -112,11 +124,17 @@ describe('search syntax', () => {
     const a = add('Kursk front', 'World Desk', ['ukraine']);
     const b = add('Pacific drills', 'World Desk', ['asia']);
     const c = add('Kursk weather', 'Local Times', ['ukraine']);
-    const ids = (query: string) => searchArticles(library, { query }).results.map((r) => r.id).sort();
+    const ids = (query: string) =>
+      searchArticles(library, { query })
+        .results.map((r) => r.id)
+        .sort();
     expect(ids('troops tag:ukraine')).toEqual([a, c].sort());
     expect(ids('troops source:"world desk"')).toEqual([a, b].sort());
     expect(ids('kursk tag:ukraine source:local')).toEqual([c]);
-    expect(searchArticles(library, { query: 'tag:asia' })).toMatchObject({ total: 1, results: [{ id: b, snippet: 'Pacific drills troops' }] });
+    expect(searchArticles(library, { query: 'tag:asia' })).toMatchObject({
+      total: 1,
+      results: [{ id: b, snippet: 'Pacific drills troops' }],
+    });
     expect(ids('troops source:100%_')).toEqual([]);
   });
 });

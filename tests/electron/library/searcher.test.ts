@@ -81,7 +81,10 @@ describe('Searcher', () => {
       console.log('answered', results.total);`;
     const file = join(tempDir(), 'search-once.mjs');
     writeFileSync(file, script);
-    const output = execFileSync(process.execPath, ['--experimental-strip-types', '--no-warnings', file], { encoding: 'utf8', timeout: 30_000 });
+    const output = execFileSync(process.execPath, ['--experimental-strip-types', '--no-warnings', file], {
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     expect(output.trim()).toBe('answered 2');
   });
 });

@@ -23,7 +23,8 @@ function filesHolding(library: Library, word: string): string[] {
 /** Many other articles around the secret one, so pages and index segments are shared. */
 function neighbours(library: Library, count: number): void {
   library.write(() => {
-    for (let i = 0; i < count; i++) insertSavedArticle(library, { title: `Harbour report ${i}`, html: '', text: `Ferries and berths, report number ${i}.` });
+    for (let i = 0; i < count; i++)
+      insertSavedArticle(library, { title: `Harbour report ${i}`, html: '', text: `Ferries and berths, report number ${i}.` });
   });
 }
 

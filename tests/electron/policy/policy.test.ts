@@ -25,7 +25,11 @@ describe('the managed-deployment policy', () => {
 
   it('reads update settings, the library folder and disabled features', () => {
     const file = policyFile(
-      JSON.stringify({ updates: { enabled: true, url: 'https://updates.newsroom.example/dateline' }, libraryFolder: '/srv/dateline', disabledFeatures: ['fetch-urls'] }),
+      JSON.stringify({
+        updates: { enabled: true, url: 'https://updates.newsroom.example/dateline' },
+        libraryFolder: '/srv/dateline',
+        disabledFeatures: ['fetch-urls'],
+      }),
     );
     const loaded = loadPolicy(file);
     expect(loaded.problem).toBeNull();

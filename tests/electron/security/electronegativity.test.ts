@@ -29,7 +29,12 @@ function scan(): Finding[] {
       stdio: 'ignore',
     });
     const sarif = JSON.parse(readFileSync(report, 'utf8')) as {
-      runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[] }[] }[];
+      runs: {
+        results: {
+          ruleId: string;
+          locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number } } }[];
+        }[];
+      }[];
     };
     return sarif.runs[0]!.results.map((result) => ({
       check: result.ruleId,
@@ -52,7 +57,10 @@ describe('Electronegativity', () => {
   it('has a reason for every allow-list entry, and no entry that no longer matches anything', () => {
     for (const entry of allowList) {
       expect(entry.reason.length, `${entry.check} needs a reason`).toBeGreaterThan(40);
-      expect(findings.some((finding) => finding.check === entry.check && finding.file === entry.file), `${entry.check} in ${entry.file} is stale`).toBe(true);
+      expect(
+        findings.some((finding) => finding.check === entry.check && finding.file === entry.file),
+        `${entry.check} in ${entry.file} is stale`,
+      ).toBe(true);
     }
   });
 

@@ -47,7 +47,9 @@ describe('the application menu', () => {
     const themes = find(template, 'Theme')!.submenu!;
     expect(themes.filter((item) => item.checked).map((item) => item.label)).toEqual(['Sepia']);
     expect(flatten(template).some((item) => item.role === 'toggleDevTools')).toBe(false);
-    expect(flatten(menuTemplate({ ...base, platform: 'linux', isPackaged: false })).some((item) => item.role === 'toggleDevTools')).toBe(true);
+    expect(flatten(menuTemplate({ ...base, platform: 'linux', isPackaged: false })).some((item) => item.role === 'toggleDevTools')).toBe(
+      true,
+    );
   });
 
   it('greys out "Check for Updates" where updates are off', () => {

@@ -10,7 +10,16 @@ describe('files to open from a launch', () => {
     writeFileSync(join(dir, 'story.txt'), 'x');
     writeFileSync(join(dir, 'page.html'), 'x');
     mkdirSync(join(dir, 'folder'));
-    const argv = ['/opt/Dateline/dateline', '.', '--no-sandbox', '--inspect=9229', 'story.txt', join(dir, 'page.html'), 'folder', 'missing.md'];
+    const argv = [
+      '/opt/Dateline/dateline',
+      '.',
+      '--no-sandbox',
+      '--inspect=9229',
+      'story.txt',
+      join(dir, 'page.html'),
+      'folder',
+      'missing.md',
+    ];
     expect(filesToOpen(argv, dir)).toEqual([join(dir, 'story.txt'), join(dir, 'page.html')]);
   });
 });

@@ -50,13 +50,21 @@ describe('requests from an app window', () => {
     for (const url of ['dateline://app/index.html', 'dateline-media://library/1', 'data:image/png;base64,AA', 'blob:dateline://app/1']) {
       expect(isAllowedRequest(url)).toBe(true);
     }
-    for (const url of ['https://tracker.example/pixel.gif', 'http://127.0.0.1:8080/', 'ws://example.com', 'file:///etc/passwd', 'ftp://x']) {
+    for (const url of [
+      'https://tracker.example/pixel.gif',
+      'http://127.0.0.1:8080/',
+      'ws://example.com',
+      'file:///etc/passwd',
+      'ftp://x',
+    ]) {
       expect(isAllowedRequest(url)).toBe(false);
     }
   });
 
   it('open only http, https and mailto links outside the app', () => {
     expect(['https://example.com', 'http://example.com', 'mailto:desk@example.com'].every(isExternalLink)).toBe(true);
-    expect(['javascript:alert(1)', 'file:///etc/passwd', 'smb://server/share', 'zoommtg://x', 'dateline://app/'].some(isExternalLink)).toBe(false);
+    expect(['javascript:alert(1)', 'file:///etc/passwd', 'smb://server/share', 'zoommtg://x', 'dateline://app/'].some(isExternalLink)).toBe(
+      false,
+    );
   });
 });

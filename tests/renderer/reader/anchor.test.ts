@@ -23,7 +23,8 @@ function placed(root: HTMLElement, anchor: Parameters<typeof locate>[1]): string
   return found ? index.text.slice(...found) : null;
 }
 
-const STORY = '<h2>Ferry strike</h2>\n<p>The  ferry  crews walked out on <em>Monday</em>.</p>\n<p>The ferry crews said pay was the issue.</p>';
+const STORY =
+  '<h2>Ferry strike</h2>\n<p>The  ferry  crews walked out on <em>Monday</em>.</p>\n<p>The ferry crews said pay was the issue.</p>';
 
 describe('highlight anchors', () => {
   it('reads blocks with a space between them and whitespace collapsed', () => {
@@ -34,7 +35,12 @@ describe('highlight anchors', () => {
   it('describes a selection that crosses inline elements, with its context and offset', () => {
     const root = body(STORY);
     const anchor = describeRange(indexText(root), select(root, 'out on Monday'));
-    expect(anchor).toEqual({ quote: 'out on Monday', prefix: 'y strike The ferry crews walked ', suffix: '. The ferry crews said pay was t', position: 36 });
+    expect(anchor).toEqual({
+      quote: 'out on Monday',
+      prefix: 'y strike The ferry crews walked ',
+      suffix: '. The ferry crews said pay was t',
+      position: 36,
+    });
   });
 
   it('places a repeated quote by its context, not the first time it appears', () => {
@@ -48,7 +54,9 @@ describe('highlight anchors', () => {
   it('reattaches after the HTML is re-sanitized and text is added before it', () => {
     const root = body(STORY);
     const anchor = describeRange(indexText(root), select(root, 'pay was the issue'))!;
-    const changed = body(`<div><p>Updated at noon.</p><h2>Ferry   strike</h2><p>The ferry crews walked out on Monday.</p><p>The ferry crews said <strong>pay</strong> was the issue.</p></div>`);
+    const changed = body(
+      `<div><p>Updated at noon.</p><h2>Ferry   strike</h2><p>The ferry crews walked out on Monday.</p><p>The ferry crews said <strong>pay</strong> was the issue.</p></div>`,
+    );
     expect(placed(changed, anchor)).toBe('pay was the issue');
   });
 

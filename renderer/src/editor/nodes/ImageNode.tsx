@@ -1,10 +1,4 @@
-import {
-  $applyNodeReplacement,
-  type LexicalNode,
-  type NodeKey,
-  type SerializedLexicalNode,
-  type Spread,
-} from 'lexical';
+import { $applyNodeReplacement, type LexicalNode, type NodeKey, type SerializedLexicalNode, type Spread } from 'lexical';
 import type { JSX } from 'react';
 import { BlockDecoratorNode } from './BlockDecoratorNode.ts';
 import { ImageView } from './ImageView.tsx';

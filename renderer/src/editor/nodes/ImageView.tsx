@@ -16,9 +16,25 @@ export function ImageView({ nodeKey, payload }: { nodeKey: NodeKey; payload: Ima
     <figure className="ed-figure">
       {src ? <img src={src} alt={payload.altText} /> : <div className="ed-image-missing">Image unavailable</div>}
       <figcaption>
-        <input aria-label="Caption" placeholder="Caption" value={payload.caption} onChange={(event) => change({ caption: event.target.value })} />
-        <input aria-label="Credit" placeholder="Credit" className="ed-credit" value={payload.credit} onChange={(event) => change({ credit: event.target.value })} />
-        <input aria-label="Alternative text" placeholder="Describe the image for people who cannot see it" value={payload.altText} onChange={(event) => change({ altText: event.target.value })} />
+        <input
+          aria-label="Caption"
+          placeholder="Caption"
+          value={payload.caption}
+          onChange={(event) => change({ caption: event.target.value })}
+        />
+        <input
+          aria-label="Credit"
+          placeholder="Credit"
+          className="ed-credit"
+          value={payload.credit}
+          onChange={(event) => change({ credit: event.target.value })}
+        />
+        <input
+          aria-label="Alternative text"
+          placeholder="Describe the image for people who cannot see it"
+          value={payload.altText}
+          onChange={(event) => change({ altText: event.target.value })}
+        />
       </figcaption>
     </figure>
   );

@@ -1,12 +1,5 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import {
-  $applyNodeReplacement,
-  $getNodeByKey,
-  type LexicalNode,
-  type NodeKey,
-  type SerializedLexicalNode,
-  type Spread,
-} from 'lexical';
+import { $applyNodeReplacement, $getNodeByKey, type LexicalNode, type NodeKey, type SerializedLexicalNode, type Spread } from 'lexical';
 import type { JSX } from 'react';
 import { BlockDecoratorNode } from './BlockDecoratorNode.ts';
 
@@ -66,8 +59,19 @@ function PullQuoteView({ nodeKey, quote, attribution }: PullQuotePayload & { nod
     });
   return (
     <aside className="ed-pullquote">
-      <textarea aria-label="Pull quote" placeholder="Pull quote" rows={2} value={quote} onChange={(event) => change({ quote: event.target.value })} />
-      <input aria-label="Attribution" placeholder="Attribution" value={attribution} onChange={(event) => change({ attribution: event.target.value })} />
+      <textarea
+        aria-label="Pull quote"
+        placeholder="Pull quote"
+        rows={2}
+        value={quote}
+        onChange={(event) => change({ quote: event.target.value })}
+      />
+      <input
+        aria-label="Attribution"
+        placeholder="Attribution"
+        value={attribution}
+        onChange={(event) => change({ attribution: event.target.value })}
+      />
     </aside>
   );
 }

@@ -44,12 +44,21 @@ export function MetadataPanel({
   return (
     <details className="metadata">
       <summary>
-        Story details <span className="count">· slug {shownSlug || '—'}{metadata.dateline ? ` · ${metadata.dateline}` : ''}</span>
+        Story details{' '}
+        <span className="count">
+          · slug {shownSlug || '—'}
+          {metadata.dateline ? ` · ${metadata.dateline}` : ''}
+        </span>
       </summary>
       <div className="metadata-grid">
         <label>
           Dateline
-          <input aria-label="Dateline" value={metadata.dateline} placeholder="KYIV, Ukraine —" onChange={(event) => onChange({ dateline: event.target.value })} />
+          <input
+            aria-label="Dateline"
+            value={metadata.dateline}
+            placeholder="KYIV, Ukraine —"
+            onChange={(event) => onChange({ dateline: event.target.value })}
+          />
         </label>
         <label>
           Slug
@@ -86,7 +95,12 @@ export function MetadataPanel({
         </div>
         <label className="metadata-note">
           Editor’s note <small>(for the desk; never exported in the story)</small>
-          <textarea aria-label="Editor’s note" rows={2} value={metadata.editorNote} onChange={(event) => onChange({ editorNote: event.target.value })} />
+          <textarea
+            aria-label="Editor’s note"
+            rows={2}
+            value={metadata.editorNote}
+            onChange={(event) => onChange({ editorNote: event.target.value })}
+          />
         </label>
       </div>
     </details>

@@ -78,10 +78,20 @@ export function RevisionsPanel({
           void save();
         }}
       >
-        <input aria-label="Version label" placeholder="Label (optional)" value={label} maxLength={200} onChange={(event) => setLabel(event.target.value)} />
+        <input
+          aria-label="Version label"
+          placeholder="Label (optional)"
+          value={label}
+          maxLength={200}
+          onChange={(event) => setLabel(event.target.value)}
+        />
         <button type="submit">Save version</button>
       </form>
-      {error && <p role="alert" className="inline-error">{error}</p>}
+      {error && (
+        <p role="alert" className="inline-error">
+          {error}
+        </p>
+      )}
       <ol className="revision-list">
         {revisions.map((revision) => (
           <li key={revision.id}>
@@ -107,7 +117,13 @@ export function RevisionsPanel({
           </p>
           <div className="diff" data-testid="revision-diff">
             {diffWords(open.text, currentText()).map((part, index) =>
-              part.added ? <ins key={index}>{part.value}</ins> : part.removed ? <del key={index}>{part.value}</del> : <span key={index}>{part.value}</span>,
+              part.added ? (
+                <ins key={index}>{part.value}</ins>
+              ) : part.removed ? (
+                <del key={index}>{part.value}</del>
+              ) : (
+                <span key={index}>{part.value}</span>
+              ),
             )}
           </div>
           <button type="button" className="primary" onClick={() => void restore(open)}>

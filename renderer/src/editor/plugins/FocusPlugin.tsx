@@ -16,7 +16,7 @@ export function FocusPlugin({ focus, typewriter }: { focus: boolean; typewriter:
         const selection = $getSelection();
         if (!$isRangeSelection(selection)) return null;
         const anchor = selection.anchor.getNode();
-        return anchor.getKey() === 'root' ? null : anchor.getTopLevelElement()?.getKey() ?? null;
+        return anchor.getKey() === 'root' ? null : (anchor.getTopLevelElement()?.getKey() ?? null);
       });
       const element = key ? editor.getElementByKey(key) : null;
       if (focus && element !== marked) {

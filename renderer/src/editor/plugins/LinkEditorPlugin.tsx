@@ -73,7 +73,10 @@ export function LinkEditorPlugin() {
       editor.registerUpdateListener(({ editorState }) => {
         // While the person types an address the editor has no selection; keep the popover.
         if (document.activeElement === input.current) return;
-        show(editorState.read(() => $describe(false)), false);
+        show(
+          editorState.read(() => $describe(false)),
+          false,
+        );
       }),
       editor.registerCommand(EDIT_LINK_COMMAND, open, COMMAND_PRIORITY_LOW),
       editor.registerCommand(
@@ -121,7 +124,13 @@ export function LinkEditorPlugin() {
           apply();
         }}
       >
-        <input ref={input} aria-label="Link address" placeholder="https://" value={draft} onChange={(event) => setDraft(event.target.value)} />
+        <input
+          ref={input}
+          aria-label="Link address"
+          placeholder="https://"
+          value={draft}
+          onChange={(event) => setDraft(event.target.value)}
+        />
         <button type="submit">{popover.isNew ? 'Add link' : 'Save'}</button>
         {!popover.isNew && (
           <button
@@ -138,7 +147,11 @@ export function LinkEditorPlugin() {
           </button>
         )}
       </form>
-      {error && <p role="alert" className="inline-error">{error}</p>}
+      {error && (
+        <p role="alert" className="inline-error">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

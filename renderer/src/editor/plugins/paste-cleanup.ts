@@ -12,9 +12,26 @@ export interface CleanPaste {
   remoteImages: number;
 }
 
-const DROP = 'script, style, meta, link, title, head, template, iframe, object, embed, svg, math, form, input, button, select, textarea, o\\:p, xml';
+const DROP =
+  'script, style, meta, link, title, head, template, iframe, object, embed, svg, math, form, input, button, select, textarea, o\\:p, xml';
 const KEEP_ATTRIBUTES: Record<string, string[]> = { A: ['href'], TD: ['colspan', 'rowspan'], TH: ['colspan', 'rowspan'], OL: ['start'] };
-const UNWRAP = new Set(['SPAN', 'FONT', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'HEADER', 'FOOTER', 'NAV', 'ASIDE', 'CENTER', 'SMALL', 'BIG', 'LABEL', 'O:P']);
+const UNWRAP = new Set([
+  'SPAN',
+  'FONT',
+  'DIV',
+  'SECTION',
+  'ARTICLE',
+  'MAIN',
+  'HEADER',
+  'FOOTER',
+  'NAV',
+  'ASIDE',
+  'CENTER',
+  'SMALL',
+  'BIG',
+  'LABEL',
+  'O:P',
+]);
 
 /**
  * The app's Content Security Policy makes Chromium ignore style attributes even in parsed,
@@ -26,7 +43,14 @@ function declarations(element: Element): Map<string, string> {
   const result = new Map<string, string>();
   for (const declaration of (element.getAttribute(STYLE) ?? '').split(';')) {
     const colon = declaration.indexOf(':');
-    if (colon > 0) result.set(declaration.slice(0, colon).trim().toLowerCase(), declaration.slice(colon + 1).trim().toLowerCase());
+    if (colon > 0)
+      result.set(
+        declaration.slice(0, colon).trim().toLowerCase(),
+        declaration
+          .slice(colon + 1)
+          .trim()
+          .toLowerCase(),
+      );
   }
   return result;
 }

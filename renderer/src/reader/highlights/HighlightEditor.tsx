@@ -46,7 +46,8 @@ export function HighlightEditor({
           <legend>Colour</legend>
           {highlightColors.map((value) => (
             <label key={value} className="swatch-choice" data-color={value}>
-              <input type="radio" name="highlight-color" value={value} checked={color === value} onChange={() => setColor(value)} /> {COLOR_LABELS[value]}
+              <input type="radio" name="highlight-color" value={value} checked={color === value} onChange={() => setColor(value)} />{' '}
+              {COLOR_LABELS[value]}
             </label>
           ))}
         </fieldset>

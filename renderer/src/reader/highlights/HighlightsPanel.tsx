@@ -28,7 +28,9 @@ export function HighlightsPanel({
           Export as Markdown
         </button>
       </header>
-      {highlights.length === 0 && <p className="pane-message">Select text in the article and press h, or pick a colour, to highlight it.</p>}
+      {highlights.length === 0 && (
+        <p className="pane-message">Select text in the article and press h, or pick a colour, to highlight it.</p>
+      )}
       <HighlightItems items={placed} onShow={onShow} onEdit={onEdit} />
       {lost.length > 0 && (
         <>

@@ -39,7 +39,15 @@ export function SelectionToolbar({
       onMouseDown={(event) => event.preventDefault()}
     >
       {highlightColors.map((color) => (
-        <button key={color} type="button" className="swatch" data-color={color} aria-label={`Highlight ${COLOR_LABELS[color].toLowerCase()}`} title={`Highlight ${COLOR_LABELS[color].toLowerCase()}${color === 'yellow' ? ' (h)' : ''}`} onClick={() => onHighlight(color, false)} />
+        <button
+          key={color}
+          type="button"
+          className="swatch"
+          data-color={color}
+          aria-label={`Highlight ${COLOR_LABELS[color].toLowerCase()}`}
+          title={`Highlight ${COLOR_LABELS[color].toLowerCase()}${color === 'yellow' ? ' (h)' : ''}`}
+          onClick={() => onHighlight(color, false)}
+        />
       ))}
       <button type="button" onClick={() => onHighlight('yellow', true)}>
         Note…

@@ -12,7 +12,34 @@ export const CONTEXT_LENGTH = 32;
 /** Quotes found more often than this are placed by the first ones only. */
 const MAX_CANDIDATES = 1000;
 
-const BLOCKS = new Set(['P', 'DIV', 'LI', 'BLOCKQUOTE', 'FIGCAPTION', 'FIGURE', 'PRE', 'TD', 'TH', 'DT', 'DD', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'SECTION', 'ARTICLE', 'ASIDE', 'HEADER', 'FOOTER', 'TR', 'UL', 'OL', 'TABLE']);
+const BLOCKS = new Set([
+  'P',
+  'DIV',
+  'LI',
+  'BLOCKQUOTE',
+  'FIGCAPTION',
+  'FIGURE',
+  'PRE',
+  'TD',
+  'TH',
+  'DT',
+  'DD',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'SECTION',
+  'ARTICLE',
+  'ASIDE',
+  'HEADER',
+  'FOOTER',
+  'TR',
+  'UL',
+  'OL',
+  'TABLE',
+]);
 
 /** The article's text as highlights count it, and where each of its characters is in the DOM. */
 export interface TextIndex {
@@ -100,7 +127,10 @@ export function describeRange(index: TextIndex, range: Range): HighlightAnchor |
 }
 
 /** Where an anchor sits in the text now: [start, end) offsets, or null if it cannot be placed. */
-export function locate(index: TextIndex, anchor: Pick<HighlightAnchor, 'quote' | 'prefix' | 'suffix' | 'position'>): [number, number] | null {
+export function locate(
+  index: TextIndex,
+  anchor: Pick<HighlightAnchor, 'quote' | 'prefix' | 'suffix' | 'position'>,
+): [number, number] | null {
   const quote = normalizeQuote(anchor.quote);
   if (!quote) return null;
   const prefix = anchor.prefix.replace(/\s+/g, ' ');
@@ -115,7 +145,9 @@ function bestOccurrence(text: string, quote: string, prefix: string, suffix: str
   let best: number | null = null;
   let bestScore = -Infinity;
   for (let at = text.indexOf(quote), seen = 0; at >= 0 && seen < MAX_CANDIDATES; at = text.indexOf(quote, at + 1), seen++) {
-    const context = sharedSuffix(text.slice(Math.max(0, at - prefix.length), at), prefix) + sharedPrefix(text.slice(at + quote.length, at + quote.length + suffix.length), suffix);
+    const context =
+      sharedSuffix(text.slice(Math.max(0, at - prefix.length), at), prefix) +
+      sharedPrefix(text.slice(at + quote.length, at + quote.length + suffix.length), suffix);
     // Context decides; the old offset only breaks ties (a fraction of one character).
     const score = context - (position === null ? 0 : Math.abs(at - position) / (text.length + 1));
     if (score > bestScore) {

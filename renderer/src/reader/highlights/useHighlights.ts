@@ -111,4 +111,3 @@ export function useHighlights(articleId: number, body: RefObject<HTMLDivElement 
     },
   };
 }
-
