@@ -1,4 +1,6 @@
+import { DRAFT_EXTENSIONS } from '../common/draft-files.ts';
 import { DatelineError } from '../common/errors.ts';
+import { frontMatterValue } from '../common/front-matter.ts';
 import type { Article } from '../common/model.ts';
 import { createDraft } from '../library/articles.ts';
 import type { Library } from '../library/library.ts';
@@ -8,15 +10,12 @@ import { decodeText } from './decode.ts';
 import { htmlToDraft } from './html-to-editor.ts';
 import { extensionOf } from './types.ts';
 
-/** Word documents and Markdown files a journalist opens as a new draft to keep writing. */
-export const draftExtensions = ['.docx', '.md', '.markdown'] as const;
-
 export async function importAsDraft(library: Library, name: string, bytes: Uint8Array): Promise<Article> {
   const extension = extensionOf(name);
-  if (!(draftExtensions as readonly string[]).includes(extension)) {
+  if (!(DRAFT_EXTENSIONS as readonly string[]).includes(extension)) {
     throw new DatelineError(
       'UNSUPPORTED',
-      `A draft can be started from ${draftExtensions.join(', ')} files, not ${extension || 'this file'}.`,
+      `A draft can be started from ${DRAFT_EXTENSIONS.join(', ')} files, not ${extension || 'this file'}.`,
     );
   }
   const { html, frontMatter } =
@@ -35,9 +34,9 @@ export async function importAsDraft(library: Library, name: string, bytes: Uint8
       return id;
     });
     const article = createDraft(library, {
-      title: frontMatter.title ?? draft.title ?? stem,
-      byline: frontMatter.author ?? '',
-      dek: frontMatter.description ?? '',
+      title: frontMatterValue(frontMatter, 'title') ?? draft.title ?? stem,
+      byline: frontMatterValue(frontMatter, 'byline') ?? '',
+      dek: frontMatterValue(frontMatter, 'dek') ?? '',
       editorState: draft.editorState,
     });
     const claim = library.statement('UPDATE media SET article_id = ? WHERE id = ?');

@@ -1,4 +1,5 @@
 import TurndownService from 'turndown';
+import { FRONT_MATTER_KEYS } from '../../common/front-matter.ts';
 import type { Exporter } from '../types.ts';
 
 const turndown = new TurndownService({ headingStyle: 'atx', bulletListMarker: '-', codeBlockStyle: 'fenced', emDelimiter: '_' });
@@ -10,16 +11,17 @@ export const markdownExporter: Exporter = {
   extension: '.md',
   mimeType: 'text/markdown; charset=utf-8',
   render: (article) => {
-    const front = [
+    const fields: [keyof typeof FRONT_MATTER_KEYS, string | null][] = [
       ['title', article.title],
       ['dek', article.dek],
       ['byline', article.byline],
       ['source', article.sourceUrl ?? article.sourceName],
       ['published', article.publishedAt],
       ['tags', article.tags.length ? `[${article.tags.map(yamlString).join(', ')}]` : ''],
-    ]
+    ];
+    const front = fields
       .filter(([, value]) => value)
-      .map(([key, value]) => `${key}: ${key === 'tags' ? value : yamlString(value!)}`);
+      .map(([field, value]) => `${FRONT_MATTER_KEYS[field][0]}: ${field === 'tags' ? value : yamlString(value!)}`);
     const related = article.related.length
       ? `\n\n## Related\n\n${article.related.map((link) => `- ${link.url ? `[${link.title}](${link.url})` : link.title}`).join('\n')}`
       : '';

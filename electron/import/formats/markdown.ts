@@ -1,3 +1,4 @@
+import { frontMatterValue, frontMatterValues } from '../../common/front-matter.ts';
 import { keptTime } from '../../common/time.ts';
 import { frontMatterList, markdownToHtml } from '../converters.ts';
 import { decodeText } from '../decode.ts';
@@ -14,12 +15,13 @@ export const markdownImporter: Importer = {
     const { html, frontMatter } = markdownToHtml(decodeText(source.bytes));
     return [
       await articleFromDocumentHtml(html, source.name, {
-        title: frontMatter.title,
-        byline: frontMatter.author ?? frontMatter.byline,
-        dek: frontMatter.description ?? frontMatter.summary,
-        publishedAt: keptTime(Date.parse(frontMatter.date ?? '')),
-        tags: frontMatterList(frontMatter.tags),
-        sourceUrl: /^https?:\/\//i.test(frontMatter.url ?? frontMatter.source ?? '') ? (frontMatter.url ?? frontMatter.source)! : null,
+        title: frontMatterValue(frontMatter, 'title'),
+        byline: frontMatterValue(frontMatter, 'byline'),
+        dek: frontMatterValue(frontMatter, 'dek'),
+        publishedAt: keptTime(Date.parse(frontMatterValue(frontMatter, 'published') ?? '')),
+        tags: frontMatterList(frontMatterValue(frontMatter, 'tags')),
+        // `source` may name the site instead: the first that is a web address is the source.
+        sourceUrl: frontMatterValues(frontMatter, 'source').find((value) => /^https?:\/\//i.test(value)) ?? null,
       }),
     ];
   },
