@@ -4,8 +4,18 @@ import { z } from 'zod';
  * Every user setting, its type and its default, in one place. The library stores only
  * the values a person changed: a missing key reads as its default here.
  */
+const themeIds = ['system', 'light', 'sepia', 'dark'] as const;
+
+/** The themes with their names, in the order the View menu and Settings offer them. */
+export const THEMES: readonly { id: (typeof themeIds)[number]; name: string }[] = [
+  { id: 'system', name: 'Match system' },
+  { id: 'light', name: 'Light' },
+  { id: 'sepia', name: 'Sepia' },
+  { id: 'dark', name: 'Dark' },
+];
+
 export const settingsSchema = z.object({
-  theme: z.enum(['system', 'light', 'sepia', 'dark']).default('system'),
+  theme: z.enum(themeIds).default('system'),
   readerFont: z.enum(['serif', 'sans']).default('serif'),
   readerFontSize: z.number().int().min(12).max(32).default(19),
   readerLineWidth: z.number().int().min(40).max(100).default(68),

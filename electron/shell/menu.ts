@@ -1,5 +1,5 @@
 import type { MenuItemConstructorOptions } from 'electron';
-import type { Settings } from '../common/settings.ts';
+import { THEMES, type Settings } from '../common/settings.ts';
 
 /**
  * The application menu as data. Items that need the app name its action; `main.ts` binds
@@ -42,12 +42,6 @@ const separator: MenuItem = { type: 'separator' };
 
 export function menuTemplate(state: MenuState): MenuItem[] {
   const mac = state.platform === 'darwin';
-  const themes: [Settings['theme'], string][] = [
-    ['system', 'Match System'],
-    ['light', 'Light'],
-    ['sepia', 'Sepia'],
-    ['dark', 'Dark'],
-  ];
   const settingsItem: MenuItem = { label: mac ? 'Settings…' : 'Preferences…', accelerator: 'CmdOrCtrl+,', action: 'open-settings' };
   const updatesItem: MenuItem = { label: 'Check for Updates…', action: 'check-updates', enabled: state.updatesAvailable };
 
@@ -108,11 +102,11 @@ export function menuTemplate(state: MenuState): MenuItem[] {
       submenu: [
         {
           label: 'Theme',
-          submenu: themes.map(([theme, label]) => ({
-            label,
+          submenu: THEMES.map(({ id, name }) => ({
+            label: name,
             type: 'radio',
-            checked: state.theme === theme,
-            action: `theme:${theme}` as MenuAction,
+            checked: state.theme === id,
+            action: `theme:${id}` as MenuAction,
           })),
         },
         { label: 'Focus Mode', accelerator: 'CmdOrCtrl+Shift+D', action: 'toggle-focus-mode' },

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { DRAFT_EXTENSIONS } from '../../../electron/common/draft-files.ts';
 import { call, messageOf, subscribe } from '../client/api.ts';
 import { base64Of } from '../client/media.ts';
 import { ContentPane } from './ContentPane.tsx';
@@ -102,7 +103,7 @@ export function App() {
           ref={draftInput}
           type="file"
           hidden
-          accept=".docx,.md,.markdown"
+          accept={DRAFT_EXTENSIONS.join(',')}
           data-testid="draft-input"
           onChange={(event) => {
             const file = event.target.files?.[0];

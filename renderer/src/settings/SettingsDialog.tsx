@@ -1,17 +1,10 @@
 import { useEffect, useState } from 'react';
-import type { Settings } from '../../../electron/common/settings.ts';
+import { THEMES, type Settings } from '../../../electron/common/settings.ts';
 import type { SettingsState } from '../app/settings.ts';
 import type { AppInfo } from '../../../electron/ipc/contract.ts';
 import { Dialog } from '../app/dialog.tsx';
 import { call, messageOf } from '../client/api.ts';
 import { BackupsSection } from './BackupsSection.tsx';
-
-const THEMES: [Settings['theme'], string][] = [
-  ['system', 'Match system'],
-  ['light', 'Light'],
-  ['sepia', 'Sepia'],
-  ['dark', 'Dark'],
-];
 
 function Managed() {
   return <span className="managed">Managed by your organization</span>;
@@ -45,9 +38,9 @@ export function SettingsDialog({
       )}
       <fieldset className="setting">
         <legend>Theme</legend>
-        {THEMES.map(([theme, label]) => (
-          <label key={theme}>
-            <input type="radio" name="theme" checked={settings?.theme === theme} onChange={() => void setTheme(theme)} /> {label}
+        {THEMES.map(({ id, name }) => (
+          <label key={id}>
+            <input type="radio" name="theme" checked={settings?.theme === id} onChange={() => void setTheme(id)} /> {name}
           </label>
         ))}
       </fieldset>
