@@ -9,21 +9,12 @@ import { editorStateJson, headingNode, paragraphNode, textNode } from '../../ele
 import { createDraft } from '../../electron/library/articles.ts';
 import { Library } from '../../electron/library/library.ts';
 import { startApp, stopApp } from '../e2e/fixtures.ts';
+import { CHROMIUM_ARGS, chromiumPath } from '../helpers/chromium.ts';
 import { percentile, type BenchRow } from './report.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const BARE_OUT = join(ROOT, '.tmp/bench-editor');
 const KEYSTROKES = 80;
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const VOCABULARY = (
   'the council harbour budget vote ferry pier minister report said would could officials according residents city ' +
@@ -131,7 +122,7 @@ export async function benchEditor(sizes: number[]): Promise<BenchRow[]> {
   library.close();
 
   const app = await startApp(libraryPath);
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
   const rows: BenchRow[] = [];
   try {
     for (const words of sizes) {
