@@ -10,12 +10,13 @@ import type {
   ListQuery,
   RelatedLink,
 } from '../common/model.ts';
-import { listQuerySchema, toTagName } from '../common/model.ts';
-import { libraryMediaUrl, pendingUrlPattern } from '../common/media-url.ts';
+import { listQuerySchema } from '../common/model.ts';
 import { countWords, readingMinutes, slugify } from '../common/text.ts';
 import { contentHash, urlKey } from './identity.ts';
+import { sourceContains } from './sql.ts';
 import type { Library } from './library.ts';
-import { addMedia, type PendingMedia } from './media.ts';
+import { storeImportedMedia, type PendingMedia } from './media.ts';
+import { dropUnusedTags, importedTagNames, replaceTags } from './tags.ts';
 import { getRevision, takeRevision, takeRevisionIfDue } from './revisions.ts';
 import { keptTime } from '../common/time.ts';
 
@@ -114,8 +115,8 @@ export function listArticles(library: Library, query: ListQuery = {}): ArticleLi
   if (status !== undefined) add("a.kind = 'draft' AND a.status = ?", status);
   if (kind !== undefined) add('a.kind = ?', kind);
   if (source !== undefined) {
-    const like = `%${source.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    add("(a.source_name LIKE ? ESCAPE '\\' OR a.source_url LIKE ? ESCAPE '\\')", like, like);
+    const { sql, params: values } = sourceContains(source);
+    add(sql, ...values);
   }
   const dateColumn = sort === 'published' ? 'coalesce(a.published_at, a.created_at)' : 'a.created_at';
   if (from !== undefined) add(`${dateColumn} >= ?`, Date.parse(from));
@@ -288,7 +289,7 @@ export function insertSavedArticle(library: Library, article: NewSavedArticle): 
   insertRelatedLinks(library, id, article.related ?? []);
   const tags = importedTagNames(article.tags ?? []);
   if (tags.length) replaceTags(library, id, tags);
-  if (article.media?.length) storeImportedMedia(library, id, article);
+  if (article.media?.length) storeImportedMedia(library, id, article.html, article.media);
   if (article.linkOnly) library.statement("UPDATE articles SET fetch_state = 'pending' WHERE id = ?").run(id);
   const highlight = library.statement('INSERT INTO highlights (article_id, quote, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?)');
   for (const item of article.highlights ?? []) {
@@ -301,16 +302,6 @@ export function insertSavedArticle(library: Library, article: NewSavedArticle): 
 export function insertRelatedLinks(library: Library, id: number, related: readonly RelatedLink[]): void {
   const insertLink = library.statement('INSERT INTO related_links (article_id, position, title, url) VALUES (?, ?, ?, ?)');
   related.forEach((link, position) => insertLink.run(id, position, link.title, link.url));
-}
-
-/** Stores an imported article's images and points its HTML at them. */
-export function storeImportedMedia(library: Library, id: number, article: NewSavedArticle): void {
-  const ids = new Map(article.media!.map((item) => [item.token, addMedia(library, id, item.mimeType, item.bytes)]));
-  const html = article.html.replace(pendingUrlPattern(), (whole, token: string) => {
-    const mediaId = ids.get(Number(token));
-    return mediaId === undefined ? whole : libraryMediaUrl(mediaId);
-  });
-  library.statement('UPDATE articles SET body_html = ? WHERE id = ?').run(html, id);
 }
 
 export function createDraft(library: Library, fields: DraftFields): Article {
@@ -470,27 +461,4 @@ export function deleteArticle(library: Library, id: number): void {
     dropUnusedTags(library);
   });
   library.forgetDeletedSoon();
-}
-
-/** A tag no article carries any more is gone. Call inside `library.write`. */
-export function dropUnusedTags(library: Library): void {
-  library.statement('DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM article_tags)').run();
-}
-
-/** An import's tags as names the app can use later (filter, rename, delete), each once. */
-function importedTagNames(names: readonly string[]): string[] {
-  const kept = new Map<string, string>();
-  for (const name of names.map(toTagName)) if (name && !kept.has(name.toLowerCase())) kept.set(name.toLowerCase(), name);
-  return [...kept.values()];
-}
-
-/** Sets an article's tags to exactly `names`. Call inside `library.write`. */
-export function replaceTags(library: Library, id: number, names: readonly string[]): void {
-  library.statement('DELETE FROM article_tags WHERE article_id = ?').run(id);
-  const ensureTag = library.statement('INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO NOTHING');
-  const link = library.statement('INSERT OR IGNORE INTO article_tags (article_id, tag_id) SELECT ?, id FROM tags WHERE name = ?');
-  for (const name of names) {
-    ensureTag.run(name);
-    link.run(id, name);
-  }
 }

@@ -1,6 +1,7 @@
 import { DatelineError } from '../common/errors.ts';
 import type { ArticleStates, StateChange } from '../common/model.ts';
-import { dropUnusedTags, STATE_COLUMNS } from './articles.ts';
+import { STATE_COLUMNS } from './articles.ts';
+import { dropUnusedTags } from './tags.ts';
 import type { Library } from './library.ts';
 
 /**

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { libraryMediaUrl, pendingUrlPattern } from '../common/media-url.ts';
 import type { Library } from './library.ts';
 
 /** An image found while importing, not yet stored; the HTML names it by its token. */
@@ -35,4 +36,14 @@ export function addMedia(
     .statement('INSERT INTO media (article_id, sha256, mime_type, bytes, source_url, created_at) VALUES (?, ?, ?, ?, ?, ?)')
     .run(articleId, sha256, mimeType, Buffer.from(bytes), sourceUrl, Date.now());
   return Number(result.lastInsertRowid);
+}
+
+/** Stores an imported article's images and points its HTML at them. */
+export function storeImportedMedia(library: Library, id: number, html: string, media: readonly PendingMedia[]): void {
+  const ids = new Map(media.map((item) => [item.token, addMedia(library, id, item.mimeType, item.bytes)]));
+  const stored = html.replace(pendingUrlPattern(), (whole, token: string) => {
+    const mediaId = ids.get(Number(token));
+    return mediaId === undefined ? whole : libraryMediaUrl(mediaId);
+  });
+  library.statement('UPDATE articles SET body_html = ? WHERE id = ?').run(stored, id);
 }

@@ -1,5 +1,6 @@
 import { countWords } from '../common/text.ts';
-import { insertRelatedLinks, storeImportedMedia, type NewSavedArticle } from './articles.ts';
+import { insertRelatedLinks, type NewSavedArticle } from './articles.ts';
+import { storeImportedMedia } from './media.ts';
 import { contentHash } from './identity.ts';
 import type { Library } from './library.ts';
 import { keptTime } from '../common/time.ts';
@@ -99,7 +100,7 @@ export function completeSavedLink(library: Library, id: number, page: NewSavedAr
       );
     library.statement('DELETE FROM related_links WHERE article_id = ?').run(id);
     insertRelatedLinks(library, id, page.related ?? []);
-    if (page.media?.length) storeImportedMedia(library, id, { ...page, html: page.html });
+    if (page.media?.length) storeImportedMedia(library, id, page.html, page.media);
     library.statement('DELETE FROM download_queue WHERE article_id = ?').run(id);
   });
 }

@@ -2,6 +2,7 @@ import type { SearchQuery, SearchResults } from '../common/model.ts';
 import { searchQuerySchema } from '../common/model.ts';
 import { escapeHtml } from '../common/text.ts';
 import type { Library } from './library.ts';
+import { sourceContains } from './sql.ts';
 
 /** bm25 weights for title, dek, byline, body: a word in the headline says most. */
 const COLUMN_WEIGHTS = '10.0, 4.0, 2.0, 1.0';
@@ -90,9 +91,9 @@ function filterSql(query: ParsedQuery): { where: string; params: unknown[] } {
     params.push(tag);
   }
   for (const source of query.sources) {
-    conditions.push("(a.source_name LIKE ? ESCAPE '\\' OR a.source_url LIKE ? ESCAPE '\\')");
-    const like = `%${source.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    params.push(like, like);
+    const condition = sourceContains(source);
+    conditions.push(condition.sql);
+    params.push(...condition.params);
   }
   return { where: conditions.length ? conditions.join(' AND ') : '1', params };
 }

@@ -1,6 +1,5 @@
 import { DatelineError } from '../common/errors.ts';
-import type { TagCount } from '../common/model.ts';
-import { dropUnusedTags, replaceTags } from './articles.ts';
+import { toTagName, type TagCount } from '../common/model.ts';
 import type { Library } from './library.ts';
 
 export function listTags(library: Library): TagCount[] {
@@ -57,4 +56,27 @@ export function deleteTag(library: Library, name: string): void {
     const result = library.statement('DELETE FROM tags WHERE name = ?').run(name);
     if (result.changes === 0) throw new DatelineError('NOT_FOUND', `There is no tag named “${name}”.`);
   });
+}
+
+/** A tag no article carries any more is gone. Call inside `library.write`. */
+export function dropUnusedTags(library: Library): void {
+  library.statement('DELETE FROM tags WHERE id NOT IN (SELECT tag_id FROM article_tags)').run();
+}
+
+/** An import's tags as names the app can use later (filter, rename, delete), each once. */
+export function importedTagNames(names: readonly string[]): string[] {
+  const kept = new Map<string, string>();
+  for (const name of names.map(toTagName)) if (name && !kept.has(name.toLowerCase())) kept.set(name.toLowerCase(), name);
+  return [...kept.values()];
+}
+
+/** Sets an article's tags to exactly `names`. Call inside `library.write`. */
+export function replaceTags(library: Library, id: number, names: readonly string[]): void {
+  library.statement('DELETE FROM article_tags WHERE article_id = ?').run(id);
+  const ensureTag = library.statement('INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO NOTHING');
+  const link = library.statement('INSERT OR IGNORE INTO article_tags (article_id, tag_id) SELECT ?, id FROM tags WHERE name = ?');
+  for (const name of names) {
+    ensureTag.run(name);
+    link.run(id, name);
+  }
 }
