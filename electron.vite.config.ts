@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { channelNames, eventNames } from './electron/ipc/contract.ts';
+import { WORKER_ENTRIES } from './electron/common/node/workers.ts';
 import { META_CONTENT_SECURITY_POLICY } from './electron/web/static-files.ts';
 
 /** The page's CSP comes from the same constant the server and the app protocol send. */
@@ -15,14 +16,9 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      // The import worker is its own file: pool.ts starts `import-worker.js` beside main.js.
+      // Each worker is its own file beside main.js, where `workerUrl` looks for it.
       lib: {
-        entry: {
-          main: 'electron/main.ts',
-          'import-worker': 'electron/import/worker/worker.ts',
-          'search-worker': 'electron/library/search-worker.ts',
-          'check-worker': 'electron/library/check-worker.ts',
-        },
+        entry: { main: 'electron/main.ts', ...WORKER_ENTRIES },
         formats: ['es'],
       },
     },

@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import { workerFile } from '../common/worker-file.ts';
+import { workerUrl } from '../common/node/workers.ts';
 import type { Db } from './database.ts';
 
 /** SQLite's quick check; an empty list means the file is sound. */
@@ -27,7 +27,7 @@ export type CheckAnswer = { problems: string[] } | { error: { message: string; c
  * file SQLite calls damaged on opening included; other failures (no access) reject.
  */
 export function checkInWorker(request: CheckRequest): Promise<string[]> {
-  const worker = new Worker(workerFile(import.meta.url, './check-worker.ts', './check-worker.js'), { workerData: request });
+  const worker = new Worker(workerUrl('check-worker'), { workerData: request });
   return new Promise<string[]>((resolve, reject) => {
     worker.once('message', (answer: CheckAnswer) => {
       if ('problems' in answer) resolve(answer.problems);

@@ -1,7 +1,6 @@
-import { Worker } from 'node:worker_threads';
 import { DatelineError, type ErrorCode } from '../common/errors.ts';
 import { searchQuerySchema, type SearchQuery, type SearchResults } from '../common/model.ts';
-import { workerFile } from '../common/worker-file.ts';
+import { SupervisedWorker } from '../common/node/workers.ts';
 import type { Library } from './library.ts';
 import { searchArticles } from './search.ts';
 
@@ -33,18 +32,34 @@ const superseded = () => new DatelineError('SUPERSEDED', 'A newer search replace
  * waiting, and stops the running one if it is still going after `interruptAfterMs`.
  */
 export class Searcher {
-  private worker: Worker | null = null;
   private running: Pending | null = null;
   private waiting: Pending[] = [];
   private nextId = 1;
   private interrupt: NodeJS.Timeout | null = null;
-  private idle: NodeJS.Timeout | null = null;
   private readonly library: Library;
   private readonly interruptAfterMs: number;
+  private readonly worker: SupervisedWorker<SearchRequest, SearchReply>;
 
   constructor(library: Library, interruptAfterMs = INTERRUPT_AFTER_MS) {
     this.library = library;
     this.interruptAfterMs = interruptAfterMs;
+    this.worker = new SupervisedWorker({
+      name: 'search-worker',
+      workerOptions: () => ({ workerData: { file: library.file } }),
+      idleMs: IDLE_MS,
+      onReply: (reply) => {
+        const running = this.running;
+        if (!running || running.id !== reply.id) return;
+        this.finish();
+        if (reply.ok) running.resolve(reply.results);
+        else running.reject(new DatelineError(reply.error.code, reply.error.message));
+      },
+      onFailure: (error) => {
+        const running = this.running;
+        this.finish();
+        running?.reject(new DatelineError('INTERNAL', error ? `Search failed: ${error.message}` : 'Search stopped unexpectedly.'));
+      },
+    });
   }
 
   search(input: SearchQuery): Promise<SearchResults> {
@@ -70,9 +85,7 @@ export class Searcher {
     this.waiting = [];
     this.running = null;
     this.clearTimers();
-    const worker = this.worker;
-    this.worker = null;
-    await worker?.terminate();
+    await this.worker.close();
   }
 
   private supersede(session: string): void {
@@ -86,7 +99,7 @@ export class Searcher {
       if (this.running !== running) return;
       this.running = null;
       running.reject(superseded());
-      this.replaceWorker();
+      this.worker.replace();
       this.runNext();
     }, wait);
   }
@@ -94,41 +107,12 @@ export class Searcher {
   private runNext(): void {
     if (this.running) return;
     const next = this.waiting.shift();
-    if (!next) return this.scheduleIdle();
-    if (this.idle) clearTimeout(this.idle);
+    if (!next) return this.worker.releaseWhenIdle();
     next.startedAt = performance.now();
     this.running = next;
-    const worker = this.start();
+    this.worker.post({ id: next.id, query: next.query });
     // While a search is out, the worker keeps the process alive (a CLI or a bench awaits it).
-    worker.ref();
-    worker.postMessage({ id: next.id, query: next.query } satisfies SearchRequest);
-  }
-
-  private start(): Worker {
-    if (this.worker) return this.worker;
-    const worker = new Worker(workerFile(import.meta.url, './search-worker.ts', './search-worker.js'), {
-      workerData: { file: this.library.file },
-    });
-    worker.on('message', (reply: SearchReply) => {
-      const running = this.running;
-      if (!running || running.id !== reply.id) return;
-      this.finish();
-      if (reply.ok) running.resolve(reply.results);
-      else running.reject(new DatelineError(reply.error.code, reply.error.message));
-    });
-    const fail = (message: string) => {
-      if (this.worker !== worker) return;
-      const running = this.running;
-      this.finish();
-      this.replaceWorker();
-      running?.reject(new DatelineError('INTERNAL', message));
-    };
-    worker.on('error', (error) => fail(`Search failed: ${error.message}`));
-    worker.on('exit', () => fail('Search stopped unexpectedly.'));
-    // After the listeners: adding a 'message' listener refs the worker again.
-    worker.unref();
-    this.worker = worker;
-    return worker;
+    this.worker.hold(true);
   }
 
   /** The running search is answered: the next one may start. */
@@ -139,22 +123,8 @@ export class Searcher {
     queueMicrotask(() => this.runNext());
   }
 
-  private replaceWorker(): void {
-    const old = this.worker;
-    this.worker = null;
-    void old?.terminate();
-  }
-
-  private scheduleIdle(): void {
-    this.worker?.unref();
-    if (this.idle) clearTimeout(this.idle);
-    this.idle = setTimeout(() => this.replaceWorker(), IDLE_MS);
-    this.idle.unref();
-  }
-
   private clearTimers(): void {
     if (this.interrupt) clearTimeout(this.interrupt);
-    if (this.idle) clearTimeout(this.idle);
-    this.interrupt = this.idle = null;
+    this.interrupt = null;
   }
 }

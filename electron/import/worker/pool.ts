@@ -1,8 +1,7 @@
-import { Worker } from 'node:worker_threads';
 import { DatelineError } from '../../common/errors.ts';
-import { workerFile } from '../../common/worker-file.ts';
+import { SupervisedWorker } from '../../common/node/workers.ts';
 import type { ImportEntry } from '../types.ts';
-import type { WorkerJob, WorkerReply } from './protocol.ts';
+import type { WorkerJob, WorkerReply, WorkerRequest } from './protocol.ts';
 
 /** How long one file may take to parse, and one page to download and read. */
 export const JOB_BUDGET_MS = { parse: 30_000, download: 60_000 } as const;
@@ -10,8 +9,6 @@ export const JOB_BUDGET_MS = { parse: 30_000, download: 60_000 } as const;
 const WORKER_HEAP_MB = 1536;
 /** An idle worker is let go so that it holds no memory between imports. */
 const IDLE_MS = 20_000;
-
-const workerUrl = () => workerFile(import.meta.url, './worker.ts', './import-worker.js');
 
 interface Pending {
   job: WorkerJob;
@@ -30,56 +27,43 @@ interface Pending {
  * and the jobs behind it are handed to the new one.
  */
 export class ImportWorker {
-  private worker: Worker | null = null;
   private pending = new Map<number, Pending>();
   private nextId = 1;
-  private idle: NodeJS.Timeout | null = null;
+  private readonly worker = new SupervisedWorker<WorkerRequest, WorkerReply>({
+    name: 'import-worker',
+    workerOptions: () => ({ resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }),
+    idleMs: IDLE_MS,
+    onReply: (reply) => {
+      this.settle(reply.id, reply.ok ? reply.entries : new DatelineError(reply.error.code, reply.error.message));
+      this.timeHead();
+    },
+    onFailure: (error) => {
+      const outOfMemory = (error as { code?: string } | null)?.code === 'ERR_WORKER_OUT_OF_MEMORY';
+      const message = !error
+        ? 'The importer stopped unexpectedly.'
+        : outOfMemory
+          ? 'Reading this needed too much memory, so it was stopped.'
+          : `The importer failed: ${error.message}`;
+      this.failHead(new DatelineError('IMPORT_FAILED', message));
+    },
+  });
 
   run(job: WorkerJob, budgetMs: number = JOB_BUDGET_MS[job.kind], signal?: AbortSignal): Promise<ImportEntry[]> {
     if (signal?.aborted) return Promise.reject(cancelled());
-    if (this.idle) clearTimeout(this.idle);
     const id = this.nextId++;
     return new Promise<ImportEntry[]>((resolve, reject) => {
       const entry: Pending = { job, budgetMs, signal, resolve, reject, timer: null, onAbort: () => this.abandon(id, cancelled()) };
       this.pending.set(id, entry);
       signal?.addEventListener('abort', entry.onAbort!, { once: true });
-      this.start().postMessage({ ...job, id });
+      this.worker.post({ ...job, id });
       this.timeHead();
     });
   }
 
   /** Stops the worker now (quitting, or tests); every job waiting fails. */
   async close(): Promise<void> {
-    const worker = this.worker;
-    this.worker = null;
     for (const [id] of this.pending) this.settle(id, new DatelineError('IMPORT_FAILED', 'The import was stopped.'));
-    if (this.idle) clearTimeout(this.idle);
-    await worker?.terminate();
-  }
-
-  private start(): Worker {
-    if (this.worker) return this.worker;
-    const worker = new Worker(workerUrl(), { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
-    worker.on('message', (reply: WorkerReply) => {
-      this.settle(reply.id, reply.ok ? reply.entries : new DatelineError(reply.error.code, reply.error.message));
-      this.timeHead();
-    });
-    worker.on('error', (error) => {
-      const outOfMemory = (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
-      this.failHead(
-        new DatelineError(
-          'IMPORT_FAILED',
-          outOfMemory ? 'Reading this needed too much memory, so it was stopped.' : `The importer failed: ${error.message}`,
-        ),
-      );
-    });
-    worker.on('exit', () => {
-      if (this.worker === worker) this.failHead(new DatelineError('IMPORT_FAILED', 'The importer stopped unexpectedly.'));
-    });
-    // After the listeners: adding a 'message' listener refs the worker again.
-    worker.unref();
-    this.worker = worker;
-    return worker;
+    await this.worker.close();
   }
 
   /** The job the worker is on is the oldest one pending: its budget runs from now. */
@@ -123,28 +107,18 @@ export class ImportWorker {
   }
 
   private restart(): void {
-    const old = this.worker;
-    this.worker = null;
-    void old?.terminate();
+    this.worker.replace();
     if (this.pending.size === 0) return this.scheduleIdle();
-    const worker = this.start();
     for (const [id, entry] of this.pending) {
       if (entry.timer) clearTimeout(entry.timer);
       entry.timer = null;
-      worker.postMessage({ ...entry.job, id });
+      this.worker.post({ ...entry.job, id });
     }
     this.timeHead();
   }
 
   private scheduleIdle(): void {
-    if (this.pending.size > 0) return;
-    if (this.idle) clearTimeout(this.idle);
-    this.idle = setTimeout(() => {
-      const worker = this.worker;
-      this.worker = null;
-      void worker?.terminate();
-    }, IDLE_MS);
-    this.idle.unref();
+    if (this.pending.size === 0) this.worker.releaseWhenIdle();
   }
 }
 
