@@ -153,8 +153,10 @@ export const articlePatchSchema = draftFieldsSchema.extend({
   read: z.boolean().optional(),
   favorite: z.boolean().optional(),
   archived: z.boolean().optional(),
-  readingProgress: z.number().min(0).max(1).optional(),
 });
+
+/** How far through an article the reader is, 0 to 1. */
+export const readingProgressSchema = z.number().min(0).max(1);
 
 /** Most articles one bulk action may touch at once. */
 export const BULK_LIMIT = 100_000;

@@ -13,6 +13,7 @@ import {
   stateChangeSchema,
   articleListSchema,
   articlePatchSchema,
+  readingProgressSchema,
   articleSchema,
   draftFieldsSchema,
   listQuerySchema,
@@ -137,6 +138,11 @@ export const channels = {
     output: articleSchema,
   },
   'articles.delete': { input: byId, output: byId },
+  /**
+   * Where the reader is in an article. Its own small path: it is no edit, so it bumps no
+   * revision (a draft open elsewhere saves on), tells no window, and answers nothing.
+   */
+  'articles.setProgress': { input: z.strictObject({ id: articleId, progress: readingProgressSchema }), output: z.strictObject({}) },
   /** Read, favorite, archived on many articles at once; returns the states before, for undo. */
   'articles.setStates': {
     input: z.strictObject({ changes: z.array(stateChangeSchema).min(1).max(BULK_LIMIT) }),

@@ -345,6 +345,15 @@ export function updateArticle(library: Library, id: number, patch: ArticlePatch,
   return getArticle(library, id);
 }
 
+/**
+ * Where the reader is in an article: no edit, so no revision, no new `updated_at`, nothing
+ * derived again. A draft open in an editor elsewhere goes on saving against its revision.
+ */
+export function setReadingProgress(library: Library, id: number, progress: number): void {
+  const result = library.write(() => library.statement('UPDATE articles SET reading_progress = ? WHERE id = ?').run(progress, id));
+  if (result.changes === 0) throw new DatelineError('NOT_FOUND', `There is no article with id ${id}.`);
+}
+
 const DRAFT_ONLY_FIELDS = [
   'editorState',
   'dateline',
@@ -385,7 +394,6 @@ const COLUMNS = {
   status: 'status',
   wordTarget: 'word_target',
   ...STATE_COLUMNS,
-  readingProgress: 'reading_progress',
 } as const satisfies Partial<Record<keyof ArticlePatch, string>>;
 
 function applyPatch(library: Library, id: number, patch: ArticlePatch, now: number, options = { always: false }): void {

@@ -1,4 +1,12 @@
-import { createDraft, deleteArticle, getArticle, listArticles, startDraftFrom, updateArticle } from '../../library/articles.ts';
+import {
+  createDraft,
+  deleteArticle,
+  getArticle,
+  listArticles,
+  setReadingProgress,
+  startDraftFrom,
+  updateArticle,
+} from '../../library/articles.ts';
 import { deleteArticles, setStates } from '../../library/bulk.ts';
 import { libraryExportContext } from '../../export/context.ts';
 import { exportArticle } from '../../export/registry.ts';
@@ -38,6 +46,11 @@ export function articleHandlers({ library, changed, printToPdf }: Services): Han
     'articles.export': async ({ id, format }) => {
       const file = await exportArticle(getArticle(library, id), format, libraryExportContext(library, printToPdf));
       return { fileName: file.fileName, mimeType: file.mimeType, data: base64(file.bytes) };
+    },
+    // No `changed`: the list shows progress, but a scroll is not worth reloading it for.
+    'articles.setProgress': ({ id, progress }) => {
+      setReadingProgress(library, id, progress);
+      return {};
     },
     'articles.draftFrom': ({ id, excerpt }) => {
       const draft = startDraftFrom(library, id, excerpt);

@@ -6,6 +6,7 @@ import { call, messageOf } from '../client/api.ts';
 import { isTyping } from '../app/hooks.ts';
 import { STATUS_LABELS } from '../editor/panels/MetadataPanel.tsx';
 import { articles, BulkBar, type Done } from './BulkBar.tsx';
+import { useProgressUpdates } from '../app/reading-progress.ts';
 
 const PAGE_SIZE = 200;
 const ROW_HEIGHT = 64;
@@ -63,6 +64,21 @@ function usePagedList(query: Query, version: number) {
     loading.current.clear();
     for (const page of loadedPages.current.length ? loadedPages.current : [0]) load(page, true);
   }, [version, load]);
+
+  // A place saved in the reader shows on its row at once, without reloading the list.
+  useProgressUpdates(
+    useCallback((id: number, progress: number) => {
+      setPages((current) => {
+        for (const [page, items] of current) {
+          const index = items.findIndex((item) => item.id === id);
+          if (index === -1) continue;
+          const updated = items.with(index, { ...items[index]!, readingProgress: progress });
+          return new Map(current).set(page, updated);
+        }
+        return current;
+      });
+    }, []),
+  );
 
   const itemAt = (index: number) => pages.get(Math.floor(index / PAGE_SIZE))?.[index % PAGE_SIZE];
   const ensure = (first: number, last: number) => {

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { Article } from '../../../electron/common/model.ts';
+import { announceProgress } from '../app/reading-progress.ts';
 import { call } from '../client/api.ts';
 
 /** Scrolling settles this long before the place is saved. */
@@ -37,7 +38,10 @@ export function useReadingProgress(body: RefObject<HTMLDivElement | null>, artic
       const progress = Math.round(progressOf(pane) * 1000) / 1000;
       if (Math.abs(progress - saved) < 0.005) return;
       saved = progress;
-      void call('articles.update', { id, patch: { readingProgress: progress } }).catch(() => undefined);
+      void call('articles.setProgress', { id, progress }).then(
+        () => announceProgress(id, progress),
+        () => undefined,
+      );
       if (progress >= END && !state.current.read && pane.scrollHeight > pane.clientHeight) {
         state.current.read = true;
         setFinished(true);

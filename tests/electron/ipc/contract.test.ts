@@ -41,7 +41,8 @@ const MALFORMED: unknown[] = [
   { files: [] },
   { files: [{ name: '', data: 'AAAA' }] },
   { files: [{ name: 'a.txt', data: 'not base64!' }] },
-  { id: 1, patch: { readingProgress: 2 } },
+  { id: 1, progress: 2 },
+  { id: 1, patch: { readingProgress: 0.5 } },
   { id: 1, tags: [''] },
   { theme: 'neon' },
   { view: 'everything' },
@@ -129,6 +130,21 @@ describe('the contract', () => {
 });
 
 describe('the handlers', () => {
+  it('regression: reading progress is no edit — a draft open elsewhere still saves, and no window reloads', async () => {
+    const { dispatch, emitted } = setup();
+    const created = (await dispatch('articles.createDraft', { title: 'Ferry strike' })) as { value: { id: number; revision: number } };
+    const { id, revision } = created.value;
+    emitted.length = 0;
+    expect(await dispatch('articles.setProgress', { id, progress: 0.45 })).toEqual({ ok: true, value: {} });
+    expect(await dispatch('articles.get', { id })).toMatchObject({ ok: true, value: { readingProgress: 0.45, revision } });
+    expect(emitted).toEqual([]);
+    // The editor that opened the draft at `revision` saves without a conflict.
+    expect(await dispatch('articles.update', { id, patch: { title: 'Ferry strike ends' }, expectedRevision: revision })).toMatchObject({
+      ok: true,
+    });
+    expect(await dispatch('articles.setProgress', { id: 999, progress: 0.5 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
   it('create, update, tag, list, search and delete a draft, announcing each change', async () => {
     const { dispatch, emitted } = setup();
     const created = await dispatch('articles.createDraft', { title: 'Ferry strike' });
