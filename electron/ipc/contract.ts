@@ -14,6 +14,7 @@ import {
   articleListSchema,
   articlePatchSchema,
   readingProgressSchema,
+  isoTime,
   articleSchema,
   draftFieldsSchema,
   listQuerySchema,
@@ -136,6 +137,14 @@ export const channels = {
       expectedRevision: z.number().int().positive().optional(),
     }),
     output: articleSchema,
+  },
+  /**
+   * A draft's autosave: the fields that changed, on the revision the editor has. Answers the
+   * new revision and time only, since the editor holds the rest.
+   */
+  'articles.save': {
+    input: z.strictObject({ id: articleId, patch: draftFieldsSchema, expectedRevision: z.number().int().positive() }),
+    output: z.object({ revision: z.number().int().positive(), updatedAt: isoTime }),
   },
   'articles.delete': { input: byId, output: byId },
   /**

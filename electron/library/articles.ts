@@ -326,6 +326,28 @@ export function createDraft(library: Library, fields: DraftFields): Article {
  * saved in between, so two windows can never silently overwrite each other.
  */
 export function updateArticle(library: Library, id: number, patch: ArticlePatch, expectedRevision?: number): Article {
+  applyUpdate(library, id, patch, expectedRevision);
+  return getArticle(library, id);
+}
+
+/**
+ * An autosave: the draft's fields as `updateArticle` writes them, answered with only the new
+ * revision and time (the editor has the rest), so a keystroke's save reads back no article.
+ */
+export function saveDraft(
+  library: Library,
+  id: number,
+  patch: DraftFields,
+  expectedRevision: number,
+): { revision: number; updatedAt: string } {
+  applyUpdate(library, id, patch, expectedRevision);
+  const row = library
+    .statement<{ revision: number; updated_at: number }>('SELECT revision, updated_at FROM articles WHERE id = ?')
+    .get(id)!;
+  return { revision: row.revision, updatedAt: iso(row.updated_at) };
+}
+
+function applyUpdate(library: Library, id: number, patch: ArticlePatch, expectedRevision?: number): void {
   library.write(() => {
     const current = library
       .statement<{ kind: string; revision: number; status: DraftStatus }>('SELECT kind, revision, status FROM articles WHERE id = ?')
@@ -342,7 +364,6 @@ export function updateArticle(library: Library, id: number, patch: ArticlePatch,
     if (patch.status !== undefined && patch.status !== current.status) takeRevision(library, id, 'status', `Status: ${patch.status}`);
     else if (patch.editorState !== undefined || patch.title !== undefined) takeRevisionIfDue(library, id);
   });
-  return getArticle(library, id);
 }
 
 /**

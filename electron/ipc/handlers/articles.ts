@@ -3,6 +3,7 @@ import {
   deleteArticle,
   getArticle,
   listArticles,
+  saveDraft,
   setReadingProgress,
   startDraftFrom,
   updateArticle,
@@ -27,6 +28,11 @@ export function articleHandlers({ library, changed, printToPdf }: Services): Han
       const article = updateArticle(library, id, patch, expectedRevision);
       changed([id]);
       return article;
+    },
+    'articles.save': ({ id, patch, expectedRevision }) => {
+      const saved = saveDraft(library, id, patch, expectedRevision);
+      changed([id]);
+      return saved;
     },
     'articles.setStates': ({ changes }) => {
       const previous = setStates(library, changes);

@@ -80,7 +80,7 @@ export class DraftSaver {
     this.serializeEditor = null;
     this.onStatus({ state: 'saving' });
     try {
-      const saved = await call('articles.update', { id: this.id, patch, expectedRevision: this.revision });
+      const saved = await call('articles.save', { id: this.id, patch, expectedRevision: this.revision });
       this.revision = saved.revision;
       this.lastFailed = false;
       if (!this.hasUnsavedChanges) this.onStatus({ state: 'saved' });

@@ -130,6 +130,23 @@ describe('the contract', () => {
 });
 
 describe('the handlers', () => {
+  it('an autosave answers with the new revision and time only, and refuses a stale revision', async () => {
+    const { dispatch, emitted } = setup();
+    const created = (await dispatch('articles.createDraft', { title: 'Ferry strike' })) as { value: { id: number; revision: number } };
+    const { id, revision } = created.value;
+    const saved = await dispatch('articles.save', { id, patch: { title: 'Ferry strike ends' }, expectedRevision: revision });
+    expect(saved).toEqual({ ok: true, value: { revision: revision + 1, updatedAt: expect.any(String) } });
+    expect(emitted.at(-1)).toEqual({ event: 'library.changed', payload: { ids: [id] } });
+    expect(await dispatch('articles.get', { id })).toMatchObject({
+      ok: true,
+      value: { title: 'Ferry strike ends', revision: revision + 1 },
+    });
+    expect(await dispatch('articles.save', { id, patch: { title: 'x' }, expectedRevision: revision })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
+  });
+
   it('regression: reading progress is no edit — a draft open elsewhere still saves, and no window reloads', async () => {
     const { dispatch, emitted } = setup();
     const created = (await dispatch('articles.createDraft', { title: 'Ferry strike' })) as { value: { id: number; revision: number } };
