@@ -3,21 +3,20 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DatelineError, isDatelineError } from './common/errors.ts';
 import { libraryViews, type LibraryView } from './common/model.ts';
-import { exportArticle, exportFormats } from './export/registry.ts';
-import { libraryExportContext } from './export/context.ts';
+import { exporters, exportFormats } from './export/registry.ts';
 import { importFiles, type PendingFile } from './import/pipeline.ts';
 import { entriesCount, leftOutTotal } from './common/import-summary.ts';
-import { findArticle, listArticles } from './library/articles.ts';
-import { type Library } from './library/library.ts';
+import type { ChannelInput, ChannelName, ChannelOutput } from './ipc/contract.ts';
+import { createDispatcher, type Dispatch } from './ipc/dispatcher.ts';
+import { LibrarySession } from './ipc/session.ts';
+import type { Library } from './library/library.ts';
 import { resolveLibraryPath } from './library/location.ts';
 import { checkIntegrity, type IntegrityReport } from './library/maintenance.ts';
-import { backupFolder, copyLibrary, listBackups, restoreBackup, restoreOverDamaged } from './library/backups.ts';
-import { backUpNow } from './library/backup-schedule.ts';
-import { getSettings } from './library/settings-store.ts';
+import { backupFolder, copyLibrary, listBackups } from './library/backups.ts';
 import { LibraryDamagedError, openCheckedLibrary } from './library/startup.ts';
 import type { BackupInfo } from './common/backups.ts';
-import { searchArticles } from './library/search.ts';
 import { snippetParts } from './common/snippet.ts';
+import { describeApp, loadDevelopmentPolicy, packageVersion } from './policy/app-info.ts';
 
 const USAGE = `Usage: dateline <command> [options]
 
@@ -49,7 +48,17 @@ interface Io {
 }
 
 type Options = { json: boolean; library?: string; view?: string; tag?: string; limit?: string; format?: string; output?: string };
-type Command = (library: Library, operands: string[], options: Options, io: Io) => Promise<number>;
+
+/**
+ * An open library and the contract's door to it: commands call channels as the window does,
+ * so every input is validated once, there. What the contract refuses is reported with its
+ * sentence (exit status 1), like any refusal; exit status 2 is for the command line itself.
+ */
+interface Opened {
+  library: Library;
+  call<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>;
+}
+type Command = (opened: Opened, operands: string[], options: Options, io: Io) => Promise<number>;
 /** A command that works on the library's file itself, so it must run when the library cannot open. */
 type FileCommand = (file: string, operands: string[], options: Options, io: Io) => Promise<number>;
 
@@ -113,7 +122,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     const file = resolveLibraryPath(parsed.values.library);
     if (fileCommand) return await fileCommand(file, operands, parsed.values, io);
     library = await openCheckedLibrary(file, { quickCheck: !readOnlyCommands.has(name!) });
-    return await command!(library, operands, parsed.values, io);
+    const dispatch = createDispatcher({ library, app: cliAppInfo(file), emit: () => undefined, resumeDownloads: false });
+    return await command!({ library, call: through(dispatch) }, operands, parsed.values, io);
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`dateline: ${error.message} (see dateline --help)`);
@@ -126,11 +136,27 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   }
 }
 
+function cliAppInfo(file: string) {
+  return describeApp({ mode: 'cli', version: packageVersion(), libraryPath: file, loaded: loadDevelopmentPolicy(), isPackaged: false });
+}
+
+function through(dispatch: Dispatch): Opened['call'] {
+  return async (channel, input) => {
+    const result = await dispatch(channel, input);
+    if (result.ok) return result.value as never;
+    throw new DatelineError(result.error.code, result.error.message);
+  };
+}
+
 function print(io: Io, options: Options, json: unknown, human: () => string): void {
   io.out(options.json ? JSON.stringify(json, null, 2) : human());
 }
 
-async function runImport(library: Library, paths: string[], options: Options, io: Io): Promise<number> {
+/**
+ * Files are read from disk as the pipeline asks for them, not sent through the contract (whose
+ * import takes the files' bytes, as a window sends them): the pipeline checks each one.
+ */
+async function runImport({ library }: Opened, paths: string[], options: Options, io: Io): Promise<number> {
   if (paths.length === 0) throw new UsageError('import needs at least one file or folder');
   const files = (await Promise.all(paths.map((path) => expand(resolve(path))))).flat();
   const showProgress = !options.json && process.stderr.isTTY;
@@ -171,14 +197,17 @@ async function expand(path: string): Promise<PendingFile[]> {
   return [{ path, size: info?.size, read: () => readFile(path) }];
 }
 
-async function runList(library: Library, operands: string[], options: Options, io: Io): Promise<number> {
+async function runList({ call }: Opened, operands: string[], options: Options, io: Io): Promise<number> {
   if (operands.length) throw new UsageError('list takes no operands');
+  // The flag's choices, from the contract's own list: a typo in a flag is wrong usage.
   if (options.view !== undefined && !(libraryViews as readonly string[]).includes(options.view)) {
     throw new UsageError(`--view must be one of ${libraryViews.join(', ')}`);
   }
-  const limit = options.limit === undefined ? 100 : Number(options.limit);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw new UsageError('--limit must be a whole number from 1 to 500');
-  const list = listArticles(library, { view: options.view as LibraryView | undefined, tag: options.tag, limit });
+  const list = await call('articles.list', {
+    view: options.view as LibraryView | undefined,
+    tag: options.tag,
+    limit: numberOption(options.limit),
+  });
   print(io, options, list, () =>
     [
       ...list.items.map(
@@ -191,6 +220,11 @@ async function runList(library: Library, operands: string[], options: Options, i
   return 0;
 }
 
+/** A number option as typed; the contract says what it may be. */
+function numberOption(value: string | undefined): number | undefined {
+  return value === undefined ? undefined : Number(value);
+}
+
 function parseId(operand: string | undefined, command: string): number {
   if (operand === undefined) throw new UsageError(`${command} needs an article id`);
   const id = Number(operand);
@@ -198,11 +232,9 @@ function parseId(operand: string | undefined, command: string): number {
   return id;
 }
 
-async function runShow(library: Library, operands: string[], options: Options, io: Io): Promise<number> {
+async function runShow({ call }: Opened, operands: string[], options: Options, io: Io): Promise<number> {
   if (operands.length > 1) throw new UsageError('show takes one article id');
-  const id = parseId(operands[0], 'show');
-  const article = findArticle(library, id);
-  if (!article) throw new DatelineError('NOT_FOUND', `There is no article with id ${id}.`);
+  const article = await call('articles.get', { id: parseId(operands[0], 'show') });
   const shown = {
     id: article.id,
     kind: article.kind,
@@ -241,9 +273,9 @@ async function runShow(library: Library, operands: string[], options: Options, i
   return 0;
 }
 
-async function runSearch(library: Library, operands: string[], options: Options, io: Io): Promise<number> {
+async function runSearch({ call }: Opened, operands: string[], options: Options, io: Io): Promise<number> {
   if (operands.length === 0) throw new UsageError('search needs a query');
-  const results = searchArticles(library, { query: operands.join(' '), limit: Number(options.limit ?? 50) || 50 });
+  const results = await call('search.query', { query: operands.join(' '), limit: numberOption(options.limit) });
   print(io, options, results, () =>
     [
       ...results.results.map(
@@ -258,23 +290,19 @@ async function runSearch(library: Library, operands: string[], options: Options,
   return 0;
 }
 
-const TEXT_FORMATS = new Set(['md', 'html', 'txt', 'ninjs', 'highlights-md']);
-
-async function runExport(library: Library, operands: string[], options: Options, io: Io): Promise<number> {
+async function runExport({ call }: Opened, operands: string[], options: Options, io: Io): Promise<number> {
   if (operands.length > 1) throw new UsageError('export takes one article id');
   const id = parseId(operands[0], 'export');
   const format = options.format ?? 'md';
-  if (!(exportFormats as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${exportFormats.join(', ')}`);
-  const article = findArticle(library, id);
-  if (!article) throw new DatelineError('NOT_FOUND', `There is no article with id ${id}.`);
-  const file = await exportArticle(article, format, libraryExportContext(library));
-  if (!options.output && TEXT_FORMATS.has(format)) {
-    process.stdout.write(file.bytes);
+  const file = await call('articles.export', { id, format });
+  const bytes = Buffer.from(file.data, 'base64');
+  if (!options.output && exporters.find((exporter) => exporter.id === format)?.writes === 'text') {
+    process.stdout.write(bytes);
     return 0;
   }
   const destination = resolve(options.output ?? file.fileName);
-  await writeFile(destination, file.bytes);
-  print(io, options, { file: destination, bytes: file.bytes.length }, () => `Exported to ${destination}`);
+  await writeFile(destination, bytes);
+  print(io, options, { file: destination, bytes: bytes.length }, () => `Exported to ${destination}`);
   return 0;
 }
 
@@ -301,10 +329,10 @@ async function runCheck(file: string, operands: string[], options: Options, io: 
   return report.ok ? 0 : 1;
 }
 
-async function runBackup(library: Library, operands: string[], options: Options, io: Io): Promise<number> {
+async function runBackup({ library, call }: Opened, operands: string[], options: Options, io: Io): Promise<number> {
   if (operands.length > 1) throw new UsageError('backup takes at most one destination file');
   if (operands.length === 0) {
-    const backup = await backUpNow(library, backupFolder(library.file));
+    const backup = await call('backups.create', {});
     print(io, options, backup, () => `Backed up the library: ${backup.name} (${backup.articles} articles)`);
     return 0;
   }
@@ -334,34 +362,30 @@ async function runListBackups(file: string, operands: string[], options: Options
   return 0;
 }
 
+/**
+ * Restores as the window does, through the session: a healthy library is kept aside as a
+ * backup first, a damaged one is moved aside untouched. A file command, so that a library
+ * failing its check can still be restored over.
+ */
 async function runRestore(file: string, operands: string[], options: Options, io: Io): Promise<number> {
   if (operands.length !== 1) throw new UsageError('restore needs the name of one backup (see dateline backups)');
   const [name] = operands as [string];
-  const folder = backupFolder(file);
-  let library: Library;
+  const session = await LibrarySession.start({
+    file,
+    app: cliAppInfo(file),
+    emit: () => undefined,
+    resumeDownloads: false,
+    dailyBackups: false,
+  });
   try {
-    library = await openCheckedLibrary(file);
-  } catch (error) {
-    if (!(error instanceof LibraryDamagedError)) throw error;
-    const { restored, damagedCopy } = await restoreOverDamaged(file, folder, name);
-    print(
-      io,
-      options,
-      { restored, damagedCopy },
-      () => `Restored ${restored.name} (${restored.articles} articles). The damaged library was moved, unchanged, to ${damagedCopy}`,
-    );
-    return 0;
-  }
-  try {
-    const { restored, keptAside } = await restoreBackup(library, folder, name, getSettings(library).backupsToKeep);
-    print(
-      io,
-      options,
-      { restored, keptAside },
-      () => `Restored ${restored.name} (${restored.articles} articles). The library as it was is kept as ${keptAside.name}`,
+    const { restored, keptAside, damagedCopy } = await through(session.dispatch)('backups.restore', { name });
+    print(io, options, damagedCopy ? { restored, damagedCopy } : { restored, keptAside }, () =>
+      damagedCopy
+        ? `Restored ${restored.name} (${restored.articles} articles). The damaged library was moved, unchanged, to ${damagedCopy}`
+        : `Restored ${restored.name} (${restored.articles} articles). The library as it was is kept as ${keptAside!.name}`,
     );
     return 0;
   } finally {
-    library.close();
+    session.close();
   }
 }

@@ -1,12 +1,12 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { EventName, EventPayload } from './ipc/contract.ts';
 import type { Dispatch } from './ipc/dispatcher.ts';
 import { LibrarySession } from './ipc/session.ts';
 import { resolveLibraryPath } from './library/location.ts';
-import { describeApp, loadDevelopmentPolicy } from './policy/app-info.ts';
+import { describeApp, loadDevelopmentPolicy, packageVersion } from './policy/app-info.ts';
 import { startWebServer, type WebServer } from './web/http-server.ts';
 
 const USAGE = `Usage: npm run web -- [--port N] [--library FILE] [--open]
@@ -94,10 +94,6 @@ function openInBrowser(url: string): void {
   const child = spawn(command!, commandArgs, { stdio: 'ignore', detached: true });
   child.on('error', () => console.error('Could not open a browser; open the address above yourself.'));
   child.unref();
-}
-
-function packageVersion(): string {
-  return (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 }
 
 function fail(message: string, code: number): never {

@@ -16,5 +16,7 @@ export interface Exporter {
   readonly label: string;
   readonly extension: string;
   readonly mimeType: string;
+  /** Text a terminal can show (the CLI prints it when no file is named), or bytes for a file. */
+  readonly writes: 'text' | 'bytes';
   render(article: Article, context: ExportContext): string | Uint8Array | Promise<string | Uint8Array>;
 }

@@ -108,7 +108,7 @@ export const restoreResultSchema = z.object({
 const managedFeature = z.object({ id: z.string(), label: z.string() });
 
 export const appInfoSchema = z.object({
-  mode: z.enum(['desktop', 'browser']),
+  mode: z.enum(['desktop', 'browser', 'cli']),
   version: z.string(),
   libraryPath: z.string(),
   updates: z.object({

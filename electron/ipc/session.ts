@@ -14,6 +14,8 @@ export interface SessionOptions extends Omit<HandlerContext, 'library' | 'backup
   info?: (message: string) => void;
   /** Called whenever a library is open and served: at start, or after a recovery. */
   onLibrary?: (library: Library) => void;
+  /** Whether a daily backup is made when due (the apps); a one-off CLI command makes none. */
+  dailyBackups?: boolean;
 }
 
 /**
@@ -68,12 +70,15 @@ export class LibrarySession {
   private serve(library: Library): void {
     this.library = library;
     this.current = createDispatcher({ ...this.options, library, backups: this.folder });
-    this.stopBackups = scheduleDailyBackups({
-      library,
-      folder: this.folder,
-      onMade: (backup) => this.options.info?.(`made the daily backup ${backup.name}`),
-      onError: (error) => this.options.log?.('the daily backup failed', error),
-    });
+    this.stopBackups =
+      this.options.dailyBackups === false
+        ? null
+        : scheduleDailyBackups({
+            library,
+            folder: this.folder,
+            onMade: (backup) => this.options.info?.(`made the daily backup ${backup.name}`),
+            onError: (error) => this.options.log?.('the daily backup failed', error),
+          });
     this.options.onLibrary?.(library);
   }
 

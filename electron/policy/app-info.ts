@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { features } from '../common/features.ts';
 import type { AppInfo } from '../ipc/contract.ts';
 import { loadPolicy, policyPath, updatesEnabled, type LoadedPolicy } from './policy.ts';
@@ -32,6 +33,11 @@ export function describeApp({ mode, version, libraryPath, loaded, isPackaged, bu
       disabledFeatures: (policy.disabledFeatures ?? []).map((id) => ({ id, label: features[id] })),
     },
   };
+}
+
+/** The version in package.json, for the tools that run from source (browser mode, the CLI). */
+export function packageVersion(): string {
+  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 }
 
 /**

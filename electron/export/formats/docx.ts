@@ -34,6 +34,7 @@ export const docxExporter: Exporter = {
   label: 'Word document (DOCX)',
   extension: '.docx',
   mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  writes: 'bytes',
   render: async (article, context) => {
     const header: Paragraph[] = [
       new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(article.title)] }),

@@ -7,5 +7,6 @@ export const epubExporter: Exporter = {
   label: 'E-book (EPUB)',
   extension: '.epub',
   mimeType: 'application/epub+zip',
+  writes: 'bytes',
   render: (article, context) => buildEpub({ title: article.title || 'Untitled', articles: [article] }, context),
 };

@@ -9,6 +9,7 @@ export const highlightsMarkdownExporter: Exporter = {
   label: 'Highlights and notes (Markdown)',
   extension: '.highlights.md',
   mimeType: 'text/markdown; charset=utf-8',
+  writes: 'text',
   render: (article, context) => {
     const highlights = context.highlights?.(article.id) ?? [];
     const source = article.sourceUrl ? `[${article.sourceName || article.sourceUrl}](<${article.sourceUrl}>)` : article.sourceName;

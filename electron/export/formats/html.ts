@@ -33,6 +33,7 @@ export const htmlExporter: Exporter = {
   label: 'Web page (HTML)',
   extension: '.html',
   mimeType: 'text/html; charset=utf-8',
+  writes: 'text',
   render: (article, context) => {
     return `<!doctype html>
 <html lang="${escapeHtml(article.language ?? 'en')}">

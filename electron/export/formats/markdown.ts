@@ -10,6 +10,7 @@ export const markdownExporter: Exporter = {
   label: 'Markdown',
   extension: '.md',
   mimeType: 'text/markdown; charset=utf-8',
+  writes: 'text',
   render: (article) => {
     const fields: [keyof typeof FRONT_MATTER_KEYS, string | null][] = [
       ['title', article.title],

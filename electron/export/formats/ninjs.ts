@@ -11,6 +11,7 @@ export const ninjsExporter: Exporter = {
   label: 'ninjs 3.0 (IPTC news in JSON)',
   extension: '.json',
   mimeType: 'application/json',
+  writes: 'text',
   render: (article) => {
     const uri = article.canonicalUrl ?? article.sourceUrl ?? `urn:dateline:article:${article.id}`;
     const images = htmlToBlocks(article.html).flatMap((block) => (block.kind === 'image' ? [block] : []));

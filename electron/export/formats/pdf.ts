@@ -8,6 +8,7 @@ export const pdfExporter: Exporter = {
   label: 'PDF',
   extension: '.pdf',
   mimeType: 'application/pdf',
+  writes: 'bytes',
   render: async (article, context) => {
     if (!context.printToPdf) {
       throw new DatelineError(

@@ -5,6 +5,7 @@ export const plainTextExporter: Exporter = {
   label: 'Plain text',
   extension: '.txt',
   mimeType: 'text/plain; charset=utf-8',
+  writes: 'text',
   render: (article) => {
     const header = [article.title, article.dek, article.byline && `By ${article.byline}`].filter(Boolean).join('\n');
     const related = article.related.length

@@ -20,6 +20,8 @@ export interface HandlerContext {
   log?: (message: string, error?: unknown) => void;
   /** The folder of automatic and manual backups; beside the library file by default. */
   backups?: string;
+  /** Whether the download queue a last session left carries on (not for a one-off CLI command). */
+  resumeDownloads?: boolean;
 }
 
 /** Runs work that no other call may interleave with, refusing those calls meanwhile. */
@@ -76,7 +78,7 @@ export class ImportJobs {
 }
 
 export function createServices(
-  { library, emit, app, printToPdf, log, backups = backupFolder(library.file) }: HandlerContext,
+  { library, emit, app, printToPdf, log, backups = backupFolder(library.file), resumeDownloads = true }: HandlerContext,
   exclusively: Exclusive,
 ): Services {
   const allowed = (feature: Feature) => !app.policy.disabledFeatures.some((item) => item.id === feature);
@@ -93,7 +95,7 @@ export function createServices(
     onError: (error) => log?.('the download queue stopped', error),
   });
   // A queue left by the last session carries on.
-  if (allowed('fetch-urls')) downloads.resume();
+  if (resumeDownloads && allowed('fetch-urls')) downloads.resume();
   return {
     library,
     app,
