@@ -89,29 +89,10 @@ export function htmlToDraft(html: string, storeImage: (src: string) => number | 
   return { editorState: editorStateJson(blocks), title };
 }
 
+// prettier-ignore
 const BLOCK_TAGS = new Set([
-  'P',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'BLOCKQUOTE',
-  'UL',
-  'OL',
-  'HR',
-  'FIGURE',
-  'TABLE',
-  'PRE',
-  'DIV',
-  'SECTION',
-  'ARTICLE',
-  'MAIN',
-  'HEADER',
-  'FOOTER',
-  'ASIDE',
-  'IMG',
+  'P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE', 'UL', 'OL', 'HR', 'FIGURE', 'TABLE', 'PRE',
+  'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'HEADER', 'FOOTER', 'ASIDE', 'IMG',
 ]);
 
 function isBlock(element: DomElement): boolean {

@@ -15,22 +15,10 @@ export interface CleanPaste {
 const DROP =
   'script, style, meta, link, title, head, template, iframe, object, embed, svg, math, form, input, button, select, textarea, o\\:p, xml';
 const KEEP_ATTRIBUTES: Record<string, string[]> = { A: ['href'], TD: ['colspan', 'rowspan'], TH: ['colspan', 'rowspan'], OL: ['start'] };
+// prettier-ignore
 const UNWRAP = new Set([
-  'SPAN',
-  'FONT',
-  'DIV',
-  'SECTION',
-  'ARTICLE',
-  'MAIN',
-  'HEADER',
-  'FOOTER',
-  'NAV',
-  'ASIDE',
-  'CENTER',
-  'SMALL',
-  'BIG',
-  'LABEL',
-  'O:P',
+  'SPAN', 'FONT', 'DIV', 'SECTION', 'ARTICLE', 'MAIN', 'HEADER', 'FOOTER', 'NAV', 'ASIDE', 'CENTER',
+  'SMALL', 'BIG', 'LABEL', 'O:P',
 ]);
 
 /**

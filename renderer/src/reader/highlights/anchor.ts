@@ -12,32 +12,10 @@ export const CONTEXT_LENGTH = 32;
 /** Quotes found more often than this are placed by the first ones only. */
 const MAX_CANDIDATES = 1000;
 
+// prettier-ignore
 const BLOCKS = new Set([
-  'P',
-  'DIV',
-  'LI',
-  'BLOCKQUOTE',
-  'FIGCAPTION',
-  'FIGURE',
-  'PRE',
-  'TD',
-  'TH',
-  'DT',
-  'DD',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'SECTION',
-  'ARTICLE',
-  'ASIDE',
-  'HEADER',
-  'FOOTER',
-  'TR',
-  'UL',
-  'OL',
+  'P', 'DIV', 'LI', 'BLOCKQUOTE', 'FIGCAPTION', 'FIGURE', 'PRE', 'TD', 'TH', 'DT', 'DD', 'H1', 'H2',
+  'H3', 'H4', 'H5', 'H6', 'SECTION', 'ARTICLE', 'ASIDE', 'HEADER', 'FOOTER', 'TR', 'UL', 'OL',
   'TABLE',
 ]);
 
