@@ -3,6 +3,13 @@ import { $getNodeByKey, type NodeKey } from 'lexical';
 import { useMediaUrl } from '../../client/media.ts';
 import { $isImageNode, type ImagePayload } from './ImageNode.tsx';
 
+/** The words under an image, each its own field. */
+const TEXT_FIELDS: { field: 'caption' | 'credit' | 'altText'; label: string; placeholder: string; className?: string }[] = [
+  { field: 'caption', label: 'Caption', placeholder: 'Caption' },
+  { field: 'credit', label: 'Credit', placeholder: 'Credit', className: 'ed-credit' },
+  { field: 'altText', label: 'Alternative text', placeholder: 'Describe the image for people who cannot see it' },
+];
+
 export function ImageView({ nodeKey, payload }: { nodeKey: NodeKey; payload: ImagePayload }) {
   const [editor] = useLexicalComposerContext();
   const src = useMediaUrl(payload.mediaId);
@@ -16,25 +23,16 @@ export function ImageView({ nodeKey, payload }: { nodeKey: NodeKey; payload: Ima
     <figure className="ed-figure">
       {src ? <img src={src} alt={payload.altText} /> : <div className="ed-image-missing">Image unavailable</div>}
       <figcaption>
-        <input
-          aria-label="Caption"
-          placeholder="Caption"
-          value={payload.caption}
-          onChange={(event) => change({ caption: event.target.value })}
-        />
-        <input
-          aria-label="Credit"
-          placeholder="Credit"
-          className="ed-credit"
-          value={payload.credit}
-          onChange={(event) => change({ credit: event.target.value })}
-        />
-        <input
-          aria-label="Alternative text"
-          placeholder="Describe the image for people who cannot see it"
-          value={payload.altText}
-          onChange={(event) => change({ altText: event.target.value })}
-        />
+        {TEXT_FIELDS.map(({ field, label, placeholder, className }) => (
+          <input
+            key={field}
+            aria-label={label}
+            placeholder={placeholder}
+            className={className}
+            value={payload[field]}
+            onChange={(event) => change({ [field]: event.target.value })}
+          />
+        ))}
       </figcaption>
     </figure>
   );
