@@ -19,7 +19,9 @@ function json(output: { stdout: string }) {
   return JSON.parse(output.stdout);
 }
 
-describe('the dateline CLI', () => {
+// Each test runs the CLI several times as its own process (over a second each on a loaded
+// 2-core machine): the suite's 20 s per test is too little for that, not a bound it checks.
+describe('the dateline CLI', { timeout: 90_000 }, () => {
   it('imports, lists, shows and searches with the documented JSON shapes', () => {
     const library = join(tempDir(), 'cli.sqlite');
     const imported = dateline(library, 'import', KURSK, '--json');
