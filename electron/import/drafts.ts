@@ -2,7 +2,7 @@ import { DRAFT_EXTENSIONS } from '../common/draft-files.ts';
 import { DatelineError } from '../common/errors.ts';
 import { frontMatterValue } from '../common/front-matter.ts';
 import type { Article } from '../common/model.ts';
-import { createDraft } from '../library/articles.ts';
+import { createDraft } from '../library/drafts.ts';
 import type { Library } from '../library/library.ts';
 import { addMedia, MEDIA_TYPES } from '../library/media.ts';
 import { docxToHtml, markdownToHtml } from './converters.ts';

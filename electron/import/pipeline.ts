@@ -1,5 +1,5 @@
 import { DatelineError, isDatelineError, type ErrorCode } from '../common/errors.ts';
-import { findDuplicate, insertSavedArticle, type NewSavedArticle } from '../library/articles.ts';
+import { findDuplicate, insertSavedArticle, type NewSavedArticle } from '../library/saved-articles.ts';
 import type { Library } from '../library/library.ts';
 import { completeSavedLink } from '../library/saved-links.ts';
 import { isSafeName, looksLikeZip, readZip } from './archive/zip.ts';

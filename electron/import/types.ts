@@ -1,4 +1,4 @@
-import type { NewSavedArticle } from '../library/articles.ts';
+import type { NewSavedArticle } from '../library/saved-articles.ts';
 
 /** One file handed to the importers: its name (for the extension) and its bytes. */
 export interface ImportSource {

@@ -1,5 +1,5 @@
 import { countWords } from '../common/text.ts';
-import { insertRelatedLinks, type NewSavedArticle } from './articles.ts';
+import { insertRelatedLinks, type NewSavedArticle } from './saved-articles.ts';
 import { storeImportedMedia } from './media.ts';
 import { contentHash } from './identity.ts';
 import type { Library } from './library.ts';

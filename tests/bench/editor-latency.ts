@@ -6,7 +6,7 @@ import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { editorStateJson, headingNode, paragraphNode, textNode } from '../../electron/common/editor-state.ts';
-import { createDraft } from '../../electron/library/articles.ts';
+import { createDraft } from '../../electron/library/drafts.ts';
 import { Library } from '../../electron/library/library.ts';
 import { startApp, stopApp } from '../e2e/fixtures.ts';
 import { CHROMIUM_ARGS, chromiumPath } from '../helpers/chromium.ts';

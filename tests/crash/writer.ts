@@ -4,7 +4,8 @@
  * ("intent") and after its transaction committed ("ack"), until it is killed.
  */
 import { writeSync } from 'node:fs';
-import { createDraft, insertSavedArticle, updateArticle } from '../../electron/library/articles.ts';
+import { insertSavedArticle } from '../../electron/library/saved-articles.ts';
+import { createDraft, updateArticle } from '../../electron/library/drafts.ts';
 import { Library } from '../../electron/library/library.ts';
 import { setArticleTags } from '../../electron/library/tags.ts';
 import { random as seededRandom } from '../helpers/synthetic.ts';

@@ -1,4 +1,4 @@
-import type { ImportedHighlight, NewSavedArticle } from '../../library/articles.ts';
+import type { ImportedHighlight, NewSavedArticle } from '../../library/saved-articles.ts';
 import { keptTime } from '../../common/time.ts';
 import { absoluteUrl } from '../html/metadata.ts';
 import type { LeftOutEntry } from '../types.ts';

@@ -1,5 +1,5 @@
 import { htmlToText } from '../../common/node/html-blocks.ts';
-import type { NewSavedArticle } from '../../library/articles.ts';
+import type { NewSavedArticle } from '../../library/saved-articles.ts';
 import { collectImages } from '../html/images.ts';
 import { withoutRepeatedTitle } from '../html/repeated-title.ts';
 import { sanitizeForLibrary } from '../html/sanitize.ts';

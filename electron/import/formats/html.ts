@@ -3,7 +3,7 @@ import { DatelineError } from '../../common/errors.ts';
 import { htmlToText } from '../../common/node/html-blocks.ts';
 import { MAX_TREE_DEPTH, parseDocument, treeDepth, type DomDocument } from '../../common/node/html-dom.ts';
 import { countWords } from '../../common/text.ts';
-import type { NewSavedArticle } from '../../library/articles.ts';
+import type { NewSavedArticle } from '../../library/saved-articles.ts';
 import { decodeText } from '../decode.ts';
 import { collectImages } from '../html/images.ts';
 import { readMetadata } from '../html/metadata.ts';

@@ -3,7 +3,7 @@ import { isRecord, namesIn, notAnEntry, textField } from '../archive/fields.ts';
 import { storedArticle } from '../archive/stored-article.ts';
 import { jsonListsIn, readZip, zipEntryNames } from '../archive/zip.ts';
 import { decodeText } from '../decode.ts';
-import type { ImportedHighlight } from '../../library/articles.ts';
+import type { ImportedHighlight } from '../../library/saved-articles.ts';
 import { extensionOf, type ImportEntry, type Importer } from '../types.ts';
 
 const METADATA = /(^|\/)metadata_[^/]*_to_[^/]*\.json$/i;

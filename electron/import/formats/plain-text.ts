@@ -1,6 +1,6 @@
 import { DatelineError } from '../../common/errors.ts';
 import { escapeHtml, normalizeSpace } from '../../common/text.ts';
-import type { NewSavedArticle } from '../../library/articles.ts';
+import type { NewSavedArticle } from '../../library/saved-articles.ts';
 import { decodeText } from '../decode.ts';
 import { TRAILER_HEADING } from '../furniture.ts';
 import { extensionOf, type Importer, type ImportSource } from '../types.ts';

@@ -5,7 +5,7 @@ import { savedLink, timeOf } from '../archive/saved-link.ts';
 import { jsonListsIn, readZip, zipEntryNames } from '../archive/zip.ts';
 import { decodeText } from '../decode.ts';
 import { extensionOf, type Importer, type ImportSource } from '../types.ts';
-import type { ImportedHighlight } from '../../library/articles.ts';
+import type { ImportedHighlight } from '../../library/saved-articles.ts';
 import { parseDocument } from '../../common/node/html-dom.ts';
 
 const PART = /(^|\/)part_\d+\.csv$/i;

@@ -2,7 +2,7 @@ import { htmlToText } from '../../common/node/html-blocks.ts';
 import { MAX_TREE_DEPTH, parseBody, treeDepth } from '../../common/node/html-dom.ts';
 import { DatelineError } from '../../common/errors.ts';
 import { normalizeSpace } from '../../common/text.ts';
-import type { NewSavedArticle } from '../../library/articles.ts';
+import type { NewSavedArticle } from '../../library/saved-articles.ts';
 import { collectImages } from './images.ts';
 import { withoutRepeatedTitle } from './repeated-title.ts';
 import { sanitizeForLibrary } from './sanitize.ts';

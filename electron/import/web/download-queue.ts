@@ -1,4 +1,4 @@
-import type { NewSavedArticle } from '../../library/articles.ts';
+import type { NewSavedArticle } from '../../library/saved-articles.ts';
 import type { Library } from '../../library/library.ts';
 import {
   clearDownloadQueue,

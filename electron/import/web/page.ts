@@ -1,5 +1,5 @@
 import { DatelineError } from '../../common/errors.ts';
-import type { NewSavedArticle } from '../../library/articles.ts';
+import type { NewSavedArticle } from '../../library/saved-articles.ts';
 import { decodeHtml, readWebPage } from '../formats/html.ts';
 import { fetchResource, IMAGE_LIMITS, PAGE_LIMITS } from './fetch.ts';
 

@@ -1,13 +1,5 @@
-import {
-  createDraft,
-  deleteArticle,
-  getArticle,
-  listArticles,
-  saveDraft,
-  setReadingProgress,
-  startDraftFrom,
-  updateArticle,
-} from '../../library/articles.ts';
+import { deleteArticle, getArticle, listArticles, setReadingProgress } from '../../library/articles.ts';
+import { createDraft, saveDraft, startDraftFrom, updateArticle } from '../../library/drafts.ts';
 import { deleteArticles, setStates } from '../../library/bulk.ts';
 import { libraryExportContext } from '../../export/context.ts';
 import { exportArticle } from '../../export/registry.ts';

@@ -1,4 +1,5 @@
-import { getArticle, restoreRevision } from '../../library/articles.ts';
+import { getArticle } from '../../library/articles.ts';
+import { restoreRevision } from '../../library/drafts.ts';
 import { getRevision, listRevisions, takeRevision } from '../../library/revisions.ts';
 import type { Services } from './services.ts';
 import type { HandlersOf } from './types.ts';

@@ -11,7 +11,7 @@ import {
   textNode,
 } from '../../../electron/common/editor-state.ts';
 import { exportArticle } from '../../../electron/export/registry.ts';
-import { createDraft } from '../../../electron/library/articles.ts';
+import { createDraft } from '../../../electron/library/drafts.ts';
 import type { Library } from '../../../electron/library/library.ts';
 import { addMedia, getMedia } from '../../../electron/library/media.ts';
 import { setArticleTags } from '../../../electron/library/tags.ts';
@@ -43,7 +43,7 @@ function draftWithEverything(library: Library) {
 
 async function exported(library: Library, format: string) {
   const { draft, editorState } = draftWithEverything(library);
-  const { updateArticle } = await import('../../../electron/library/articles.ts');
+  const { updateArticle } = await import('../../../electron/library/drafts.ts');
   const article = updateArticle(library, draft.id, {
     title: 'Council passes harbour budget',
     dek: 'A late amendment funds the pier',

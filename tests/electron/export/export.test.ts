@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { exportArticle, exportFormats, fileStem } from '../../../electron/export/registry.ts';
-import { createDraft, getArticle, insertSavedArticle, updateArticle } from '../../../electron/library/articles.ts';
+import { getArticle } from '../../../electron/library/articles.ts';
+import { insertSavedArticle } from '../../../electron/library/saved-articles.ts';
+import { createDraft, updateArticle } from '../../../electron/library/drafts.ts';
 import { libraryExportContext } from '../../../electron/export/context.ts';
 import { addHighlight } from '../../../electron/library/highlights.ts';
 import { highlightsFromMarkdown } from '../../../electron/import/formats/omnivore.ts';

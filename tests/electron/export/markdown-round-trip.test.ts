@@ -3,7 +3,8 @@ import { exportArticle } from '../../../electron/export/registry.ts';
 import { importAsDraft } from '../../../electron/import/drafts.ts';
 import { importFiles } from '../../../electron/import/pipeline.ts';
 import { editorStateJson, paragraphNode, textNode } from '../../../electron/common/editor-state.ts';
-import { createDraft, getArticle } from '../../../electron/library/articles.ts';
+import { getArticle } from '../../../electron/library/articles.ts';
+import { createDraft } from '../../../electron/library/drafts.ts';
 import { setArticleTags } from '../../../electron/library/tags.ts';
 import { tempLibrary } from '../../helpers/temp.ts';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import type { EventName } from '../../../electron/ipc/contract.ts';
 import { LibrarySession } from '../../../electron/ipc/session.ts';
-import { createDraft } from '../../../electron/library/articles.ts';
+import { createDraft } from '../../../electron/library/drafts.ts';
 import { backupFolder, listBackups, writeBackup } from '../../../electron/library/backups.ts';
 import { Library } from '../../../electron/library/library.ts';
 import { corruptMiddlePage } from '../../helpers/damage.ts';

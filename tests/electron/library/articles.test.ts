@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { type DatelineError } from '../../../electron/common/errors.ts';
-import {
-  createDraft,
-  deleteArticle,
-  getArticle,
-  insertSavedArticle,
-  listArticles,
-  updateArticle,
-} from '../../../electron/library/articles.ts';
+import { deleteArticle, getArticle, listArticles } from '../../../electron/library/articles.ts';
+import { insertSavedArticle } from '../../../electron/library/saved-articles.ts';
+import { createDraft, updateArticle } from '../../../electron/library/drafts.ts';
 import { type Library } from '../../../electron/library/library.ts';
 import { listTags, setArticleTags } from '../../../electron/library/tags.ts';
 import { tempLibrary } from '../../helpers/temp.ts';

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { existsSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createDraft } from '../../../electron/library/articles.ts';
+import { createDraft } from '../../../electron/library/drafts.ts';
 import { backUpIfDue, DAY_MS } from '../../../electron/library/backup-schedule.ts';
 import {
   backupFolder,

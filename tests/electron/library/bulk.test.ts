@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { getArticle, insertSavedArticle } from '../../../electron/library/articles.ts';
+import { getArticle } from '../../../electron/library/articles.ts';
+import { insertSavedArticle } from '../../../electron/library/saved-articles.ts';
 import { deleteArticles, setStates, tagArticles, untagArticles } from '../../../electron/library/bulk.ts';
 import type { Library } from '../../../electron/library/library.ts';
 import { listTags, setArticleTags } from '../../../electron/library/tags.ts';

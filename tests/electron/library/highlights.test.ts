@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { deleteArticle, insertSavedArticle } from '../../../electron/library/articles.ts';
+import { deleteArticle } from '../../../electron/library/articles.ts';
+import { insertSavedArticle } from '../../../electron/library/saved-articles.ts';
 import { addHighlight, deleteHighlight, findHighlights, listHighlights, updateHighlight } from '../../../electron/library/highlights.ts';
 import type { Library } from '../../../electron/library/library.ts';
 import { tempLibrary } from '../../helpers/temp.ts';

@@ -103,7 +103,7 @@ describe('migrations', () => {
 
 describe('migration 4 (newsroom metadata)', () => {
   it('upgrades a schema-3 library: drafts become status "draft" with a slug from their headline on next save', async () => {
-    const { createDraft, updateArticle } = await import('../../../electron/library/articles.ts');
+    const { createDraft, updateArticle } = await import('../../../electron/library/drafts.ts');
     const file = join(tempDir(), 'v3.sqlite');
     const old = Library.open(file, { migrations: migrations.slice(0, 3) });
     old.db.prepare(`INSERT INTO articles (kind, title, created_at, updated_at) VALUES ('draft', 'Harbour budget passes', 1, 1)`).run();

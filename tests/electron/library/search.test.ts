@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { insertSavedArticle } from '../../../electron/library/articles.ts';
+import { insertSavedArticle } from '../../../electron/library/saved-articles.ts';
 import type { Library } from '../../../electron/library/library.ts';
 import { COUNT_CAP, searchArticles, toMatchExpression } from '../../../electron/library/search.ts';
 import { fillLibrary } from '../../helpers/synthetic.ts';
@@ -113,7 +113,7 @@ describe('search syntax', () => {
   });
 
   it('filters matches by tag and source, and lists by filter alone', async () => {
-    const { insertSavedArticle } = await import('../../../electron/library/articles.ts');
+    const { insertSavedArticle } = await import('../../../electron/library/saved-articles.ts');
     const { setArticleTags } = await import('../../../electron/library/tags.ts');
     const library = tempLibrary();
     const add = (title: string, sourceName: string, tags: string[]) => {

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { insertSavedArticle } from '../../../electron/library/articles.ts';
+import { insertSavedArticle } from '../../../electron/library/saved-articles.ts';
 import { type Library } from '../../../electron/library/library.ts';
 import { searchArticles } from '../../../electron/library/search.ts';
 import { Searcher } from '../../../electron/library/searcher.ts';

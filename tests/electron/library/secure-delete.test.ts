@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createDraft, deleteArticle, insertSavedArticle, updateArticle } from '../../../electron/library/articles.ts';
+import { deleteArticle } from '../../../electron/library/articles.ts';
+import { insertSavedArticle } from '../../../electron/library/saved-articles.ts';
+import { createDraft, updateArticle } from '../../../electron/library/drafts.ts';
 import { deleteArticles } from '../../../electron/library/bulk.ts';
 import { addHighlight, deleteHighlight, updateHighlight } from '../../../electron/library/highlights.ts';
 import type { Library } from '../../../electron/library/library.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { insertSavedArticle, listArticles } from '../../../electron/library/articles.ts';
+import { listArticles } from '../../../electron/library/articles.ts';
+import { insertSavedArticle } from '../../../electron/library/saved-articles.ts';
 import { searchArticles } from '../../../electron/library/search.ts';
 import { likeContaining } from '../../../electron/library/sql.ts';
 import { tempLibrary } from '../../helpers/temp.ts';

@@ -1,0 +1,111 @@
+/** Articles that come in from elsewhere: imports, saved links, and their duplicates. */
+import type { RelatedLink } from '../common/model.ts';
+import { countWords } from '../common/text.ts';
+import { contentHash, urlKey } from './identity.ts';
+import type { Library } from './library.ts';
+import { storeImportedMedia, type PendingMedia } from './media.ts';
+import { importedTagNames, replaceTags } from './tags.ts';
+import { keptTime } from '../common/time.ts';
+
+/** What an importer produces: one article as the library will keep it. */
+export interface NewSavedArticle {
+  title: string;
+  dek?: string;
+  byline?: string;
+  sourceName?: string;
+  sourceUrl?: string | null;
+  canonicalUrl?: string | null;
+  publishedAt?: number | null;
+  language?: string | null;
+  /** Sanitized HTML: the library never holds active content. */
+  html: string;
+  text: string;
+  related?: RelatedLink[];
+  tags?: string[];
+  read?: boolean;
+  favorite?: boolean;
+  archived?: boolean;
+  createdAt?: number;
+  /** Images found while importing; `html` refers to them by `pendingMediaUrl(token)`. */
+  media?: PendingMedia[];
+  /** Only the address is known yet: the page is downloaded later. */
+  linkOnly?: boolean;
+  /** Counted already (by the import worker); otherwise counted when stored. */
+  wordCount?: number;
+  /** Passages marked in the app the article came from. */
+  highlights?: ImportedHighlight[];
+}
+
+export interface ImportedHighlight {
+  quote: string;
+  note?: string;
+  createdAt?: number | null;
+}
+
+export interface DuplicateMatch {
+  id: number;
+  by: 'url' | 'content';
+}
+
+/** The article already in the library that `article` would duplicate, if any. */
+export function findDuplicate(library: Library, article: NewSavedArticle): DuplicateMatch | null {
+  const key = urlKey(article.canonicalUrl ?? article.sourceUrl);
+  if (key) {
+    const byUrl = library.statement<{ id: number }>("SELECT id FROM articles WHERE url_key = ? AND kind = 'saved' LIMIT 1").get(key);
+    if (byUrl) return { id: byUrl.id, by: 'url' };
+  }
+  if (article.text.trim() === '') return null;
+  const byContent = library
+    .statement<{ id: number }>("SELECT id FROM articles WHERE content_hash = ? AND kind = 'saved' LIMIT 1")
+    .get(contentHash(article.title, article.text));
+  return byContent ? { id: byContent.id, by: 'content' } : null;
+}
+
+/** Stores an imported article with its related links and tags. Call inside `library.write`. */
+export function insertSavedArticle(library: Library, article: NewSavedArticle): number {
+  const now = Date.now();
+  const result = library
+    .statement(
+      `INSERT INTO articles (kind, title, dek, byline, source_name, source_url, canonical_url,
+         url_key, published_at, created_at, updated_at, language, word_count, is_read,
+         is_favorite, is_archived, body_html, body_text, content_hash)
+       VALUES ('saved', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      article.title,
+      article.dek ?? '',
+      article.byline ?? '',
+      article.sourceName ?? '',
+      article.sourceUrl ?? null,
+      article.canonicalUrl ?? null,
+      urlKey(article.canonicalUrl ?? article.sourceUrl),
+      keptTime(article.publishedAt),
+      keptTime(article.createdAt) ?? now,
+      now,
+      article.language ?? null,
+      article.wordCount ?? countWords(article.text),
+      article.read ? 1 : 0,
+      article.favorite ? 1 : 0,
+      article.archived ? 1 : 0,
+      article.html,
+      article.text,
+      contentHash(article.title, article.text),
+    );
+  const id = Number(result.lastInsertRowid);
+  insertRelatedLinks(library, id, article.related ?? []);
+  const tags = importedTagNames(article.tags ?? []);
+  if (tags.length) replaceTags(library, id, tags);
+  if (article.media?.length) storeImportedMedia(library, id, article.html, article.media);
+  if (article.linkOnly) library.statement("UPDATE articles SET fetch_state = 'pending' WHERE id = ?").run(id);
+  const highlight = library.statement('INSERT INTO highlights (article_id, quote, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?)');
+  for (const item of article.highlights ?? []) {
+    const when = keptTime(item.createdAt) ?? now;
+    highlight.run(id, item.quote, item.note ?? '', when, when);
+  }
+  return id;
+}
+
+export function insertRelatedLinks(library: Library, id: number, related: readonly RelatedLink[]): void {
+  const insertLink = library.statement('INSERT INTO related_links (article_id, position, title, url) VALUES (?, ?, ?, ?)');
+  related.forEach((link, position) => insertLink.run(id, position, link.title, link.url));
+}
