@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { basename } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /**
@@ -21,7 +22,12 @@ interface Violation {
 }
 
 function cruise(...targets: string[]): Violation[] {
-  const bin = 'node_modules/dependency-cruiser/bin/dependency-cruiser.mjs';
+  // The package's own name for its command, so an upgrade that renames the file still runs.
+  const manifest = 'node_modules/dependency-cruiser/package.json';
+  const bin = join(
+    'node_modules/dependency-cruiser',
+    (JSON.parse(readFileSync(manifest, 'utf8')) as { bin: { depcruise: string } }).bin.depcruise,
+  );
   let output: string;
   try {
     output = execFileSync(process.execPath, [bin, ...targets, '--config', '.dependency-cruiser.cjs', '--output-type', 'json'], {
