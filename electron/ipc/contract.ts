@@ -95,6 +95,8 @@ export const libraryStatusSchema = z.object({
   problems: z.array(z.string()),
   /** For a damaged library: the newest backup that passed its check. */
   suggested: backupInfoSchema.nullable(),
+  /** A sound library far smaller than its backup: the person may open it as it is. */
+  canOpenAsIs: z.boolean(),
 });
 
 export const restoreResultSchema = z.object({
@@ -228,6 +230,14 @@ export const channels = {
   /** Every highlight in the library, or those whose quote or note matches a query. */
   'highlights.find': { input: highlightQuerySchema, output: highlightListSchema },
   'library.status': { input: z.strictObject({}), output: libraryStatusSchema },
+  /**
+   * For a library that was not opened: open it as it is (one far smaller than its backup), or
+   * move it aside untouched and start a new, empty one. Either way nothing is deleted.
+   */
+  'library.recover': {
+    input: z.strictObject({ action: z.enum(['open-as-is', 'start-new']) }),
+    output: z.object({ movedAside: z.string().nullable() }),
+  },
   'backups.list': {
     input: z.strictObject({}),
     output: z.object({ folder: z.string(), keep: z.number().int().positive(), backups: z.array(backupInfoSchema) }),

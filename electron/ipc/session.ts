@@ -1,10 +1,10 @@
 import { defaultSettings } from '../common/settings.ts';
 import { DatelineError } from '../common/errors.ts';
 import type { BackupInfo } from '../common/backups.ts';
-import { backupFolder, listBackups, newestGoodBackup, restoreOverDamaged } from '../library/backups.ts';
-import { scheduleDailyBackups } from '../library/backup-schedule.ts';
+import { backupFolder, listBackups, moveDamagedAside, newestGoodBackup, restoreOverDamaged } from '../library/backups.ts';
+import { backUpNow, scheduleDailyBackups } from '../library/backup-schedule.ts';
 import type { Library } from '../library/library.ts';
-import { LibraryDamagedError, openCheckedLibrary } from '../library/startup.ts';
+import { LibraryDamagedError, LibraryShrunkError, openCheckedLibrary } from '../library/startup.ts';
 import { createDispatcher, dispatcherOver, type Dispatch } from './dispatcher.ts';
 import type { HandlerContext } from './handlers/services.ts';
 
@@ -60,9 +60,10 @@ export class LibrarySession {
     this.library?.close();
   }
 
-  private open(): Promise<Library> {
+  private open(compareWithBackup = true): Promise<Library> {
     return openCheckedLibrary(this.options.file, {
       backups: this.folder,
+      compareWithBackup,
       onUpgradeBackup: (backup) => this.options.info?.(`backed up the library before upgrading it: ${backup.name}`),
     });
   }
@@ -83,26 +84,46 @@ export class LibrarySession {
   }
 
   private serveRecovery(damage: LibraryDamagedError, suggested: BackupInfo | null): void {
-    const status = { healthy: false, file: damage.file, problems: damage.problems, suggested };
+    const shrunk = damage instanceof LibraryShrunkError;
+    const status = { healthy: false, file: damage.file, problems: damage.problems, suggested, canOpenAsIs: shrunk };
     let restoring = false;
+    const once = async <T>(work: () => Promise<T>): Promise<T> => {
+      if (restoring) throw new DatelineError('CONFLICT', 'The library is being recovered already.');
+      restoring = true;
+      try {
+        return await work();
+      } finally {
+        restoring = false;
+      }
+    };
     const handlers = {
       'library.status': () => status,
       'app.info': () => this.options.app,
       'settings.get': () => defaultSettings,
       'backups.list': async () => ({ folder: this.folder, keep: defaultSettings.backupsToKeep, backups: await listBackups(this.folder) }),
-      'backups.restore': async ({ name }: { name: string }) => {
-        if (restoring) throw new DatelineError('CONFLICT', 'A backup is being restored already.');
-        restoring = true;
-        try {
+      'backups.restore': ({ name }: { name: string }) =>
+        once(async () => {
           const { restored, damagedCopy } = await restoreOverDamaged(damage.file, this.folder, name);
           this.options.info?.(`restored ${name}; the damaged library was moved to ${damagedCopy}`);
           this.serve(await this.open());
           this.options.emit('library.restored', { name });
           return { restored, keptAside: null, damagedCopy };
-        } finally {
-          restoring = false;
-        }
-      },
+        }),
+      'library.recover': ({ action }: { action: 'open-as-is' | 'start-new' }) =>
+        once(async () => {
+          if (action === 'open-as-is' && !shrunk) {
+            throw new DatelineError('CONFLICT', 'A damaged library cannot be opened as it is; restore a backup or start a new one.');
+          }
+          const movedAside = action === 'start-new' ? await moveDamagedAside(damage.file) : null;
+          const library = await this.open(false);
+          // The backup made now is what the next start compares with; the fuller one from
+          // before is kept by the rotation for as long as it holds more.
+          await backUpNow(library, this.folder);
+          this.serve(library);
+          this.options.info?.(movedAside ? `started a new library; the old one was moved to ${movedAside}` : 'opened the library as it is');
+          this.options.emit('library.restored', { name: action });
+          return { movedAside };
+        }),
     };
     this.current = dispatcherOver(handlers, {
       log: this.options.log,

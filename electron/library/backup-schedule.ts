@@ -1,5 +1,6 @@
 import type { BackupInfo, BackupKind } from '../common/backups.ts';
 import { backupNames, rotateBackups, writeBackup } from './backups.ts';
+import { articleCountOf } from './database.ts';
 import type { Library } from './library.ts';
 import { getSettings } from './settings-store.ts';
 
@@ -20,7 +21,7 @@ export interface BackupScheduleOptions {
 /** A backup into the folder now, then the rotation the settings ask for. */
 export async function backUpNow(library: Library, folder: string, kind: BackupKind = 'manual'): Promise<BackupInfo> {
   const backup = await writeBackup(library.db, folder, kind);
-  await rotateBackups(folder, getSettings(library).backupsToKeep);
+  await rotateBackups(folder, getSettings(library).backupsToKeep, { currentArticles: articleCountOf(library.db) });
   return backup;
 }
 

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 import { BACKUP_NAME_PATTERN, type BackupInfo, type BackupKind } from '../common/backups.ts';
 import { DatelineError } from '../common/errors.ts';
 import { checkInWorker, isDamage } from './check.ts';
-import { upgrade, userVersion, type Db } from './database.ts';
+import { articleCountOf, upgrade, userVersion, type Db } from './database.ts';
 import type { Library } from './library.ts';
 import { LATEST_SCHEMA_VERSION } from './migrations.ts';
 
@@ -92,7 +92,7 @@ async function describeBackup(folder: string, name: string): Promise<BackupInfo>
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
     info.schemaVersion = userVersion(db);
-    info.articles = (db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n;
+    info.articles = articleCountOf(db);
     if (info.schemaVersion > LATEST_SCHEMA_VERSION) info.problem = 'Made by a newer version of Dateline.';
   } catch (error) {
     info.articles = null;
@@ -127,11 +127,46 @@ export async function listBackups(folder: string): Promise<BackupInfo[]> {
   return infos.filter((info): info is BackupInfo => info !== null);
 }
 
+/**
+ * The newest backup of the library as it was in use, readable, with its article count: what
+ * a library opening is compared with. A copy kept aside before a restore is not one (the
+ * person chose to go back from it).
+ */
+export async function newestComparableBackup(folder: string): Promise<BackupInfo | null> {
+  for (const { name, kind } of await backupNames(folder)) {
+    if (kind === 'before-restore') continue;
+    const info = await describeBackup(folder, name).catch(() => null);
+    if (info && info.problem === null && info.articles !== null) return info;
+  }
+  return null;
+}
+
 const STALE_PARTIAL_MS = 60 * 60 * 1000;
 
-/** Keeps the newest `keep` backups and removes the rest, with copies abandoned mid-way. */
-export async function rotateBackups(folder: string, keep: number, now = Date.now()): Promise<string[]> {
-  const removed = (await backupNames(folder)).slice(Math.max(1, keep)).map((backup) => backup.name);
+export interface RotationOptions {
+  /** Articles in the library now: the newest backup holding more is never removed. */
+  currentArticles?: number;
+  now?: number;
+}
+
+/**
+ * Keeps the newest `keep` backups and removes the rest, with copies abandoned mid-way. The
+ * newest backup that holds more articles than the library does now is kept whatever its
+ * age: if the library lost its contents, days of backups of the loss must not push out the
+ * last copy from before it.
+ */
+export async function rotateBackups(
+  folder: string,
+  keep: number,
+  { currentArticles, now = Date.now() }: RotationOptions = {},
+): Promise<string[]> {
+  const names = await backupNames(folder);
+  const kept = new Set(names.slice(0, Math.max(1, keep)).map((backup) => backup.name));
+  if (currentArticles !== undefined) {
+    const fuller = await newestHolding(folder, names, currentArticles);
+    if (fuller) kept.add(fuller);
+  }
+  const removed = names.filter((backup) => !kept.has(backup.name)).map((backup) => backup.name);
   for (const name of removed) await rm(join(folder, name), { force: true });
   const partials = (await readdir(folder).catch(() => [] as string[])).filter((name) => name.endsWith('.partial'));
   for (const name of partials) {
@@ -140,6 +175,14 @@ export async function rotateBackups(folder: string, keep: number, now = Date.now
     if (age > STALE_PARTIAL_MS) await rm(file, { force: true });
   }
   return removed;
+}
+
+async function newestHolding(folder: string, names: BackupName[], moreThan: number): Promise<string | null> {
+  for (const { name } of names) {
+    const info = await describeBackup(folder, name).catch(() => null);
+    if (info?.articles != null && info.articles > moreThan) return name;
+  }
+  return null;
 }
 
 /** The backup a person asked for, checked before anything is replaced with it. */
@@ -194,7 +237,7 @@ export async function restoreBackup(library: Library, folder: string, name: stri
   library.db.prepare('SELECT count(*) FROM sqlite_master').get();
   upgrade(library.db);
   library.forgetDeletedSoon();
-  await rotateBackups(folder, keep);
+  await rotateBackups(folder, keep, { currentArticles: articleCountOf(library.db) });
   return { restored: info, keptAside };
 }
 
@@ -230,12 +273,18 @@ export async function restoreOverDamaged(
       `The backup ${name} could not be copied (${(error as Error).message}); the damaged library was left where it was.`,
     );
   }
+  const damagedCopy = await moveDamagedAside(libraryFile, now);
+  await rename(incoming, libraryFile);
+  return { restored: info, damagedCopy };
+}
+
+/** Moves a damaged library (with its -wal and -shm) aside under a new name, untouched. */
+export async function moveDamagedAside(libraryFile: string, now = new Date()): Promise<string> {
   const damagedCopy = `${libraryFile}.damaged-${now.toISOString().replace(/[:.]/g, '-')}`;
   for (const suffix of SIDE_FILES) {
     if (existsSync(libraryFile + suffix)) await rename(libraryFile + suffix, damagedCopy + suffix);
   }
-  await rename(incoming, libraryFile);
-  return { restored: info, damagedCopy };
+  return damagedCopy;
 }
 
 /** A database file with the files SQLite keeps beside it. */

@@ -63,6 +63,12 @@ export function userVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
+/** Articles (drafts included) in a library of any schema; none in a file with no tables yet. */
+export function articleCountOf(db: Db): number {
+  const hasTable = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'articles'").get();
+  return hasTable ? (db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n : 0;
+}
+
 /** Applies the migrations a library lacks, all in one transaction. */
 export function upgrade(db: Db, steps: readonly Migration[] = migrations): void {
   db.transaction(() => {

@@ -2,9 +2,10 @@ import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { DatelineError } from '../common/errors.ts';
 import type { BackupInfo } from '../common/backups.ts';
-import { backupFolder, writeBackup } from './backups.ts';
+import { backupFolder, newestComparableBackup, writeBackup } from './backups.ts';
 import { checkInWorker, isDamage } from './check.ts';
-import { userVersion, type Db } from './database.ts';
+import { articleCountOf, userVersion, type Db } from './database.ts';
+import { fileShapeProblems } from './file-shape.ts';
 import { Library } from './library.ts';
 import { LATEST_SCHEMA_VERSION } from './migrations.ts';
 
@@ -23,12 +24,37 @@ export class LibraryDamagedError extends DatelineError {
   }
 }
 
+/**
+ * A library that is sound but holds far fewer articles than its newest backup: a file
+ * replaced or rolled back by a sync tool or a careless copy looks just like this. It is
+ * treated like a damaged one, except that the person may choose to open it as it is.
+ */
+export class LibraryShrunkError extends LibraryDamagedError {
+  readonly articles: number;
+  readonly backup: BackupInfo;
+
+  constructor(file: string, articles: number, backup: BackupInfo) {
+    super(file, [
+      `The library holds ${articles} of the ${backup.articles} articles in its backup of ${new Date(backup.createdAt).toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
+    ]);
+    this.articles = articles;
+    this.backup = backup;
+  }
+}
+
+/** How much smaller than its newest backup a library may be before it is questioned. */
+const SHRUNK_BELOW = 0.5;
+/** Below this many articles in the backup, a library emptied on purpose is too likely. */
+const SHRINK_MATTERS_FROM = 10;
+
 export interface CheckedOpenOptions {
   /** Where the copy taken before an upgrade goes; the library's Backups folder by default. */
   backups?: string;
   onUpgradeBackup?: (backup: BackupInfo) => void;
   /** False skips the quick check (it reads the whole file: seconds for a big library). */
   quickCheck?: boolean;
+  /** False opens a library that holds far fewer articles than its newest backup (the person chose to). */
+  compareWithBackup?: boolean;
 }
 
 /**
@@ -38,12 +64,15 @@ export interface CheckedOpenOptions {
  */
 export async function openCheckedLibrary(file: string, options: CheckedOpenOptions = {}): Promise<Library> {
   if (existsSync(file)) {
+    const shape = fileShapeProblems(file);
+    if (shape.length) throw new LibraryDamagedError(file, shape);
     if (options.quickCheck !== false) {
       const problems = await checkInWorker({ file });
       if (problems.length) throw new LibraryDamagedError(file, problems);
     }
     const probe = openProbe(file);
     try {
+      if (options.compareWithBackup !== false) await refuseIfShrunk(file, probe, options.backups ?? backupFolder(file));
       const version = userVersion(probe);
       if (version > 0 && version < LATEST_SCHEMA_VERSION) {
         options.onUpgradeBackup?.(await writeBackup(probe, options.backups ?? backupFolder(file), 'before-upgrade'));
@@ -55,6 +84,13 @@ export async function openCheckedLibrary(file: string, options: CheckedOpenOptio
     }
   }
   return Library.open(file);
+}
+
+async function refuseIfShrunk(file: string, probe: Db, folder: string): Promise<void> {
+  const backup = await newestComparableBackup(folder);
+  if (!backup?.articles || backup.articles < SHRINK_MATTERS_FROM) return;
+  const articles = articleCountOf(probe);
+  if (articles < backup.articles * SHRUNK_BELOW) throw new LibraryShrunkError(file, articles, backup);
 }
 
 function openProbe(file: string): Db {

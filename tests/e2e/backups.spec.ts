@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -106,6 +106,33 @@ test('a damaged library is not opened or changed; the page offers the newest goo
     expect(aside).toBeDefined();
     expect(readFileSync(join(dir, aside!)).equals(damaged)).toBe(true);
     expect(existsSync(join(backupFolder(file), good.name))).toBe(true);
+  } finally {
+    await stopApp(app);
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a library cut to zero bytes is not opened as a new one; the backup is offered, or a new library beside the old file', async ({
+  page,
+}) => {
+  const dir = mkdtempSync(join(tmpdir(), 'dateline-e2e-emptied-'));
+  const file = join(dir, 'library.sqlite');
+  const library = Library.open(file);
+  fillLibrary(library, syntheticArticles(30, { seed: 5 }));
+  await writeBackup(library.db, backupFolder(file), 'daily', new Date(Date.now() - 3_600_000));
+  library.close();
+  truncateSync(file, 0);
+
+  const app = await startApp(file);
+  try {
+    await page.goto(app.url);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your library is damaged');
+    await expect(page.getByRole('region', { name: 'Restore the newest good backup' })).toContainText('30 articles');
+    expect(readFileSync(file).length).toBe(0);
+    await page.getByRole('button', { name: 'Start a new library' }).click();
+    await expect(page.getByRole('button', { name: 'New draft' })).toBeVisible();
+    expect(readdirSync(dir).some((name) => name.startsWith('library.sqlite.damaged-'))).toBe(true);
+    expect(readdirSync(backupFolder(file)).filter((name) => name.endsWith('.sqlite'))).toHaveLength(2);
   } finally {
     await stopApp(app);
     rmSync(dir, { recursive: true, force: true });

@@ -1,3 +1,4 @@
+import { DatelineError } from '../../common/errors.ts';
 import type { Services } from './services.ts';
 import type { HandlersOf } from './types.ts';
 
@@ -6,6 +7,9 @@ export function appHandlers({ app, library }: Services): HandlersOf<'app' | 'lib
   return {
     'app.info': () => app,
     // A library that failed its check is served by the recovery handlers instead (session.ts).
-    'library.status': () => ({ healthy: true, file: library.file, problems: [], suggested: null }),
+    'library.status': () => ({ healthy: true, file: library.file, problems: [], suggested: null, canOpenAsIs: false }),
+    'library.recover': () => {
+      throw new DatelineError('CONFLICT', 'The library is open and sound; there is nothing to recover.');
+    },
   };
 }

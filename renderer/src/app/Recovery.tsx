@@ -32,14 +32,33 @@ export function Recovery({ status }: { status: LibraryStatus }) {
     }
   };
 
+  const recover = async (action: 'open-as-is' | 'start-new') => {
+    setBusy(true);
+    setError(null);
+    try {
+      await call('library.recover', { action });
+      window.location.reload();
+    } catch (reason) {
+      setError(`The library was not opened: ${messageOf(reason)}`);
+      setBusy(false);
+    }
+  };
+
   const { suggested } = status;
   return (
     <main className="recovery" aria-labelledby="recovery-title">
-      <h1 id="recovery-title">Your library is damaged</h1>
-      <p>
-        Dateline checks the library each time it starts, and this time the check found damage in <code>{status.file}</code>. Dateline has
-        not opened it and has not changed it.
-      </p>
+      <h1 id="recovery-title">{status.canOpenAsIs ? 'Your library is much smaller than its backup' : 'Your library is damaged'}</h1>
+      {status.canOpenAsIs ? (
+        <p>
+          Dateline compares the library with its newest backup each time it starts, and <code>{status.file}</code> now holds far fewer
+          articles: it may have been replaced by an older or emptied copy. Dateline has not opened it and has not changed it.
+        </p>
+      ) : (
+        <p>
+          Dateline checks the library each time it starts, and this time the check found damage in <code>{status.file}</code>. Dateline has
+          not opened it and has not changed it.
+        </p>
+      )}
       <details>
         <summary>What the check found</summary>
         <ul>
@@ -67,6 +86,23 @@ export function Recovery({ status }: { status: LibraryStatus }) {
       ) : (
         <p>There is no good backup to restore. Keep the damaged file; the SQLite tools can often recover most of it.</p>
       )}
+      <section aria-labelledby="other-ways-title" className="recovery-other">
+        <h2 id="other-ways-title">Other ways on</h2>
+        {status.canOpenAsIs && (
+          <p>
+            If you removed those articles yourself, open the library as it is. The fuller backup stays among the backups.{' '}
+            <button type="button" disabled={busy} onClick={() => void recover('open-as-is')}>
+              Open the library as it is
+            </button>
+          </p>
+        )}
+        <p>
+          Or start again with a new, empty library. The current file is moved aside under a new name, unchanged, and nothing is deleted.{' '}
+          <button type="button" disabled={busy} onClick={() => void recover('start-new')}>
+            Start a new library
+          </button>
+        </p>
+      </section>
       {backups.length > 0 && (
         <section aria-labelledby="all-backups-title">
           <h2 id="all-backups-title">All backups</h2>
