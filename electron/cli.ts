@@ -176,9 +176,10 @@ async function runImport({ library }: Opened, paths: string[], options: Options,
           `left out   ${group.path}: ${entriesCount(group.count)} because ${group.reason} (${group.titles.join('; ')}${group.count > group.titles.length ? '; …' : ''})`,
       ),
       `${summary.imported.length} imported, ${summary.duplicates.length} duplicates, ${summary.failed.length} failed${leftOutTotal(summary) ? `, ${entriesCount(leftOutTotal(summary))} left out` : ''}`,
+      ...(summary.stopped ? [`stopped    ${summary.stopped.message} What was imported until then stays.`] : []),
     ].join('\n'),
   );
-  return summary.failed.length ? 1 : 0;
+  return summary.failed.length || summary.stopped ? 1 : 0;
 }
 
 /** A folder stands for every file below it. */

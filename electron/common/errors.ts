@@ -10,6 +10,12 @@ export const errorCodes = [
   'LIBRARY_DAMAGED',
   /** A newer search from the same window replaced this one before it finished. */
   'SUPERSEDED',
+  /** Storage refused a write (library/storage-errors.ts); nothing was lost. */
+  'DISK_FULL',
+  'READ_ONLY',
+  /** Another process held the library's write lock for longer than Dateline waits. */
+  'BUSY',
+  'STORAGE_FAILED',
   'INTERNAL',
 ] as const;
 

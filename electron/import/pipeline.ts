@@ -2,6 +2,7 @@ import { DatelineError, isDatelineError, type ErrorCode } from '../common/errors
 import { findDuplicate, insertSavedArticle, type NewSavedArticle } from '../library/saved-articles.ts';
 import type { Library } from '../library/library.ts';
 import { completeSavedLink } from '../library/saved-links.ts';
+import { storageError } from '../library/storage-errors.ts';
 import { isSafeName, looksLikeZip, readZip } from './archive/zip.ts';
 import { findImporter, supportedExtensions } from './registry.ts';
 import { extensionOf, isLeftOut, type ImportEntry, type Importer, type ImportSource, type LeftOutEntry } from './types.ts';
@@ -25,6 +26,8 @@ export interface ImportSummary {
   leftOut: LeftOutGroup[];
   /** Stopped before every file was read; what was imported until then stays. */
   cancelled: boolean;
+  /** The disk refused a write (full, read-only, failing), which stopped the import; what was imported until then stays. */
+  stopped: { code: ErrorCode; message: string } | null;
 }
 
 export interface LeftOutGroup {
@@ -57,7 +60,7 @@ const parseInWorker: Parse = (importer, source, signal) =>
   importWorker.run({ kind: 'parse', importer: importer.id, name: source.name, bytes: source.bytes }, undefined, signal);
 
 export function emptySummary(): ImportSummary {
-  return { imported: [], duplicates: [], failed: [], leftOut: [], cancelled: false };
+  return { imported: [], duplicates: [], failed: [], leftOut: [], cancelled: false, stopped: null };
 }
 
 /** Files parsed ahead of the one being stored, so the worker never waits for the disk. */
@@ -111,7 +114,15 @@ export async function importFiles(library: Library, files: readonly PendingFile[
     if (options.signal?.aborted) break;
     // The worker reads on while this thread writes.
     startReading(index + ready.length + PARSE_AHEAD);
-    const archives = storeReady(library, ready, summary);
+    let archives: PendingFile[];
+    try {
+      archives = await storeBatch(library, ready, summary);
+    } catch (error) {
+      const storage = storageError(error);
+      if (!storage) throw error;
+      summary.stopped = { code: storage.code, message: storage.message };
+      break;
+    }
     index += ready.length;
     if (archives.length) {
       // Files inside a zip come next; what was read ahead is read again in its new place.
@@ -122,6 +133,16 @@ export async function importFiles(library: Library, files: readonly PendingFile[
   summary.cancelled = index < queue.length;
   options.onProgress?.({ done: index, total: queue.length, current: null });
   return summary;
+}
+
+/**
+ * Another process (the app, while `dateline import` runs, or the other way round) waits for
+ * the write lock by polling it every few tens of milliseconds; an import that takes the lock
+ * again the moment it commits would starve it past its timeout. A pause of a quarter of the
+ * time just spent writing leaves it free often enough.
+ */
+function leaveRoomForOtherWriters(heldMs: number): Promise<unknown> {
+  return delay(Math.min(50, Math.max(1, heldMs / 4)));
 }
 
 /** Reads and parses one file (in the worker), or lists the files of a plain zip. */
@@ -150,8 +171,69 @@ async function readOne(file: PendingFile, options: ImportOptions): Promise<Outco
   return { kind: 'articles', articles, leftOut };
 }
 
+/** A file with more articles than this (a reading app's export) is stored over several transactions. */
+const ARTICLES_PER_TRANSACTION = 500;
+
+type Ready = { file: PendingFile; outcome: Outcome };
+
+/**
+ * Stores the files that are ready, in order: small ones together in one transaction, a file
+ * of many articles in transactions of its own, with room for other writers after each.
+ */
+async function storeBatch(library: Library, ready: Ready[], summary: ImportSummary): Promise<PendingFile[]> {
+  const archives: PendingFile[] = [];
+  let small: Ready[] = [];
+  const storeSmall = async () => {
+    if (!small.length) return;
+    const began = performance.now();
+    archives.push(...storeReady(library, small, summary));
+    small = [];
+    await leaveRoomForOtherWriters(performance.now() - began);
+  };
+  for (const item of ready) {
+    if (item.outcome.kind === 'articles' && item.outcome.articles.length > ARTICLES_PER_TRANSACTION) {
+      await storeSmall();
+      await storeLarge(library, item.file, item.outcome, summary);
+    } else small.push(item);
+  }
+  await storeSmall();
+  return archives;
+}
+
+/**
+ * A file of many articles in short transactions, so that another process (the app, while
+ * `dateline import` runs) is never kept from writing for longer than it waits. A failure
+ * part way keeps the parts stored before it, and says how many.
+ */
+async function storeLarge(
+  library: Library,
+  file: PendingFile,
+  outcome: Extract<Outcome, { kind: 'articles' }>,
+  summary: ImportSummary,
+): Promise<void> {
+  const { articles } = outcome;
+  const before = summary.imported.length + summary.duplicates.length;
+  for (let start = 0; start < articles.length; start += ARTICLES_PER_TRANSACTION) {
+    const began = performance.now();
+    try {
+      storeArticles(library, articles.slice(start, start + ARTICLES_PER_TRANSACTION), file.path, summary);
+    } catch (error) {
+      if (storageError(error)) throw error;
+      const { code, message } = describeFailure(error);
+      const stored = summary.imported.length + summary.duplicates.length - before;
+      summary.failed.push({
+        path: file.path,
+        error: { code, message: stored ? `${message} (The first ${stored} entries were stored.)` : message },
+      });
+      return;
+    }
+    await leaveRoomForOtherWriters(performance.now() - began);
+  }
+  summary.leftOut.push(...groupLeftOut(file.path, outcome.leftOut));
+}
+
 /** Stores the files that are ready in one transaction, each file in its own savepoint. */
-function storeReady(library: Library, ready: { file: PendingFile; outcome: Outcome }[], summary: ImportSummary): PendingFile[] {
+function storeReady(library: Library, ready: Ready[], summary: ImportSummary): PendingFile[] {
   const archives: PendingFile[] = [];
   const staged = emptySummary();
   library.write(() => {
@@ -163,6 +245,8 @@ function storeReady(library: Library, ready: { file: PendingFile; outcome: Outco
           storeArticles(library, outcome.articles, file.path, staged);
           staged.leftOut.push(...groupLeftOut(file.path, outcome.leftOut));
         } catch (error) {
+          // A disk that refuses writes stops the whole batch, not just this file.
+          if (storageError(error)) throw error;
           staged.failed.push({ path: file.path, error: describeFailure(error) });
         }
       }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { DatelineError, isDatelineError } from '../common/errors.ts';
+import { storageError } from '../library/storage-errors.ts';
 import { channels, events, isChannelName, type ChannelName, type EventName, type EventPayload, type Result } from './contract.ts';
 import { createHandlers } from './handlers/index.ts';
 import { createServices, type Exclusive, type HandlerContext } from './handlers/services.ts';
@@ -59,7 +60,9 @@ export function dispatcherOver(handlers: PartialHandlers, { log, refuse }: Dispa
       return { ok: true, value: spec.output.parse(value) };
     } catch (error) {
       if (isDatelineError(error)) return failure(error.code, error.message);
+      const storage = storageError(error);
       log?.(`channel ${channel} failed`, error);
+      if (storage) return failure(storage.code, storage.message);
       return failure('INTERNAL', 'Something went wrong inside Dateline. Nothing was changed; the details are in the log.');
     }
   };

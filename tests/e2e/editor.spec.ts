@@ -385,3 +385,26 @@ test('an image dropped on the story goes into the story, not into the library as
   await expect(page.getByRole('complementary', { name: 'Import' })).toHaveCount(0);
   expect(storedDraft(app).html).toMatch(/<figure><img src="dateline-media:\/\/library\/\d+"/);
 });
+
+test('an autosave refused because another program holds the library is retried on its own, and the status bar says so', async ({
+  page,
+  app,
+}) => {
+  await newDraft(page, app);
+  await saved(page);
+  // Another program (a `dateline import` in a terminal, say) takes the write lock and keeps it.
+  const other = Library.open(app.libraryPath);
+  other.db.exec('BEGIN IMMEDIATE');
+  try {
+    await page.keyboard.type('The ferry crews walked out on Monday.');
+    await expect(page.getByTestId('save-status')).toContainText(/Not saved: Another program is writing.*Trying again in \d+ s\./, {
+      timeout: 15_000,
+    });
+  } finally {
+    other.db.exec('COMMIT');
+    other.close();
+  }
+  // No keystroke after the lock is released: the retry alone stores the paragraph.
+  await expect(page.getByTestId('save-status')).toHaveText('Saved', { timeout: 20_000 });
+  expect(storedDraft(app).text).toContain('The ferry crews walked out on Monday.');
+});

@@ -33,6 +33,7 @@ describe('the dateline CLI', { timeout: 90_000 }, () => {
       failed: [],
       leftOut: [],
       cancelled: false,
+      stopped: null,
     });
 
     const again = json(dateline(library, 'import', KURSK, '--json'));

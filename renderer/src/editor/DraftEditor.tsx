@@ -114,7 +114,7 @@ export function DraftEditor({ draft, focusMode, onDeleted, onExport, onRestored,
     theme: editorTheme,
     nodes: NODES,
     editorState: draft.editorState ?? undefined,
-    onError: (error) => setStatus({ state: 'error', message: error.message }),
+    onError: (error) => setStatus({ state: 'error', message: error.message, retryInMs: null }),
   };
 
   const changeField = (name: keyof typeof fields) => (value: string) => {
@@ -142,7 +142,7 @@ export function DraftEditor({ draft, focusMode, onDeleted, onExport, onRestored,
     try {
       if (await confirmAndDelete(draft.id, 'Delete this draft? This cannot be undone.')) onDeleted();
     } catch (reason) {
-      setStatus({ state: 'error', message: messageOf(reason) });
+      setStatus({ state: 'error', message: messageOf(reason), retryInMs: null });
     }
   };
 
@@ -289,6 +289,7 @@ function StatusBar({
         <span className={`save-status ${status.state}`} role="status" data-testid="save-status">
           {STATUS_TEXT[status.state]}
           {status.state === 'error' ? `: ${status.message}` : ''}
+          {status.state === 'error' && status.retryInMs !== null ? ` Trying again in ${Math.round(status.retryInMs / 1000)} s.` : ''}
         </span>
       </span>
     </footer>

@@ -1,7 +1,22 @@
 import type { DraftFields } from '../../../electron/common/model.ts';
-import { call, messageOf } from '../client/api.ts';
+import { ApiError, call, messageOf } from '../client/api.ts';
 
-export type SaveStatus = { state: 'saved' } | { state: 'pending' } | { state: 'saving' } | { state: 'error'; message: string };
+export type SaveStatus =
+  | { state: 'saved' }
+  | { state: 'pending' }
+  | { state: 'saving' }
+  /** `retryInMs`: when the saver tries again by itself; null when only a change or a person can help. */
+  | { state: 'error'; message: string; retryInMs: number | null };
+
+/** Failures that trying again cannot mend: the save itself was refused. */
+const FINAL_CODES: ReadonlySet<string> = new Set(['CONFLICT', 'INVALID_INPUT', 'NOT_FOUND', 'TOO_LARGE', 'UNSUPPORTED']);
+const FIRST_RETRY_MS = 1000;
+const LAST_RETRY_MS = 30_000;
+
+/** How long before the `attempt`-th retry: doubling from a second, up to half a minute. */
+export function retryDelay(attempt: number): number {
+  return Math.min(LAST_RETRY_MS, FIRST_RETRY_MS * 2 ** attempt);
+}
 
 /**
  * Saves one draft: changes are collected and written together shortly after the last
@@ -19,6 +34,8 @@ export class DraftSaver {
   private readonly delayMs: number;
   private readonly report: (status: SaveStatus) => void;
   private lastState: SaveStatus['state'] = 'saved';
+  /** Retries since the last save that went through. */
+  private failures = 0;
 
   constructor(id: number, revision: number, onStatus: (status: SaveStatus) => void, delayMs = 600) {
     this.id = id;
@@ -83,6 +100,7 @@ export class DraftSaver {
       const saved = await call('articles.save', { id: this.id, patch, expectedRevision: this.revision });
       this.revision = saved.revision;
       this.lastFailed = false;
+      this.failures = 0;
       if (!this.hasUnsavedChanges) this.onStatus({ state: 'saved' });
     } catch (error) {
       // Keep what failed so the next attempt sends it again; newer changes win over it.
@@ -93,7 +111,14 @@ export class DraftSaver {
         this.serializeEditor = () => state;
       }
       this.lastFailed = true;
-      this.onStatus({ state: 'error', message: messageOf(error) });
+      // A busy or full disk, or a server restarting, passes: the saver tries again on its own,
+      // so the draft is stored even if the journalist never types another key.
+      const retryInMs = error instanceof ApiError && FINAL_CODES.has(error.code) ? null : retryDelay(this.failures++);
+      if (retryInMs !== null) {
+        if (this.timer) clearTimeout(this.timer);
+        this.timer = setTimeout(() => void this.flush(), retryInMs);
+      }
+      this.onStatus({ state: 'error', message: messageOf(error), retryInMs });
     }
   }
 }

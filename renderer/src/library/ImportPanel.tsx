@@ -65,6 +65,7 @@ function merge(into: Summary, next: Summary): Summary {
     failed: [...into.failed, ...next.failed],
     leftOut: [...into.leftOut, ...next.leftOut],
     cancelled: into.cancelled || next.cancelled,
+    stopped: into.stopped ?? next.stopped,
   };
 }
 
@@ -150,7 +151,7 @@ export function useImporter(): Importer {
       if (files.length === 0) return;
       cancelled.current = false;
       await runOwn({ done: 0, total: files.length, current: files[0]?.name ?? null }, async (job) => {
-        let total: Summary = { imported: [], duplicates: [], failed: [], leftOut: [], cancelled: false };
+        let total: Summary = { imported: [], duplicates: [], failed: [], leftOut: [], cancelled: false, stopped: null };
         for (const batch of batches(files)) {
           if (cancelled.current) return { ...total, cancelled: true };
           batchOffset.current = { done: total.imported.length + total.duplicates.length + total.failed.length, total: files.length };
@@ -158,7 +159,7 @@ export function useImporter(): Importer {
             batch.map(async (file) => ({ ...(await readAsBase64(file)), name: file.webkitRelativePath || file.name })),
           );
           total = merge(total, await call('import.files', { files: payload, job }));
-          if (total.cancelled) break;
+          if (total.cancelled || total.stopped) break;
         }
         return total;
       });
@@ -270,6 +271,11 @@ export function ImportPanel({ importer }: { importer: Importer }) {
             {leftOutTotal(summary) > 0 && `, ${entriesCount(leftOutTotal(summary))} left out`}
           </h2>
           {summary.cancelled && <p>The import was cancelled; the articles imported until then are in the library.</p>}
+          {summary.stopped && (
+            <p role="alert">
+              The import stopped: {summary.stopped.message} The {summary.imported.length} articles imported until then are in the library.
+            </p>
+          )}
           <ul>
             {summary.imported.map((item) => (
               <li key={`i${item.id}`}>Imported “{item.title}”</li>
