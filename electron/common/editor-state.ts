@@ -34,6 +34,33 @@ export interface DerivedContent {
   text: string;
 }
 
+/**
+ * How deeply the editor may nest nodes (lists in lists, quotes in lists): far beyond any
+ * story, and far below where the editor's recursive rendering gives out (a state 2,000
+ * levels deep blanked the window). The contract refuses deeper states before they are stored.
+ */
+export const MAX_EDITOR_NESTING = 64;
+
+/** Each node level is an object and its children array; the root adds two more. */
+const MAX_JSON_DEPTH = MAX_EDITOR_NESTING * 2 + 4;
+
+/** Whether a serialized editor state nests no deeper than the editor can open (a scan, no parse). */
+export function withinEditorNesting(json: string): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < json.length; i++) {
+    const code = json.charCodeAt(i);
+    if (inString) {
+      if (code === 0x5c) i++;
+      else if (code === 0x22) inString = false;
+    } else if (code === 0x22) inString = true;
+    else if (code === 0x7b || code === 0x5b) {
+      if (++depth > MAX_JSON_DEPTH) return false;
+    } else if (code === 0x7d || code === 0x5d) depth--;
+  }
+  return true;
+}
+
 export function parseEditorState(json: string): SerializedNode {
   let parsed: unknown;
   try {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_EDITOR_NESTING, withinEditorNesting } from './editor-state.ts';
 
 /**
  * The shapes the library hands out. The contract builds its channels from these, and the
@@ -84,7 +85,12 @@ export const articleListSchema = z.object({
 });
 
 export const searchQuerySchema = z.strictObject({
-  query: z.string().max(1000),
+  // Control characters (a NUL pasted from a binary file) mean nothing in a search; as spaces
+  // they cannot break the query either.
+  query: z
+    .string()
+    .max(1000)
+    .transform((query) => query.replace(/[\u0000-\u001f\u007f]/g, ' ')),
   limit: z.number().int().min(1).max(200).default(50),
   /** Who is typing (one id per search box): a newer search supersedes an older one of the same session. */
   session: z.string().max(100).optional(),
@@ -146,7 +152,11 @@ export const draftFieldsSchema = z.strictObject({
   status: draftStatus.optional(),
   wordTarget: z.number().int().min(1).max(100_000).nullable().optional(),
   /** Serialized Lexical editor state: the draft's source of truth. */
-  editorState: z.string().max(20_000_000).optional(),
+  editorState: z
+    .string()
+    .max(20_000_000)
+    .refine(withinEditorNesting, `The document nests more than ${MAX_EDITOR_NESTING} levels deep, more than the editor can open.`)
+    .optional(),
 });
 
 export const articlePatchSchema = draftFieldsSchema.extend({

@@ -4,6 +4,7 @@ import type { Library } from '../library/library.ts';
 import { completeSavedLink } from '../library/saved-links.ts';
 import { storageError } from '../library/storage-errors.ts';
 import { isSafeName, looksLikeZip, readZip } from './archive/zip.ts';
+import { parserFailureMessage } from './failure.ts';
 import { findImporter, supportedExtensions } from './registry.ts';
 import { extensionOf, isLeftOut, type ImportEntry, type Importer, type ImportSource, type LeftOutEntry } from './types.ts';
 import { importWorker } from './worker/pool.ts';
@@ -371,5 +372,5 @@ function describeFailure(error: unknown): { code: ErrorCode; message: string } {
   if (code === 'ENOENT') return { code: 'NOT_FOUND', message: 'The file does not exist.' };
   if (code === 'EACCES' || code === 'EPERM') return { code: 'IMPORT_FAILED', message: 'Dateline may not read this file.' };
   if (code === 'EISDIR') return { code: 'IMPORT_FAILED', message: 'This is a folder, not a file.' };
-  return { code: 'IMPORT_FAILED', message: `The file could not be imported: ${(error as Error).message}` };
+  return { code: 'IMPORT_FAILED', message: parserFailureMessage(error) };
 }

@@ -2,6 +2,7 @@ import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { LibraryStatus } from '../../electron/ipc/contract.ts';
 import { App } from './app/App.tsx';
+import { PaneBoundary } from './app/PaneBoundary.tsx';
 import { Recovery } from './app/Recovery.tsx';
 import { call, messageOf } from './client/api.ts';
 import './styles.css';
@@ -30,6 +31,8 @@ function Root() {
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <Root />
+    <PaneBoundary what="Dateline">
+      <Root />
+    </PaneBoundary>
   </StrictMode>,
 );

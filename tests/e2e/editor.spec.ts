@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getArticle, listArticles } from '../../electron/library/articles.ts';
+import { createDraft } from '../../electron/library/drafts.ts';
 import { Library } from '../../electron/library/library.ts';
 import { expect, startApp, stopApp, test, type RunningApp } from './fixtures.ts';
 
@@ -407,4 +408,26 @@ test('an autosave refused because another program holds the library is retried o
   // No keystroke after the lock is released: the retry alone stores the paragraph.
   await expect(page.getByTestId('save-status')).toHaveText('Saved', { timeout: 20_000 });
   expect(storedDraft(app).text).toContain('The ferry crews walked out on Monday.');
+});
+
+test('a draft the editor cannot open shows a message in its pane; the rest of the window goes on', async ({ page, app }) => {
+  // As a library from before the contract's limit could hold: a state 2,000 levels deep.
+  const library = Library.open(app.libraryPath);
+  const deep = createDraft(library, { title: 'Deeply nested draft' });
+  const levels = 2000;
+  const open = '{"type":"list","listType":"bullet","tag":"ul","version":1,"children":[{"type":"listitem","version":1,"children":[';
+  const state = `{"root":{"type":"root","version":1,"children":[${open.repeat(levels)}{"type":"text","text":"deep","format":0,"version":1}${']}]}'.repeat(levels)}]}}`;
+  library.db.prepare('UPDATE articles SET editor_state = ? WHERE id = ?').run(state, deep.id);
+  createDraft(library, { title: 'A sound draft' });
+  library.close();
+
+  await page.goto(app.url);
+  const list = page.getByRole('list', { name: 'Article list' });
+  await list.getByRole('button', { name: /Deeply nested draft/ }).click();
+  await expect(page.getByRole('main', { name: 'Article' }).getByRole('alert')).toContainText(
+    /This draft could not be shown: .*Nothing was changed/,
+  );
+  await expect(page.getByRole('button', { name: 'New draft' })).toBeVisible();
+  await list.getByRole('button', { name: /A sound draft/ }).click();
+  await expect(page.getByLabel('Headline')).toHaveValue('A sound draft');
 });

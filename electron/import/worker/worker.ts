@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { DatelineError, isDatelineError } from '../../common/errors.ts';
+import { parserFailureMessage } from '../failure.ts';
 import { importers } from '../registry.ts';
 import { isLeftOut, type ImportEntry } from '../types.ts';
 import { countWords } from '../../common/text.ts';
@@ -39,7 +40,7 @@ function handle(request: WorkerRequest): Promise<void> {
         ok: false,
         error: isDatelineError(error)
           ? { code: error.code, message: error.message }
-          : { code: 'IMPORT_FAILED', message: `The file could not be read: ${(error as Error)?.message ?? String(error)}` },
+          : { code: 'IMPORT_FAILED', message: parserFailureMessage(error) },
       }),
   );
 }

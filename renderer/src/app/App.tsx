@@ -3,6 +3,7 @@ import { DRAFT_EXTENSIONS } from '../../../electron/common/draft-files.ts';
 import { call, messageOf, subscribe } from '../client/api.ts';
 import { base64Of } from '../client/media.ts';
 import { ContentPane } from './ContentPane.tsx';
+import { PaneBoundary } from './PaneBoundary.tsx';
 import { ImportPanel, useImporter } from '../library/ImportPanel.tsx';
 import { LibraryPane } from '../library/LibraryPane.tsx';
 import type { LibrarySelection } from '../library/selection.ts';
@@ -89,16 +90,18 @@ export function App() {
   return (
     <SettingsContext.Provider value={settings}>
       <div className={focusMode ? 'app focus-mode' : 'app'} {...importer.dropTargetProps}>
-        <Sidebar
-          selection={selection}
-          onSelect={(next) => setSelection(next)}
-          onNewDraft={newDraft}
-          onImport={importer.pickFiles}
-          onImportFolder={importer.pickFolder}
-          onImportAddress={() => setDialog('address')}
-          onSettings={() => setDialog('settings')}
-          onOpenAsDraft={() => draftInput.current?.click()}
-        />
+        <PaneBoundary what="The sidebar">
+          <Sidebar
+            selection={selection}
+            onSelect={(next) => setSelection(next)}
+            onNewDraft={newDraft}
+            onImport={importer.pickFiles}
+            onImportFolder={importer.pickFolder}
+            onImportAddress={() => setDialog('address')}
+            onSettings={() => setDialog('settings')}
+            onOpenAsDraft={() => draftInput.current?.click()}
+          />
+        </PaneBoundary>
         <input
           ref={draftInput}
           type="file"
@@ -111,7 +114,9 @@ export function App() {
             if (file) void openAsDraft(file);
           }}
         />
-        <LibraryPane selection={selection} openId={openId} onOpen={setOpenId} onSelect={setSelection} />
+        <PaneBoundary what="The article list" resetKey={selection}>
+          <LibraryPane selection={selection} openId={openId} onOpen={setOpenId} onSelect={setSelection} />
+        </PaneBoundary>
         <ContentPane
           id={openId}
           focusMode={focusMode}

@@ -3,6 +3,7 @@ import type { Article } from '../../../electron/common/model.ts';
 import { call, messageOf } from '../client/api.ts';
 import { DraftEditor } from '../editor/DraftEditor.tsx';
 import { ReaderView } from '../reader/ReaderView.tsx';
+import { PaneBoundary } from './PaneBoundary.tsx';
 
 /** Opens the selected article: drafts in the editor, saved articles in the reading view. */
 interface Props {
@@ -43,18 +44,22 @@ export function ContentPane({ id, focusMode, onClosed, onExport, onOpen, onFocus
         </p>
       )}
       {article?.kind === 'saved' && (
-        <ReaderView key={article.id} article={article} onDeleted={onClosed} onExport={onExport} onOpen={onOpen} />
+        <PaneBoundary what="This article" resetKey={article.id}>
+          <ReaderView key={article.id} article={article} onDeleted={onClosed} onExport={onExport} onOpen={onOpen} />
+        </PaneBoundary>
       )}
       {article?.kind === 'draft' && (
-        <DraftEditor
-          key={`${article.id}:${generation}`}
-          draft={article}
-          focusMode={focusMode}
-          onDeleted={onClosed}
-          onExport={onExport}
-          onFocusMode={onFocusMode}
-          onRestored={() => setGeneration((n) => n + 1)}
-        />
+        <PaneBoundary what="This draft" resetKey={`${article.id}:${generation}`}>
+          <DraftEditor
+            key={`${article.id}:${generation}`}
+            draft={article}
+            focusMode={focusMode}
+            onDeleted={onClosed}
+            onExport={onExport}
+            onFocusMode={onFocusMode}
+            onRestored={() => setGeneration((n) => n + 1)}
+          />
+        </PaneBoundary>
       )}
     </main>
   );

@@ -20,6 +20,7 @@ import { readingMinutes } from '../../../electron/common/text.ts';
 import { confirmAndDelete } from '../app/delete-article.ts';
 import { messageOf } from '../client/api.ts';
 import { DraftSaver, type SaveStatus } from './draft-saver.ts';
+import { MAX_EDITOR_NESTING, withinEditorNesting } from '../../../electron/common/editor-state.ts';
 import { ImageNode } from './nodes/ImageNode.tsx';
 import { PullQuoteNode } from './nodes/PullQuoteNode.tsx';
 import { MetadataPanel, StatusSelect, type Metadata } from './panels/MetadataPanel.tsx';
@@ -67,7 +68,19 @@ interface Props {
   onFocusMode: () => void;
 }
 
-export function DraftEditor({ draft, focusMode, onDeleted, onExport, onRestored, onFocusMode }: Props) {
+/**
+ * The draft in the editor. A stored state deeper than the editor can open (from before the
+ * contract refused them) fails here, in its pane, before the editor starts: shown empty, it
+ * would be saved over as soon as the journalist typed.
+ */
+export function DraftEditor(props: Props) {
+  if (props.draft.editorState !== null && !withinEditorNesting(props.draft.editorState)) {
+    throw new Error(`it nests more than ${MAX_EDITOR_NESTING} levels deep, more than the editor can open.`);
+  }
+  return <OpenDraft {...props} />;
+}
+
+function OpenDraft({ draft, focusMode, onDeleted, onExport, onRestored, onFocusMode }: Props) {
   const [status, setStatus] = useState<SaveStatus>({ state: 'saved' });
   const [fields, setFields] = useState({ title: draft.title, dek: draft.dek, byline: draft.byline });
   const [metadata, setMetadata] = useState<Metadata>({
@@ -114,7 +127,17 @@ export function DraftEditor({ draft, focusMode, onDeleted, onExport, onRestored,
     theme: editorTheme,
     nodes: NODES,
     editorState: draft.editorState ?? undefined,
-    onError: (error) => setStatus({ state: 'error', message: error.message, retryInMs: null }),
+    // An update the editor could not apply (a paste nested too deeply) is not made; the draft
+    // as it was stays, and is what gets saved.
+    onError: (error) =>
+      setStatus({
+        state: 'error',
+        message:
+          error instanceof RangeError
+            ? 'That change nests too deeply for the editor and was not made.'
+            : `The editor could not make that change (${error.message}).`,
+        retryInMs: null,
+      }),
   };
 
   const changeField = (name: keyof typeof fields) => (value: string) => {
