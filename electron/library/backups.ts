@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { readdir, rename, rm, stat } from 'node:fs/promises';
+import { createPrivateFile, ensurePrivateFolder, makePrivate } from '../common/node/private-files.ts';
 import { dirname, join } from 'node:path';
 import { BACKUP_NAME_PATTERN, type BackupInfo, type BackupKind } from '../common/backups.ts';
 import { DatelineError } from '../common/errors.ts';
@@ -43,7 +44,7 @@ export function parseBackupName(name: string): { createdAt: number; kind: Backup
  * damaged file can never push good backups out of the rotation.
  */
 export async function writeBackup(source: Db, folder: string, kind: BackupKind, now = new Date()): Promise<BackupInfo> {
-  await mkdir(folder, { recursive: true });
+  ensurePrivateFolder(folder);
   let at = now;
   while (existsSync(join(folder, nameFor(kind, at)))) at = new Date(at.getTime() + 1);
   const name = nameFor(kind, at);
@@ -60,7 +61,9 @@ export async function copyLibrary(source: Db, destination: string): Promise<void
   const partial = `${destination}.partial`;
   await rm(partial, { force: true });
   try {
+    createPrivateFile(partial);
     await source.backup(partial);
+    makePrivate(partial);
     const problems = await checkInWorker({ file: partial, seal: true });
     if (problems.length) throw damagedWhileBackingUp(problems);
     await rename(partial, destination);
@@ -168,6 +171,9 @@ export async function rotateBackups(
   }
   const removed = names.filter((backup) => !kept.has(backup.name)).map((backup) => backup.name);
   for (const name of removed) await rm(join(folder, name), { force: true });
+  // Backups made before files were kept private are made so now.
+  if (existsSync(folder)) ensurePrivateFolder(folder);
+  makePrivate(...[...kept].map((name) => join(folder, name)));
   const partials = (await readdir(folder).catch(() => [] as string[])).filter((name) => name.endsWith('.partial'));
   for (const name of partials) {
     const file = join(folder, name);
@@ -265,6 +271,7 @@ export async function restoreOverDamaged(
   const incoming = `${libraryFile}.restoring`;
   await removeWithSideFiles(incoming);
   try {
+    createPrivateFile(incoming);
     await copyInto(file, incoming);
   } catch (error) {
     await removeWithSideFiles(incoming);

@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { createPrivateFile, ensureFolder, ensurePrivateFolder, makePrivate } from '../common/node/private-files.ts';
 import { DatelineError } from '../common/errors.ts';
+import { userDataDir } from './location.ts';
 import { migrations, type Migration } from './migrations.ts';
 
 export type Db = Database.Database;
@@ -19,7 +20,7 @@ export interface OpenOptions {
  */
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const steps = options.migrations ?? migrations;
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  if (file !== ':memory:') prepareFile(file);
   const db = new Database(file);
   try {
     const version = userVersion(db);
@@ -30,12 +31,25 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
       );
     }
     configure(db);
+    if (file !== ':memory:') makePrivate(file, `${file}-wal`, `${file}-shm`);
     upgrade(db, steps);
     return db;
   } catch (error) {
     db.close();
     throw error;
   }
+}
+
+/**
+ * The library's folder and file, private before SQLite writes a byte: its -wal and -shm
+ * take the file's mode. Dateline's own data folder is kept 0700; a folder the person chose
+ * is made so only if it is new.
+ */
+function prepareFile(file: string): void {
+  const dir = dirname(file);
+  if (dir === userDataDir()) ensurePrivateFolder(dir);
+  else ensureFolder(dir);
+  createPrivateFile(file);
 }
 
 /**

@@ -1,5 +1,6 @@
-import { appendFileSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensurePrivateFolder, makePrivate, PRIVATE_FILE } from '../common/node/private-files.ts';
 
 export interface Logger {
   info(message: string): void;
@@ -19,8 +20,9 @@ export interface LogOptions {
  * the error: only its name, message and stack are written, never article text.
  */
 export function createLogger(dir: string, { maxBytes = 1024 * 1024, keep = 3 }: LogOptions = {}): Logger {
-  mkdirSync(dir, { recursive: true });
+  ensurePrivateFolder(dir);
   const file = join(dir, 'dateline.log');
+  makePrivate(file, ...Array.from({ length: keep }, (_, n) => `${file}.${n + 1}`));
 
   const rotate = () => {
     rmSync(`${file}.${keep}`, { force: true });
@@ -43,7 +45,7 @@ export function createLogger(dir: string, { maxBytes = 1024 * 1024, keep = 3 }: 
     } catch {
       // No file yet.
     }
-    appendFileSync(file, line);
+    appendFileSync(file, line, { mode: PRIVATE_FILE });
   };
 
   return {

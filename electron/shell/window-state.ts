@@ -1,4 +1,5 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { PRIVATE_FILE } from '../common/node/private-files.ts';
 import { z } from 'zod';
 
 export interface Rectangle {
@@ -33,7 +34,7 @@ export function readWindowState(file: string): WindowState | null {
 
 export function writeWindowState(file: string, state: WindowState): void {
   // Written aside and renamed, so a crash mid-write never leaves a half file.
-  writeFileSync(`${file}.tmp`, JSON.stringify(state));
+  writeFileSync(`${file}.tmp`, JSON.stringify(state), { mode: PRIVATE_FILE });
   renameSync(`${file}.tmp`, file);
 }
 
