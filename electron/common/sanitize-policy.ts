@@ -1,3 +1,4 @@
+import type { DOMPurify } from 'dompurify';
 import { allowedUriPattern } from './media-url.ts';
 
 /**
@@ -15,6 +16,35 @@ export const ALLOWED_TAGS = [
 ];
 
 export const ALLOWED_ATTR = ['href', 'src', 'alt', 'title', 'colspan', 'rowspan', 'datetime', 'class', 'lang', 'dir'];
+
+/**
+ * The only classes stored HTML keeps: those Dateline's own pipeline gives (a picture's
+ * placeholder and why it is one, a pull quote's parts). Any other class, the app's own
+ * ("toast", "overlay", "recovery") above all, is dropped, so an article cannot dress up as
+ * the app that shows it.
+ */
+// prettier-ignore
+export const ALLOWED_CLASSES: ReadonlySet<string> = new Set([
+  'missing-image', 'not-downloaded', 'download-failed', 'unsupported', 'unavailable',
+  'pullquote', 'attribution', 'credit',
+]);
+
+export function keptClasses(value: string): string {
+  return value
+    .split(/\s+/)
+    .filter((name) => ALLOWED_CLASSES.has(name))
+    .join(' ');
+}
+
+/** Holds a DOMPurify instance (the library's on jsdom, the reading view's) to the closed set of classes. */
+export function restrictClasses(purify: DOMPurify): DOMPurify {
+  purify.addHook('uponSanitizeAttribute', (_node, data) => {
+    if (data.attrName !== 'class') return;
+    data.attrValue = keptClasses(data.attrValue);
+    if (!data.attrValue) data.keepAttr = false;
+  });
+  return purify;
+}
 
 /** Links may point at the web or an e-mail address; images only at the library. */
 export const ALLOWED_URI_REGEXP = allowedUriPattern({ pending: false });

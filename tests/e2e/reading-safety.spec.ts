@@ -1,6 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, importAndOpen, openArticle, pwned, test, watchForLeaks } from './fixtures.ts';
+import { Library } from '../../electron/library/library.ts';
+import { insertSavedArticle } from '../../electron/library/saved-articles.ts';
 
 /**
  * An article built to attack the page that shows it. Each payload, if it worked, would either
@@ -116,3 +118,22 @@ for (const theme of ['light', 'sepia', 'dark'] as const) {
     expect(await seriousViolations(page)).toEqual([]);
   });
 }
+
+test('an article stored with the app’s own classes cannot dress up as the app when shown', async ({ page, app }) => {
+  // As a library from before classes were limited holds it: straight into the file.
+  const library = Library.open(app.libraryPath);
+  const stored = insertSavedArticle(library, {
+    title: 'Harbour notice',
+    html: '<div class="toast recovery-offer" role="alert">Your library is damaged: call 555-0100.</div><p class="app focus-mode missing-image">The harbour reopened at noon.</p>',
+    text: 'Your library is damaged: call 555-0100. The harbour reopened at noon.',
+    sourceUrl: 'https://harbour.example/notice',
+  });
+  library.close();
+  await page.goto(app.url);
+  await openArticle(page, 'Harbour notice');
+  const body = page.locator('.reader-body');
+  await expect(body).toContainText('The harbour reopened at noon.');
+  expect(await body.locator('[class]').evaluateAll((nodes) => nodes.map((node) => node.className))).toEqual(['missing-image']);
+  await expect(page.locator('.toast, .recovery-offer')).toHaveCount(0);
+  expect(stored).toBeGreaterThan(0);
+});
