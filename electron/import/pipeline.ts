@@ -7,6 +7,7 @@ import { isSafeName, looksLikeZip, readZip } from './archive/zip.ts';
 import { parserFailureMessage } from './failure.ts';
 import { findImporter, supportedExtensions } from './registry.ts';
 import { extensionOf, isLeftOut, type ImportEntry, type Importer, type ImportSource, type LeftOutEntry } from './types.ts';
+import type { DownloadOptions } from './web/page.ts';
 import { importWorker } from './worker/pool.ts';
 
 /** Larger files are refused before they are read: no article is that long. */
@@ -303,8 +304,8 @@ function filesInZip(path: string, bytes: Uint8Array): PendingFile[] {
 }
 
 /** One web page downloaded and read in the import worker, with its time budget. */
-export async function downloadInWorker(url: string, images: boolean, signal?: AbortSignal): Promise<NewSavedArticle> {
-  const [page] = await importWorker.run({ kind: 'download', url, images }, undefined, signal);
+export async function downloadInWorker(url: string, { images, allowHosts = [], signal }: DownloadOptions): Promise<NewSavedArticle> {
+  const [page] = await importWorker.run({ kind: 'download', url, images, allowHosts: [...allowHosts] }, undefined, signal);
   if (!page || isLeftOut(page)) throw new DatelineError('IMPORT_FAILED', 'Dateline found no article at this address.');
   return page;
 }
@@ -317,7 +318,7 @@ export async function downloadInWorker(url: string, images: boolean, signal?: Ab
 export async function importAddresses(
   library: Library,
   urls: readonly string[],
-  options: ImportOptions & { images: boolean },
+  options: ImportOptions & Omit<DownloadOptions, 'signal'>,
 ): Promise<ImportSummary> {
   const summary = emptySummary();
   for (const [index, url] of urls.entries()) {
@@ -337,7 +338,7 @@ export async function importAddresses(
         summary.duplicates.push({ id: match.id, title: known.title, path: url });
         continue;
       }
-      const page = await downloadInWorker(url, options.images, options.signal);
+      const page = await downloadInWorker(url, options);
       // Cancelled while downloading (a restore may be about to replace the library).
       if (options.signal?.aborted) {
         summary.cancelled = true;

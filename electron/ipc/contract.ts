@@ -127,6 +127,8 @@ export const appInfoSchema = z.object({
     problem: z.string().nullable(),
     libraryFolderManaged: z.boolean(),
     disabledFeatures: z.array(managedFeature),
+    /** Intranet hosts downloads may reach though they are on a private network. */
+    intranetHosts: z.array(z.string()),
   }),
 });
 

@@ -31,6 +31,7 @@ export function describeApp({ mode, version, libraryPath, loaded, isPackaged, bu
       problem: loaded.problem,
       libraryFolderManaged: policy.libraryFolder !== undefined,
       disabledFeatures: (policy.disabledFeatures ?? []).map((id) => ({ id, label: features[id] })),
+      intranetHosts: policy.intranetHosts ?? [],
     },
   };
 }

@@ -18,6 +18,11 @@ export const policySchema = z.strictObject({
   /** The folder new libraries go in by default, such as a folder backed up by IT. */
   libraryFolder: z.string().min(1).optional(),
   disabledFeatures: z.array(z.enum(featureNames)).optional(),
+  /**
+   * Hosts on the newsroom's own network that saved links and pictures may be downloaded
+   * from; every other loopback, private or link-local address is refused (address-guard.ts).
+   */
+  intranetHosts: z.array(z.string().min(1).max(253)).max(100).optional(),
 });
 
 export type Policy = z.output<typeof policySchema>;

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Library } from '../../electron/library/library.ts';
 import { fillLibrary, htmlOf, syntheticArticles } from '../helpers/synthetic.ts';
-import { expect, startApp, stopApp, test } from './fixtures.ts';
+import { expect, localWebPolicy, startApp, stopApp, test } from './fixtures.ts';
 
 /** A library of 100,000 short articles, written straight to disk before the app starts. */
 function bigLibrary(): { dir: string; path: string } {
@@ -161,7 +161,7 @@ test('saved links from a Pocket export wait as "Not downloaded yet" until "Downl
   await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
   const dir = mkdtempSync(join(tmpdir(), 'dateline-e2e-links-'));
-  const app = await startApp(join(dir, 'library.sqlite'));
+  const app = await startApp(join(dir, 'library.sqlite'), localWebPolicy());
   try {
     await page.goto(app.url);
     const csv = `title,url,time_added,tags,status\nHarbour story,${base}/story,1727942400,local,unread\nGone story,${base}/gone,1727942401,,unread\n`;
@@ -188,7 +188,7 @@ test('saved links from a Pocket export wait as "Not downloaded yet" until "Downl
   }
 });
 
-test('a page imported from its address reads offline like a saved page', async ({ page, app }) => {
+test('a page imported from its address reads offline like a saved page', async ({ page }) => {
   const [story] = [...syntheticArticles(1, { seed: 5, words: [300, 301] })];
   const site = createServer((request, response) => {
     if (request.url === '/news')
@@ -196,6 +196,8 @@ test('a page imported from its address reads offline like a saved page', async (
     else response.writeHead(404).end();
   });
   await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+  const dir = mkdtempSync(join(tmpdir(), 'dateline-e2e-address-'));
+  const app = await startApp(join(dir, 'library.sqlite'), localWebPolicy());
   try {
     await page.goto(app.url);
     await page.getByRole('button', { name: 'Import from address…' }).click();
@@ -214,5 +216,7 @@ test('a page imported from its address reads offline like a saved page', async (
     await expect(page.getByTestId('reader-body')).not.toContainText('Most read');
   } finally {
     site.close();
+    await stopApp(app);
+    rmSync(dir, { recursive: true, force: true });
   }
 });

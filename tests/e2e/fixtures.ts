@@ -1,6 +1,6 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,6 +39,16 @@ export async function startApp(libraryPath: string, env: NodeJS.ProcessEnv = {})
     child.on('exit', (code) => reject(new Error(`The server exited with ${code}:\n${output}`)));
   });
   return { url, origin: new URL(url).origin, libraryPath, process: child };
+}
+
+/**
+ * A policy naming 127.0.0.1 as an intranet host, for tests whose stand-in for the web is a
+ * local server: downloads from loopback are otherwise refused.
+ */
+export function localWebPolicy(): NodeJS.ProcessEnv {
+  const file = join(mkdtempSync(join(tmpdir(), 'dateline-e2e-policy-')), 'policy.json');
+  writeFileSync(file, JSON.stringify({ intranetHosts: ['127.0.0.1'] }));
+  return { DATELINE_POLICY_FILE: file };
 }
 
 export async function stopApp(app: RunningApp): Promise<void> {

@@ -1,4 +1,6 @@
+import { fetch, type Response } from 'undici';
 import { DatelineError } from '../../common/errors.ts';
+import { checkHost, guardedAgent } from './address-guard.ts';
 
 export interface FetchLimits {
   /** Bytes beyond which the download is abandoned. */
@@ -7,6 +9,8 @@ export interface FetchLimits {
   timeoutMs: number;
   maxRedirects?: number;
   signal?: AbortSignal;
+  /** Intranet hosts the newsroom's policy allows, though they are on a private network. */
+  allowHosts?: readonly string[];
 }
 
 export interface Fetched {
@@ -42,12 +46,16 @@ export function webAddress(value: string): URL {
 export async function fetchResource(address: string, limits: FetchLimits): Promise<Fetched> {
   const deadline = AbortSignal.timeout(limits.timeoutMs);
   const signal = limits.signal ? AbortSignal.any([deadline, limits.signal]) : deadline;
+  const allowed = new Set((limits.allowHosts ?? []).map((host) => host.toLowerCase()));
+  const dispatcher = guardedAgent(allowed);
   let url = webAddress(address);
   try {
     for (let hop = 0; ; hop += 1) {
+      checkHost(url, allowed);
       const response = await fetch(url, {
         redirect: 'manual',
         signal,
+        dispatcher,
         headers: { 'user-agent': 'Mozilla/5.0 (compatible; Dateline)', accept: 'text/html,application/xhtml+xml,image/*;q=0.9,*/*;q=0.5' },
       });
       if (response.status >= 300 && response.status < 400 && response.headers.has('location')) {
@@ -96,6 +104,8 @@ function tooLarge(maxBytes: number): DatelineError {
 
 function describeNetworkFailure(error: unknown, deadline: AbortSignal, limits: FetchLimits): DatelineError {
   if (error instanceof DatelineError) return error;
+  const reason = (error as { cause?: unknown }).cause;
+  if (reason instanceof DatelineError) return reason;
   if (deadline.aborted) return new DatelineError('IMPORT_FAILED', `The site did not answer within ${limits.timeoutMs / 1000} seconds.`);
   if (limits.signal?.aborted) return new DatelineError('IMPORT_FAILED', 'The download was cancelled.');
   const cause = (error as { cause?: { code?: string } }).cause?.code;

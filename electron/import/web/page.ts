@@ -6,6 +6,8 @@ import { fetchResource, IMAGE_LIMITS, PAGE_LIMITS } from './fetch.ts';
 export interface DownloadOptions {
   /** Whether the page's pictures are downloaded too (a newsroom's policy may forbid it). */
   images: boolean;
+  /** Intranet hosts the newsroom's policy allows (address-guard.ts). */
+  allowHosts?: readonly string[];
   signal?: AbortSignal;
 }
 
@@ -14,13 +16,13 @@ export interface DownloadOptions {
  * A picture that cannot be downloaded becomes a placeholder; the page itself must arrive.
  */
 export async function downloadArticle(address: string, options: DownloadOptions): Promise<NewSavedArticle> {
-  const page = await fetchResource(address, { ...PAGE_LIMITS, signal: options.signal });
+  const page = await fetchResource(address, { ...PAGE_LIMITS, signal: options.signal, allowHosts: options.allowHosts });
   const type = page.contentType.split(';')[0]!.trim().toLowerCase();
   if (type && type !== 'text/html' && type !== 'application/xhtml+xml') {
     throw new DatelineError('UNSUPPORTED', `The address leads to ${type}, not a web page.`);
   }
   const fetchImage = options.images
-    ? async (url: string) => (await fetchResource(url, { ...IMAGE_LIMITS, signal: options.signal })).bytes
+    ? async (url: string) => (await fetchResource(url, { ...IMAGE_LIMITS, signal: options.signal, allowHosts: options.allowHosts })).bytes
     : undefined;
   const article = await readWebPage(decodeHtml(page.bytes, page.contentType), { path: null, url: page.url, fetchImage });
   return { ...article, sourceUrl: article.sourceUrl ?? page.url };

@@ -13,7 +13,7 @@ import type { WorkerJob, WorkerReply, WorkerRequest } from './protocol.ts';
  * a job overruns its budget.
  */
 async function run(job: WorkerJob) {
-  if (job.kind === 'download') return withWordCounts([await downloadArticle(job.url, { images: job.images })]);
+  if (job.kind === 'download') return withWordCounts([await downloadArticle(job.url, { images: job.images, allowHosts: job.allowHosts })]);
   const importer = importers.find((candidate) => candidate.id === job.importer);
   if (!importer) throw new DatelineError('UNSUPPORTED', `There is no importer "${job.importer}".`);
   return withWordCounts(await importer.parse({ name: job.name, bytes: job.bytes }));

@@ -2,7 +2,7 @@ import { importAddresses, importFiles, type ImportSummary, type PendingFile } fr
 import type { HandlerContext, Services } from './services.ts';
 import type { HandlersOf } from './types.ts';
 
-export function importHandlers({ library, emit, imports, allowed, requireFetching }: Services): HandlersOf<'import'> {
+export function importHandlers({ library, app, emit, imports, allowed, requireFetching }: Services): HandlersOf<'import'> {
   return {
     'import.files': ({ files, job }) =>
       imports.run((signal) =>
@@ -18,6 +18,7 @@ export function importHandlers({ library, emit, imports, allowed, requireFetchin
       return imports.run(async (signal) => {
         const summary = await importAddresses(library, urls, {
           images: allowed('remote-images'),
+          allowHosts: app.policy.intranetHosts,
           signal,
           onProgress: (progress) => emit('import.progress', { ...progress, job }),
         });

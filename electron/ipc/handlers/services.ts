@@ -89,7 +89,7 @@ export function createServices(
   };
   const downloads: DownloadQueue = new DownloadQueue({
     library,
-    download: (url, signal) => downloadInWorker(url, allowed('remote-images'), signal),
+    download: (url, signal) => downloadInWorker(url, { images: allowed('remote-images'), allowHosts: app.policy.intranetHosts, signal }),
     onProgress: () => emit('downloads.progress', downloadStatus()),
     onDownloaded: (id) => changed([id]),
     onError: (error) => log?.('the download queue stopped', error),

@@ -5,9 +5,12 @@ import { createDispatcher } from '../../../electron/ipc/dispatcher.ts';
 import type { EventName } from '../../../electron/ipc/contract.ts';
 import { Library } from '../../../electron/library/library.ts';
 import { describeApp } from '../../../electron/policy/app-info.ts';
-import { tempDir, tempLibrary, testAppInfo } from '../../helpers/temp.ts';
+import { tempDir, tempLibrary } from '../../helpers/temp.ts';
 import { bytes, html, localWebsite, redirect } from '../../helpers/web-server.ts';
 import { join } from 'node:path';
+
+/** The test site's host: on loopback, which downloads refuse unless a policy allows it. */
+const LOCAL = ['127.0.0.1'];
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAIAAAB7QOjdAAAAEUlEQVR4nGP4z8DAwMDAAAAT/gH/7oOUUQAAAABJRU5ErkJggg==', 'base64');
 const STORY = Array.from(
@@ -27,15 +30,14 @@ function newsPage(title: string, extra = ''): string {
 
 function dispatcherFor(library: Library, disabledFeatures: ('fetch-urls' | 'remote-images')[] = []) {
   const emitted: { event: EventName; payload: unknown }[] = [];
-  const app = disabledFeatures.length
-    ? describeApp({
-        mode: 'browser',
-        version: '0',
-        libraryPath: '',
-        isPackaged: false,
-        loaded: { policy: { disabledFeatures }, source: 'test', problem: null },
-      })
-    : testAppInfo;
+  // The local test site stands in for the web, so its address is allowed as an intranet host.
+  const app = describeApp({
+    mode: 'browser',
+    version: '0',
+    libraryPath: '',
+    isPackaged: false,
+    loaded: { policy: { disabledFeatures, intranetHosts: LOCAL }, source: 'test', problem: null },
+  });
   const dispatch = createDispatcher({ library, app, emit: (event, payload) => emitted.push({ event, payload }) });
   return { dispatch, emitted };
 }
@@ -43,10 +45,14 @@ function dispatcherFor(library: Library, disabledFeatures: ('fetch-urls' | 'remo
 describe('fetching from the web', () => {
   it('follows redirects, but never to a scheme other than http or https', async () => {
     const site = await localWebsite({ '/old': redirect('/new'), '/new': html('<p>here</p>'), '/escape': redirect('file:///etc/passwd') });
-    const fetched = await fetchResource(site.url('/old'), { maxBytes: 1000, timeoutMs: 5000 });
+    const fetched = await fetchResource(site.url('/old'), { maxBytes: 1000, timeoutMs: 5000, allowHosts: LOCAL });
     expect(fetched.url).toBe(site.url('/new'));
-    await expect(fetchResource(site.url('/escape'), { maxBytes: 1000, timeoutMs: 5000 })).rejects.toThrow(/only downloads http and https/);
-    await expect(fetchResource('file:///etc/passwd', { maxBytes: 1000, timeoutMs: 5000 })).rejects.toThrow(/only downloads http and https/);
+    await expect(fetchResource(site.url('/escape'), { maxBytes: 1000, timeoutMs: 5000, allowHosts: LOCAL })).rejects.toThrow(
+      /only downloads http and https/,
+    );
+    await expect(fetchResource('file:///etc/passwd', { maxBytes: 1000, timeoutMs: 5000, allowHosts: LOCAL })).rejects.toThrow(
+      /only downloads http and https/,
+    );
   });
 
   it('stops a download larger than its cap, declared or not, and one that takes too long', async () => {
@@ -59,14 +65,22 @@ describe('fetching from the web', () => {
       },
       '/slow': () => undefined,
     });
-    await expect(fetchResource(site.url('/big'), { maxBytes: 1000, timeoutMs: 5000 })).rejects.toMatchObject({ code: 'TOO_LARGE' });
-    await expect(fetchResource(site.url('/endless'), { maxBytes: 20_000, timeoutMs: 5000 })).rejects.toMatchObject({ code: 'TOO_LARGE' });
-    await expect(fetchResource(site.url('/slow'), { maxBytes: 1000, timeoutMs: 300 })).rejects.toThrow(/did not answer within/);
+    await expect(fetchResource(site.url('/big'), { maxBytes: 1000, timeoutMs: 5000, allowHosts: LOCAL })).rejects.toMatchObject({
+      code: 'TOO_LARGE',
+    });
+    await expect(fetchResource(site.url('/endless'), { maxBytes: 20_000, timeoutMs: 5000, allowHosts: LOCAL })).rejects.toMatchObject({
+      code: 'TOO_LARGE',
+    });
+    await expect(fetchResource(site.url('/slow'), { maxBytes: 1000, timeoutMs: 300, allowHosts: LOCAL })).rejects.toThrow(
+      /did not answer within/,
+    );
   });
 
   it('reports a site that answers with an error', async () => {
     const site = await localWebsite({});
-    await expect(fetchResource(site.url('/missing'), { maxBytes: 1000, timeoutMs: 5000 })).rejects.toThrow(/answered 404/);
+    await expect(fetchResource(site.url('/missing'), { maxBytes: 1000, timeoutMs: 5000, allowHosts: LOCAL })).rejects.toThrow(
+      /answered 404/,
+    );
   });
 
   it('downloads a page as an article with its pictures stored, the missing one a placeholder, the pixel gone', async () => {
@@ -74,7 +88,7 @@ describe('fetching from the web', () => {
       '/story': html(newsPage('Harbour reopens after the storm')),
       '/img/boats.png': bytes(PNG, 'image/png'),
     });
-    const article = await downloadArticle(site.url('/story'), { images: true });
+    const article = await downloadArticle(site.url('/story'), { images: true, allowHosts: LOCAL });
     expect(article).toMatchObject({
       title: 'Harbour reopens after the storm',
       byline: 'Ana Ruiz',
@@ -89,7 +103,9 @@ describe('fetching from the web', () => {
 
   it('refuses an address that is not a web page', async () => {
     const site = await localWebsite({ '/photo': bytes(PNG, 'image/png') });
-    await expect(downloadArticle(site.url('/photo'), { images: true })).rejects.toThrow(/leads to image\/png, not a web page/);
+    await expect(downloadArticle(site.url('/photo'), { images: true, allowHosts: LOCAL })).rejects.toThrow(
+      /leads to image\/png, not a web page/,
+    );
   });
 });
 
