@@ -1,5 +1,5 @@
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { parseBody, type DomElement } from '../../common/node/html-dom.ts';
 import { pendingMediaUrl } from '../../common/media-url.ts';
 import { absoluteUrl } from './metadata.ts';
@@ -100,17 +100,18 @@ function fromDataUri(src: string): Uint8Array | null {
 /** An image saved next to the page ("Save page as…" writes a `page_files` folder). */
 function fromDisk(src: string, pagePath: string | null): Uint8Array | null {
   if (!pagePath || !isAbsolute(pagePath) || !src || /^[a-z][a-z0-9+.-]*:/i.test(src)) return null;
-  let file: string;
   try {
-    file = resolve(dirname(pagePath), decodeURIComponent(src.split(/[?#]/)[0]!));
-  } catch {
-    return null;
-  }
-  // Only files in the page's own folder or below it.
-  if (!file.startsWith(dirname(pagePath))) return null;
-  try {
+    const file = resolve(dirname(pagePath), decodeURIComponent(src.split(/[?#]/)[0]!));
+    // Only files whose real path (symbolic links followed) lies in the page's own folder
+    // or below it, such as its "_files" folder: a page must not read the rest of the disk.
+    if (!isInside(realpathSync(file), realpathSync(dirname(pagePath)))) return null;
     return statSync(file).size <= MAX_IMAGE_BYTES ? readFileSync(file) : null;
   } catch {
     return null;
   }
+}
+
+function isInside(file: string, folder: string): boolean {
+  const path = relative(folder, file);
+  return path !== '' && path !== '..' && !path.startsWith(`..${sep}`) && !isAbsolute(path);
 }
