@@ -137,3 +137,20 @@ test('an article stored with the app’s own classes cannot dress up as the app 
   await expect(page.locator('.toast, .recovery-offer')).toHaveCount(0);
   expect(stored).toBeGreaterThan(0);
 });
+
+test('the app loads, reads and edits with no Content Security Policy violation, so a real one stands out', async ({ page, app }) => {
+  await page.addInitScript(() => {
+    (window as unknown as { violations: string[] }).violations = [];
+    document.addEventListener('securitypolicyviolation', (event) =>
+      (window as unknown as { violations: string[] }).violations.push(`${event.violatedDirective} ${event.blockedURI}`),
+    );
+  });
+  await page.goto(app.url);
+  await importAndOpen(page, 'Harbour reopens\n\nThe ferry left at noon on Monday, the harbour master said.', 'Harbour reopens');
+  await page.getByRole('button', { name: 'New draft' }).click();
+  await page.getByLabel('Headline').fill('Council votes');
+  await page.getByRole('textbox', { name: 'Article body' }).click();
+  await page.keyboard.type('The council voted on Tuesday.');
+  await expect(page.getByTestId('save-status')).toHaveText('Saved');
+  expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
+});
