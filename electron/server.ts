@@ -57,7 +57,12 @@ async function main(): Promise<void> {
   starting.catch(() => undefined);
   const dispatch: Dispatch = async (channel, input) => (await starting).dispatch(channel, input);
   try {
-    server = await startWebServer({ dispatch, staticDir: STATIC_DIR, port });
+    server = await startWebServer({
+      dispatch,
+      staticDir: STATIC_DIR,
+      port,
+      onStaleCode: () => console.log(`A used address was opened; this new one opens Dateline once: ${server?.openAddress()}`),
+    });
   } catch (error) {
     await starting.then(
       (session) => session.close(),
@@ -65,11 +70,12 @@ async function main(): Promise<void> {
     );
     fail(`Cannot listen on port ${port}: ${(error as Error).message}`, 1);
   }
-  const address = `${server.url}#secret=${server.secret}`;
-  console.log(`Dateline is running at ${address}`);
+  // Each address carries a one-time code, not the session's secret; the one handed to the
+  // browser (visible in its process arguments) also expires within a minute.
+  console.log(`Dateline is running at ${server.openAddress()}`);
   console.log(`Library: ${libraryPath}`);
-  console.log('Press Ctrl+C to stop.');
-  if (args.open) openInBrowser(address);
+  console.log('Press Ctrl+C to stop. The address opens Dateline once; a new one is printed when needed.');
+  if (args.open) openInBrowser(server.openAddress(60_000));
   let session: LibrarySession;
   try {
     session = await starting;

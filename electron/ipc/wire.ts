@@ -9,3 +9,5 @@ export const HTTP_API_PREFIX = '/api/';
 export const httpInvokePath = (channel: string): string => `${HTTP_API_PREFIX}invoke/${channel}`;
 export const HTTP_EVENTS_PATH = `${HTTP_API_PREFIX}events`;
 export const SECRET_HEADER = 'x-dateline-secret';
+/** Where a browser exchanges a one-time code from the printed address for the session cookie. */
+export const HTTP_OPEN_PATH = '/open';

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import type { EventName, EventPayload } from '../ipc/contract.ts';
 import { checkEvent, type Dispatch } from '../ipc/dispatcher.ts';
 import { CONTENT_SECURITY_POLICY, contentTypeOf, resolveStaticFile } from './static-files.ts';
-import { HTTP_API_PREFIX, HTTP_EVENTS_PATH, SECRET_HEADER, httpInvokePath } from '../ipc/wire.ts';
+import { HTTP_API_PREFIX, HTTP_EVENTS_PATH, HTTP_OPEN_PATH, SECRET_HEADER, httpInvokePath } from '../ipc/wire.ts';
 
 /** Imports arrive base64-encoded in JSON: 50 MB of files is about 70 MB of body. */
 export const MAX_BODY_BYTES = 72 * 1024 * 1024;
@@ -19,27 +19,62 @@ export interface WebServerOptions {
   secret?: string;
   /** How long a client may take to send its headers, and its whole request. */
   timeouts?: { headersMs: number; requestMs: number };
+  /** A browser came with a code already used or unknown: say where a fresh address is. */
+  onStaleCode?: () => void;
 }
 
 const DEFAULT_TIMEOUTS = { headersMs: 10_000, requestMs: 120_000 };
 
 export interface WebServer {
+  /** The server's origin with a slash: the app, which asks for an address with a code first. */
   url: string;
+  /**
+   * The session's secret: the session cookie's value, and the header value for clients that
+   * are not a browser (tests, scripts). Never printed, never put in an address.
+   */
   secret: string;
   port: number;
+  /**
+   * A new address that opens the app once: its code is exchanged at once for the session
+   * cookie and is useless afterwards, so the address a terminal shows, `--open` passes in a
+   * process's arguments or the browser keeps in its history gives no one else a way in.
+   */
+  openAddress(validForMs?: number): string;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
   close(): Promise<void>;
 }
 
 /**
  * Browser mode: the renderer and the contract over loopback HTTP. Only 127.0.0.1 is bound;
- * every API call needs the per-launch secret; a Host or Origin header naming anything but
- * this loopback server is refused, which defeats DNS rebinding and cross-site requests.
+ * every API call needs the per-launch secret, which a browser holds only as an HttpOnly,
+ * SameSite=Strict cookie (script cannot read it, another site cannot send it); a Host or
+ * Origin header naming anything but this loopback server is refused, which defeats DNS
+ * rebinding and cross-site requests.
  */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const secret = options.secret ?? randomBytes(32).toString('hex');
   const eventStreams = new Set<ServerResponse>();
+  /** One-time codes not yet exchanged, with when each stops working. */
+  const codes = new Map<string, number>();
   let port = 0;
+  const cookieName = () => `dateline-${port}`;
+  const authenticated = (request: IncomingMessage) =>
+    secretMatches(cookieValue(request.headers.cookie, cookieName()), secret) ||
+    secretMatches(headerValue(request.headers[SECRET_HEADER]), secret);
+
+  const exchangeCode = (request: IncomingMessage, response: ServerResponse, code: string | null) => {
+    const expires = code ? codes.get(code) : undefined;
+    if (code) codes.delete(code);
+    if (expires !== undefined && expires >= Date.now()) {
+      response.setHeader('Set-Cookie', `${cookieName()}=${secret}; HttpOnly; SameSite=Strict; Path=/`);
+    } else if (!authenticated(request)) {
+      options.onStaleCode?.();
+      return staleCodePage(response);
+    }
+    // The code leaves the address bar (and the history entry) at once.
+    response.writeHead(303, { Location: '/', 'Cache-Control': 'no-store' });
+    response.end();
+  };
 
   const timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;
   // A client that sends its request too slowly is cut off (checked every second), so slow
@@ -60,12 +95,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return respond(response, 403, { error: 'Forbidden: Dateline answers only its own loopback address.' });
     }
     const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
+    if (url.pathname === HTTP_OPEN_PATH) return exchangeCode(request, response, url.searchParams.get('code'));
     if (url.pathname === HTTP_EVENTS_PATH) {
-      if (!secretMatches(url.searchParams.get('secret'), secret)) return forbidden(response);
+      if (!authenticated(request)) return forbidden(response);
       return openEventStream(response, eventStreams);
     }
     if (url.pathname.startsWith(HTTP_API_PREFIX)) {
-      if (!secretMatches(headerValue(request.headers[SECRET_HEADER]), secret)) return forbidden(response);
+      if (!authenticated(request)) return forbidden(response);
       return handleInvoke(request, response, url.pathname, options.dispatch);
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') return respond(response, 405, { error: 'Method not allowed' });
@@ -86,6 +122,11 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     url: `http://127.0.0.1:${port}/`,
     secret,
     port,
+    openAddress(validForMs = Number.POSITIVE_INFINITY) {
+      const code = randomBytes(16).toString('hex');
+      codes.set(code, Date.now() + validForMs);
+      return `http://127.0.0.1:${port}${HTTP_OPEN_PATH}?code=${code}`;
+    },
     emit(event, payload) {
       const message = `event: ${event}\ndata: ${JSON.stringify(checkEvent(event, payload))}\n\n`;
       for (const stream of eventStreams) stream.write(message);
@@ -123,6 +164,22 @@ function safeDecode(text: string): string {
   } catch {
     return '';
   }
+}
+
+function cookieValue(header: string | undefined, name: string): string | null {
+  for (const part of (header ?? '').split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return value.join('=');
+  }
+  return null;
+}
+
+function staleCodePage(response: ServerResponse): void {
+  response.writeHead(403, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+  response.end(
+    '<!doctype html><meta charset="utf-8"><title>Dateline</title><p>This address has been used already, and each one opens Dateline only once. ' +
+      'Dateline has printed a new address in the terminal where it runs: open that one.</p>',
+  );
 }
 
 function headerValue(value: string | string[] | undefined): string | null {

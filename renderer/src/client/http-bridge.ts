@@ -1,31 +1,27 @@
 import type { DatelineBridge, EventName, Result } from '../../../electron/ipc/contract.ts';
-import { HTTP_EVENTS_PATH, SECRET_HEADER, httpInvokePath } from '../../../electron/ipc/wire.ts';
-
-const SECRET_KEY = 'dateline.secret';
+import { HTTP_EVENTS_PATH, httpInvokePath } from '../../../electron/ipc/wire.ts';
 /** Browsers cap keep-alive request bodies at 64 KB. */
 const KEEPALIVE_LIMIT = 60 * 1024;
 
 /**
- * The browser-mode transport: each channel is a POST to the loopback server carrying the
- * per-launch secret, and events arrive as Server-Sent Events. The secret comes in the
- * address's fragment (never sent to a server), is kept for this tab only, and is removed
- * from the address bar.
+ * The browser-mode transport: each channel is a POST to the loopback server, and events
+ * arrive as Server-Sent Events. Both carry the session's cookie, which the browser got for a
+ * one-time code and which no script here can read (HttpOnly).
  */
 export function createHttpBridge(): DatelineBridge {
-  const secret = takeSecret();
   // Every channel is a POST named after it; the server checks the name against the contract,
   // so the renderer needs no list of channels (and bundles none of the contract's schemas).
   // Channel names are `namespace.action`: any other property (`then`, symbols) is undefined,
   // so the bridge is never mistaken for a promise.
   const invoke = new Proxy({} as DatelineBridge['invoke'], {
     get: (_target, channel) =>
-      typeof channel === 'string' && channel.includes('.') ? (input: unknown) => post(channel, input, secret) : undefined,
+      typeof channel === 'string' && channel.includes('.') ? (input: unknown) => post(channel, input) : undefined,
   });
 
   const listeners = new Map<string, Set<(payload: never) => void>>();
   let source: EventSource | null = null;
   const connect = () => {
-    source = new EventSource(`${HTTP_EVENTS_PATH}?secret=${encodeURIComponent(secret)}`);
+    source = new EventSource(HTTP_EVENTS_PATH);
     for (const event of listeners.keys()) attach(event);
   };
   const attach = (event: string) =>
@@ -50,23 +46,13 @@ export function createHttpBridge(): DatelineBridge {
   } as DatelineBridge;
 }
 
-function takeSecret(): string {
-  const fromHash = new URLSearchParams(location.hash.slice(1)).get('secret');
-  if (fromHash) {
-    sessionStorage.setItem(SECRET_KEY, fromHash);
-    history.replaceState(null, '', location.pathname + location.search);
-    return fromHash;
-  }
-  return sessionStorage.getItem(SECRET_KEY) ?? '';
-}
-
-async function post(channel: string, input: unknown, secret: string): Promise<Result<unknown>> {
+async function post(channel: string, input: unknown): Promise<Result<unknown>> {
   const body = JSON.stringify(input ?? {});
   let response: Response;
   try {
     response = await fetch(httpInvokePath(channel), {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', [SECRET_HEADER]: secret },
+      headers: { 'Content-Type': 'application/json' },
       body,
       // Lets a last save finish while the tab closes.
       keepalive: body.length < KEEPALIVE_LIMIT,

@@ -22,11 +22,13 @@ async function startServer(library: string) {
     });
     child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
   });
-  const secret = new URLSearchParams(url.hash.slice(1)).get('secret')!;
+  // As a browser would: the printed address's one-time code, exchanged for the session cookie.
+  const opened = await fetch(url, { redirect: 'manual' });
+  const cookie = opened.headers.get('set-cookie')!.split(';')[0]!;
   const call = async (channel: string, input: unknown) => {
     const response = await fetch(new URL(`/api/invoke/${channel}`, url.origin), {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-dateline-secret': secret },
+      headers: { 'content-type': 'application/json', cookie },
       body: JSON.stringify(input),
     });
     return (await response.json()) as { ok: boolean; value: { id: number; revision: number } };

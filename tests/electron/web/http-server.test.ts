@@ -162,16 +162,19 @@ describe('the browser-mode server', () => {
     const web = await start();
     expect((await send(web.port, { path: '/api/events', headers: { host: `127.0.0.1:${web.port}` } })).status).toBe(403);
     const received = new Promise<string>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port: web.port, path: `/api/events?secret=${web.secret}` }, (res) => {
-        let text = '';
-        res.on('data', (chunk: Buffer) => {
-          text += chunk.toString();
-          if (text.includes('event: library.changed')) {
-            resolve(text);
-            req.destroy();
-          }
-        });
-      });
+      const req = request(
+        { host: '127.0.0.1', port: web.port, path: '/api/events', headers: { 'x-dateline-secret': web.secret } },
+        (res) => {
+          let text = '';
+          res.on('data', (chunk: Buffer) => {
+            text += chunk.toString();
+            if (text.includes('event: library.changed')) {
+              resolve(text);
+              req.destroy();
+            }
+          });
+        },
+      );
       req.on('error', reject);
       req.end();
     });
