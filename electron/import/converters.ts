@@ -1,6 +1,9 @@
 import mammoth from 'mammoth';
 import { marked } from 'marked';
 import { DatelineError } from '../common/errors.ts';
+import { checkZipBudget } from './archive/zip.ts';
+import { decodeText } from './decode.ts';
+import { extensionOf } from './types.ts';
 
 /** Front matter a Markdown file may start with: plain `key: value` lines between `---`. */
 export type FrontMatter = Record<string, string>;
@@ -29,9 +32,17 @@ export function frontMatterList(value: string | undefined): string[] {
 
 /** A Word document as HTML (images embedded as data), via mammoth. */
 export async function docxToHtml(bytes: Uint8Array): Promise<string> {
+  // mammoth inflates the whole document by itself, without limits: a Word document that
+  // inflates past the zip budget is refused before mammoth sees it.
+  checkZipBudget(bytes);
   try {
     return (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) })).value;
   } catch {
     throw new DatelineError('IMPORT_FAILED', 'This Word document could not be read; it may be damaged or not a .docx file.');
   }
+}
+
+/** A Word or Markdown file as HTML with its front matter: what a draft is started from (in the worker). */
+export async function documentAsHtml(name: string, bytes: Uint8Array): Promise<{ html: string; frontMatter: FrontMatter }> {
+  return extensionOf(name) === '.docx' ? { html: await docxToHtml(bytes), frontMatter: {} } : markdownToHtml(decodeText(bytes));
 }

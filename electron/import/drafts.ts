@@ -5,10 +5,9 @@ import type { Article } from '../common/model.ts';
 import { createDraft } from '../library/drafts.ts';
 import type { Library } from '../library/library.ts';
 import { addMedia, MEDIA_TYPES } from '../library/media.ts';
-import { docxToHtml, markdownToHtml } from './converters.ts';
-import { decodeText } from './decode.ts';
 import { htmlToDraft } from './html-to-editor.ts';
 import { extensionOf } from './types.ts';
+import { importWorker } from './worker/pool.ts';
 
 export async function importAsDraft(library: Library, name: string, bytes: Uint8Array): Promise<Article> {
   const extension = extensionOf(name);
@@ -18,8 +17,7 @@ export async function importAsDraft(library: Library, name: string, bytes: Uint8
       `A draft can be started from ${DRAFT_EXTENSIONS.join(', ')} files, not ${extension || 'this file'}.`,
     );
   }
-  const { html, frontMatter } =
-    extension === '.docx' ? { html: await docxToHtml(bytes), frontMatter: {} } : markdownToHtml(decodeText(bytes));
+  const { html, frontMatter } = await importWorker.run({ kind: 'convert', name, bytes });
   const stem = name
     .split(/[\\/]/)
     .pop()!

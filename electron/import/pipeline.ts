@@ -3,7 +3,7 @@ import { findDuplicate, insertSavedArticle, type NewSavedArticle } from '../libr
 import type { Library } from '../library/library.ts';
 import { completeSavedLink } from '../library/saved-links.ts';
 import { storageError } from '../library/storage-errors.ts';
-import { isSafeName, looksLikeZip, readZip } from './archive/zip.ts';
+import { looksLikeZip } from './archive/zip.ts';
 import { parserFailureMessage } from './failure.ts';
 import { findImporter, supportedExtensions } from './registry.ts';
 import { extensionOf, isLeftOut, type ImportEntry, type Importer, type ImportSource, type LeftOutEntry } from './types.ts';
@@ -154,8 +154,13 @@ async function readOne(file: PendingFile, options: ImportOptions): Promise<Outco
   assertSize(source.bytes.length);
   const importer = findImporter(source);
   if (!importer) {
-    if (extensionOf(file.path) === '.zip' && looksLikeZip(source.bytes))
-      return { kind: 'archive', files: filesInZip(file.path, source.bytes) };
+    if (extensionOf(file.path) === '.zip' && looksLikeZip(source.bytes)) {
+      const inside = await importWorker.run({ kind: 'unzip', name: file.path, bytes: source.bytes }, undefined, options.signal);
+      return {
+        kind: 'archive',
+        files: inside.map(({ name, data }) => ({ path: `${file.path}/${name}`, size: data.length, read: async () => data })),
+      };
+    }
     const extension = extensionOf(file.path) || 'without an extension';
     throw new DatelineError(
       'UNSUPPORTED',
@@ -291,16 +296,6 @@ export function storeArticles(library: Library, articles: readonly NewSavedArtic
     const list = result.stored ? summary.imported : summary.duplicates;
     list.push({ id: result.id, title: result.title, path });
   }
-}
-
-/** The files of a zip, in name order; nested zips are not opened again. */
-function filesInZip(path: string, bytes: Uint8Array): PendingFile[] {
-  if (/\.zip[\\/]/i.test(path)) throw new DatelineError('UNSUPPORTED', 'Zip archives inside zip archives are not opened.');
-  const entries = [...readZip(bytes)]
-    .filter(([name]) => isSafeName(name) && !name.split('/').some((part) => part.startsWith('.') || part === '__MACOSX'))
-    .sort(([a], [b]) => a.localeCompare(b));
-  if (entries.length === 0) throw new DatelineError('IMPORT_FAILED', 'The zip archive holds no file.');
-  return entries.map(([name, data]) => ({ path: `${path}/${name}`, size: data.length, read: async () => data }));
 }
 
 /** One web page downloaded and read in the import worker, with its time budget. */

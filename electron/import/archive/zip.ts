@@ -1,4 +1,4 @@
-import { unzipSync } from 'fflate';
+import { Unzip, UnzipInflate, unzipSync } from 'fflate';
 import { DatelineError } from '../../common/errors.ts';
 import { decodeText } from '../decode.ts';
 
@@ -11,35 +11,103 @@ export const ZIP_LIMITS = {
 
 const BOMB = 'This archive unpacks to more than Dateline will read (it may be a zip bomb).';
 
-/** A zip's entries by name. Names that would climb out of the archive (`../`, absolute) are skipped. */
+/**
+ * A zip's entries by name. Names that would climb out of the archive (`../`, absolute) are
+ * skipped. Inflated as a stream, and every byte that comes out is counted as it comes: the
+ * sizes an archive declares can lie, and a bomb stops at the budget instead of filling the
+ * memory first. Runs in the import worker (the pipeline's plain zips included).
+ */
 export function readZip(bytes: Uint8Array, limits = ZIP_LIMITS): Map<string, Uint8Array> {
-  let declared = 0;
+  const entries = new Map<string, Uint8Array>();
   let count = 0;
-  let files: Record<string, Uint8Array>;
+  let total = 0;
+  const unzip = new Unzip();
+  unzip.register(UnzipInflate);
+  unzip.onfile = (file) => {
+    count += 1;
+    if (count > limits.entries || (file.originalSize ?? 0) > limits.entryBytes) throw new DatelineError('TOO_LARGE', BOMB);
+    if (!isSafeName(file.name) || file.name.endsWith('/')) return;
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    file.ondata = (error, chunk, final) => {
+      if (error) throw error;
+      size += chunk.length;
+      total += chunk.length;
+      if (size > limits.entryBytes || total > limits.totalBytes) throw new DatelineError('TOO_LARGE', BOMB);
+      chunks.push(chunk);
+      if (final) entries.set(file.name, concat(chunks, size));
+    };
+    file.start();
+  };
   try {
-    files = unzipSync(bytes, {
-      filter: (entry) => {
-        count += 1;
-        declared += entry.originalSize;
-        if (count > limits.entries || entry.originalSize > limits.entryBytes || declared > limits.totalBytes) {
-          throw new DatelineError('TOO_LARGE', BOMB);
-        }
-        return isSafeName(entry.name) && !entry.name.endsWith('/');
-      },
-    });
+    // Fed in slices, so that a bomb is caught after one slice's worth of output at most.
+    for (let offset = 0; offset < bytes.length; offset += FEED_BYTES) {
+      unzip.push(bytes.subarray(offset, offset + FEED_BYTES), offset + FEED_BYTES >= bytes.length);
+    }
+    if (bytes.length === 0) unzip.push(bytes, true);
   } catch (error) {
     if (error instanceof DatelineError) throw error;
     throw new DatelineError('IMPORT_FAILED', 'This zip archive is damaged or not a zip file.');
   }
-  const entries = new Map<string, Uint8Array>();
-  let total = 0;
-  for (const [name, data] of Object.entries(files)) {
-    total += data.length;
-    // The sizes an archive declares can lie; what was actually inflated is counted too.
-    if (total > limits.totalBytes) throw new DatelineError('TOO_LARGE', BOMB);
-    entries.set(name, data);
-  }
+  if (count === 0 && !looksLikeZip(bytes)) throw new DatelineError('IMPORT_FAILED', 'This zip archive is damaged or not a zip file.');
   return entries;
+}
+
+/**
+ * Inflates every entry once, keeping nothing, to learn whether it stays within the budget:
+ * for a reader that inflates a zip by itself without limits (mammoth, for Word documents).
+ */
+export function checkZipBudget(bytes: Uint8Array, limits = ZIP_LIMITS): void {
+  let count = 0;
+  let total = 0;
+  const unzip = new Unzip();
+  unzip.register(UnzipInflate);
+  unzip.onfile = (file) => {
+    count += 1;
+    if (count > limits.entries || (file.originalSize ?? 0) > limits.entryBytes) throw new DatelineError('TOO_LARGE', BOMB);
+    let size = 0;
+    file.ondata = (error, chunk) => {
+      if (error) throw error;
+      size += chunk.length;
+      total += chunk.length;
+      if (size > limits.entryBytes || total > limits.totalBytes) throw new DatelineError('TOO_LARGE', BOMB);
+    };
+    file.start();
+  };
+  try {
+    for (let offset = 0; offset < bytes.length; offset += FEED_BYTES) {
+      unzip.push(bytes.subarray(offset, offset + FEED_BYTES), offset + FEED_BYTES >= bytes.length);
+    }
+  } catch (error) {
+    if (error instanceof DatelineError) throw error;
+    throw new DatelineError('IMPORT_FAILED', 'This file is damaged: its zip container cannot be read.');
+  }
+}
+
+const FEED_BYTES = 64 * 1024;
+
+function concat(chunks: Uint8Array[], size: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!;
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
+
+/**
+ * The files of a plain zip, in name order, to import one by one: hidden files and macOS
+ * resource forks left out; zips inside zips are not opened again.
+ */
+export function filesInZip(path: string, bytes: Uint8Array): { name: string; data: Uint8Array }[] {
+  if (/\.zip[\\/]/i.test(path)) throw new DatelineError('UNSUPPORTED', 'Zip archives inside zip archives are not opened.');
+  const entries = [...readZip(bytes)]
+    .filter(([name]) => !name.split('/').some((part) => part.startsWith('.') || part === '__MACOSX'))
+    .sort(([a], [b]) => a.localeCompare(b));
+  if (entries.length === 0) throw new DatelineError('IMPORT_FAILED', 'The zip archive holds no file.');
+  return entries.map(([name, data]) => ({ name, data }));
 }
 
 export function isSafeName(name: string): boolean {

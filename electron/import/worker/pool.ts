@@ -1,10 +1,9 @@
 import { DatelineError } from '../../common/errors.ts';
 import { SupervisedWorker } from '../../common/node/workers.ts';
-import type { ImportEntry } from '../types.ts';
-import type { WorkerJob, WorkerReply, WorkerRequest } from './protocol.ts';
+import type { JobKind, JobResult, WorkerJob, WorkerReply, WorkerRequest } from './protocol.ts';
 
-/** How long one file may take to parse, and one page to download and read. */
-export const JOB_BUDGET_MS = { parse: 30_000, download: 60_000 } as const;
+/** How long one file may take to parse (or unpack, or convert), and one page to download and read. */
+export const JOB_BUDGET_MS: Record<JobKind, number> = { parse: 30_000, download: 60_000, unzip: 30_000, convert: 30_000 };
 /** A parser that needs more memory than this is stopped; the import goes on. */
 const WORKER_HEAP_MB = 1536;
 /** An idle worker is let go so that it holds no memory between imports. */
@@ -14,7 +13,7 @@ interface Pending {
   job: WorkerJob;
   budgetMs: number;
   signal?: AbortSignal;
-  resolve: (entries: ImportEntry[]) => void;
+  resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
   timer: NodeJS.Timeout | null;
   onAbort?: () => void;
@@ -34,7 +33,7 @@ export class ImportWorker {
     workerOptions: () => ({ resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }),
     idleMs: IDLE_MS,
     onReply: (reply) => {
-      this.settle(reply.id, reply.ok ? reply.entries : new DatelineError(reply.error.code, reply.error.message));
+      this.settle(reply.id, reply.ok ? reply.value : new DatelineError(reply.error.code, reply.error.message));
       this.timeHead();
     },
     onFailure: (error) => {
@@ -48,11 +47,19 @@ export class ImportWorker {
     },
   });
 
-  run(job: WorkerJob, budgetMs: number = JOB_BUDGET_MS[job.kind], signal?: AbortSignal): Promise<ImportEntry[]> {
+  run<J extends WorkerJob>(job: J, budgetMs: number = JOB_BUDGET_MS[job.kind], signal?: AbortSignal): Promise<JobResult<J['kind']>> {
     if (signal?.aborted) return Promise.reject(cancelled());
     const id = this.nextId++;
-    return new Promise<ImportEntry[]>((resolve, reject) => {
-      const entry: Pending = { job, budgetMs, signal, resolve, reject, timer: null, onAbort: () => this.abandon(id, cancelled()) };
+    return new Promise<JobResult<J['kind']>>((resolve, reject) => {
+      const entry: Pending = {
+        job,
+        budgetMs,
+        signal,
+        resolve: (value) => resolve(value as JobResult<J['kind']>),
+        reject,
+        timer: null,
+        onAbort: () => this.abandon(id, cancelled()),
+      };
       this.pending.set(id, entry);
       signal?.addEventListener('abort', entry.onAbort!, { once: true });
       this.worker.post({ ...job, id });
@@ -83,7 +90,7 @@ export class ImportWorker {
     }, entry.budgetMs);
   }
 
-  private settle(id: number, outcome: ImportEntry[] | Error): void {
+  private settle(id: number, outcome: unknown): void {
     const entry = this.pending.get(id);
     if (!entry) return;
     this.pending.delete(id);

@@ -1,12 +1,27 @@
 import type { ErrorCode } from '../../common/errors.ts';
+import type { FrontMatter } from '../converters.ts';
 import type { ImportEntry } from '../types.ts';
 
-/** What the import worker is asked to do: read a file's bytes, or download a web page. */
-export type WorkerJob =
-  | { kind: 'parse'; importer: string; name: string; bytes: Uint8Array }
-  | { kind: 'download'; url: string; images: boolean; allowHosts: string[] };
+/**
+ * What the import worker is asked to do: everything that parses or inflates what a file or
+ * the web sent (so a bomb or a parser's runaway never stalls the thread that answers the
+ * window), each with what it answers.
+ */
+export interface WorkerJobs {
+  /** A file's bytes read by the importer named. */
+  parse: { job: { importer: string; name: string; bytes: Uint8Array }; result: ImportEntry[] };
+  /** A web page downloaded and read. */
+  download: { job: { url: string; images: boolean; allowHosts: string[] }; result: ImportEntry[] };
+  /** The files of a zip that no app's export explains, inflated within the budget. */
+  unzip: { job: { name: string; bytes: Uint8Array }; result: { name: string; data: Uint8Array }[] };
+  /** A Word or Markdown file as HTML, to start a draft from. */
+  convert: { job: { name: string; bytes: Uint8Array }; result: { html: string; frontMatter: FrontMatter } };
+}
+
+export type JobKind = keyof WorkerJobs;
+export type WorkerJob = { [K in JobKind]: { kind: K } & WorkerJobs[K]['job'] }[JobKind];
+export type JobResult<K extends JobKind> = WorkerJobs[K]['result'];
 
 export type WorkerRequest = WorkerJob & { id: number };
 
-export type WorkerReply =
-  { id: number; ok: true; entries: ImportEntry[] } | { id: number; ok: false; error: { code: ErrorCode; message: string } };
+export type WorkerReply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: { code: ErrorCode; message: string } };

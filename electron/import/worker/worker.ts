@@ -5,6 +5,8 @@ import { importers } from '../registry.ts';
 import { isLeftOut, type ImportEntry } from '../types.ts';
 import { countWords } from '../../common/text.ts';
 import { downloadArticle } from '../web/page.ts';
+import { filesInZip } from '../archive/zip.ts';
+import { documentAsHtml } from '../converters.ts';
 import type { WorkerJob, WorkerReply, WorkerRequest } from './protocol.ts';
 
 /**
@@ -12,11 +14,20 @@ import type { WorkerJob, WorkerReply, WorkerRequest } from './protocol.ts';
  * away from the thread that answers the window, one job at a time. The pool kills it when
  * a job overruns its budget.
  */
-async function run(job: WorkerJob) {
-  if (job.kind === 'download') return withWordCounts([await downloadArticle(job.url, { images: job.images, allowHosts: job.allowHosts })]);
-  const importer = importers.find((candidate) => candidate.id === job.importer);
-  if (!importer) throw new DatelineError('UNSUPPORTED', `There is no importer "${job.importer}".`);
-  return withWordCounts(await importer.parse({ name: job.name, bytes: job.bytes }));
+async function run(job: WorkerJob): Promise<unknown> {
+  switch (job.kind) {
+    case 'download':
+      return withWordCounts([await downloadArticle(job.url, { images: job.images, allowHosts: job.allowHosts })]);
+    case 'unzip':
+      return filesInZip(job.name, job.bytes);
+    case 'convert':
+      return documentAsHtml(job.name, job.bytes);
+    case 'parse': {
+      const importer = importers.find((candidate) => candidate.id === job.importer);
+      if (!importer) throw new DatelineError('UNSUPPORTED', `There is no importer "${job.importer}".`);
+      return withWordCounts(await importer.parse({ name: job.name, bytes: job.bytes }));
+    }
+  }
 }
 
 /** Counting words is slow enough (Intl.Segmenter) to be worth doing here, off the main thread. */
@@ -33,7 +44,7 @@ parentPort?.on('message', (request: WorkerRequest) => {
 
 function handle(request: WorkerRequest): Promise<void> {
   return run(request).then(
-    (entries) => reply({ id: request.id, ok: true, entries }),
+    (value) => reply({ id: request.id, ok: true, value }),
     (error: unknown) =>
       reply({
         id: request.id,
