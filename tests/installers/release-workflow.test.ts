@@ -24,6 +24,15 @@ describe('the release workflow', () => {
     expect(steps.some((step) => step.run?.includes('codesign --verify'))).toBe(true);
   });
 
+  it('signs every update manifest before anything is published', () => {
+    const steps = workflow.jobs.publish.steps as { name?: string; run?: string; env?: Record<string, string> }[];
+    const signing = steps.findIndex((step) => step.run?.includes('npm run sign-update -- release/latest*.yml'));
+    expect(signing).toBeGreaterThan(-1);
+    expect(steps[signing]!.env?.UPDATE_SIGNING_KEY).toBe('${{ secrets.UPDATE_SIGNING_KEY }}');
+    const publishing = steps.findIndex((step) => step.run?.includes('gh release create'));
+    expect(signing).toBeLessThan(publishing);
+  });
+
   it('names only secrets and variables that the README explains', () => {
     const names = new Set([...text.matchAll(/\b(?:secrets|vars)\.([A-Z0-9_]+)/g)].map((match) => match[1]!));
     expect(names.size).toBeGreaterThan(10);
