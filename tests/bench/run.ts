@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { benchEditor } from './editor-latency.ts';
+import { benchHostile } from './hostile.ts';
 import { benchLibrary } from './library.ts';
 import { printTable, type BenchRow } from './report.ts';
 
@@ -27,10 +28,11 @@ const librarySizes = values.size
   .filter((n) => n > 0);
 
 const rows: BenchRow[] = [];
-if (values.only !== 'library') rows.push(...(await benchEditor(sizes)));
-if (values.only !== 'editor') {
+if (values.only === undefined || values.only === 'editor') rows.push(...(await benchEditor(sizes)));
+if (values.only === undefined || values.only === 'library') {
   for (const size of librarySizes) rows.push(...(await benchLibrary(size)));
 }
+if (values.only === undefined || values.only === 'hostile') rows.push(...(await benchHostile()));
 printTable(rows);
 mkdirSync('test-results', { recursive: true });
 writeFileSync('test-results/bench.json', `${JSON.stringify({ date: new Date().toISOString(), rows }, null, 2)}\n`);
