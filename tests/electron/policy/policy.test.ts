@@ -68,7 +68,7 @@ describe('the managed-deployment policy', () => {
       libraryPath: '/srv/dateline/library.sqlite',
       isPackaged: true,
       loaded: {
-        policy: { updates: { enabled: false }, libraryFolder: '/srv/dateline', disabledFeatures: ['fetch-urls'] },
+        policy: { updates: { enabled: false }, libraryFolder: '/srv/dateline', disabledFeatures: ['fetch-urls'], intranetHosts: ['wiki.newsroom.internal'] },
         source: '/etc/dateline/policy.json',
         problem: null,
       },
@@ -79,6 +79,7 @@ describe('the managed-deployment policy', () => {
       problem: null,
       libraryFolderManaged: true,
       disabledFeatures: [{ id: 'fetch-urls', label: 'Fetching web pages from a URL' }],
+      intranetHosts: ['wiki.newsroom.internal'],
     });
   });
 });
