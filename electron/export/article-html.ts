@@ -1,5 +1,6 @@
 import type { Article } from '../common/model.ts';
 import { escapeHtml } from '../common/text.ts';
+import { bylineLine } from './byline.ts';
 
 /** What standalone exports (web page, EPUB chapter) put above the story: headline, dek, byline, place, source, date. */
 export function articleHeaderHtml(article: Article, headline = article.title): string {
@@ -9,7 +10,7 @@ export function articleHeaderHtml(article: Article, headline = article.title): s
     .join(' · ');
   return `<h1>${escapeHtml(headline)}</h1>
 ${article.dek ? `<p class="dek">${escapeHtml(article.dek)}</p>` : ''}
-${article.byline ? `<p class="byline">By ${escapeHtml(article.byline)}</p>` : ''}
+${article.byline ? `<p class="byline">${escapeHtml(bylineLine(article.byline))}</p>` : ''}
 ${meta ? `<p class="meta">${meta}</p>` : ''}`;
 }
 

@@ -145,6 +145,9 @@ function runsOf(node: DomNode, format: Format): Run[] {
   if (!isElement(node)) return [];
   const element = node;
   if (element.tagName === 'BR') return [{ text: '', lineBreak: true }];
+  // A picture that was not kept: its description is for the placeholder on screen, not a
+  // part of the story's text, search index or word count.
+  if (element.classList.contains('missing-image')) return [];
   const inner: Format = { ...format, ...INLINE_FORMAT[element.tagName] };
   if (element.tagName === 'A') {
     const href = element.getAttribute('href') ?? '';

@@ -18,6 +18,7 @@ import { imageSize } from 'image-size';
 import { mediaIdFromUrl } from '../../common/media-url.ts';
 import { htmlToBlocks, type Block, type Run } from '../../common/node/html-blocks.ts';
 import type { ExportContext, Exporter } from '../types.ts';
+import { bylineLine } from '../byline.ts';
 
 const DOCX_IMAGE_TYPES: Record<string, 'png' | 'jpg' | 'gif' | 'bmp'> = {
   'image/png': 'png',
@@ -39,7 +40,7 @@ export const docxExporter: Exporter = {
     const header: Paragraph[] = [
       new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(article.title)] }),
       ...(article.dek ? [new Paragraph({ style: 'Dek', children: [new TextRun(article.dek)] })] : []),
-      ...(article.byline ? [new Paragraph({ style: 'Byline', children: [new TextRun(`By ${article.byline}`)] })] : []),
+      ...(article.byline ? [new Paragraph({ style: 'Byline', children: [new TextRun(bylineLine(article.byline))] })] : []),
     ];
     const blocks = htmlToBlocks(article.html);
     const body = blocks.flatMap((block, index) => blockToDocx(block, context, index === firstParagraph(blocks) ? article.dateline : ''));

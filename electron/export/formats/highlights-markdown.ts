@@ -1,4 +1,5 @@
 import type { Exporter } from '../types.ts';
+import { bylineLine } from '../byline.ts';
 
 /**
  * An article's highlights and notes as Markdown: each highlight a "> quote" block with its
@@ -14,7 +15,8 @@ export const highlightsMarkdownExporter: Exporter = {
     const highlights = context.highlights?.(article.id) ?? [];
     const source = article.sourceUrl ? `[${article.sourceName || article.sourceUrl}](<${article.sourceUrl}>)` : article.sourceName;
     const lines = [`# Highlights: ${oneLine(article.title) || 'Untitled'}`, ''];
-    if (source || article.byline) lines.push([article.byline && `By ${oneLine(article.byline)}`, source].filter(Boolean).join(' · '), '');
+    if (source || article.byline)
+      lines.push([article.byline && bylineLine(oneLine(article.byline)), source].filter(Boolean).join(' · '), '');
     if (highlights.length === 0) lines.push('_No highlights._', '');
     for (const highlight of highlights) {
       lines.push(...highlight.quote.split(/\r?\n/).map((line) => `> ${line}`), '');

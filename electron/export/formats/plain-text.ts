@@ -1,4 +1,5 @@
 import type { Exporter } from '../types.ts';
+import { bylineLine } from '../byline.ts';
 
 export const plainTextExporter: Exporter = {
   id: 'txt',
@@ -7,7 +8,7 @@ export const plainTextExporter: Exporter = {
   mimeType: 'text/plain; charset=utf-8',
   writes: 'text',
   render: (article) => {
-    const header = [article.title, article.dek, article.byline && `By ${article.byline}`].filter(Boolean).join('\n');
+    const header = [article.title, article.dek, article.byline && bylineLine(article.byline)].filter(Boolean).join('\n');
     const related = article.related.length
       ? `Related:\n${article.related.map((link) => `- ${link.title}${link.url ? ` <${link.url}>` : ''}`).join('\n')}`
       : '';

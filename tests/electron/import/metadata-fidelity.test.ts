@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { decodeHtml, readWebPage } from '../../../electron/import/formats/html.ts';
+import { cleanByline } from '../../../electron/import/html/metadata.ts';
+import mammoth from 'mammoth';
+import { exportArticle } from '../../../electron/export/registry.ts';
+import { getArticle } from '../../../electron/library/articles.ts';
+import { createDraft } from '../../../electron/library/drafts.ts';
+import { tempLibrary } from '../../helpers/temp.ts';
+
+/**
+ * Classes of metadata defect found on real news pages, each on a page shaped like the
+ * templates that showed it: the headline chosen by agreement between a page's sources, a
+ * byline that is a person (never a URL, a date or a call to action), JSON-LD in CDATA and
+ * @graph, entities escaped twice, a stale charset, and picture descriptions kept out of the
+ * story's text.
+ */
+
+const STORY = Array.from(
+  { length: 8 },
+  (_, i) =>
+    `<p>Paragraph ${i + 1}: the ferry crews walked out on Monday over pay, and the harbour stayed shut until the talks resumed on Thursday afternoon.</p>`,
+).join('');
+
+const page = (head: string, body: string) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`;
+
+async function read(html: string) {
+  return readWebPage(html, { path: null, url: 'https://news.example/2026/ferry-strike' });
+}
+
+describe('the headline', () => {
+  it('is not a lone <h1> outside the story holding the section name', async () => {
+    const article = await read(
+      page(
+        '<title>Ferry crews strike over pay – Harbour Times</title><meta property="og:site_name" content="Harbour Times">',
+        `<header><h1>Transport Health Center</h1></header><article>${STORY}</article>`,
+      ),
+    );
+    expect(article.title).toBe('Ferry crews strike over pay');
+  });
+
+  it('keeps its own dashes when the site’s name is cut off the <title>', async () => {
+    const article = await read(
+      page(
+        '<title>Strike - day two — crews hold out | Harbour Times</title><meta property="og:site_name" content="Harbour Times">',
+        `<article>${STORY}</article>`,
+      ),
+    );
+    expect(article.title).toBe('Strike - day two — crews hold out');
+  });
+
+  it('comes from JSON-LD inside CDATA and @graph, of an article type only', async () => {
+    const ld = `//<![CDATA[
+{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"Harbour Times","headline":"Harbour Times home"},{"@type":"NewsArticle","headline":"Crews accept a 4% rise","author":[{"@type":"Person","name":"Ana Lima"},{"@type":"Person","name":"Jo Berg"}],"datePublished":"2026-11-30T08:00:00Z","publisher":{"@type":"Organization","name":"Harbour Times"}}]}
+//]]>`;
+    const article = await read(
+      page(
+        `<title>Crews accept a 4% rise - Harbour Times</title><script type="application/ld+json">${ld}</script>`,
+        `<article>${STORY}</article>`,
+      ),
+    );
+    expect(article.title).toBe('Crews accept a 4% rise');
+    expect(article.byline).toBe('Ana Lima, Jo Berg');
+    expect(article.publishedAt).toBe(Date.parse('2026-11-30T08:00:00Z'));
+    expect(article.sourceName).toBe('Harbour Times');
+  });
+});
+
+describe('the byline', () => {
+  it('is never a profile address, a date, a call to action or an e-mail line', () => {
+    for (const value of [
+      'https://news.example/staff/ana-lima',
+      'May 20, 2019',
+      '1 day ago',
+      'Follow @analima',
+      'Email the author',
+      'More by Ana Lima',
+      'Updated 10:42',
+    ]) {
+      expect(cleanByline(value), value).toBeNull();
+    }
+    expect(cleanByline('By Ana Lima')).toBe('Ana Lima');
+    expect(cleanByline('Written by Ana Lima and Jo Berg')).toBe('Ana Lima and Jo Berg');
+  });
+
+  it('falls back past a profile URL in article:author to the page’s own byline line', async () => {
+    const article = await read(
+      page(
+        '<title>Ferry crews strike</title><meta property="article:author" content="https://news.example/staff/ana-lima">',
+        `<article><h1>Ferry crews strike</h1><p class="byline">By <a rel="author" href="/staff/ana-lima">Ana Lima</a></p>${STORY}</article>`,
+      ),
+    );
+    expect(article.byline).toBe('Ana Lima');
+    expect(article.text).not.toContain('By Ana Lima');
+  });
+});
+
+describe('what a page says about itself', () => {
+  it('has entities escaped twice decoded once', async () => {
+    const article = await read(
+      page(
+        '<title>Ferry crews strike</title><meta name="description" content="That&amp;#039;s the third strike &amp;amp; counting">',
+        `<article>${STORY}</article>`,
+      ),
+    );
+    expect(article.dek).toBe("That's the third strike & counting");
+  });
+
+  it('is read as UTF-8 when its bytes are UTF-8, whatever its meta charset says', () => {
+    const bytes = Buffer.from(
+      '<html><head><meta charset="windows-1252"><title>Zürich café – “quotes”</title></head><body></body></html>',
+      'utf8',
+    );
+    expect(decodeHtml(bytes)).toContain('Zürich café – “quotes”');
+    const legacy = Buffer.from([...Buffer.from('<meta charset="windows-1252"><p>caf'), 0xe9, ...Buffer.from('</p>')]);
+    expect(decodeHtml(legacy)).toContain('café');
+  });
+});
+
+describe('pictures that were not kept', () => {
+  it('leave their description in the placeholder only: not the text, the search index or the word count', async () => {
+    const article = await read(
+      page(
+        '<title>Ferry crews strike</title>',
+        `<article><h1>Ferry crews strike</h1><figure><img src="https://cdn.example/a.jpg" alt="Crews on the quay at dawn image"></figure>${STORY}</article>`,
+      ),
+    );
+    expect(article.html).toContain('missing-image');
+    expect(article.text).not.toContain('Crews on the quay');
+  });
+});
+
+describe('exports of a byline typed with its "By"', () => {
+  it('say "By" once in HTML, Word and plain text', async () => {
+    const library = tempLibrary();
+    const draft = createDraft(library, { title: 'Ferry crews strike', byline: 'By Jordan Vale' });
+    const article = getArticle(library, draft.id);
+    for (const format of ['html', 'txt'] as const) {
+      const file = await exportArticle(article, format, { media: () => null });
+      const text = new TextDecoder().decode(file.bytes);
+      expect(text, format).toContain('By Jordan Vale');
+      expect(text, format).not.toMatch(/By By/);
+    }
+    const docx = await exportArticle(article, 'docx', { media: () => null });
+    const { value } = await mammoth.extractRawText({ buffer: Buffer.from(docx.bytes) });
+    expect(value).toContain('By Jordan Vale');
+    expect(value).not.toMatch(/By By/);
+  });
+});
