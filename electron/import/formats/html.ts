@@ -6,7 +6,7 @@ import { countWords } from '../../common/text.ts';
 import type { NewSavedArticle } from '../../library/saved-articles.ts';
 import { decodeText } from '../decode.ts';
 import { collectImages } from '../html/images.ts';
-import { readMetadata } from '../html/metadata.ts';
+import { cleanByline, readMetadata } from '../html/metadata.ts';
 import { extractRelatedLinks } from '../html/related.ts';
 import { sanitizeForLibrary } from '../html/sanitize.ts';
 import { extensionOf, type Importer } from '../types.ts';
@@ -68,7 +68,8 @@ export async function readWebPage(html: string, origin: PageOrigin): Promise<New
   const title = metadata.title ?? extracted.title ?? fileTitle(origin.path);
   return {
     title,
-    byline: (metadata.byline ?? extracted.byline ?? '').replace(/^by\s+/i, ''),
+    // Readability's byline only when the page's own sources name no one.
+    byline: metadata.byline ?? (extracted.byline ? cleanByline(extracted.byline) : null) ?? '',
     dek: metadata.dek && !text.startsWith(metadata.dek) ? metadata.dek : '',
     sourceName: metadata.siteName ?? hostname(metadata.canonicalUrl ?? pageUrl) ?? '',
     sourceUrl: metadata.canonicalUrl ?? pageUrl,
@@ -82,8 +83,14 @@ export async function readWebPage(html: string, origin: PageOrigin): Promise<New
   };
 }
 
-/** Bytes to text, honouring the server's or the page's charset for pages in a legacy encoding. */
+/**
+ * Bytes to text, honouring the server's or the page's charset for pages in a legacy encoding.
+ * Bytes that are valid UTF-8 (or start with its BOM) are UTF-8 whatever the page declares:
+ * pages re-saved by editors and tools keep a stale `<meta charset>`, while legacy text almost
+ * never happens to be valid UTF-8.
+ */
 export function decodeHtml(bytes: Uint8Array, contentType = ''): string {
+  if (isUtf8(bytes)) return decodeText(bytes);
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
   const declared = /charset=["']?([\w-]+)/i.exec(contentType)?.[1] ?? /<meta[^>]+charset=["']?([\w-]+)/i.exec(head)?.[1];
   const charset = declared?.toLowerCase();
@@ -95,6 +102,16 @@ export function decodeHtml(bytes: Uint8Array, contentType = ''): string {
     }
   }
   return decodeText(bytes);
+}
+
+function isUtf8(bytes: Uint8Array): boolean {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return true;
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The byline is read from the metadata; its line in the page would repeat it in the story. */

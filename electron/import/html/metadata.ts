@@ -19,17 +19,24 @@ const ARTICLE_TYPES = /^(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsAr
  * <meta> tags, then plain HTML. Unparseable JSON-LD is skipped, never fatal.
  */
 export function readMetadata(document: DomDocument, pageUrl: string | null): PageMetadata {
-  const meta = (selector: string) => normalizeSpace(document.querySelector(selector)?.getAttribute('content') ?? '') || null;
+  const meta = (selector: string) =>
+    decodeEntitiesOnce(normalizeSpace(document.querySelector(selector)?.getAttribute('content') ?? '')) || null;
   const ld = jsonLdArticle(document);
   const siteName = text(ld?.publisher, 'name') ?? meta('meta[property="og:site_name"]') ?? meta('meta[name="application-name"]');
   const headings = Array.from(document.querySelectorAll('h1'));
-  const onlyHeading = headings.length === 1 ? normalizeSpace(headings[0]!.textContent ?? '') || null : null;
-  const rawTitle =
-    text(ld, 'headline') ??
-    meta('meta[property="og:title"]') ??
-    meta('meta[name="twitter:title"]') ??
-    onlyHeading ??
-    (normalizeSpace(document.querySelector('title')?.textContent ?? '') || null);
+  const storyHeading =
+    document.querySelector('article h1, [itemprop="headline"], main h1') ?? (headings.length === 1 ? headings[0]! : null);
+  const pageTitle = normalizeSpace(document.querySelector('title')?.textContent ?? '') || null;
+  const title = chooseHeadline(
+    [
+      text(ld, 'headline'),
+      meta('meta[property="og:title"]'),
+      meta('meta[name="twitter:title"]'),
+      pageTitle,
+      normalizeSpace(storyHeading?.textContent ?? '') || null,
+    ],
+    siteName,
+  );
   const canonical =
     document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta('meta[property="og:url"]') ?? text(ld, 'url');
   const published =
@@ -39,9 +46,12 @@ export function readMetadata(document: DomDocument, pageUrl: string | null): Pag
     document.querySelector('time[datetime]')?.getAttribute('datetime') ??
     null;
   return {
-    title: rawTitle ? withoutSiteSuffix(rawTitle, siteName) : null,
-    byline: authors(ld?.author) ?? meta('meta[name="author"]') ?? meta('meta[property="article:author"]'),
-    dek: text(ld, 'description') ?? meta('meta[property="og:description"]') ?? meta('meta[name="description"]'),
+    title,
+    byline:
+      [authors(ld?.author), meta('meta[name="author"]'), meta('meta[property="article:author"]'), pageByline(document)]
+        .map((candidate) => (candidate ? cleanByline(candidate) : null))
+        .find((candidate) => candidate !== null) ?? null,
+    dek: decodeEntitiesOnce(text(ld, 'description') ?? '') || meta('meta[property="og:description"]') || meta('meta[name="description"]'),
     siteName,
     canonicalUrl: absoluteUrl(canonical, pageUrl),
     publishedAt: timeOf(published),
@@ -57,7 +67,9 @@ function jsonLdArticle(document: DomDocument): Json | null {
   for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json"]'))) {
     let data: unknown;
     try {
-      data = JSON.parse(script.textContent ?? '');
+      // Some templates wrap their JSON-LD in (commented) CDATA markers.
+      const json = (script.textContent ?? '').replace(/^\s*(?:\/\/\s*)?<!\[CDATA\[/, '').replace(/(?:\/\/\s*)?\]\]>\s*$/, '');
+      data = JSON.parse(json);
     } catch {
       continue;
     }
@@ -92,15 +104,116 @@ function authors(value: unknown): string | null {
   return names.length ? names.join(', ') : null;
 }
 
-/** "Storm closes port | Harbour Times" → "Storm closes port". */
+/**
+ * "Storm closes port | Harbour Times" → "Storm closes port". Only the last separator is cut
+ * at, and the headline keeps its own characters (its dashes included) as written.
+ */
 export function withoutSiteSuffix(title: string, siteName: string | null): string {
-  const parts = title.split(/\s+[|–—-]\s+/);
-  if (parts.length < 2) return title;
-  const last = parts.at(-1)!;
+  const separators = [...title.matchAll(/\s+[|–—·:-]\s+/g)];
+  const last = separators.at(-1);
+  if (!last) return title;
+  const head = title.slice(0, last.index).trim();
+  const tail = title.slice(last.index + last[0].length).trim();
   const isSite = siteName
-    ? last.toLowerCase() === siteName.toLowerCase()
-    : last.length <= 40 && parts.slice(0, -1).join(' ').length > last.length;
-  return isSite ? parts.slice(0, -1).join(' – ') : title;
+    ? comparable(tail) === comparable(siteName) || (tail.length >= 3 && comparable(siteName).startsWith(comparable(tail)))
+    : tail.length <= 40 && head.length > tail.length && last[0].trim() !== ':';
+  return isSite && head ? head : title;
+}
+
+/** Text as compared between sources: case, spacing, dashes and quotes do not count. */
+function comparable(value: string): string {
+  return value
+    .toLowerCase()
+    .replace(/[‘’‛′]/g, "'")
+    .replace(/[“”„″]/g, '"')
+    .replace(/[‐‑‒–—―]/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * The headline the page's sources agree on: JSON-LD of an article type, Open Graph, Twitter,
+ * the <title> without the site's name, the story's own heading. Each candidate scores one
+ * for every other source that says the same (or starts with it, as a <title> often does);
+ * the best scored wins, the more trusted first on a tie. A heading that no other source
+ * backs (a section name in the only <h1>) loses to ones that agree.
+ */
+function chooseHeadline(sources: (string | null)[], siteName: string | null): string | null {
+  const candidates = sources
+    .map((source) => (source ? withoutSiteSuffix(source, siteName) : null))
+    .filter((value): value is string => Boolean(value) && (!siteName || comparable(value!) !== comparable(siteName)));
+  if (candidates.length === 0) return sources.find(Boolean) ?? null;
+  let best = candidates[0]!;
+  let bestScore = -1;
+  for (const candidate of candidates) {
+    const mine = comparable(candidate);
+    const score = candidates.filter((other) => other !== candidate && agrees(mine, comparable(other))).length;
+    if (score > bestScore || (score === bestScore && fuller(mine, comparable(best)))) {
+      best = candidate;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/**
+ * Of two that agree, the one that goes on where the other stops ("Café owners protest" in
+ * the <title>, "Café owners protest new rules" in the story), unless what it adds is only a
+ * site's name after a separator.
+ */
+function fuller(candidate: string, best: string): boolean {
+  return candidate.length > best.length && candidate.startsWith(best) && !/^\s*[|–—·:-]\s/.test(candidate.slice(best.length));
+}
+
+function agrees(a: string, b: string): boolean {
+  return a === b || (a.length >= 12 && b.startsWith(a)) || (b.length >= 12 && a.startsWith(b));
+}
+
+const PROFILE_OR_CALL =
+  /^(https?:|www\.)|\/|@|\b(follow|subscribe|sign up|newsletter|more (by|from)|view all|all articles|staff|contributor page|e-?mail)\b/i;
+const DATE_LIKE =
+  /\b(\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}|(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}|\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|(minutes?|hours?|days?|weeks?) ago|updated|published)\b/i;
+
+/**
+ * A byline is a person's name, or several: never an address, a date, a call to follow or
+ * subscribe, or a sentence. "By", "Written by" and "Words:" in front are dropped.
+ */
+export function cleanByline(value: string): string | null {
+  const name = normalizeSpace(value)
+    .replace(/^(by|written by|words by|words|text|story by|reporting by|von|par|por)\s*[:\-–]?\s+/i, '')
+    .replace(/^by\s+/i, '')
+    .replace(/[\s,|·]+$/, '');
+  if (!name || name.length > 120 || !/\p{L}/u.test(name)) return null;
+  if (PROFILE_OR_CALL.test(name) || DATE_LIKE.test(name)) return null;
+  const words = name.split(/\s+/).filter((word) => !/^(and|&|,)$/i.test(word));
+  if (words.length > 12 || /[.!?]$/.test(name.replace(/\b[A-Z]\.$/, ''))) return null;
+  return name;
+}
+
+/** The page's own byline line, read before it is taken out of the story. */
+function pageByline(document: DomDocument): string | null {
+  const element = document.querySelector(
+    '[itemprop="author"] [itemprop="name"], [rel="author"], [class*="byline" i] [class*="name" i], [class*="author-name" i], [class*="byline" i], [itemprop="author"]',
+  );
+  return element ? normalizeSpace(element.textContent ?? '') || null : null;
+}
+
+/** Entities escaped twice by a template ("That&amp;#039;s" arrives as "That&#039;s") decoded once more. */
+function decodeEntitiesOnce(value: string): string {
+  if (!/&(#\d+|#x[\da-f]+|amp|quot|apos|lt|gt|nbsp);/i.test(value)) return value;
+  return value
+    .replace(/&#(\d+);/g, (_match, code: string) => safeChar(Number(code)))
+    .replace(/&#x([\da-f]+);/gi, (_match, code: string) => safeChar(parseInt(code, 16)))
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&');
+}
+
+function safeChar(code: number): string {
+  return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : '';
 }
 
 export function absoluteUrl(href: string | null | undefined, base: string | null): string | null {

@@ -68,7 +68,12 @@ describe('the managed-deployment policy', () => {
       libraryPath: '/srv/dateline/library.sqlite',
       isPackaged: true,
       loaded: {
-        policy: { updates: { enabled: false }, libraryFolder: '/srv/dateline', disabledFeatures: ['fetch-urls'], intranetHosts: ['wiki.newsroom.internal'] },
+        policy: {
+          updates: { enabled: false },
+          libraryFolder: '/srv/dateline',
+          disabledFeatures: ['fetch-urls'],
+          intranetHosts: ['wiki.newsroom.internal'],
+        },
         source: '/etc/dateline/policy.json',
         problem: null,
       },
