@@ -5,7 +5,8 @@ import { completeSavedLink } from '../library/saved-links.ts';
 import { storageError } from '../library/storage-errors.ts';
 import { looksLikeZip } from './archive/zip.ts';
 import { parserFailureMessage } from './failure.ts';
-import { findImporter, supportedExtensions } from './registry.ts';
+import { findImporter, importers, supportedExtensions } from './registry.ts';
+import { csvColumns } from './archive/csv.ts';
 import { extensionOf, isLeftOut, type ImportEntry, type Importer, type ImportSource, type LeftOutEntry } from './types.ts';
 import type { DownloadOptions } from './web/page.ts';
 import { importWorker } from './worker/pool.ts';
@@ -147,6 +148,27 @@ function leaveRoomForOtherWriters(heldMs: number): Promise<unknown> {
   return delay(Math.min(50, Math.max(1, heldMs / 4)));
 }
 
+/**
+ * Why no importer took a file, in words that do not contradict themselves: an extension
+ * Dateline reads gets what was found and what is read with that extension.
+ */
+function unrecognised(path: string, bytes: Uint8Array): string {
+  const extension = extensionOf(path);
+  if (!supportedExtensions.includes(extension)) {
+    const what = extension ? `files of type ${extension}` : 'files without an extension';
+    return `Dateline cannot import ${what}. It imports ${[...new Set([...supportedExtensions, '.zip'])].join(', ')} files.`;
+  }
+  const reads = importers
+    .filter((importer) => importer.extensions.includes(extension))
+    .map((importer) => importer.reads ?? `${importer.label}s`);
+  if (extension === '.csv') {
+    const columns = csvColumns(new TextDecoder().decode(bytes.subarray(0, 4096)));
+    const found = columns.length ? `the columns ${columns.slice(0, 8).join(', ')}${columns.length > 8 ? ', …' : ''}` : 'no header line';
+    return `This CSV file has ${found}; Dateline reads ${reads.join(' and ')}.`;
+  }
+  return `This ${extension} file is not one Dateline recognises; with that extension it reads ${reads.join(' and ')}.`;
+}
+
 /** Reads and parses one file (in the worker), or lists the files of a plain zip. */
 async function readOne(file: PendingFile, options: ImportOptions): Promise<Outcome> {
   if (file.size !== undefined) assertSize(file.size);
@@ -161,11 +183,7 @@ async function readOne(file: PendingFile, options: ImportOptions): Promise<Outco
         files: inside.map(({ name, data }) => ({ path: `${file.path}/${name}`, size: data.length, read: async () => data })),
       };
     }
-    const extension = extensionOf(file.path) || 'without an extension';
-    throw new DatelineError(
-      'UNSUPPORTED',
-      `Dateline cannot import files ${extension.startsWith('.') ? `of type ${extension}` : extension}. It imports ${[...new Set([...supportedExtensions, '.zip'])].join(', ')} files.`,
-    );
+    throw new DatelineError('UNSUPPORTED', unrecognised(file.path, source.bytes));
   }
   const entries = await (options.parse ?? parseInWorker)(importer, source, options.signal);
   const articles = entries.filter((entry): entry is NewSavedArticle => !isLeftOut(entry));

@@ -31,6 +31,8 @@ export interface Importer {
   readonly id: string;
   readonly label: string;
   readonly extensions: readonly string[];
+  /** What it reads, for a file of its extension that nothing recognised ("Pocket exports (title, url, …)"). */
+  readonly reads?: string;
   accepts(source: ImportSource): boolean;
   parse(source: ImportSource): ImportEntry[] | Promise<ImportEntry[]>;
 }

@@ -27,6 +27,7 @@ export const instapaperImporter: Importer = {
   id: 'instapaper',
   label: 'Instapaper export',
   extensions: ['.csv', '.html'],
+  reads: 'Instapaper exports (URL, Title, Selection, Folder)',
   accepts: (source) => {
     const head = new TextDecoder('latin1').decode(source.bytes.subarray(0, 2048));
     if (extensionOf(source.name) === '.csv')

@@ -20,6 +20,7 @@ export const pocketImporter: Importer = {
   id: 'pocket',
   label: 'Pocket export',
   extensions: ['.zip', '.csv', '.html'],
+  reads: 'Pocket exports (title, url, time_added, tags, status)',
   accepts: (source) =>
     (extensionOf(source.name) === '.zip' && zipEntryNames(source.bytes).some((name) => PART.test(name))) ||
     (extensionOf(source.name) === '.csv' && isPartCsv(source)) ||
