@@ -36,7 +36,8 @@ export async function docxToHtml(bytes: Uint8Array): Promise<string> {
   // inflates past the zip budget is refused before mammoth sees it.
   checkZipBudget(bytes);
   try {
-    return (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) })).value;
+    // Word's Title paragraph is the headline, as its Heading 1 would be.
+    return (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { styleMap: ["p[style-name='Title'] => h1:fresh"] })).value;
   } catch {
     throw new DatelineError('IMPORT_FAILED', 'This Word document could not be read; it may be damaged or not a .docx file.');
   }

@@ -5,6 +5,8 @@ import type { Article } from '../common/model.ts';
 import { createDraft } from '../library/drafts.ts';
 import type { Library } from '../library/library.ts';
 import { addMedia, MEDIA_TYPES } from '../library/media.ts';
+import { parseBody } from '../common/node/html-dom.ts';
+import { takeBylineLine } from './html/byline-line.ts';
 import { htmlToDraft } from './html-to-editor.ts';
 import { extensionOf } from './types.ts';
 import { importWorker } from './worker/pool.ts';
@@ -17,7 +19,12 @@ export async function importAsDraft(library: Library, name: string, bytes: Uint8
       `A draft can be started from ${DRAFT_EXTENSIONS.join(', ')} files, not ${extension || 'this file'}.`,
     );
   }
-  const { html, frontMatter } = await importWorker.run({ kind: 'convert', name, bytes });
+  const converted = await importWorker.run({ kind: 'convert', name, bytes });
+  const { frontMatter } = converted;
+  // A "By …" line under the headline is the byline, not the story's first paragraph.
+  const body = parseBody(converted.html);
+  const bylineLine = frontMatterValue(frontMatter, 'byline') ? null : takeBylineLine(body);
+  const html = body.innerHTML;
   const stem = name
     .split(/[\\/]/)
     .pop()!
@@ -33,7 +40,7 @@ export async function importAsDraft(library: Library, name: string, bytes: Uint8
     });
     const article = createDraft(library, {
       title: frontMatterValue(frontMatter, 'title') ?? draft.title ?? stem,
-      byline: frontMatterValue(frontMatter, 'byline') ?? '',
+      byline: frontMatterValue(frontMatter, 'byline') ?? bylineLine ?? '',
       dek: frontMatterValue(frontMatter, 'dek') ?? '',
       editorState: draft.editorState,
     });

@@ -3,6 +3,7 @@ import { MAX_TREE_DEPTH, parseBody, treeDepth } from '../../common/node/html-dom
 import { DatelineError } from '../../common/errors.ts';
 import { normalizeSpace } from '../../common/text.ts';
 import type { NewSavedArticle } from '../../library/saved-articles.ts';
+import { takeBylineLine } from './byline-line.ts';
 import { collectImages } from './images.ts';
 import { withoutRepeatedTitle } from './repeated-title.ts';
 import { sanitizeForLibrary } from './sanitize.ts';
@@ -33,13 +34,14 @@ export async function articleFromDocumentHtml(html: string, path: string, fields
       heading.remove();
     }
   }
+  const byline = fields.byline?.trim() || takeBylineLine(body) || '';
   const images = await collectImages(body.innerHTML, { pageUrl: null, path });
   const clean = withoutRepeatedTitle(sanitizeForLibrary(images.html), title);
   const text = htmlToText(clean);
   if (!text) throw new DatelineError('IMPORT_FAILED', 'The file holds no text.');
   return {
     title: title ?? (path.split(/[\\/]/).pop() ?? 'Untitled').replace(/\.[^.]+$/, ''),
-    byline: fields.byline ?? '',
+    byline,
     dek: fields.dek ?? '',
     publishedAt: fields.publishedAt ?? null,
     sourceUrl: fields.sourceUrl ?? null,
