@@ -5,8 +5,8 @@ const TRACKING_PARAMETER = /^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ref|ref_src|cmp
 
 /**
  * The key two saved copies of one story share: scheme-less, lower-case host without
- * "www.", no fragment, no tracking parameters, sorted query, no trailing slash.
- * Returns null for anything that is not an http(s) URL.
+ * "www.", no tracking parameters, sorted query, no trailing slash, and no fragment unless
+ * the fragment is a route (below). Returns null for anything that is not an http(s) URL.
  */
 export function urlKey(rawUrl: string | null | undefined): string | null {
   if (!rawUrl) return null;
@@ -24,7 +24,17 @@ export function urlKey(rawUrl: string | null | undefined): string | null {
   const query = params.length ? `?${new URLSearchParams(params).toString()}` : '';
   const path = url.pathname.replace(/\/+$/, '');
   const port = url.port ? `:${url.port}` : '';
-  return `${host}${port}${path}${query}`;
+  return `${host}${port}${path}${query}${routeFragment(url.hash)}`;
+}
+
+/**
+ * A fragment that names a page of a web app ("#!/topic/…", "#/inbox/…", "#inbox/1845…": a
+ * mail thread, a group topic, a single-page video site) rather than a place in one page
+ * ("#comments", "#section-2"), which two copies of one story may differ by.
+ */
+function routeFragment(hash: string): string {
+  const fragment = hash.slice(1);
+  return /^[!/]/.test(fragment) || fragment.includes('/') ? `#${fragment}` : '';
 }
 
 /** A fingerprint of an article's words, blind to case, spacing and punctuation. */

@@ -273,7 +273,47 @@ export const migrations: readonly Migration[] = [
       }
     },
   },
+  {
+    name: 'web-app routes after # keep saved links apart',
+    sql: '',
+    // Route fragments ("#!/topic/…", "#/inbox/…") were dropped from the key, so two pages of
+    // one web app were taken for one article. Keys of saved links with a fragment are made
+    // again with the rule as it shipped here.
+    fixData: (db) => {
+      const rows = db
+        .prepare(
+          "SELECT id, source_url, canonical_url FROM articles WHERE url_key IS NOT NULL AND (source_url LIKE '%#%' OR canonical_url LIKE '%#%')",
+        )
+        .all() as { id: number; source_url: string | null; canonical_url: string | null }[];
+      const update = db.prepare('UPDATE articles SET url_key = ? WHERE id = ?');
+      for (const row of rows) {
+        const key = urlKeyAsOfMigration12(row.canonical_url ?? row.source_url);
+        if (key) update.run(key, row.id);
+      }
+    },
+  },
 ];
+
+/**
+ * The address key of migration 12 as it shipped (identity.ts's `urlKey` then). A copy, so
+ * that a later change to the rule never changes what the migration did.
+ */
+function urlKeyAsOfMigration12(raw: string | null): string | null {
+  if (!raw) return null;
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  const tracking = /^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ref|ref_src|cmpid|ocid|igshid|smid)$/i;
+  const params = [...url.searchParams.entries()].filter(([name]) => !tracking.test(name)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const query = params.length ? `?${new URLSearchParams(params).toString()}` : '';
+  const fragment = url.hash.slice(1);
+  const route = /^[!/]/.test(fragment) || fragment.includes('/') ? `#${fragment}` : '';
+  return `${url.hostname.toLowerCase().replace(/^www\./, '')}${url.port ? `:${url.port}` : ''}${url.pathname.replace(/\/+$/, '')}${query}${route}`;
+}
 
 /**
  * The tag rule of migration 11 as it shipped (common/model.ts's `toTagName` then): control

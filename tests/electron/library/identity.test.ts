@@ -9,6 +9,15 @@ describe('urlKey', () => {
     expect(urlKey('http://example.com/news/story?a=1&b=2&fbclid=abc')).toBe(key);
   });
 
+  it('keeps a fragment that is a web app’s route, and drops one that is a place in the page', () => {
+    expect(urlKey('https://groups.example/forum/#!topic/harbour/abc')).toBe('groups.example/forum#!topic/harbour/abc');
+    expect(urlKey('https://groups.example/forum/#!topic/harbour/xyz')).not.toBe(urlKey('https://groups.example/forum/#!topic/harbour/abc'));
+    expect(urlKey('https://mail.example/mail/u/0/#inbox/FMfcgzQ')).toBe('mail.example/mail/u/0#inbox/FMfcgzQ');
+    expect(urlKey('https://video.example/#/watch/123')).toBe('video.example#/watch/123');
+    expect(urlKey('https://news.example/story#comments')).toBe('news.example/story');
+    expect(urlKey('https://news.example/story#section-2')).toBe(urlKey('https://news.example/story'));
+  });
+
   it('is null for what is not a web address', () => {
     expect(urlKey('javascript:alert(1)')).toBeNull();
     expect(urlKey('not a url')).toBeNull();

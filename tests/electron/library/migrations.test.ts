@@ -258,4 +258,23 @@ describe('migration 11 (tag names the app can use)', () => {
     for (const [name] of names) expect(tagName.safeParse(name).success).toBe(true);
     upgraded.close();
   });
+
+  it('upgrades a schema-11 library: saved links to two routes of one web app are keyed apart, anchors still ignored', () => {
+    const file = join(tempDir(), 'v11.sqlite');
+    const old = Library.open(file, { migrations: migrations.slice(0, 11) });
+    const insert = old.db.prepare(
+      "INSERT INTO articles (id, kind, title, body_html, body_text, created_at, updated_at, source_url, url_key) VALUES (?, 'saved', ?, '<p>x</p>', 'x', 1, 1, ?, ?)",
+    );
+    insert.run(1, 'Topic', 'https://groups.example/forum/#!topic/harbour/abc', 'groups.example/forum');
+    insert.run(2, 'Story', 'https://news.example/story#comments', 'news.example/story');
+    old.close();
+
+    const upgraded = Library.open(file);
+    const keys = upgraded.db.prepare('SELECT id, url_key FROM articles ORDER BY id').all();
+    expect(keys).toEqual([
+      { id: 1, url_key: 'groups.example/forum#!topic/harbour/abc' },
+      { id: 2, url_key: 'news.example/story' },
+    ]);
+    upgraded.close();
+  });
 });
