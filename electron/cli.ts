@@ -169,7 +169,9 @@ async function runImport({ library }: Opened, paths: string[], options: Options,
   print(io, options, summary, () =>
     [
       ...summary.imported.map((item) => `imported   #${item.id} ${item.title}  (${item.path})`),
-      ...summary.duplicates.map((item) => `duplicate  #${item.id} ${item.title}  (${item.path})`),
+      ...summary.duplicates.map(
+        (item) => `duplicate  #${item.id} ${item.title}  (${item.path})${item.merged.length ? `; added ${item.merged.join(', ')}` : ''}`,
+      ),
       ...summary.failed.map((item) => `failed     ${item.path}: ${item.error.message}`),
       ...summary.leftOut.map(
         (group) =>

@@ -1,5 +1,5 @@
 import { DatelineError, isDatelineError, type ErrorCode } from '../common/errors.ts';
-import { findDuplicate, insertSavedArticle, type NewSavedArticle } from '../library/saved-articles.ts';
+import { findDuplicate, insertSavedArticle, mergeIntoStored, type NewSavedArticle } from '../library/saved-articles.ts';
 import type { Library } from '../library/library.ts';
 import { completeSavedLink } from '../library/saved-links.ts';
 import { storageError } from '../library/storage-errors.ts';
@@ -23,7 +23,8 @@ export interface PendingFile {
 
 export interface ImportSummary {
   imported: { id: number; title: string; path: string }[];
-  duplicates: { id: number; path: string; title: string }[];
+  /** Already in the library; `merged` says what this copy added to the stored one (tags, states). */
+  duplicates: { id: number; path: string; title: string; merged: string[] }[];
   failed: { path: string; error: { code: ErrorCode; message: string } }[];
   /** Entries of an imported file that could not be kept, by file and reason, with a few titles. */
   leftOut: LeftOutGroup[];
@@ -306,13 +307,13 @@ export function storeArticles(library: Library, articles: readonly NewSavedArtic
     articles.map((article) => {
       const duplicate = findDuplicate(library, article);
       return duplicate
-        ? { stored: false, id: duplicate.id, title: article.title }
-        : { stored: true, id: insertSavedArticle(library, article), title: article.title };
+        ? { stored: false, id: duplicate.id, title: article.title, merged: mergeIntoStored(library, duplicate.id, article) }
+        : { stored: true, id: insertSavedArticle(library, article), title: article.title, merged: [] };
     }),
   );
   for (const result of outcome) {
-    const list = result.stored ? summary.imported : summary.duplicates;
-    list.push({ id: result.id, title: result.title, path });
+    if (result.stored) summary.imported.push({ id: result.id, title: result.title, path });
+    else summary.duplicates.push({ id: result.id, title: result.title, path, merged: result.merged });
   }
 }
 
@@ -348,7 +349,7 @@ export async function importAddresses(
           .statement<{ title: string; fetch_state: string | null }>('SELECT title, fetch_state FROM articles WHERE id = ?')
           .get(match.id);
       if (match && known && !known.fetch_state) {
-        summary.duplicates.push({ id: match.id, title: known.title, path: url });
+        summary.duplicates.push({ id: match.id, title: known.title, path: url, merged: [] });
         continue;
       }
       const page = await downloadInWorker(url, options);

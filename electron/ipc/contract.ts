@@ -47,7 +47,8 @@ const importFailure = z.object({
 
 export const importSummarySchema = z.object({
   imported: z.array(z.object({ id: articleId, title: z.string(), path: z.string() })),
-  duplicates: z.array(z.object({ id: articleId, title: z.string(), path: z.string() })),
+  /** `merged`: what the copy added to the stored article (its tags, read, favorite, archived). */
+  duplicates: z.array(z.object({ id: articleId, title: z.string(), path: z.string(), merged: z.array(z.string()) })),
   failed: z.array(importFailure),
   /** Entries of imported files that could not be kept (an address that is not a web address). */
   leftOut: z.array(z.object({ path: z.string(), reason: z.string(), count: z.number().int().positive(), titles: z.array(z.string()) })),

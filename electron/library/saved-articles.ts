@@ -4,7 +4,7 @@ import { countWords } from '../common/text.ts';
 import { contentHash, urlKey } from './identity.ts';
 import type { Library } from './library.ts';
 import { storeImportedMedia, type PendingMedia } from './media.ts';
-import { importedTagNames, replaceTags } from './tags.ts';
+import { addTags, importedTagNames, replaceTags } from './tags.ts';
 import { keptTime } from '../common/time.ts';
 
 /** What an importer produces: one article as the library will keep it. */
@@ -103,6 +103,31 @@ export function insertSavedArticle(library: Library, article: NewSavedArticle): 
     highlight.run(id, item.quote, item.note ?? '', when, when);
   }
   return id;
+}
+
+const STATES = [
+  { flag: 'read', column: 'is_read' },
+  { flag: 'favorite', column: 'is_favorite' },
+  { flag: 'archived', column: 'is_archived' },
+] as const;
+
+/**
+ * What a second copy of a stored article brings that the stored one lacks (its tags; read,
+ * favorite or archived) is added to it, never lost: an "Archive" copy of a link also saved
+ * unread leaves it archived. States are only ever turned on. Returns what was added, in
+ * words. Call inside `library.write`.
+ */
+export function mergeIntoStored(library: Library, id: number, article: NewSavedArticle): string[] {
+  const merged = addTags(library, id, importedTagNames(article.tags ?? [])).map((tag) => `tag “${tag}”`);
+  const row = library
+    .statement<Record<(typeof STATES)[number]['column'], number>>('SELECT is_read, is_favorite, is_archived FROM articles WHERE id = ?')
+    .get(id);
+  for (const { flag, column } of STATES) {
+    if (!article[flag] || !row || row[column]) continue;
+    library.statement(`UPDATE articles SET ${column} = 1, updated_at = ? WHERE id = ?`).run(Date.now(), id);
+    merged.push(flag);
+  }
+  return merged;
 }
 
 export function insertRelatedLinks(library: Library, id: number, related: readonly RelatedLink[]): void {

@@ -70,6 +70,24 @@ export function importedTagNames(names: readonly string[]): string[] {
   return [...kept.values()];
 }
 
+/** Adds `names` to an article's tags; returns those it did not have. Call inside `library.write`. */
+export function addTags(library: Library, id: number, names: readonly string[]): string[] {
+  const had = new Set(
+    library
+      .statement<{ name: string }>('SELECT t.name FROM tags t JOIN article_tags at ON at.tag_id = t.id WHERE at.article_id = ?')
+      .all(id)
+      .map((row) => row.name.toLowerCase()),
+  );
+  const added = names.filter((name) => !had.has(name.toLowerCase()));
+  const ensureTag = library.statement('INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO NOTHING');
+  const link = library.statement('INSERT OR IGNORE INTO article_tags (article_id, tag_id) SELECT ?, id FROM tags WHERE name = ?');
+  for (const name of added) {
+    ensureTag.run(name);
+    link.run(id, name);
+  }
+  return added;
+}
+
 /** Sets an article's tags to exactly `names`. Call inside `library.write`. */
 export function replaceTags(library: Library, id: number, names: readonly string[]): void {
   library.statement('DELETE FROM article_tags WHERE article_id = ?').run(id);

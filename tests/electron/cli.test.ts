@@ -37,7 +37,7 @@ describe('the dateline CLI', { timeout: 90_000 }, () => {
     });
 
     const again = json(dateline(library, 'import', KURSK, '--json'));
-    expect(again.duplicates).toEqual([{ id: 1, path: KURSK, title: expect.any(String) }]);
+    expect(again.duplicates).toEqual([{ id: 1, path: KURSK, title: expect.any(String), merged: [] }]);
 
     const list = json(dateline(library, 'list', '--json'));
     expect(list.total).toBe(1);
