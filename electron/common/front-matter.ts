@@ -8,6 +8,7 @@ export const FRONT_MATTER_KEYS = {
   title: ['title'],
   dek: ['dek', 'description', 'summary'],
   byline: ['byline', 'author'],
+  dateline: ['dateline'],
   source: ['source', 'url'],
   published: ['published', 'date'],
   tags: ['tags'],

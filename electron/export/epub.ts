@@ -57,7 +57,7 @@ export function buildEpub(book: Book, context: ExportContext, now = new Date()):
     // The first entry, stored uncompressed, is how readers recognise the file.
     mimetype: [strToU8('application/epub+zip'), { level: 0 }],
     'META-INF/container.xml': strToU8(CONTAINER),
-    'OEBPS/content.opf': strToU8(packageOf(book.title, language, chapters, [...images.values()], now)),
+    'OEBPS/content.opf': strToU8(packageOf(book.title, language, creatorsOf(book), chapters, [...images.values()], now)),
     'OEBPS/nav.xhtml': strToU8(navigationOf(book.title, language, chapters)),
     'OEBPS/style.css': strToU8(STYLE),
   };
@@ -128,7 +128,13 @@ function navigationOf(title: string, language: string, chapters: { href: string;
   );
 }
 
-function packageOf(title: string, language: string, chapters: { href: string }[], images: Image[], now: Date): string {
+/** The book's authors: the bylines of its stories, each once; a book of bylineless stories has none. */
+function creatorsOf(book: Book): string[] {
+  const names = book.articles.map((article) => article.byline.replace(/^by\s+/i, '').trim()).filter(Boolean);
+  return [...new Set(names)];
+}
+
+function packageOf(title: string, language: string, creators: string[], chapters: { href: string }[], images: Image[], now: Date): string {
   const manifest = [
     '<item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>',
     '<item id="style" href="style.css" media-type="text/css"/>',
@@ -142,7 +148,7 @@ function packageOf(title: string, language: string, chapters: { href: string }[]
     <dc:identifier id="book-id">urn:uuid:${randomUUID()}</dc:identifier>
     <dc:title>${escapeHtml(xmlSafe(title))}</dc:title>
     <dc:language>${escapeHtml(language)}</dc:language>
-    <dc:creator>Dateline</dc:creator>
+    ${creators.map((name) => `<dc:creator>${escapeHtml(xmlSafe(name))}</dc:creator>`).join('\n    ')}
     <meta property="dcterms:modified">${now.toISOString().replace(/\.\d{3}Z$/, 'Z')}</meta>
   </metadata>
   <manifest>

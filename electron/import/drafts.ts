@@ -42,6 +42,7 @@ export async function importAsDraft(library: Library, name: string, bytes: Uint8
       title: frontMatterValue(frontMatter, 'title') ?? draft.title ?? stem,
       byline: frontMatterValue(frontMatter, 'byline') ?? bylineLine ?? '',
       dek: frontMatterValue(frontMatter, 'dek') ?? '',
+      dateline: frontMatterValue(frontMatter, 'dateline') ?? '',
       editorState: draft.editorState,
     });
     const claim = library.statement('UPDATE media SET article_id = ? WHERE id = ?');

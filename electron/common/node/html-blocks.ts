@@ -160,6 +160,36 @@ export function plainText(runs: Run[]): string {
   return runs.map((run) => (run.lineBreak ? '\n' : run.text)).join('');
 }
 
+/**
+ * The story as plain text for a person to read (the plain-text export): like `htmlToText`,
+ * and with the pull quotes and the pictures' captions and credits, which the search text
+ * leaves out.
+ */
+export function htmlToReadableText(html: string): string {
+  return htmlToBlocks(html)
+    .flatMap((block) => {
+      switch (block.kind) {
+        case 'list':
+          return [block.items.map((item) => `- ${plainText(item)}`).join('\n')];
+        case 'table':
+          return [block.rows.map((row) => row.map(plainText).join('\t')).join('\n')];
+        case 'image': {
+          const words = [block.caption, block.credit].filter(Boolean).join(' ');
+          return words ? [`[Picture: ${words}]`] : [];
+        }
+        case 'rule':
+          return ['* * *'];
+        case 'pullquote':
+          return [`“${block.text}”${block.attribution ? ` — ${block.attribution}` : ''}`];
+        default:
+          return [plainText(block.runs)];
+      }
+    })
+    .map((text) => text.replace(/[ \t]+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n\n');
+}
+
 /** The readable text of article HTML: one paragraph per block, list items on their own lines. */
 export function htmlToText(html: string): string {
   return htmlToBlocks(html)

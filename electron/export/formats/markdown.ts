@@ -16,6 +16,7 @@ export const markdownExporter: Exporter = {
       ['title', article.title],
       ['dek', article.dek],
       ['byline', article.byline],
+      ['dateline', article.dateline],
       ['source', article.sourceUrl ?? article.sourceName],
       ['published', article.publishedAt],
       ['tags', article.tags.length ? `[${article.tags.map(yamlString).join(', ')}]` : ''],

@@ -1,3 +1,4 @@
+import { htmlToReadableText } from '../../common/node/html-blocks.ts';
 import type { Exporter } from '../types.ts';
 import { bylineLine } from '../byline.ts';
 
@@ -8,10 +9,11 @@ export const plainTextExporter: Exporter = {
   mimeType: 'text/plain; charset=utf-8',
   writes: 'text',
   render: (article) => {
-    const header = [article.title, article.dek, article.byline && bylineLine(article.byline)].filter(Boolean).join('\n');
+    const header = [article.title, article.dek, article.byline && bylineLine(article.byline), article.dateline].filter(Boolean).join('\n');
     const related = article.related.length
       ? `Related:\n${article.related.map((link) => `- ${link.title}${link.url ? ` <${link.url}>` : ''}`).join('\n')}`
       : '';
-    return `${[header, article.text, related].filter(Boolean).join('\n\n')}\n`;
+    const body = article.html ? htmlToReadableText(article.html) : article.text;
+    return `${[header, body, related].filter(Boolean).join('\n\n')}\n`;
   },
 };
