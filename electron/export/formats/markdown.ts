@@ -1,8 +1,13 @@
 import TurndownService from 'turndown';
+import { strikethrough, tables } from 'turndown-plugin-gfm';
 import { FRONT_MATTER_KEYS } from '../../common/front-matter.ts';
 import type { Exporter } from '../types.ts';
+import { embedMedia } from './html.ts';
 
 const turndown = new TurndownService({ headingStyle: 'atx', bulletListMarker: '-', codeBlockStyle: 'fenced', emDelimiter: '_' });
+// GitHub-flavoured tables (and strikethrough), which every Markdown tool reads, instead of
+// cells run together into one line.
+turndown.use([tables, strikethrough]);
 
 /** Markdown with a YAML front matter block for the metadata, as static-site tools expect. */
 export const markdownExporter: Exporter = {
@@ -11,7 +16,7 @@ export const markdownExporter: Exporter = {
   extension: '.md',
   mimeType: 'text/markdown; charset=utf-8',
   writes: 'text',
-  render: (article) => {
+  render: (article, context) => {
     const fields: [keyof typeof FRONT_MATTER_KEYS, string | null][] = [
       ['title', article.title],
       ['dek', article.dek],
@@ -27,7 +32,7 @@ export const markdownExporter: Exporter = {
     const related = article.related.length
       ? `\n\n## Related\n\n${article.related.map((link) => `- ${link.url ? `[${link.title}](${link.url})` : link.title}`).join('\n')}`
       : '';
-    return `---\n${front.join('\n')}\n---\n\n# ${article.title}\n\n${turndown.turndown(article.html || ' ')}${related}\n`;
+    return `---\n${front.join('\n')}\n---\n\n# ${article.title}\n\n${turndown.turndown(embedMedia(article.html, context) || ' ')}${related}\n`;
   },
 };
 

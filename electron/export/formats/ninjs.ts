@@ -1,6 +1,7 @@
 import { countWords } from '../../common/text.ts';
 import { htmlToBlocks } from '../../common/node/html-blocks.ts';
 import type { Exporter } from '../types.ts';
+import { embedMedia } from './html.ts';
 
 /**
  * IPTC ninjs 3.0 ("news in JSON"), what wire systems and CMSs ingest. The editor's note is
@@ -12,9 +13,11 @@ export const ninjsExporter: Exporter = {
   extension: '.json',
   mimeType: 'application/json',
   writes: 'text',
-  render: (article) => {
+  render: (article, context) => {
     const uri = article.canonicalUrl ?? article.sourceUrl ?? `urn:dateline:article:${article.id}`;
-    const images = htmlToBlocks(article.html).flatMap((block) => (block.kind === 'image' ? [block] : []));
+    // Pictures travel inside the file (data: URIs): nothing outside Dateline opens its own addresses.
+    const html = embedMedia(article.html, context);
+    const images = htmlToBlocks(html).flatMap((block) => (block.kind === 'image' ? [block] : []));
     const ninjs = {
       uri,
       standard: { name: 'ninjs', version: '3.0', schema: 'http://www.iptc.org/std/ninjs/ninjs-schema_3.0.json' },
@@ -33,7 +36,7 @@ export const ninjsExporter: Exporter = {
           contentType: 'text/html',
           charCount: [...article.text].length,
           wordCount: countWords(article.text),
-          value: article.html,
+          value: html,
         },
       ],
       ...(article.byline ? { by: article.byline } : {}),

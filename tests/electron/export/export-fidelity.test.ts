@@ -51,6 +51,44 @@ describe('exports', () => {
     expect(back).toMatchObject({ title: 'Council passes harbour budget', byline: 'Jordan Vale', dateline: 'HARBOURTOWN' });
   });
 
+  it('Markdown writes tables as GitHub tables and pictures into the file itself', async () => {
+    const library = tempLibrary();
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAIAAAB7QOjdAAAAEUlEQVR4nGP4z8DAwMDAAAAT/gH/7oOUUQAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    const cell = (value: string, header = false) => ({
+      type: 'tablecell',
+      version: 1,
+      headerState: header ? 1 : 0,
+      children: [{ type: 'paragraph', version: 1, children: [text({ text: value })] }],
+    });
+    const table = {
+      type: 'table',
+      version: 1,
+      children: [
+        { type: 'tablerow', version: 1, children: [cell('Berth', true), cell('Ships', true)] },
+        { type: 'tablerow', version: 1, children: [cell('North'), cell('12')] },
+      ],
+    };
+    const withTable = JSON.stringify({
+      root: {
+        type: 'root',
+        version: 1,
+        children: [table, { type: 'image', version: 1, mediaId: 7, altText: 'Quay', caption: '', credit: '' }],
+      },
+    });
+    const draft = createDraft(library, { title: 'Berths', editorState: withTable });
+    const context = { media: (id: number) => (id === 7 ? { mimeType: 'image/png', bytes: png } : null) };
+    const md = new TextDecoder().decode((await exportArticle(getArticle(library, draft.id), 'md', context)).bytes);
+    expect(md).toMatch(/\| Berth \| Ships \|\n\| --- \| --- \|\n\| North \| 12 \|/);
+    expect(md).toContain(`![Quay](data:image/png;base64,${png.toString('base64')})`);
+    expect(md).not.toContain('dateline-media:');
+    const ninjs = JSON.parse(new TextDecoder().decode((await exportArticle(getArticle(library, draft.id), 'ninjs', context)).bytes));
+    expect(JSON.stringify(ninjs)).not.toContain('dateline-media:');
+    expect(ninjs.associations[0].uri).toMatch(/^data:image\/png;base64,/);
+  });
+
   it('EPUB names the byline as the book’s author, not the app', async () => {
     const { article } = story();
     const epub = unzipSync((await exportArticle(article, 'epub', noMedia)).bytes);
