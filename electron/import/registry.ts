@@ -1,9 +1,11 @@
 import { bookmarksImporter } from './formats/bookmarks.ts';
+import { browserBookmarksJsonImporter } from './formats/browser-bookmarks-json.ts';
 import { docxImporter } from './formats/docx.ts';
 import { htmlImporter } from './formats/html.ts';
 import { instapaperImporter } from './formats/instapaper.ts';
 import { markdownImporter } from './formats/markdown.ts';
 import { omnivoreImporter } from './formats/omnivore.ts';
+import { pinboardImporter } from './formats/pinboard.ts';
 import { pocketImporter } from './formats/pocket.ts';
 import { wallabagImporter } from './formats/wallabag.ts';
 import { plainTextImporter } from './formats/plain-text.ts';
@@ -20,6 +22,8 @@ export const importers: readonly Importer[] = [
   omnivoreImporter,
   wallabagImporter,
   bookmarksImporter,
+  browserBookmarksJsonImporter,
+  pinboardImporter,
   plainTextImporter,
   htmlImporter,
   markdownImporter,
@@ -30,4 +34,5 @@ export function findImporter(source: ImportSource): Importer | undefined {
   return importers.find((importer) => importer.accepts(source));
 }
 
-export const supportedExtensions: readonly string[] = [...new Set(importers.flatMap((importer) => importer.extensions))];
+/** The extensions people pick files by (a file with none, such as Chrome’s `Bookmarks`, is still recognised by its content). */
+export const supportedExtensions: readonly string[] = [...new Set(importers.flatMap((importer) => importer.extensions))].filter(Boolean);

@@ -3,7 +3,7 @@ import { decodeText } from '../decode.ts';
 import { extensionOf, type Importer } from '../types.ts';
 
 /** Folders every browser has; they say nothing about the page, so they do not become tags. */
-const ROOT_FOLDERS = /^(bookmarks( bar| toolbar| menu)?|other bookmarks|mobile bookmarks|favorites bar)$/i;
+export const ROOT_FOLDERS = /^(bookmarks( bar| toolbar| menu)?|other bookmarks|mobile bookmarks|favorites bar)$/i;
 const TOKEN = /<h3\b[^>]*>([\s\S]*?)<\/h3>|<\/dl>|<a\b([^>]*)>([\s\S]*?)<\/a>/gi;
 
 /**

@@ -1,0 +1,43 @@
+import { DatelineError } from '../../common/errors.ts';
+import { isRecord, notAnEntry, textField } from '../archive/fields.ts';
+import { savedLink, timeOf } from '../archive/saved-link.ts';
+import { decodeText } from '../decode.ts';
+import { extensionOf, type Importer } from '../types.ts';
+
+/**
+ * Pinboard's JSON export (Settings ▸ Backup ▸ JSON): a list of bookmarks with `href`,
+ * `description` (the title), space-separated `tags` and `toread`.
+ */
+export const pinboardImporter: Importer = {
+  id: 'pinboard',
+  label: 'Pinboard export',
+  extensions: ['.json'],
+  reads: 'Pinboard exports (href, description, tags, toread)',
+  accepts: (source) => {
+    if (extensionOf(source.name) !== '.json') return false;
+    const head = new TextDecoder('latin1').decode(source.bytes.subarray(0, 65536));
+    return /^\s*\[/.test(head) && /"href"\s*:/.test(head) && /"(toread|shared|extended)"\s*:/.test(head);
+  },
+  parse: (source) => {
+    let entries: unknown;
+    try {
+      entries = JSON.parse(decodeText(source.bytes));
+    } catch {
+      throw new DatelineError('IMPORT_FAILED', 'This Pinboard export is not valid JSON.');
+    }
+    if (!Array.isArray(entries)) throw new DatelineError('IMPORT_FAILED', 'This Pinboard export does not hold a list of bookmarks.');
+    if (entries.length === 0) throw new DatelineError('IMPORT_FAILED', 'This Pinboard export is empty: it holds no bookmarks.');
+    return entries.map((entry: unknown, index) =>
+      isRecord(entry)
+        ? savedLink({
+            url: textField(entry.href) ?? '',
+            title: textField(entry.description),
+            tags: (textField(entry.tags) ?? '').split(/\s+/),
+            createdAt: timeOf(entry.time),
+            // Pinboard's "read later" flag: anything not marked to read has been read.
+            read: textField(entry.toread) !== 'yes',
+          })
+        : notAnEntry(index),
+    );
+  },
+};
