@@ -18,6 +18,22 @@ const BOMB = 'This archive unpacks to more than Dateline will read (it may be a 
  * memory first. Runs in the import worker (the pipeline's plain zips included).
  */
 export function readZip(bytes: Uint8Array, limits = ZIP_LIMITS): Map<string, Uint8Array> {
+  const entries = inflateWithin(bytes, limits, { keep: true, damaged: 'This zip archive is damaged or not a zip file.' });
+  if (entries.size === 0 && !looksLikeZip(bytes))
+    throw new DatelineError('IMPORT_FAILED', 'This zip archive is damaged or not a zip file.');
+  return entries;
+}
+
+/**
+ * Inflates every entry once, keeping nothing, to learn whether it stays within the budget:
+ * for a reader that inflates a zip by itself without limits (mammoth, for Word documents).
+ */
+export function checkZipBudget(bytes: Uint8Array, limits = ZIP_LIMITS): void {
+  inflateWithin(bytes, limits, { keep: false, damaged: 'This file is damaged: its zip container cannot be read.' });
+}
+
+/** The streaming inflation both share, refusing at the budget; `keep` holds on to the bytes. */
+function inflateWithin(bytes: Uint8Array, limits: typeof ZIP_LIMITS, options: { keep: boolean; damaged: string }): Map<string, Uint8Array> {
   const entries = new Map<string, Uint8Array>();
   let count = 0;
   let total = 0;
@@ -26,7 +42,7 @@ export function readZip(bytes: Uint8Array, limits = ZIP_LIMITS): Map<string, Uin
   unzip.onfile = (file) => {
     count += 1;
     if (count > limits.entries || (file.originalSize ?? 0) > limits.entryBytes) throw new DatelineError('TOO_LARGE', BOMB);
-    if (!isSafeName(file.name) || file.name.endsWith('/')) return;
+    if (options.keep && (!isSafeName(file.name) || file.name.endsWith('/'))) return;
     const chunks: Uint8Array[] = [];
     let size = 0;
     file.ondata = (error, chunk, final) => {
@@ -34,6 +50,7 @@ export function readZip(bytes: Uint8Array, limits = ZIP_LIMITS): Map<string, Uin
       size += chunk.length;
       total += chunk.length;
       if (size > limits.entryBytes || total > limits.totalBytes) throw new DatelineError('TOO_LARGE', BOMB);
+      if (!options.keep) return;
       chunks.push(chunk);
       if (final) entries.set(file.name, concat(chunks, size));
     };
@@ -44,44 +61,11 @@ export function readZip(bytes: Uint8Array, limits = ZIP_LIMITS): Map<string, Uin
     for (let offset = 0; offset < bytes.length; offset += FEED_BYTES) {
       unzip.push(bytes.subarray(offset, offset + FEED_BYTES), offset + FEED_BYTES >= bytes.length);
     }
-    if (bytes.length === 0) unzip.push(bytes, true);
   } catch (error) {
     if (error instanceof DatelineError) throw error;
-    throw new DatelineError('IMPORT_FAILED', 'This zip archive is damaged or not a zip file.');
+    throw new DatelineError('IMPORT_FAILED', options.damaged);
   }
-  if (count === 0 && !looksLikeZip(bytes)) throw new DatelineError('IMPORT_FAILED', 'This zip archive is damaged or not a zip file.');
   return entries;
-}
-
-/**
- * Inflates every entry once, keeping nothing, to learn whether it stays within the budget:
- * for a reader that inflates a zip by itself without limits (mammoth, for Word documents).
- */
-export function checkZipBudget(bytes: Uint8Array, limits = ZIP_LIMITS): void {
-  let count = 0;
-  let total = 0;
-  const unzip = new Unzip();
-  unzip.register(UnzipInflate);
-  unzip.onfile = (file) => {
-    count += 1;
-    if (count > limits.entries || (file.originalSize ?? 0) > limits.entryBytes) throw new DatelineError('TOO_LARGE', BOMB);
-    let size = 0;
-    file.ondata = (error, chunk) => {
-      if (error) throw error;
-      size += chunk.length;
-      total += chunk.length;
-      if (size > limits.entryBytes || total > limits.totalBytes) throw new DatelineError('TOO_LARGE', BOMB);
-    };
-    file.start();
-  };
-  try {
-    for (let offset = 0; offset < bytes.length; offset += FEED_BYTES) {
-      unzip.push(bytes.subarray(offset, offset + FEED_BYTES), offset + FEED_BYTES >= bytes.length);
-    }
-  } catch (error) {
-    if (error instanceof DatelineError) throw error;
-    throw new DatelineError('IMPORT_FAILED', 'This file is damaged: its zip container cannot be read.');
-  }
 }
 
 const FEED_BYTES = 64 * 1024;
