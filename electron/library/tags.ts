@@ -79,18 +79,18 @@ export function addTags(library: Library, id: number, names: readonly string[]):
       .map((row) => row.name.toLowerCase()),
   );
   const added = names.filter((name) => !had.has(name.toLowerCase()));
-  const ensureTag = library.statement('INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO NOTHING');
-  const link = library.statement('INSERT OR IGNORE INTO article_tags (article_id, tag_id) SELECT ?, id FROM tags WHERE name = ?');
-  for (const name of added) {
-    ensureTag.run(name);
-    link.run(id, name);
-  }
+  linkTags(library, id, added);
   return added;
 }
 
 /** Sets an article's tags to exactly `names`. Call inside `library.write`. */
 export function replaceTags(library: Library, id: number, names: readonly string[]): void {
   library.statement('DELETE FROM article_tags WHERE article_id = ?').run(id);
+  linkTags(library, id, names);
+}
+
+/** Gives an article each tag named, creating the tags it needs. */
+function linkTags(library: Library, id: number, names: readonly string[]): void {
   const ensureTag = library.statement('INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO NOTHING');
   const link = library.statement('INSERT OR IGNORE INTO article_tags (article_id, tag_id) SELECT ?, id FROM tags WHERE name = ?');
   for (const name of names) {

@@ -1,3 +1,5 @@
+import { DatelineError } from '../../common/errors.ts';
+import { decodeText } from '../decode.ts';
 import type { LeftOutEntry } from '../types.ts';
 
 /**
@@ -27,4 +29,14 @@ export function namesIn(value: unknown, key: string): string[] {
 /** An item of an export's list that is not an entry at all (null, a number, a string). */
 export function notAnEntry(index: number): LeftOutEntry {
   return { leftOut: 'it is not an entry of this export', title: `Entry ${index + 1}` };
+}
+
+/** A whole export file as JSON; `what` names it in the refusal ("This Pinboard export is not valid JSON."). */
+export function exportJson(bytes: Uint8Array, what: string): unknown {
+  try {
+    return JSON.parse(decodeText(bytes));
+  } catch (error) {
+    if (error instanceof DatelineError) throw error;
+    throw new DatelineError('IMPORT_FAILED', `${what} is not valid JSON.`);
+  }
 }

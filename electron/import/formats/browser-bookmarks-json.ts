@@ -1,8 +1,7 @@
 import { DatelineError } from '../../common/errors.ts';
 import { keptTime } from '../../common/time.ts';
-import { isRecord, listField, textField } from '../archive/fields.ts';
+import { exportJson, isRecord, listField, textField } from '../archive/fields.ts';
 import { savedLink } from '../archive/saved-link.ts';
-import { decodeText } from '../decode.ts';
 import type { ImportEntry, Importer, ImportSource } from '../types.ts';
 import { extensionOf } from '../types.ts';
 import { ROOT_FOLDERS } from './bookmarks.ts';
@@ -29,12 +28,7 @@ export const browserBookmarksJsonImporter: Importer = {
     return (/"roots"\s*:/.test(text) && /"bookmark_bar"\s*:/.test(text)) || /"type"\s*:\s*"text\/x-moz-place-container"/.test(text);
   },
   parse: (source) => {
-    let data: unknown;
-    try {
-      data = JSON.parse(decodeText(source.bytes));
-    } catch {
-      throw new DatelineError('IMPORT_FAILED', 'This bookmarks file is not valid JSON.');
-    }
+    const data = exportJson(source.bytes, 'This bookmarks file');
     if (!isRecord(data)) throw new DatelineError('IMPORT_FAILED', 'This bookmarks file holds no bookmarks.');
     const entries: ImportEntry[] = [];
     if (isRecord(data.roots)) for (const root of Object.values(data.roots)) walkChrome(root, [], entries);

@@ -1,7 +1,6 @@
 import { DatelineError } from '../../common/errors.ts';
-import { isRecord, notAnEntry, textField } from '../archive/fields.ts';
+import { exportJson, isRecord, notAnEntry, textField } from '../archive/fields.ts';
 import { savedLink, timeOf } from '../archive/saved-link.ts';
-import { decodeText } from '../decode.ts';
 import { extensionOf, type Importer } from '../types.ts';
 
 /**
@@ -19,12 +18,7 @@ export const pinboardImporter: Importer = {
     return /^\s*\[/.test(head) && /"href"\s*:/.test(head) && /"(toread|shared|extended)"\s*:/.test(head);
   },
   parse: (source) => {
-    let entries: unknown;
-    try {
-      entries = JSON.parse(decodeText(source.bytes));
-    } catch {
-      throw new DatelineError('IMPORT_FAILED', 'This Pinboard export is not valid JSON.');
-    }
+    const entries = exportJson(source.bytes, 'This Pinboard export');
     if (!Array.isArray(entries)) throw new DatelineError('IMPORT_FAILED', 'This Pinboard export does not hold a list of bookmarks.');
     if (entries.length === 0) throw new DatelineError('IMPORT_FAILED', 'This Pinboard export is empty: it holds no bookmarks.');
     return entries.map((entry: unknown, index) =>

@@ -1,8 +1,7 @@
 import { DatelineError } from '../../common/errors.ts';
 import { timeOf } from '../archive/saved-link.ts';
-import { isRecord, listField, namesIn, notAnEntry, textField } from '../archive/fields.ts';
+import { exportJson, isRecord, listField, namesIn, notAnEntry, textField } from '../archive/fields.ts';
 import { storedArticle, type StoredEntry } from '../archive/stored-article.ts';
-import { decodeText } from '../decode.ts';
 import { extensionOf, type Importer } from '../types.ts';
 
 /** Wallabag's JSON export: whole articles with their state, tags and annotations. */
@@ -13,12 +12,7 @@ export const wallabagImporter: Importer = {
   accepts: (source) =>
     extensionOf(source.name) === '.json' && /"is_archived"\s*:/.test(new TextDecoder('latin1').decode(source.bytes.subarray(0, 65536))),
   parse: async (source) => {
-    let entries: unknown;
-    try {
-      entries = JSON.parse(decodeText(source.bytes));
-    } catch {
-      throw new DatelineError('IMPORT_FAILED', 'This Wallabag export is not valid JSON.');
-    }
+    const entries = exportJson(source.bytes, 'This Wallabag export');
     if (!Array.isArray(entries)) throw new DatelineError('IMPORT_FAILED', 'This Wallabag export does not hold a list of entries.');
     return Promise.all(entries.map((entry: unknown, index) => (isRecord(entry) ? storedArticle(fromWallabag(entry)) : notAnEntry(index))));
   },
