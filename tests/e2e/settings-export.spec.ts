@@ -19,7 +19,15 @@ test('the theme chosen in Settings is applied at once and kept after a reload', 
 test('settings a newsroom policy manages are shown as managed', async ({ page }) => {
   const dir = mkdtempSync(join(tmpdir(), 'dateline-policy-'));
   const policy = join(dir, 'policy.json');
-  writeFileSync(policy, JSON.stringify({ updates: { enabled: false }, libraryFolder: dir, disabledFeatures: ['fetch-urls'] }));
+  writeFileSync(
+    policy,
+    JSON.stringify({
+      updates: { enabled: false },
+      libraryFolder: dir,
+      disabledFeatures: ['fetch-urls'],
+      intranetHosts: ['wiki.newsroom.internal'],
+    }),
+  );
   const app = await startApp(join(dir, 'explicit.sqlite'), { DATELINE_POLICY_FILE: policy });
   try {
     await page.goto(app.url);
@@ -28,6 +36,8 @@ test('settings a newsroom policy manages are shown as managed', async ({ page })
     await expect(dialog.getByRole('region', { name: 'Library' })).toContainText('Managed by your organization');
     await expect(dialog.getByRole('region', { name: 'Updates' })).toContainText('Managed by your organization');
     await expect(dialog.getByRole('region', { name: 'Turned off' })).toContainText('Fetching web pages from a URL');
+    await expect(dialog.getByRole('region', { name: 'Intranet hosts' })).toContainText('wiki.newsroom.internal');
+    await expect(dialog.getByRole('region', { name: 'Intranet hosts' })).toContainText('Managed by your organization');
   } finally {
     await stopApp(app);
     rmSync(dir, { recursive: true, force: true });

@@ -105,6 +105,13 @@ export function SettingsDialog({
               <Managed />
             </section>
           )}
+          {info.policy.intranetHosts.length > 0 && (
+            <section className="setting" aria-labelledby="intranet-setting">
+              <h3 id="intranet-setting">Intranet hosts</h3>
+              <p>Saved links and pictures may also be downloaded from {info.policy.intranetHosts.join(', ')}.</p>
+              <Managed />
+            </section>
+          )}
           {info.policy.problem && (
             <p role="alert" className="inline-error">
               {info.policy.problem}
