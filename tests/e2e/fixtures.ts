@@ -90,6 +90,24 @@ export async function openArticle(page: Page, title: string): Promise<void> {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
 }
 
+/** Selects `text` in the story the way a drag of the mouse would. */
+export async function selectText(page: Page, text: string): Promise<void> {
+  await page.getByTestId('reader-body').evaluate((body, wanted) => {
+    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      const at = node.data.indexOf(wanted);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + wanted.length);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+      return;
+    }
+    throw new Error(`"${wanted}" is not in the story`);
+  }, text);
+}
+
 /**
  * Everything a page does that the app itself never does: requests to other hosts or to paths
  * of the app's own server it never asks for, and dialogs (dismissed, and recorded).

@@ -247,16 +247,20 @@ test('a tag can be renamed into another (merging them) and deleted, and the list
   }
   const sidebar = page.getByRole('navigation', { name: 'Library' });
   await sidebar.getByRole('button', { name: /^war/ }).click();
-  // The notice that the tags were merged, then the confirmation to delete.
+  // The notice that the tags were merged, then the confirmation to delete: the app's own, never the browser's.
   const dialogs: string[] = [];
   page.on('dialog', (dialog) => (dialogs.push(dialog.type()), void dialog.accept()));
   await page.getByRole('button', { name: 'Rename…' }).click();
   await page.getByLabel('New name for the tag war').fill('conflict');
   await page.getByLabel('New name for the tag war').press('Enter');
   await expect(sidebar.getByRole('button', { name: /^conflict\s*2$/ })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: '“war” was merged into the existing tag “conflict”.' })).toBeVisible();
   await expect(list.getByRole('button')).toHaveCount(2);
   await page.getByRole('button', { name: 'Delete tag' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Delete this tag?' });
+  await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await confirm.getByRole('button', { name: 'Delete tag' }).click();
   await expect(sidebar.getByRole('button', { name: /^conflict/ })).toHaveCount(0);
   await expect(list.getByRole('button')).toHaveCount(2);
-  expect(dialogs).toEqual(['alert', 'confirm']);
+  expect(dialogs).toEqual([]);
 });

@@ -2,7 +2,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, importAndOpen, openArticle, test } from './fixtures.ts';
+import { expect, importAndOpen, openArticle, selectText as select, test } from './fixtures.ts';
 
 const STORY = [
   'Ferry crews walk out over pay',
@@ -10,24 +10,6 @@ const STORY = [
   'Union leaders said the operator had refused three offers of arbitration since the spring.',
   'The operator said talks would resume on Thursday with a mediator from the harbour board.',
 ].join('\n\n');
-
-/** Selects `text` in the story the way a drag of the mouse would. */
-async function select(page: Page, text: string): Promise<void> {
-  await page.getByTestId('reader-body').evaluate((body, wanted) => {
-    const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-      const at = node.data.indexOf(wanted);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      getSelection()!.removeAllRanges();
-      getSelection()!.addRange(range);
-      return;
-    }
-    throw new Error(`"${wanted}" is not in the story`);
-  }, text);
-}
 
 /** Opens the story in the reading view and finds `needle` in it (Ctrl+F); returns the find bar. */
 async function findInStory(page: Page, url: string, needle: string) {

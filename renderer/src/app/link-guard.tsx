@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { isExternalLink, linkScheme, linkSite, outgoingLink } from '../../../electron/common/links.ts';
 import type { SettingsState } from './settings.ts';
-import { Dialog } from './dialog.tsx';
+import { Dialog, FIRST_FIELD } from './dialog.tsx';
 
 export interface PendingLink {
   /** Where the link goes, as it will leave the app (a mail link stripped of attachments). */
@@ -89,7 +89,7 @@ export function LinkConfirmDialog({
       </p>
       {oncePerSite && <p className="setting-footer">Dateline will not ask again for links to {link.site}.</p>}
       <div className="dialog-actions">
-        <button type="button" className="primary" autoFocus onClick={onOpen}>
+        <button type="button" className="primary" {...FIRST_FIELD} onClick={onOpen}>
           {mail ? 'Write e-mail' : 'Open link'}
         </button>
         <button type="button" onClick={onCancel}>

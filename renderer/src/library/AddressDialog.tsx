@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Dialog } from '../app/dialog.tsx';
+import { Dialog, FIRST_FIELD } from '../app/dialog.tsx';
 
 /** Web addresses in free text: one per line, or pasted among other words. */
 export function addressesIn(text: string): string[] {
@@ -27,7 +27,7 @@ export function AddressDialog({ onImport, onClose }: { onImport: (urls: string[]
         <textarea
           id="import-addresses"
           rows={4}
-          autoFocus
+          {...FIRST_FIELD}
           placeholder="https://"
           value={text}
           aria-invalid={invalid || undefined}

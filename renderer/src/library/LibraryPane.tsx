@@ -10,6 +10,7 @@ import { ApiError, call, messageOf } from '../client/api.ts';
 import { Snippet } from './Snippet.tsx';
 import { ArticleList } from './ArticleList.tsx';
 import { HighlightList } from './HighlightList.tsx';
+import { ConfirmDialog } from '../app/ConfirmDialog.tsx';
 import { BookButton } from './BookButton.tsx';
 import { SavedLinksBar } from './SavedLinksBar.tsx';
 
@@ -91,7 +92,7 @@ function ArticleListView({ view, tag, openId, onOpen, onSelect }: Omit<Props, 's
         </label>
         {drafts && (
           <label>
-            Status{' '}
+            Show{' '}
             <select
               aria-label="Filter drafts by status"
               value={status}
@@ -140,6 +141,8 @@ function TagActions({
   // An inline field, not window.prompt(): Electron does not implement prompt().
   const [renaming, setRenaming] = useState(false);
   const [name, setName] = useState(tag);
+  const [confirming, setConfirming] = useState(false);
+  const [merged, setMerged] = useState<string | null>(null);
   const rename = async () => {
     const to = name.trim();
     setRenaming(false);
@@ -147,13 +150,13 @@ function TagActions({
     try {
       const { merged } = await call('tags.rename', { from: tag, to });
       onRenamed(to);
-      if (merged) window.alert(`“${tag}” was merged into the existing tag “${to}”.`);
+      setMerged(merged ? `“${tag}” was merged into the existing tag “${to}”.` : null);
     } catch (reason) {
       onError(messageOf(reason));
     }
   };
   const remove = async () => {
-    if (!window.confirm(`Remove the tag “${tag}” from every article? The articles stay.`)) return;
+    setConfirming(false);
     try {
       await call('tags.delete', { name: tag });
       onDeleted();
@@ -197,9 +200,23 @@ function TagActions({
         </button>
       )}
       <BookButton source={{ tag }} onError={onError} />
-      <button type="button" className="danger" onClick={() => void remove()}>
+      <button type="button" className="danger" onClick={() => setConfirming(true)}>
         Delete tag
       </button>
+      {merged && (
+        <span role="status" className="tag-merged">
+          {merged}
+        </span>
+      )}
+      {confirming && (
+        <ConfirmDialog
+          title="Delete this tag?"
+          message={`Remove the tag “${tag}” from every article? The articles stay.`}
+          confirmLabel="Delete tag"
+          onConfirm={() => void remove()}
+          onCancel={() => setConfirming(false)}
+        />
+      )}
     </span>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Highlight, HighlightColor, HighlightPatch } from '../../../../electron/common/model.ts';
-import { Dialog } from '../../app/dialog.tsx';
+import { Dialog, FIRST_FIELD } from '../../app/dialog.tsx';
 import { COLOR_LABELS, highlightColors } from './colors.ts';
 
 /** One highlight: its colour and note, changed together on Save, or the highlight removed. */
@@ -57,7 +57,7 @@ export function HighlightEditor({
             value={note}
             maxLength={20_000}
             rows={4}
-            autoFocus
+            {...FIRST_FIELD}
             onChange={(event) => setNote(event.target.value)}
             onKeyDown={(event) => {
               if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
