@@ -189,7 +189,7 @@ test('metadata and status round-trip, and drafts filter by status', async ({ pag
   await page.getByLabel('Slug').fill('budget-mayor');
   await page.getByLabel('Word target').fill('600');
   await page.getByLabel('Editor’s note').fill('Check the vote count with the clerk');
-  await page.getByLabel('Status', { exact: true }).selectOption('ready');
+  await page.getByLabel('Story status', { exact: true }).selectOption('ready');
   await page.getByLabel('Headline').fill('Mayor’s budget plan passes');
   await saved(page);
   await expect(page.getByTestId('word-target')).toContainText('of 600');
@@ -207,7 +207,7 @@ test('metadata and status round-trip, and drafts filter by status', async ({ pag
   await expect(page.getByLabel('Slug')).toHaveValue('budget-mayor');
   await expect(page.getByLabel('Word target')).toHaveValue('600');
   await expect(page.getByLabel('Editor’s note')).toHaveValue('Check the vote count with the clerk');
-  await expect(page.getByLabel('Status', { exact: true })).toHaveValue('ready');
+  await expect(page.getByLabel('Story status', { exact: true })).toHaveValue('ready');
 });
 
 test('a version can be compared word by word and restored without losing the newer text', async ({ page, app }) => {

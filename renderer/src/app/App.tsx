@@ -10,6 +10,8 @@ import type { LibrarySelection } from '../library/selection.ts';
 import { Sidebar } from '../library/Sidebar.tsx';
 import { SettingsContext, useSettings } from './settings.ts';
 import { isTyping } from './hooks.ts';
+import { deletions, type DeletionBatch } from './deletions.ts';
+import { DeletionNotice } from './DeletionNotice.tsx';
 import { LinkConfirmDialog, useLinkGuard } from './link-guard.tsx';
 import { ExportDialog } from '../library/ExportDialog.tsx';
 import { AddressDialog } from '../library/AddressDialog.tsx';
@@ -21,6 +23,10 @@ export function App() {
   const [notice, setNotice] = useState<string | null>(null);
   const [dialog, setDialog] = useState<'settings' | 'backups' | 'export' | 'address' | null>(null);
   const [focusMode, setFocusMode] = useState(false);
+  const [freshDraft, setFreshDraft] = useState<number | null>(null);
+  const [deleted, setDeleted] = useState<DeletionBatch | null>(null);
+  const forgetDeleted = useCallback(() => setDeleted(null), []);
+  useEffect(() => deletions.reportFailuresTo(setNotice), []);
   const importer = useImporter();
   const settings = useSettings();
   const links = useLinkGuard(setNotice, settings);
@@ -45,6 +51,7 @@ export function App() {
     try {
       const draft = await call('articles.createDraft', {});
       setSelection({ view: 'drafts', tag: null });
+      setFreshDraft(draft.id);
       setOpenId(draft.id);
     } catch (error) {
       setNotice(`Could not start a draft: ${messageOf(error)}`);
@@ -119,8 +126,12 @@ export function App() {
         </PaneBoundary>
         <ContentPane
           id={openId}
+          freshDraft={freshDraft}
           focusMode={focusMode}
-          onClosed={() => setOpenId(null)}
+          onDeleted={(batch) => {
+            setOpenId(null);
+            setDeleted(batch);
+          }}
           onExport={openExport}
           onOpen={setOpenId}
           onFocusMode={() => setFocusMode(true)}
@@ -149,14 +160,17 @@ export function App() {
             Drop files to import them
           </div>
         )}
-        {notice && (
-          <div className="toast" role="alert">
-            {notice}
-            <button type="button" onClick={() => setNotice(null)} aria-label="Dismiss">
-              ×
-            </button>
-          </div>
-        )}
+        <div className="toasts">
+          {deleted && <DeletionNotice key={deleted.batch} batch={deleted} onUndone={setOpenId} onGone={forgetDeleted} />}
+          {notice && (
+            <div className="toast" role="alert">
+              {notice}
+              <button type="button" onClick={() => setNotice(null)} aria-label="Dismiss">
+                ×
+              </button>
+            </div>
+          )}
+        </div>
       </div>
     </SettingsContext.Provider>
   );

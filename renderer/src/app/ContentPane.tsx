@@ -4,18 +4,21 @@ import { call, messageOf } from '../client/api.ts';
 import { DraftEditor } from '../editor/DraftEditor.tsx';
 import { ReaderView } from '../reader/ReaderView.tsx';
 import { PaneBoundary } from './PaneBoundary.tsx';
+import type { DeletionBatch } from './deletions.ts';
 
 /** Opens the selected article: drafts in the editor, saved articles in the reading view. */
 interface Props {
   id: number | null;
+  /** A draft just made here, which starts with the cursor in its headline. */
+  freshDraft: number | null;
   focusMode: boolean;
-  onClosed: () => void;
+  onDeleted: (batch: DeletionBatch) => void;
   onExport: () => void;
   onOpen: (id: number) => void;
   onFocusMode: () => void;
 }
 
-export function ContentPane({ id, focusMode, onClosed, onExport, onOpen, onFocusMode }: Props) {
+export function ContentPane({ id, freshDraft, focusMode, onDeleted, onExport, onOpen, onFocusMode }: Props) {
   const [article, setArticle] = useState<Article | null>(null);
   const [error, setError] = useState<string | null>(null);
   // Bumped to load the article afresh, as after a version is restored.
@@ -45,7 +48,7 @@ export function ContentPane({ id, focusMode, onClosed, onExport, onOpen, onFocus
       )}
       {article?.kind === 'saved' && (
         <PaneBoundary what="This article" resetKey={article.id}>
-          <ReaderView key={article.id} article={article} onDeleted={onClosed} onExport={onExport} onOpen={onOpen} />
+          <ReaderView key={article.id} article={article} onDeleted={onDeleted} onExport={onExport} onOpen={onOpen} />
         </PaneBoundary>
       )}
       {article?.kind === 'draft' && (
@@ -54,7 +57,8 @@ export function ContentPane({ id, focusMode, onClosed, onExport, onOpen, onFocus
             key={`${article.id}:${generation}`}
             draft={article}
             focusMode={focusMode}
-            onDeleted={onClosed}
+            fresh={article.id === freshDraft}
+            onDeleted={onDeleted}
             onExport={onExport}
             onFocusMode={onFocusMode}
             onRestored={() => setGeneration((n) => n + 1)}

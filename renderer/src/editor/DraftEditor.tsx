@@ -17,8 +17,7 @@ import { $getRoot, type LexicalEditor } from 'lexical';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Article, DraftFields, DraftStatus } from '../../../electron/common/model.ts';
 import { readingMinutes } from '../../../electron/common/text.ts';
-import { confirmAndDelete } from '../app/delete-article.ts';
-import { messageOf } from '../client/api.ts';
+import { deletions, type DeletionBatch } from '../app/deletions.ts';
 import { DraftSaver, type SaveStatus } from './draft-saver.ts';
 import { MAX_EDITOR_NESTING, withinEditorNesting } from '../../../electron/common/editor-state.ts';
 import { ImageNode } from './nodes/ImageNode.tsx';
@@ -62,7 +61,9 @@ const NODES = [
 interface Props {
   draft: Article;
   focusMode: boolean;
-  onDeleted: () => void;
+  /** Starts with the cursor in the headline (a draft just made). */
+  fresh: boolean;
+  onDeleted: (batch: DeletionBatch) => void;
   onExport: () => void;
   onRestored: () => void;
   onFocusMode: () => void;
@@ -80,7 +81,7 @@ export function DraftEditor(props: Props) {
   return <OpenDraft {...props} />;
 }
 
-function OpenDraft({ draft, focusMode, onDeleted, onExport, onRestored, onFocusMode }: Props) {
+function OpenDraft({ draft, focusMode, fresh, onDeleted, onExport, onRestored, onFocusMode }: Props) {
   const [status, setStatus] = useState<SaveStatus>({ state: 'saved' });
   const [fields, setFields] = useState({ title: draft.title, dek: draft.dek, byline: draft.byline });
   const [metadata, setMetadata] = useState<Metadata>({
@@ -161,12 +162,11 @@ function OpenDraft({ draft, focusMode, onDeleted, onExport, onRestored, onFocusM
   const onCounts = useCallback((next: DraftCounts) => setCounts(next), []);
   const onNotice = useCallback((message: string) => setNotice(message), []);
 
+  // What is typed is saved first, so Undo brings the draft back as it was left.
   const remove = async () => {
-    try {
-      if (await confirmAndDelete(draft.id, 'Delete this draft? This cannot be undone.')) onDeleted();
-    } catch (reason) {
-      setStatus({ state: 'error', message: messageOf(reason), retryInMs: null });
-    }
+    await saver.flush();
+    const batch = deletions.schedule([{ id: draft.id, title: fields.title }]);
+    if (batch) onDeleted(batch);
   };
 
   return (
@@ -192,7 +192,14 @@ function OpenDraft({ draft, focusMode, onDeleted, onExport, onRestored, onFocusM
         </div>
         <div className="editor-columns">
           <div className={`editor-page${focusMode ? ' focus' : ''}`}>
-            <MetaField label="Headline" className="headline-input" value={fields.title} onChange={changeField('title')} onBlur={flush} />
+            <MetaField
+              label="Headline"
+              className="headline-input"
+              value={fields.title}
+              startHere={fresh}
+              onChange={changeField('title')}
+              onBlur={flush}
+            />
             <MetaField
               label="Dek"
               placeholder="Dek: the line under the headline"
@@ -324,14 +331,16 @@ interface MetaFieldProps {
   className: string;
   value: string;
   placeholder?: string;
+  startHere?: boolean;
   onChange: (value: string) => void;
   onBlur: () => void;
 }
 
 /** One line of newsroom metadata above the body; it grows with its text. */
-function MetaField({ label, className, value, placeholder, onChange, onBlur }: MetaFieldProps) {
+function MetaField({ label, className, value, placeholder, startHere, onChange, onBlur }: MetaFieldProps) {
   return (
     <textarea
+      autoFocus={startHere}
       className={className}
       aria-label={label}
       placeholder={placeholder ?? label}

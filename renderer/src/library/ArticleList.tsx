@@ -7,11 +7,10 @@ import { isTyping } from '../app/hooks.ts';
 import { STATUS_LABELS } from '../editor/panels/MetadataPanel.tsx';
 import { articles, BulkBar, type Done } from './BulkBar.tsx';
 import { useProgressUpdates } from '../app/reading-progress.ts';
+import { deletions, usePendingDeletions } from '../app/deletions.ts';
 
 const PAGE_SIZE = 200;
 const ROW_HEIGHT = 64;
-/** How long a deleted row offers "Undo" before the article is really deleted. */
-export const UNDO_DELETE_MS = 6000;
 
 type Query = Omit<ListQuery, 'limit' | 'offset'>;
 
@@ -106,7 +105,7 @@ export function ArticleList({ query, version, openId, onOpen, empty, onError }: 
   const { total, itemAt, ensure, error } = usePagedList(query, version);
   const scroller = useRef<HTMLDivElement | null>(null);
   const [cursor, setCursor] = useState(0);
-  const [deleting, setDeleting] = useState<Map<number, { title: string; timer: number }>>(new Map());
+  const deleting = usePendingDeletions();
   const selection = useSelection(query, itemAt);
   const [done, setDone] = useState<Done | null>(null);
   const count = total ?? 0;
@@ -134,47 +133,18 @@ export function ArticleList({ query, version, openId, onOpen, empty, onError }: 
     requestAnimationFrame(() => scroller.current?.querySelector<HTMLElement>(`[data-index="${next}"] button`)?.focus());
   };
 
-  const deletingRef = useRef(deleting);
-  deletingRef.current = deleting;
   /** Rows show "Deleted" with Undo for a few seconds; then the articles are deleted, together. */
-  const remove = (items: { id: number; title: string }[]) => {
-    const fresh = items.filter((item) => !deleting.has(item.id));
-    if (fresh.length === 0) return;
-    const ids = fresh.map((item) => item.id);
-    const timer = window.setTimeout(() => {
-      setDeleting((current) => withoutKeys(current, ids));
-      setDone((current) => (current?.deletion === timer ? null : current));
-      const deleted = ids.length === 1 ? call('articles.delete', { id: ids[0]! }) : call('articles.deleteMany', { ids });
-      deleted.catch((reason) => onError(messageOf(reason)));
-    }, UNDO_DELETE_MS);
-    setDeleting((current) => {
-      const next = new Map(current);
-      for (const item of fresh) next.set(item.id, { title: item.title, timer });
-      return next;
-    });
-    return { ids, timer };
-  };
-  /** Undoing one row of a deletion made together takes back the whole deletion. */
-  const undo = (id: number) => {
-    const pending = deletingRef.current.get(id);
-    if (!pending) return;
-    window.clearTimeout(pending.timer);
-    setDeleting((current) => new Map([...current].filter(([, entry]) => entry.timer !== pending.timer)));
-  };
+  const remove = (items: { id: number; title: string }[]) => deletions.schedule(items);
+  const undo = (id: number) => deletions.undo(id);
   const removeSelected = (ids: number[]) => {
     const pending = remove(ids.map((id) => ({ id, title: selection.titles.get(id) ?? '' })));
     selection.clear();
-    if (pending) setDone({ message: `Deleted ${articles(ids.length)}.`, deletion: pending.timer, undo: async () => undo(pending.ids[0]!) });
+    if (pending) setDone({ message: `Deleted ${articles(ids.length)}.`, deletion: pending.batch, undo: async () => undo(pending.ids[0]!) });
   };
-  // Leaving the list (another view, a search) carries out the deletions still waiting.
-  useEffect(
-    () => () => {
-      const ids = [...deletingRef.current.keys()];
-      for (const { timer } of deletingRef.current.values()) window.clearTimeout(timer);
-      if (ids.length) void call('articles.deleteMany', { ids }).catch(() => undefined);
-    },
-    [],
-  );
+  // The notice of a deletion goes once the deletion is carried out.
+  useEffect(() => {
+    if (done?.deletion !== undefined && !deletions.isPending(done.deletion)) setDone(null);
+  }, [deleting, done]);
 
   useReaderStepping(count, openId, itemAt, (index, id) => {
     setCursor(index);

@@ -6,7 +6,7 @@ import { call, messageOf } from '../client/api.ts';
 export interface Done {
   message: string;
   undo: () => Promise<unknown>;
-  /** For a deletion still waiting: its timer, so the notice goes when the deletion is done. */
+  /** For a deletion still waiting: its batch, so the notice goes when the deletion is done. */
   deletion?: number;
 }
 

@@ -7,7 +7,7 @@ import { librarySrcPattern } from '../../../electron/common/media-url.ts';
 import { call, messageOf, transport } from '../client/api.ts';
 import { mediaUrl } from '../client/media.ts';
 import { TagEditor } from './TagEditor.tsx';
-import { confirmAndDelete } from '../app/delete-article.ts';
+import { deletions, type DeletionBatch } from '../app/deletions.ts';
 import { isTyping } from '../app/hooks.ts';
 import { TypographyMenu } from './TypographyMenu.tsx';
 import { useReadingProgress } from './progress.ts';
@@ -53,7 +53,7 @@ export function ReaderView({
   onOpen,
 }: {
   article: Article;
-  onDeleted: () => void;
+  onDeleted: (batch: DeletionBatch) => void;
   onExport: () => void;
   onOpen: (id: number) => void;
 }) {
@@ -109,12 +109,10 @@ export function ReaderView({
     }
   };
 
-  const remove = async () => {
-    try {
-      if (await confirmAndDelete(article.id, `Delete “${article.title}” from the library?`)) onDeleted();
-    } catch (reason) {
-      setError(messageOf(reason));
-    }
+  // Deleted after a moment in which it can be undone, like a row of the list.
+  const remove = () => {
+    const batch = deletions.schedule([{ id: article.id, title: article.title }]);
+    if (batch) onDeleted(batch);
   };
 
   const details = [formatDate(article.publishedAt ?? article.createdAt), formatReadingTime(article.readingMinutes)].filter(Boolean);

@@ -16,8 +16,13 @@ export const STATUS_LABELS: Record<DraftStatus, string> = { draft: 'Draft', edit
 export function StatusSelect({ value, onChange }: { value: DraftStatus; onChange: (status: DraftStatus) => void }) {
   return (
     <label className="status-select">
-      <span className="visually-hidden">Status</span>
-      <select aria-label="Status" value={value} onChange={(event) => onChange(event.target.value as DraftStatus)}>
+      <span className="visually-hidden">Story status</span>
+      <select
+        aria-label="Story status"
+        title="Where the story stands on the desk"
+        value={value}
+        onChange={(event) => onChange(event.target.value as DraftStatus)}
+      >
         {draftStatuses.map((status) => (
           <option key={status} value={status}>
             {STATUS_LABELS[status]}

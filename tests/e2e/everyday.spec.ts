@@ -1,0 +1,115 @@
+import type { Page } from '@playwright/test';
+import { expect, importAndOpen, openArticle, selectText, test } from './fixtures.ts';
+
+/** The rough edges a new user meets in the first hour (issue 17), each as it broke. */
+
+const STORY = [
+  'Harbour board approves the new ferry pier',
+  'The harbour board approved the new ferry pier on Tuesday after two years of objections.',
+  'Construction starts in the spring and the old pier closes when the new one opens.',
+].join('\n\n');
+const TITLE = 'Harbour board approves the new ferry pier';
+
+const focusedInside = (page: Page, selector: string) =>
+  page.evaluate((within) => Boolean(document.activeElement?.closest(within)), selector);
+
+test('the note dialog opens in its note: a space and letters typed there stay in the note and run no shortcut', async ({ page, app }) => {
+  await page.goto(app.url);
+  await importAndOpen(page, STORY, TITLE);
+  await selectText(page, 'two years of objections');
+  await page.getByRole('toolbar', { name: 'Highlight the selection' }).getByRole('button', { name: 'Note…' }).click();
+  const editor = page.getByRole('dialog', { name: 'Highlight' });
+  const note = editor.getByRole('textbox', { name: 'Note' });
+  await expect(note).toBeFocused();
+  // Space used to press the Close button; e then archived the article and f made it a favourite.
+  await page.keyboard.type(' efh ask the board');
+  await expect(editor).toBeVisible();
+  await expect(note).toHaveValue(' efh ask the board');
+  await editor.getByRole('button', { name: 'Save' }).click();
+  await expect(editor).toBeHidden();
+  const actions = page.getByRole('toolbar', { name: 'Article actions' });
+  await expect(actions.getByRole('button', { name: 'Archive' })).toHaveAttribute('aria-pressed', 'false');
+  await expect(actions.getByRole('button', { name: '☆ Favorite' })).toBeVisible();
+});
+
+test('a dialog keeps focus inside while open, closes with Escape and gives focus back to what opened it', async ({ page, app }) => {
+  await page.goto(app.url);
+  const opener = page.getByRole('button', { name: 'Import from address…' });
+  await opener.click();
+  const dialog = page.getByRole('dialog', { name: 'Import from a web address' });
+  await expect(dialog.getByRole('textbox', { name: 'Web addresses (one per line)' })).toBeFocused();
+  for (let step = 0; step < 6; step += 1) {
+    await page.keyboard.press('Tab');
+    expect(await focusedInside(page, 'dialog[open]')).toBe(true);
+  }
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(opener).toBeFocused();
+
+  // Settings starts on the chosen theme, not on its Close button.
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await expect(page.getByRole('dialog', { name: 'Settings' }).getByRole('radio', { checked: true }).first()).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('button', { name: 'Settings' })).toBeFocused();
+});
+
+test('a new draft starts with the cursor in its headline', async ({ page, app }) => {
+  await page.goto(app.url);
+  await page.getByRole('button', { name: 'New draft' }).click();
+  await expect(page.getByLabel('Headline')).toBeFocused();
+  await page.keyboard.type('Pier opens');
+  await expect(page.getByLabel('Headline')).toHaveValue('Pier opens');
+});
+
+test('deleting a draft offers Undo, as deleting an article does, and asks nothing of the browser', async ({ page, app }) => {
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => (dialogs.push(dialog.message()), void dialog.dismiss()));
+  await page.goto(app.url);
+  await page.getByRole('button', { name: 'New draft' }).click();
+  await expect(page.getByLabel('Headline')).toBeFocused();
+  await page.keyboard.type('Pier opens late');
+  await page.getByLabel('Article body').click();
+  await page.keyboard.type('The pier opens a week late.');
+  await expect(page.getByTestId('save-status')).toHaveText('Saved');
+
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  const notice = page.getByRole('status').filter({ hasText: 'Deleted “Pier opens late”.' });
+  await notice.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByLabel('Headline')).toHaveValue('Pier opens late');
+  await expect(page.getByLabel('Article body')).toHaveText('The pier opens a week late.');
+
+  await page.getByRole('button', { name: 'Delete', exact: true }).click();
+  await expect(notice).toBeVisible();
+  await expect(notice).toBeHidden({ timeout: 15_000 });
+  await page.reload();
+  await page.getByRole('button', { name: 'Drafts' }).click();
+  await expect(page.getByText('No drafts yet.')).toBeVisible();
+  expect(dialogs).toEqual([]);
+});
+
+test('an article deleted from the reading view can be undone, and is opened again', async ({ page, app }) => {
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => (dialogs.push(dialog.message()), void dialog.dismiss()));
+  await page.goto(app.url);
+  await importAndOpen(page, STORY, TITLE);
+  await page.getByRole('toolbar', { name: 'Article actions' }).getByRole('button', { name: 'Delete' }).click();
+  await expect(page.locator('#reader-title')).toHaveCount(0);
+  await page
+    .getByRole('status')
+    .filter({ hasText: `Deleted “${TITLE}”.` })
+    .getByRole('button', { name: 'Undo' })
+    .click();
+  await expect(page.locator('#reader-title')).toHaveText(TITLE);
+  await page.reload();
+  await openArticle(page, TITLE);
+  expect(dialogs).toEqual([]);
+});
+
+test('the list’s status filter and the draft’s own status have different names', async ({ page, app }) => {
+  await page.goto(app.url);
+  await page.getByRole('button', { name: 'New draft' }).click();
+  await expect(page.getByRole('combobox', { name: 'Story status', exact: true })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Filter drafts by status' })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Status', exact: true })).toHaveCount(0);
+  await expect(page.getByText('Status', { exact: true })).toHaveCount(0);
+});
