@@ -24,7 +24,8 @@ Commands:
   import <paths…>     import files or folders of articles
   list                list articles, newest first (--view ${libraryViews.join('|')}, --tag NAME, --limit N)
   show <id>           print one article
-  search <query>      search the whole library
+  search <query>      search the whole library ("exact phrase", -word leaves a word out,
+                      word* for prefixes; -- ends the options)
   export <id>         export an article (--format ${exportFormats.join('|')}, -o FILE)
   check               check the library file's integrity
   backup [file]       back up the library into its Backups folder (kept in rotation),
@@ -83,23 +84,68 @@ const fileCommands: Record<string, FileCommand> = {
   restore: runRestore,
 };
 
+const OPTIONS = {
+  library: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  view: { type: 'string' },
+  tag: { type: 'string' },
+  limit: { type: 'string' },
+  format: { type: 'string' },
+  output: { type: 'string', short: 'o' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+/** Whether `token` names one of the options above, and whether it takes the token after it. */
+function optionOf(token: string): { takesValue: boolean } | null {
+  const [flag] = token.split('=', 1) as [string];
+  for (const [name, option] of Object.entries(OPTIONS)) {
+    const short = 'short' in option ? `-${option.short}` : null;
+    if (flag === `--${name}` || flag === short) return { takesValue: option.type === 'string' && !token.includes('=') };
+  }
+  return null;
+}
+
+/**
+ * A search query is words, and a word may start with "-" to leave it out
+ * (`dateline search "north korean" -russia`): after `search`, a token that is none of the
+ * options is part of the query, in its place, and `--` ends the options as usual.
+ */
+export function withQueryWords(argv: readonly string[]): string[] {
+  const searchAt = commandIndex(argv);
+  if (searchAt < 0 || argv[searchAt] !== 'search' || argv[searchAt - 1] === '--') return [...argv];
+  const options: string[] = argv.slice(0, searchAt + 1);
+  const words: string[] = [];
+  for (let index = searchAt + 1; index < argv.length; index += 1) {
+    const token = argv[index]!;
+    if (token === '--') {
+      words.push(...argv.slice(index + 1));
+      break;
+    }
+    const option = token.startsWith('-') ? optionOf(token) : null;
+    if (!option) words.push(token);
+    else {
+      options.push(token);
+      if (option.takesValue && index + 1 < argv.length) options.push(argv[++index]!);
+    }
+  }
+  return [...options, '--', ...words];
+}
+
+/** Where the command's name is: the first token that is neither an option nor an option's value. */
+function commandIndex(argv: readonly string[]): number {
+  for (let index = 0; index < argv.length; index += 1) {
+    const token = argv[index]!;
+    if (token === '--') return index + 1 < argv.length ? index + 1 : -1;
+    if (!token.startsWith('-')) return index;
+    if (optionOf(token)?.takesValue) index += 1;
+  }
+  return -1;
+}
+
 export async function runCli(argv: string[], io: Io): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        library: { type: 'string' },
-        json: { type: 'boolean', default: false },
-        view: { type: 'string' },
-        tag: { type: 'string' },
-        limit: { type: 'string' },
-        format: { type: 'string' },
-        output: { type: 'string', short: 'o' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
+    parsed = parseArgs({ args: withQueryWords(argv), allowPositionals: true, options: OPTIONS });
   } catch (error) {
     io.err(`dateline: ${(error as Error).message} (see dateline --help)`);
     return 2;

@@ -11,7 +11,7 @@ const KURSK = fileURLToPath(KURSK_FIXTURE);
 
 /** Runs the real `dateline` command in its own process against a real library file. */
 function dateline(library: string, ...args: string[]) {
-  const result = spawnSync(process.execPath, [BIN, ...args, '--library', library], { encoding: 'utf8', timeout: 20_000 });
+  const result = spawnSync(process.execPath, [BIN, '--library', library, ...args], { encoding: 'utf8', timeout: 20_000 });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -86,6 +86,23 @@ describe('the dateline CLI', { timeout: 90_000 }, () => {
     expect(dateline(library, 'import', KURSK).stdout).toMatch(/1 imported, 0 duplicates, 0 failed/);
     expect(dateline(library, 'search', 'kursk').stdout).toContain('*Kursk*');
     expect(dateline(library, 'show', '1').stdout).toMatch(/^Global Security Threatened[\s\S]*Related:\n- Civilian Impact/);
+  });
+
+  it('reads words after the query that start with "-" as part of it, as the README shows, and -- ends the options', () => {
+    const dir = tempDir();
+    const library = join(tempDir(), 'cli.sqlite');
+    writeFileSync(join(dir, 'moscow.txt'), 'North Korean troops reach Russia\n\nNorth Korean soldiers arrived in Russia on Monday.');
+    writeFileSync(join(dir, 'seoul.txt'), 'North Korean envoy visits Seoul\n\nA North Korean envoy arrived in Seoul on Monday.');
+    expect(dateline(library, 'import', dir).status).toBe(0);
+    const titles = (...args: string[]) => {
+      const result = dateline(library, ...args);
+      expect(result.stderr).toBe('');
+      return json(result).results.map((hit: { title: string }) => hit.title);
+    };
+    expect(titles('search', '"north korean"', '-russia', '--json')).toEqual(['North Korean envoy visits Seoul']);
+    expect(titles('--json', 'search', 'north', '-russia', '--limit', '5')).toEqual(['North Korean envoy visits Seoul']);
+    expect(titles('search', '--json', '--', 'korean', '-seoul')).toEqual(['North Korean troops reach Russia']);
+    expect(dateline(library, 'list', '-x').status).toBe(2);
   });
 
   it('exits 1 when a file fails to import or the article is missing, with one line on stderr', () => {
