@@ -62,11 +62,17 @@ export function getHighlight(library: Library, id: number): Highlight {
   return toHighlight(row);
 }
 
+/** Marks a passage; a passage already marked at the same place returns its highlight unchanged. */
 export function addHighlight(library: Library, input: NewHighlight, now = Date.now()): Highlight {
   const highlight = newHighlightSchema.parse(input);
   const id = library.write(() => {
     const article = library.statement<{ kind: string }>('SELECT kind FROM articles WHERE id = ?').get(highlight.articleId);
     if (!article) throw new DatelineError('NOT_FOUND', `There is no article with id ${highlight.articleId}.`);
+    // The same passage marked again (a second click, another window) is the highlight it already has.
+    const same = library
+      .statement<{ id: number }>('SELECT id FROM highlights WHERE article_id = ? AND quote = ? AND position IS ? ORDER BY id LIMIT 1')
+      .get(highlight.articleId, highlight.quote, highlight.position);
+    if (same) return same.id;
     const result = library
       .statement(
         `INSERT INTO highlights (article_id, quote, prefix, suffix, position, color, note, created_at, updated_at)

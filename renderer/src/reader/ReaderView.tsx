@@ -79,8 +79,9 @@ export function ReaderView({
   const [panelOpen, setPanelOpen] = useState(false);
   const [finding, setFinding] = useState(false);
   const highlight = async (color: HighlightColor, withNote: boolean) => {
-    const created = await highlights.addFromSelection(color);
-    if (created && withNote) setEditingHighlight(created);
+    const made = await highlights.addFromSelection(color);
+    // A passage already highlighted opens its highlight, to change its colour or note.
+    if (made && (withNote || made.existed)) setEditingHighlight(made.highlight);
   };
   useReaderKeys(bodyRef, {
     f: () => void update({ favorite: !article.favorite }),

@@ -33,6 +33,17 @@ describe('highlights', () => {
     expect(later.id).not.toBe(first.id);
   });
 
+  it('returns the highlight already there when the same passage is marked again, making no second one', () => {
+    const library = tempLibrary();
+    const id = article(library);
+    const first = addHighlight(library, { articleId: id, quote: 'harbour', position: 4, note: 'Which one?' });
+    const again = addHighlight(library, { articleId: id, quote: 'harbour', position: 4, color: 'pink' });
+    expect(again).toEqual(first);
+    const elsewhere = addHighlight(library, { articleId: id, quote: 'harbour', position: 40 });
+    expect(elsewhere.id).not.toBe(first.id);
+    expect(listHighlights(library, id)).toHaveLength(2);
+  });
+
   it('recolours and edits the note, and finds it by the note and by the quote', () => {
     const library = tempLibrary();
     const id = article(library);

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useLayoutEffect, useState, type RefObject } from 'react';
-import type { Highlight, HighlightColor, HighlightPatch } from '../../../../electron/common/model.ts';
+import type { Highlight, HighlightAnchor, HighlightColor, HighlightPatch } from '../../../../electron/common/model.ts';
 import { call, messageOf, subscribe } from '../../client/api.ts';
 import { describeRange, indexText } from './anchor.ts';
-import { paint, revealHighlight } from './marks.ts';
+import { MARK_SELECTOR, paint, revealHighlight } from './marks.ts';
 import { onReveal, takeReveal } from './reveal.ts';
 
 export interface Highlights {
@@ -10,8 +10,11 @@ export interface Highlights {
   /** Ids of highlights that could not be placed in the text as it is now. */
   orphans: ReadonlySet<number>;
   error: string | null;
-  /** Highlights the reader's selection in the story; returns the new highlight, or null. */
-  addFromSelection(color: HighlightColor): Promise<Highlight | null>;
+  /**
+   * Highlights the reader's selection in the story. A selection inside a passage already
+   * highlighted is that highlight (`existed`), never a second one; null when nothing was made.
+   */
+  addFromSelection(color: HighlightColor): Promise<{ highlight: Highlight; existed: boolean } | null>;
   /** Each returns why it failed, or null once done. */
   update(id: number, patch: HighlightPatch): Promise<string | null>;
   remove(id: number): Promise<string | null>;
@@ -23,6 +26,20 @@ export function selectionIn(root: HTMLElement | null): Range | null {
   if (!root || !selection || selection.isCollapsed || selection.rangeCount === 0) return null;
   const range = selection.getRangeAt(0);
   return root.contains(range.commonAncestorContainer) ? range : null;
+}
+
+/** The highlight whose marks hold the whole of `range`, if one does. */
+function highlightAround(range: Range, all: readonly Highlight[], anchor: HighlightAnchor): Highlight | null {
+  const markOf = (node: Node) => (node instanceof Element ? node : node.parentElement)?.closest<HTMLElement>(MARK_SELECTOR);
+  const start = markOf(range.startContainer)?.dataset.highlightId;
+  const end = markOf(range.endContainer)?.dataset.highlightId;
+  if (start !== undefined && start === end) return all.find((item) => item.id === Number(start)) ?? null;
+  // Or by place in the text, for a selection that starts or ends just outside a mark's element.
+  const from = anchor.position ?? -1;
+  const to = from + anchor.quote.length;
+  return (
+    all.find((item) => item.position !== null && from >= 0 && item.position <= from && to <= item.position + item.quote.length) ?? null
+  );
 }
 
 /**
@@ -84,12 +101,17 @@ export function useHighlights(articleId: number, body: RefObject<HTMLDivElement 
         setError('Select some text in the article to highlight it.');
         return null;
       }
-      const created = await guard(() => call('highlights.add', { articleId, color, ...anchor }));
-      if (created) {
+      const around = highlightAround(range!, all, anchor);
+      if (around) {
         window.getSelection()?.removeAllRanges();
-        setAll((current) => [...current, created]);
+        return { highlight: around, existed: true };
       }
-      return created;
+      const created = await guard(() => call('highlights.add', { articleId, color, ...anchor }));
+      if (!created) return null;
+      window.getSelection()?.removeAllRanges();
+      const existed = all.some((item) => item.id === created.id);
+      if (!existed) setAll((current) => [...current, created]);
+      return { highlight: created, existed };
     },
     update: async (id, patch) => {
       try {
