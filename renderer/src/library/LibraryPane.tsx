@@ -23,10 +23,16 @@ interface Props {
 
 /** The middle pane: the search box, then either the search results or the current list. */
 export function LibraryPane({ selection, openId, onOpen, onSelect }: Props) {
-  const [query, setQuery] = useState('');
-  const settledQuery = useDebounced(query.trim() === '' ? '' : query, 120);
-  const searching = settledQuery !== '';
   const highlights = selection.view === 'highlights';
+  // The Highlights view searches highlights and keeps a query of its own: the library's
+  // query there would hide the highlights of the article that is open.
+  const [queries, setQueries] = useState({ library: '', highlights: '' });
+  const query = highlights ? queries.highlights : queries.library;
+  const setQuery = (value: string) => setQueries((current) => ({ ...current, [highlights ? 'highlights' : 'library']: value }));
+  // An emptied box (or a view whose box is empty) shows its list at once, without the delay.
+  const debounced = useDebounced(query.trim() === '' ? '' : query, 120);
+  const settledQuery = query.trim() === '' ? '' : debounced;
+  const searching = settledQuery !== '';
   const label = highlights ? 'Search highlights and notes' : 'Search the library';
 
   return (
@@ -51,7 +57,11 @@ export function LibraryPane({ selection, openId, onOpen, onSelect }: Props) {
           query={settledQuery}
           openId={openId}
           onOpen={onOpen}
-          onHighlights={() => onSelect({ view: 'highlights', tag: null })}
+          onHighlights={() => {
+            // "3 highlights and notes" names those this query finds: they are shown.
+            setQueries((current) => ({ ...current, highlights: current.library }));
+            onSelect({ view: 'highlights', tag: null });
+          }}
         />
       ) : (
         <ArticleListView view={selection.view} tag={selection.tag} openId={openId} onOpen={onOpen} onSelect={onSelect} />
