@@ -118,6 +118,23 @@ test('a link must be http, https or mailto', async ({ page, app }) => {
   expect(storedDraft(app).html).toBe('<p><a href="mailto:desk@paper.example">Click here</a></p>');
 });
 
+test('a pasted or typed link to anything but the web or mail is its words, not a link', async ({ page, app }) => {
+  await newDraft(page, app);
+  await paste(page, {
+    'text/html':
+      '<p>See <a href="javascript:alert(1)">the agenda</a>, <a href=" JAVASCRIPT:alert(2)">the minutes</a>, ' +
+      '<a href="/files/notes">the notes</a> and <a href="https://paper.example/vote">the vote</a>.</p>',
+    'text/plain': 'See the agenda',
+  });
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('Read [the budget](javascript:alert(3)) today.');
+  await saved(page);
+  expect(storedDraft(app).html).toBe(
+    '<p>See the agenda, the minutes, the notes and <a href="https://paper.example/vote">the vote</a>.</p>' +
+      '<p>Read [the budget](javascript:alert(3)) today.</p>',
+  );
+});
+
 for (const [source, file] of [
   ['Word', 'word.html'],
   ['Google Docs', 'google-docs.html'],

@@ -113,3 +113,38 @@ test('the list’s status filter and the draft’s own status have different nam
   await expect(page.getByRole('combobox', { name: 'Status', exact: true })).toHaveCount(0);
   await expect(page.getByText('Status', { exact: true })).toHaveCount(0);
 });
+
+test('highlighting a passage already highlighted opens that highlight instead of making a second', async ({ page, app }) => {
+  await page.goto(app.url);
+  await importAndOpen(page, STORY, TITLE);
+  const marks = page.getByTestId('reader-body').locator('mark.highlight');
+  await selectText(page, 'two years of objections');
+  await page.keyboard.press('h');
+  await expect(marks).toHaveCount(1);
+  for (const passage of ['two years of objections', 'years of']) {
+    await selectText(page, passage);
+    await page.keyboard.press('h');
+    const editor = page.getByRole('dialog', { name: 'Highlight' });
+    await expect(editor.getByRole('textbox', { name: 'Note' })).toBeFocused();
+    await expect(editor.locator('.highlight-quote')).toHaveText('two years of objections');
+    await page.keyboard.press('Escape');
+  }
+  await expect(marks).toHaveCount(1);
+  await page.getByRole('button', { name: 'Highlights (1)' }).click();
+  await expect(page.getByRole('region', { name: 'Highlights' }).getByRole('listitem')).toHaveCount(1);
+});
+
+test('the Highlights view starts with its own empty search, not the library’s query', async ({ page, app }) => {
+  await page.goto(app.url);
+  await importAndOpen(page, STORY, TITLE);
+  await selectText(page, 'two years of objections');
+  await page.keyboard.press('h');
+  await page.getByRole('searchbox', { name: 'Search the library' }).fill('spring');
+  await expect(page.getByRole('list', { name: 'Search results' })).toContainText(TITLE);
+  await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: 'Highlights' }).click();
+  await expect(page.getByRole('searchbox', { name: 'Search highlights and notes' })).toHaveValue('');
+  await expect(page.getByRole('region', { name: 'Highlights' })).toContainText('two years of objections');
+  // Back in the library, its own query is still there.
+  await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: 'All articles' }).click();
+  await expect(page.getByRole('searchbox', { name: 'Search the library' })).toHaveValue('spring');
+});

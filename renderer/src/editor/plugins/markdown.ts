@@ -11,8 +11,10 @@ import {
   STRIKETHROUGH,
   UNORDERED_LIST,
   type ElementTransformer,
+  type TextMatchTransformer,
   type Transformer,
 } from '@lexical/markdown';
+import { isAllowedLink } from './links.ts';
 import { $createHeadingNode, $isHeadingNode, HeadingNode, type HeadingTagType } from '@lexical/rich-text';
 
 /** `## `, `### ` and `#### ` start headings; a story's only H1 is its headline. */
@@ -29,6 +31,12 @@ const NEWSROOM_HEADING: ElementTransformer = {
   type: 'element',
 };
 
+/** `[words](address)` links the words only to a web page or an e-mail address; anything else stays as typed. */
+const SAFE_LINK: TextMatchTransformer = {
+  ...LINK,
+  replace: (node, match) => (isAllowedLink(match[2] ?? '') ? LINK.replace?.(node, match) : undefined),
+};
+
 export const MARKDOWN_SHORTCUTS: Transformer[] = [
   NEWSROOM_HEADING,
   QUOTE,
@@ -41,5 +49,5 @@ export const MARKDOWN_SHORTCUTS: Transformer[] = [
   ITALIC_STAR,
   ITALIC_UNDERSCORE,
   STRIKETHROUGH,
-  LINK,
+  SAFE_LINK,
 ];

@@ -3,6 +3,7 @@
  * paragraphs, lists, links, quotes, tables and emphasis stay; fonts, colours, classes and
  * inline styles go. Runs on the browser's own DOM.
  */
+import { isAllowedLink } from './links.ts';
 
 export interface CleanPaste {
   body: HTMLElement;
@@ -67,8 +68,12 @@ export function cleanPastedHtml(html: string): CleanPaste {
     for (const attribute of Array.from(element.attributes)) {
       if (!keep.includes(attribute.name)) element.removeAttribute(attribute.name);
     }
-    if (element.tagName === 'A' && !/^(https?:|mailto:)/i.test(element.getAttribute('href') ?? '')) element.removeAttribute('href');
   }
+  // A link to anything but a web page or an address (javascript:, file:, a page-relative path)
+  // is its words alone: an <a> without an address would become a link to nowhere.
+  body.querySelectorAll('a').forEach((link) => {
+    if (!isAllowedLink(link.getAttribute('href') ?? '')) link.replaceWith(...Array.from(link.childNodes));
+  });
   for (const element of Array.from(body.querySelectorAll('*')).reverse()) {
     if (UNWRAP.has(element.tagName)) element.replaceWith(...Array.from(element.childNodes));
   }
