@@ -1,5 +1,11 @@
 import type { Page } from '@playwright/test';
-import { expect, importAndOpen, openArticle, selectText, test } from './fixtures.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { htmlOf, syntheticArticles } from '../helpers/synthetic.ts';
+import { expect, importAndOpen, localWebPolicy, openArticle, selectText, startApp, stopApp, test } from './fixtures.ts';
 
 /** The rough edges a new user meets in the first hour (issue 17), each as it broke. */
 
@@ -147,4 +153,38 @@ test('the Highlights view starts with its own empty search, not the library’s 
   // Back in the library, its own query is still there.
   await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: 'All articles' }).click();
   await expect(page.getByRole('searchbox', { name: 'Search the library' })).toHaveValue('spring');
+});
+
+test('a saved link open in the reader shows its page, or why it failed, as soon as the download ends', async ({ page }) => {
+  const [story] = [...syntheticArticles(1, { seed: 7, words: [200, 201] })];
+  const site = createServer((request, response) => {
+    if (request.url === '/story') response.writeHead(200, { 'content-type': 'text/html' }).end(htmlOf({ ...story!, title: 'Pier story' }));
+    else response.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+  const dir = mkdtempSync(join(tmpdir(), 'dateline-e2e-open-link-'));
+  const app = await startApp(join(dir, 'library.sqlite'), localWebPolicy());
+  try {
+    await page.goto(app.url);
+    const csv = `title,url,time_added,tags,status\nGone story,${base}/gone,1727942401,,unread\n`;
+    await page.getByTestId('import-input').setInputFiles({ name: 'part_000000.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: 'Close' }).click();
+    await openArticle(page, 'Gone story');
+    const note = page.getByRole('note');
+    await note.getByRole('button', { name: 'Download saved links' }).click();
+    await expect(note).toContainText('could not be downloaded: The site answered 404', { timeout: 20_000 });
+
+    const another = `title,url,time_added,tags,status\nPier link,${base}/story,1727942402,,unread\n`;
+    await page.getByTestId('import-input').setInputFiles({ name: 'part_000001.csv', mimeType: 'text/csv', buffer: Buffer.from(another) });
+    await page.getByRole('button', { name: 'Close' }).click();
+    await openArticle(page, 'Pier link');
+    await note.getByRole('button', { name: 'Download saved links' }).click();
+    await expect(page.getByTestId('reader-body')).toContainText(story!.text.slice(0, 40), { timeout: 20_000 });
+    await expect(note).toHaveCount(0);
+  } finally {
+    await stopApp(app);
+    site.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Article } from '../../../electron/common/model.ts';
-import { call, messageOf } from '../client/api.ts';
+import { call, messageOf, subscribe } from '../client/api.ts';
 import { DraftEditor } from '../editor/DraftEditor.tsx';
 import { ReaderView } from '../reader/ReaderView.tsx';
 import { PaneBoundary } from './PaneBoundary.tsx';
@@ -38,6 +38,15 @@ export function ContentPane({ id, freshDraft, focusMode, onDeleted, onExport, on
     };
   }, [id, generation]);
 
+  // A saved link open while it downloads shows its page, or why it failed, once that is known.
+  const waitingLink = article?.kind === 'saved' && article.fetchState !== null;
+  useEffect(() => {
+    if (!waitingLink || id === null) return;
+    return subscribe('library.changed', ({ ids }) => {
+      if (!ids || ids.includes(id)) call('articles.get', { id }).then(setArticle, () => undefined);
+    });
+  }, [waitingLink, id]);
+
   return (
     <main className="content-pane" aria-label="Article">
       {id === null && <p className="pane-message centered">Choose an article to read, or start a new draft.</p>}
@@ -48,7 +57,13 @@ export function ContentPane({ id, freshDraft, focusMode, onDeleted, onExport, on
       )}
       {article?.kind === 'saved' && (
         <PaneBoundary what="This article" resetKey={article.id}>
-          <ReaderView key={article.id} article={article} onDeleted={onDeleted} onExport={onExport} onOpen={onOpen} />
+          <ReaderView
+            key={`${article.id}:${article.fetchState}:${article.fetchError}`}
+            article={article}
+            onDeleted={onDeleted}
+            onExport={onExport}
+            onOpen={onOpen}
+          />
         </PaneBoundary>
       )}
       {article?.kind === 'draft' && (
