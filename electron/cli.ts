@@ -223,6 +223,7 @@ async function runImport({ library }: Opened, paths: string[], options: Options,
         (group) =>
           `left out   ${group.path}: ${entriesCount(group.count)} because ${group.reason} (${group.titles.join('; ')}${group.count > group.titles.length ? '; …' : ''})`,
       ),
+      ...summary.notes.map((item) => `note       ${item.path}: ${item.note}`),
       `${summary.imported.length} imported, ${summary.duplicates.length} duplicates, ${summary.failed.length} failed${leftOutTotal(summary) ? `, ${entriesCount(leftOutTotal(summary))} left out` : ''}`,
       ...(summary.stopped ? [`stopped    ${summary.stopped.message} What was imported until then stays.`] : []),
     ].join('\n'),

@@ -7,7 +7,16 @@ import { looksLikeZip } from './archive/zip.ts';
 import { parserFailureMessage } from './failure.ts';
 import { findImporter, importers, supportedExtensions } from './registry.ts';
 import { csvColumns } from './archive/csv.ts';
-import { extensionOf, isLeftOut, type ImportEntry, type Importer, type ImportSource, type LeftOutEntry } from './types.ts';
+import {
+  extensionOf,
+  isArticle,
+  isLeftOut,
+  isNote,
+  type ImportEntry,
+  type Importer,
+  type ImportSource,
+  type LeftOutEntry,
+} from './types.ts';
 import type { DownloadOptions } from './web/page.ts';
 import { importWorker } from './worker/pool.ts';
 
@@ -28,6 +37,8 @@ export interface ImportSummary {
   failed: { path: string; error: { code: ErrorCode; message: string } }[];
   /** Entries of an imported file that could not be kept, by file and reason, with a few titles. */
   leftOut: LeftOutGroup[];
+  /** How files were read, where it matters (bytes that were not text, replaced). */
+  notes: { path: string; note: string }[];
   /** Stopped before every file was read; what was imported until then stays. */
   cancelled: boolean;
   /** The disk refused a write (full, read-only, failing), which stopped the import; what was imported until then stays. */
@@ -64,7 +75,7 @@ const parseInWorker: Parse = (importer, source, signal) =>
   importWorker.run({ kind: 'parse', importer: importer.id, name: source.name, bytes: source.bytes }, undefined, signal);
 
 export function emptySummary(): ImportSummary {
-  return { imported: [], duplicates: [], failed: [], leftOut: [], cancelled: false, stopped: null };
+  return { imported: [], duplicates: [], failed: [], leftOut: [], notes: [], cancelled: false, stopped: null };
 }
 
 /** Files parsed ahead of the one being stored, so the worker never waits for the disk. */
@@ -76,7 +87,7 @@ const delay = (ms: number) => new Promise<null>((resolve) => setTimeout(() => re
 
 /** What reading one file gave: articles to store, files inside an archive, or a failure. */
 type Outcome =
-  | { kind: 'articles'; articles: NewSavedArticle[]; leftOut: LeftOutEntry[] }
+  | { kind: 'articles'; articles: NewSavedArticle[]; leftOut: LeftOutEntry[]; notes: string[] }
   | { kind: 'archive'; files: PendingFile[] }
   | { kind: 'failed'; error: unknown };
 
@@ -187,14 +198,15 @@ async function readOne(file: PendingFile, options: ImportOptions): Promise<Outco
     throw new DatelineError('UNSUPPORTED', unrecognised(file.path, source.bytes));
   }
   const entries = await (options.parse ?? parseInWorker)(importer, source, options.signal);
-  const articles = entries.filter((entry): entry is NewSavedArticle => !isLeftOut(entry));
+  const articles = entries.filter(isArticle);
   const leftOut = entries.filter(isLeftOut);
+  const notes = entries.filter(isNote).map((entry) => entry.note);
   if (articles.length === 0 && leftOut.length) {
     const reasons = groupLeftOut(file.path, leftOut).map((group) => `${group.count} because ${group.reason}`);
     throw new DatelineError('IMPORT_FAILED', `None of the ${leftOut.length} entries in this file could be kept: ${reasons.join('; ')}.`);
   }
   if (articles.length === 0) throw new DatelineError('IMPORT_FAILED', 'The file holds no article.');
-  return { kind: 'articles', articles, leftOut };
+  return { kind: 'articles', articles, leftOut, notes };
 }
 
 /** A file with more articles than this (a reading app's export) is stored over several transactions. */
@@ -256,6 +268,7 @@ async function storeLarge(
     await leaveRoomForOtherWriters(performance.now() - began);
   }
   summary.leftOut.push(...groupLeftOut(file.path, outcome.leftOut));
+  summary.notes.push(...notesOf(file.path, outcome.notes));
 }
 
 /** Stores the files that are ready in one transaction, each file in its own savepoint. */
@@ -270,6 +283,7 @@ function storeReady(library: Library, ready: Ready[], summary: ImportSummary): P
         try {
           storeArticles(library, outcome.articles, file.path, staged);
           staged.leftOut.push(...groupLeftOut(file.path, outcome.leftOut));
+          staged.notes.push(...notesOf(file.path, outcome.notes));
         } catch (error) {
           // A disk that refuses writes stops the whole batch, not just this file.
           if (storageError(error)) throw error;
@@ -283,8 +297,11 @@ function storeReady(library: Library, ready: Ready[], summary: ImportSummary): P
   summary.duplicates.push(...staged.duplicates);
   summary.failed.push(...staged.failed);
   summary.leftOut.push(...staged.leftOut);
+  summary.notes.push(...staged.notes);
   return archives;
 }
+
+const notesOf = (path: string, notes: readonly string[]) => notes.map((note) => ({ path, note }));
 
 function groupLeftOut(path: string, entries: readonly LeftOutEntry[]): LeftOutGroup[] {
   const groups = new Map<string, LeftOutGroup>();
@@ -320,7 +337,7 @@ export function storeArticles(library: Library, articles: readonly NewSavedArtic
 /** One web page downloaded and read in the import worker, with its time budget. */
 export async function downloadInWorker(url: string, { images, allowHosts = [], signal }: DownloadOptions): Promise<NewSavedArticle> {
   const [page] = await importWorker.run({ kind: 'download', url, images, allowHosts: [...allowHosts] }, undefined, signal);
-  if (!page || isLeftOut(page)) throw new DatelineError('IMPORT_FAILED', 'Dateline found no article at this address.');
+  if (!page || !isArticle(page)) throw new DatelineError('IMPORT_FAILED', 'Dateline found no article at this address.');
   return page;
 }
 

@@ -15,11 +15,24 @@ export interface LeftOutEntry {
   title: string;
 }
 
-/** What a file holds: articles, and the entries left out. */
-export type ImportEntry = NewSavedArticle | LeftOutEntry;
+/** How a file was read, when it matters to the person (bytes that were not text, replaced). */
+export interface ImportNote {
+  note: string;
+}
+
+/** What a file holds: articles, the entries left out, and notes on how it was read. */
+export type ImportEntry = NewSavedArticle | LeftOutEntry | ImportNote;
 
 export function isLeftOut(entry: ImportEntry): entry is LeftOutEntry {
   return 'leftOut' in entry;
+}
+
+export function isNote(entry: ImportEntry): entry is ImportNote {
+  return 'note' in entry;
+}
+
+export function isArticle(entry: ImportEntry): entry is NewSavedArticle {
+  return !isLeftOut(entry) && !isNote(entry);
 }
 
 /**

@@ -52,6 +52,8 @@ export const importSummarySchema = z.object({
   failed: z.array(importFailure),
   /** Entries of imported files that could not be kept (an address that is not a web address). */
   leftOut: z.array(z.object({ path: z.string(), reason: z.string(), count: z.number().int().positive(), titles: z.array(z.string()) })),
+  /** How files were read, where it matters to the person (bytes that were not text, replaced). */
+  notes: z.array(z.object({ path: z.string(), note: z.string() })),
   cancelled: z.boolean(),
   /** The disk refused a write, which stopped the import; what was imported until then stays. */
   stopped: z.object({ code: z.enum(errorCodes), message: z.string() }).nullable(),

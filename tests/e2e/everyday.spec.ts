@@ -188,3 +188,31 @@ test('a saved link open in the reader shows its page, or why it failed, as soon 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('the import summary names each file with what came of its entries, and reads a text file with a few bad bytes', async ({
+  page,
+  app,
+}) => {
+  await page.goto(app.url);
+  const bookmarks = [
+    '<!DOCTYPE NETSCAPE-Bookmark-file-1>',
+    '<DL><p>',
+    '<DT><A HREF="https://paper.example/pier" ADD_DATE="1727942400">Pier opens</A>',
+    '<DT><A HREF="https://paper.example/pier" ADD_DATE="1727942401">Pier opens (again)</A>',
+    '</DL><p>',
+  ].join('\n');
+  const damaged = Buffer.concat([
+    Buffer.from('Ferry fares rise\n\nFares rise in May'),
+    Buffer.from([0x00]),
+    Buffer.from(', the operator said.'),
+  ]);
+  await page.getByTestId('import-input').setInputFiles([
+    { name: 'bookmarks.html', mimeType: 'text/html', buffer: Buffer.from(bookmarks) },
+    { name: 'fares.txt', mimeType: 'text/plain', buffer: damaged },
+  ]);
+  const files = page.getByRole('complementary', { name: 'Import' }).getByRole('list', { name: 'Files' });
+  await expect(files.getByRole('listitem')).toHaveText([
+    'bookmarks.html: 1 imported, 1 skipped as a duplicate',
+    'fares.txt: imported “Ferry fares rise”; One byte that is not text was shown as “�”.',
+  ]);
+});

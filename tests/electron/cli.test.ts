@@ -32,6 +32,7 @@ describe('the dateline CLI', { timeout: 90_000 }, () => {
       duplicates: [],
       failed: [],
       leftOut: [],
+      notes: [],
       cancelled: false,
       stopped: null,
     });

@@ -1,7 +1,7 @@
 import { DatelineError } from '../../common/errors.ts';
 import { escapeHtml, normalizeSpace } from '../../common/text.ts';
 import type { NewSavedArticle } from '../../library/saved-articles.ts';
-import { decodeText } from '../decode.ts';
+import { readText, replacedBytesNote, withoutControls } from '../decode.ts';
 import { TRAILER_HEADING } from '../furniture.ts';
 import { extensionOf, type Importer, type ImportSource } from '../types.ts';
 
@@ -14,11 +14,19 @@ export const plainTextImporter: Importer = {
   label: 'Plain text',
   extensions: ['.txt', '.text'],
   accepts: (source) => plainTextImporter.extensions.includes(extensionOf(source.name)),
-  parse: (source) => [parsePlainText(source)],
+  parse: (source) => {
+    const read = withoutControls(readText(source.bytes));
+    const note = replacedBytesNote(read);
+    return [articleOf(read.text), ...(note ? [{ note }] : [])];
+  },
 };
 
 export function parsePlainText(source: ImportSource): NewSavedArticle {
-  const { title, blocks } = splitBlocks(decodeText(source.bytes));
+  return articleOf(withoutControls(readText(source.bytes)).text);
+}
+
+function articleOf(text: string): NewSavedArticle {
+  const { title, blocks } = splitBlocks(text);
   if (title === undefined) throw new DatelineError('IMPORT_FAILED', 'The file holds no text.');
 
   const byline = blocks[0]?.length === 1 && BYLINE.test(blocks[0][0]!) ? blocks.shift()![0]!.replace(/^by\s+/i, '') : '';

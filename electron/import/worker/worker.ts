@@ -2,7 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import { DatelineError, isDatelineError } from '../../common/errors.ts';
 import { parserFailureMessage } from '../failure.ts';
 import { importers } from '../registry.ts';
-import { isLeftOut, type ImportEntry } from '../types.ts';
+import { isArticle, type ImportEntry } from '../types.ts';
 import { countWords } from '../../common/text.ts';
 import { downloadArticle } from '../web/page.ts';
 import { filesInZip } from '../archive/zip.ts';
@@ -32,7 +32,7 @@ async function run(job: WorkerJob): Promise<unknown> {
 
 /** Counting words is slow enough (Intl.Segmenter) to be worth doing here, off the main thread. */
 function withWordCounts(entries: ImportEntry[]): ImportEntry[] {
-  return entries.map((entry) => (isLeftOut(entry) ? entry : { ...entry, wordCount: entry.wordCount ?? countWords(entry.text) }));
+  return entries.map((entry) => (isArticle(entry) ? { ...entry, wordCount: entry.wordCount ?? countWords(entry.text) } : entry));
 }
 
 // One job at a time, in the order posted: the pool times each job from when its turn comes.

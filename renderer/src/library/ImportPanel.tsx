@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import type { ChannelOutput, EventPayload } from '../../../electron/ipc/contract.ts';
-import { entriesCount, leftOutTotal } from '../../../electron/common/import-summary.ts';
+import { entriesCount, fileReports, leftOutTotal } from '../../../electron/common/import-summary.ts';
 import { call, messageOf, subscribe } from '../client/api.ts';
 
 type Summary = ChannelOutput<'import.files'>;
@@ -64,6 +64,7 @@ function merge(into: Summary, next: Summary): Summary {
     duplicates: [...into.duplicates, ...next.duplicates],
     failed: [...into.failed, ...next.failed],
     leftOut: [...into.leftOut, ...next.leftOut],
+    notes: [...into.notes, ...next.notes],
     cancelled: into.cancelled || next.cancelled,
     stopped: into.stopped ?? next.stopped,
   };
@@ -151,7 +152,7 @@ export function useImporter(): Importer {
       if (files.length === 0) return;
       cancelled.current = false;
       await runOwn({ done: 0, total: files.length, current: files[0]?.name ?? null }, async (job) => {
-        let total: Summary = { imported: [], duplicates: [], failed: [], leftOut: [], cancelled: false, stopped: null };
+        let total: Summary = { imported: [], duplicates: [], failed: [], leftOut: [], notes: [], cancelled: false, stopped: null };
         for (const batch of batches(files)) {
           if (cancelled.current) return { ...total, cancelled: true };
           batchOffset.current = { done: total.imported.length + total.duplicates.length + total.failed.length, total: files.length };
@@ -276,28 +277,7 @@ export function ImportPanel({ importer }: { importer: Importer }) {
               The import stopped: {summary.stopped.message} The {summary.imported.length} articles imported until then are in the library.
             </p>
           )}
-          <ul>
-            {summary.imported.map((item) => (
-              <li key={`i${item.id}`}>Imported “{item.title}”</li>
-            ))}
-            {summary.duplicates.map((item) => (
-              <li key={`d${item.id}${item.path}`}>
-                Skipped {item.path}: already in the library as “{item.title}”
-              </li>
-            ))}
-            {summary.failed.map((item) => (
-              <li key={`f${item.path}`} className="failed">
-                {item.path}: {item.error.message}
-              </li>
-            ))}
-            {summary.leftOut.map((group) => (
-              <li key={`l${group.path}${group.reason}`} className="failed">
-                {group.path}: {entriesCount(group.count)} left out because {group.reason}:{' '}
-                {group.titles.map((title) => `“${title}”`).join(', ')}
-                {group.count > group.titles.length && ' and more'}
-              </li>
-            ))}
-          </ul>
+          <FileReports summary={summary} />
         </div>
       )}
       {!running && (
@@ -306,5 +286,24 @@ export function ImportPanel({ importer }: { importer: Importer }) {
         </button>
       )}
     </aside>
+  );
+}
+
+/** Files shown by name in a summary; an import of thousands says how many more there were. */
+const REPORTED_FILES = 200;
+
+/** One line per file: what came of its entries. */
+function FileReports({ summary }: { summary: Summary }) {
+  // Files with trouble first: in an import of thousands they are what needs reading.
+  const reports = fileReports(summary).sort((a, b) => Number(b.trouble) - Number(a.trouble));
+  return (
+    <ul aria-label="Files">
+      {reports.slice(0, REPORTED_FILES).map((report) => (
+        <li key={report.path} className={report.trouble ? 'failed' : undefined}>
+          {report.line}
+        </li>
+      ))}
+      {reports.length > REPORTED_FILES && <li>and {(reports.length - REPORTED_FILES).toLocaleString()} more files</li>}
+    </ul>
   );
 }

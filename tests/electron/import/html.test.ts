@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { importFiles } from '../../../electron/import/pipeline.ts';
 import { htmlImporter, readWebPage } from '../../../electron/import/formats/html.ts';
 import { withoutSiteSuffix } from '../../../electron/import/html/metadata.ts';
-import { isLeftOut } from '../../../electron/import/types.ts';
+import { isArticle } from '../../../electron/import/types.ts';
 import { getArticle } from '../../../electron/library/articles.ts';
 import { getMedia } from '../../../electron/library/media.ts';
 import { searchArticles } from '../../../electron/library/search.ts';
@@ -80,7 +80,7 @@ describe('an empty page', () => {
 describe('the web-page importer on a page saved to disk', () => {
   it('reads a legacy encoding and takes images from the page folder, never from outside it', async () => {
     const [article] = await htmlImporter.parse({ name: page('saved-page.html'), bytes: readFileSync(page('saved-page.html')) });
-    if (!article || isLeftOut(article)) throw new Error('no article');
+    if (!article || !isArticle(article)) throw new Error('no article');
     expect(article.title).toBe('Café owners protest new rules');
     expect(article.sourceName).toBe('');
     expect(article.media).toHaveLength(1);
