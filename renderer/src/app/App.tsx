@@ -12,14 +12,21 @@ import { SettingsContext, useSettings } from './settings.ts';
 import { isTyping } from './hooks.ts';
 import { deletions, type DeletionBatch } from './deletions.ts';
 import { DeletionNotice } from './DeletionNotice.tsx';
+import { keepWhereLeftOff, whereLeftOff } from './where-left-off.ts';
 import { LinkConfirmDialog, useLinkGuard } from './link-guard.tsx';
 import { ExportDialog } from '../library/ExportDialog.tsx';
 import { AddressDialog } from '../library/AddressDialog.tsx';
 import { SettingsDialog } from '../settings/SettingsDialog.tsx';
 
 export function App() {
-  const [selection, setSelection] = useState<LibrarySelection>({ view: 'all', tag: null });
-  const [openId, setOpenId] = useState<number | null>(null);
+  const [start] = useState(whereLeftOff);
+  const [selection, setSelection] = useState<LibrarySelection>(start.selection);
+  const [openId, setOpenId] = useState<number | null>(start.openId);
+  useEffect(() => keepWhereLeftOff({ selection, openId }), [selection, openId]);
+  // What was open last time may have been deleted since (in another window, by the CLI).
+  useEffect(() => {
+    if (start.openId !== null) call('articles.get', { id: start.openId }).catch(() => setOpenId((id) => (id === start.openId ? null : id)));
+  }, [start]);
   const [notice, setNotice] = useState<string | null>(null);
   const [dialog, setDialog] = useState<'settings' | 'backups' | 'export' | 'address' | null>(null);
   const [focusMode, setFocusMode] = useState(false);
