@@ -243,3 +243,40 @@ test('a reload opens where the person left off: the same view and the same artic
   await page.reload();
   await expect(page.getByText('Choose an article to read, or start a new draft.')).toBeVisible();
 });
+
+test('? shows the shortcuts of the current view, and the command palette runs any action by name', async ({ page, app }) => {
+  await page.goto(app.url);
+  await importAndOpen(page, STORY, TITLE);
+  await page.getByTestId('reader-body').click();
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(help.getByRole('region', { name: 'Reading' })).toContainText('fAdd to favorites');
+  await expect(help.getByRole('region', { name: 'List' })).toContainText('Next article');
+  await expect(help.getByRole('region', { name: 'Writing' })).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(help).toBeHidden();
+
+  await page.keyboard.press('Control+Shift+P');
+  const palette = page.getByRole('dialog', { name: 'Commands' });
+  await page.keyboard.type('archive');
+  await expect(palette.getByRole('option').first()).toHaveText(/^Archive/);
+  await page.keyboard.press('Enter');
+  await expect(palette).toBeHidden();
+  await expect(page.getByRole('toolbar', { name: 'Article actions' }).getByRole('button', { name: 'Unarchive' })).toBeVisible();
+
+  // In a field, ? is a character like any other.
+  await page.getByRole('searchbox', { name: 'Search the library' }).fill('');
+  await page.getByRole('searchbox', { name: 'Search the library' }).press('?');
+  await expect(page.getByRole('searchbox', { name: 'Search the library' })).toHaveValue('?');
+  await expect(help).toHaveCount(0);
+
+  // The editor's commands are there while a draft is open.
+  await page.keyboard.press('Control+Shift+P');
+  await page.keyboard.type('new draft');
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Headline')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Settings' }).focus();
+  await page.keyboard.press('?');
+  await expect(help.getByRole('region', { name: 'Writing' })).toContainText('Bold');
+});

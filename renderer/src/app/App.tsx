@@ -13,6 +13,8 @@ import { isTyping } from './hooks.ts';
 import { deletions, type DeletionBatch } from './deletions.ts';
 import { DeletionNotice } from './DeletionNotice.tsx';
 import { keepWhereLeftOff, whereLeftOff } from './where-left-off.ts';
+import { MOD, useCommands } from './commands.ts';
+import { CommandPalette, ShortcutHelp } from './CommandPalette.tsx';
 import { LinkConfirmDialog, useLinkGuard } from './link-guard.tsx';
 import { ExportDialog } from '../library/ExportDialog.tsx';
 import { AddressDialog } from '../library/AddressDialog.tsx';
@@ -28,7 +30,7 @@ export function App() {
     if (start.openId !== null) call('articles.get', { id: start.openId }).catch(() => setOpenId((id) => (id === start.openId ? null : id)));
   }, [start]);
   const [notice, setNotice] = useState<string | null>(null);
-  const [dialog, setDialog] = useState<'settings' | 'backups' | 'export' | 'address' | null>(null);
+  const [dialog, setDialog] = useState<'settings' | 'backups' | 'export' | 'address' | 'commands' | 'shortcuts' | null>(null);
   const [focusMode, setFocusMode] = useState(false);
   const [freshDraft, setFreshDraft] = useState<number | null>(null);
   const [deleted, setDeleted] = useState<DeletionBatch | null>(null);
@@ -65,12 +67,56 @@ export function App() {
     }
   }, []);
 
+  const focusSearch = () => document.getElementById('search')?.focus();
+  const go = (view: LibrarySelection['view']) => () => setSelection({ view, tag: null });
+  useCommands([
+    { id: 'app.new-draft', title: 'New draft', section: 'Library', run: () => void newDraft() },
+    { id: 'app.import', title: 'Import files…', section: 'Library', run: importer.pickFiles },
+    { id: 'app.import-folder', title: 'Import a folder…', section: 'Library', run: importer.pickFolder },
+    { id: 'app.import-address', title: 'Import from a web address…', section: 'Library', run: () => setDialog('address') },
+    { id: 'app.open-as-draft', title: 'Open a file as a draft…', section: 'Library', run: () => draftInput.current?.click() },
+    { id: 'app.search', title: 'Search the library', section: 'Library', shortcut: '/', run: focusSearch },
+    { id: 'app.view-all', title: 'Show all articles', section: 'Library', run: go('all') },
+    { id: 'app.view-unread', title: 'Show unread articles', section: 'Library', run: go('unread') },
+    { id: 'app.view-favorites', title: 'Show favorites', section: 'Library', run: go('favorites') },
+    { id: 'app.view-archive', title: 'Show the archive', section: 'Library', run: go('archive') },
+    { id: 'app.view-drafts', title: 'Show drafts', section: 'Library', run: go('drafts') },
+    { id: 'app.view-highlights', title: 'Show highlights and notes', section: 'Library', run: go('highlights') },
+    { id: 'app.settings', title: 'Settings', section: 'App', run: () => setDialog('settings') },
+    { id: 'app.backups', title: 'Backups', section: 'App', run: () => setDialog('backups') },
+    {
+      id: 'app.focus-mode',
+      title: 'Focus mode on or off',
+      section: 'App',
+      shortcut: `${MOD}Shift+D`,
+      run: () => setFocusMode((on) => !on),
+    },
+    { id: 'app.commands', title: 'Show all commands', section: 'App', shortcut: `${MOD}Shift+P`, run: () => setDialog('commands') },
+    { id: 'app.shortcuts', title: 'Show keyboard shortcuts', section: 'App', shortcut: '?', run: () => setDialog('shortcuts') },
+  ]);
+
   // Focus mode from the keyboard too, so browser mode (no menu bar) can enter and leave it.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(event.target)) {
+      const plain = !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(event.target) && !document.querySelector('dialog[open]');
+      if (event.key === '/' && plain) {
         event.preventDefault();
-        document.getElementById('search')?.focus();
+        focusSearch();
+        return;
+      }
+      if (event.key === '?' && plain) {
+        event.preventDefault();
+        setDialog('shortcuts');
+        return;
+      }
+      if (
+        (event.ctrlKey || event.metaKey) &&
+        event.shiftKey &&
+        event.key.toLowerCase() === 'p' &&
+        !document.querySelector('dialog[open]')
+      ) {
+        event.preventDefault();
+        setDialog('commands');
         return;
       }
       if ((event.ctrlKey || event.metaKey) && event.shiftKey && event.key.toLowerCase() === 'd') {
@@ -159,6 +205,8 @@ export function App() {
         {(dialog === 'settings' || dialog === 'backups') && (
           <SettingsDialog settings={settings} section={dialog === 'backups' ? 'backups' : undefined} onClose={() => setDialog(null)} />
         )}
+        {dialog === 'commands' && <CommandPalette onClose={() => setDialog(null)} />}
+        {dialog === 'shortcuts' && <ShortcutHelp onClose={() => setDialog(null)} />}
         {dialog === 'address' && <AddressDialog onImport={importer.importUrls} onClose={() => setDialog(null)} />}
         {dialog === 'export' && openId !== null && <ExportDialog articleId={openId} onClose={() => setDialog(null)} />}
         <ImportPanel importer={importer} />

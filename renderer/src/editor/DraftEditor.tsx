@@ -13,11 +13,12 @@ import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
 import { EditorRefPlugin } from '@lexical/react/LexicalEditorRefPlugin';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import { TableCellNode, TableNode, TableRowNode } from '@lexical/table';
-import { $getRoot, type LexicalEditor } from 'lexical';
+import { $getRoot, FORMAT_TEXT_COMMAND, REDO_COMMAND, UNDO_COMMAND, type LexicalEditor, type TextFormatType } from 'lexical';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Article, DraftFields, DraftStatus } from '../../../electron/common/model.ts';
 import { readingMinutes } from '../../../electron/common/text.ts';
 import { deletions, type DeletionBatch } from '../app/deletions.ts';
+import { MOD, useCommands } from '../app/commands.ts';
 import { DraftSaver, type SaveStatus } from './draft-saver.ts';
 import { MAX_EDITOR_NESTING, withinEditorNesting } from '../../../electron/common/editor-state.ts';
 import { ImageNode } from './nodes/ImageNode.tsx';
@@ -168,6 +169,49 @@ function OpenDraft({ draft, focusMode, fresh, onDeleted, onExport, onRestored, o
     const batch = deletions.schedule([{ id: draft.id, title: fields.title }]);
     if (batch) onDeleted(batch);
   };
+
+  const format = (style: TextFormatType) => () => editorRef.current?.dispatchCommand(FORMAT_TEXT_COMMAND, style);
+  useCommands([
+    {
+      id: 'editor.headline',
+      title: 'Go to the headline',
+      section: 'Writing',
+      run: () => document.querySelector<HTMLElement>('.headline-input')?.focus(),
+    },
+    { id: 'editor.body', title: 'Go to the story', section: 'Writing', run: () => editorRef.current?.focus() },
+    { id: 'editor.bold', title: 'Bold', section: 'Writing', shortcut: `${MOD}B`, run: format('bold') },
+    { id: 'editor.italic', title: 'Italic', section: 'Writing', shortcut: `${MOD}I`, run: format('italic') },
+    { id: 'editor.underline', title: 'Underline', section: 'Writing', shortcut: `${MOD}U`, run: format('underline') },
+    {
+      id: 'editor.undo',
+      title: 'Undo',
+      section: 'Writing',
+      shortcut: `${MOD}Z`,
+      run: () => editorRef.current?.dispatchCommand(UNDO_COMMAND, undefined),
+    },
+    {
+      id: 'editor.redo',
+      title: 'Redo',
+      section: 'Writing',
+      shortcut: `${MOD}Shift+Z`,
+      run: () => editorRef.current?.dispatchCommand(REDO_COMMAND, undefined),
+    },
+    {
+      id: 'editor.plain-paste',
+      title: 'Paste as plain text',
+      section: 'Writing',
+      shortcut: `${MOD}Shift+V`,
+      run: () => editorRef.current?.focus(),
+    },
+    {
+      id: 'editor.history',
+      title: 'Show the draft’s history',
+      section: 'Writing',
+      run: () => void saver.flush().then(() => setHistory(true)),
+    },
+    { id: 'editor.export', title: 'Export the draft…', section: 'Writing', run: () => void saver.flush().then(onExport) },
+    { id: 'editor.delete', title: 'Delete the draft', section: 'Writing', run: () => void remove() },
+  ]);
 
   return (
     <div className={`draft-editor${history ? ' with-history' : ''}`}>

@@ -24,6 +24,7 @@ import { $insertBlock } from './nodes/insert-block.ts';
 import { $createPullQuoteNode } from './nodes/PullQuoteNode.tsx';
 import { INSERT_IMAGE_FILES_COMMAND } from './plugins/ImagesPlugin.tsx';
 import { EDIT_LINK_COMMAND } from './plugins/LinkEditorPlugin.tsx';
+import { MOD } from '../app/commands.ts';
 
 type BlockType = 'paragraph' | HeadingTagType | 'quote' | 'bullet' | 'number';
 
@@ -35,7 +36,7 @@ interface ToolbarState {
   canRedo: boolean;
 }
 
-const mod = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘' : 'Ctrl+';
+const mod = MOD;
 
 const FORMATS: { format: TextFormatType; label: string; text: string; shortcut?: string }[] = [
   { format: 'bold', label: 'Bold', text: 'B', shortcut: `${mod}B` },

@@ -8,6 +8,7 @@ import { STATUS_LABELS } from '../editor/panels/MetadataPanel.tsx';
 import { articles, BulkBar, type Done } from './BulkBar.tsx';
 import { useProgressUpdates } from '../app/reading-progress.ts';
 import { deletions, usePendingDeletions } from '../app/deletions.ts';
+import { useCommands } from '../app/commands.ts';
 
 const PAGE_SIZE = 200;
 const ROW_HEIGHT = 64;
@@ -208,6 +209,41 @@ export function ArticleList({ query, version, openId, onOpen, empty, onError }: 
     })();
     if (handled) event.preventDefault();
   };
+
+  useCommands([
+    { id: 'list.next', title: 'Next article', section: 'List', shortcut: 'j or ↓', run: () => moveTo(cursor + 1, false) },
+    { id: 'list.previous', title: 'Previous article', section: 'List', shortcut: 'k or ↑', run: () => moveTo(cursor - 1, false) },
+    {
+      id: 'list.open',
+      title: 'Open the article',
+      section: 'List',
+      shortcut: 'Enter',
+      run: () => itemAt(cursor) && onOpen(itemAt(cursor)!.id),
+    },
+    {
+      id: 'list.select',
+      title: 'Select the article',
+      section: 'List',
+      shortcut: 'x',
+      run: () => itemAt(cursor) && selection.toggle(itemAt(cursor)!, cursor),
+    },
+    {
+      id: 'list.extend',
+      title: 'Extend the selection',
+      section: 'List',
+      shortcut: 'Shift+j or Shift+k',
+      run: () => moveTo(cursor + 1, true),
+    },
+    { id: 'list.clear', title: 'Clear the selection', section: 'List', shortcut: 'Escape', run: selection.clear },
+    {
+      id: 'list.delete',
+      title: 'Delete (Undo follows)',
+      section: 'List',
+      shortcut: 'Delete',
+      run: () => (selection.size ? removeSelected(selection.ids()) : itemAt(cursor) && remove([itemAt(cursor)!])),
+    },
+    { id: 'list.undo', title: 'Undo a deletion', section: 'List', shortcut: 'z', run: () => itemAt(cursor) && undo(itemAt(cursor)!.id) },
+  ]);
 
   const undoDone = () => {
     const action = done;

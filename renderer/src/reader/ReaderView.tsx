@@ -9,6 +9,7 @@ import { mediaUrl } from '../client/media.ts';
 import { TagEditor } from './TagEditor.tsx';
 import { deletions, type DeletionBatch } from '../app/deletions.ts';
 import { isTyping } from '../app/hooks.ts';
+import { MOD, useCommands } from '../app/commands.ts';
 import { TypographyMenu } from './TypographyMenu.tsx';
 import { useReadingProgress } from './progress.ts';
 import { FindBar } from './find/FindBar.tsx';
@@ -115,6 +116,49 @@ export function ReaderView({
     const batch = deletions.schedule([{ id: article.id, title: article.title }]);
     if (batch) onDeleted(batch);
   };
+
+  useCommands([
+    {
+      id: 'reader.favorite',
+      title: article.favorite ? 'Remove from favorites' : 'Add to favorites',
+      section: 'Reading',
+      shortcut: 'f',
+      run: () => void update({ favorite: !article.favorite }),
+    },
+    {
+      id: 'reader.archive',
+      title: article.archived ? 'Move out of the archive' : 'Archive',
+      section: 'Reading',
+      shortcut: 'e',
+      run: () => void update({ archived: !article.archived }),
+    },
+    {
+      id: 'reader.highlight',
+      title: 'Highlight the selection',
+      section: 'Reading',
+      shortcut: 'h',
+      run: () => void highlight('yellow', false),
+    },
+    { id: 'reader.find', title: 'Find in the article', section: 'Reading', shortcut: `${MOD}F`, run: () => setFinding(true) },
+    {
+      id: 'reader.page',
+      title: 'Page down (Shift: up)',
+      section: 'Reading',
+      shortcut: 'Space',
+      run: () => bodyRef.current?.closest('.content-pane')?.scrollBy({ top: window.innerHeight * 0.8 }),
+    },
+    {
+      id: 'reader.read',
+      title: article.read ? 'Mark unread' : 'Mark read',
+      section: 'Reading',
+      run: () => void update({ read: !article.read }),
+    },
+    { id: 'reader.highlights', title: 'Show the article’s highlights', section: 'Reading', run: () => setPanelOpen(true) },
+    { id: 'reader.draft', title: 'Start a draft from this article', section: 'Reading', run: () => void startDraft() },
+    { id: 'reader.export', title: 'Export the article…', section: 'Reading', run: onExport },
+    { id: 'reader.print', title: 'Print the article…', section: 'Reading', run: () => window.print() },
+    { id: 'reader.delete', title: 'Delete the article', section: 'Reading', run: () => remove() },
+  ]);
 
   const details = [formatDate(article.publishedAt ?? article.createdAt), formatReadingTime(article.readingMinutes)].filter(Boolean);
   return (
