@@ -40,6 +40,10 @@ export const articleSummarySchema = z.object({
   status: draftStatus,
   /** A saved link whose page has not been downloaded yet ('pending'), or could not be ('failed'). */
   fetchState: z.enum(['pending', 'failed']).nullable(),
+  /** The dek, or else the story's opening words, for the list. */
+  excerpt: z.string(),
+  /** The article's first picture in the library, for the list's thumbnail. */
+  thumbnailId: z.number().int().positive().nullable(),
 });
 
 export const articleSchema = articleSummarySchema.extend({

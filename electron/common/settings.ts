@@ -20,6 +20,8 @@ export const settingsSchema = z.object({
   readerFontSize: z.number().int().min(12).max(32).default(19),
   readerLineWidth: z.number().int().min(40).max(100).default(68),
   readerLineHeight: z.number().min(1.2).max(2.2).default(1.6),
+  /** Rows of the article list: headline, excerpt and details, or one line each. */
+  listDensity: z.enum(['comfortable', 'compact']).default('comfortable'),
   /** How many backups the Backups folder keeps; the oldest go first. */
   backupsToKeep: z.number().int().min(1).max(365).default(14),
   /** Whether a link in an article asks before it opens once for each site, or every time. */

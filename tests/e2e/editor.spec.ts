@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { getArticle, listArticles } from '../../electron/library/articles.ts';
 import { createDraft } from '../../electron/library/drafts.ts';
 import { Library } from '../../electron/library/library.ts';
-import { expect, startApp, stopApp, test, type RunningApp } from './fixtures.ts';
+import { expect, readerAction, type RunningApp, startApp, stopApp, test } from './fixtures.ts';
 
 const body = (page: Page) => page.getByRole('textbox', { name: 'Article body' });
 
@@ -282,7 +282,7 @@ test('a reader starts a follow-up draft quoting the passage they selected', asyn
     const paragraph = document.querySelectorAll('[data-testid="reader-body"] p')[2]!;
     window.getSelection()!.selectAllChildren(paragraph);
   });
-  await page.getByRole('button', { name: 'Start a draft' }).click();
+  await readerAction(page, 'Start a draft');
   const editor = body(page);
   await expect(editor.locator('p').first()).toHaveText(/^Following up on “Global Security Threatened/);
   await expect(editor.locator('blockquote')).toHaveText(/^Ukrainian President Volodymyr Zelenskyy acknowledged/);

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { htmlOf, syntheticArticles } from '../helpers/synthetic.ts';
-import { expect, importAndOpen, localWebPolicy, openArticle, selectText, startApp, stopApp, test } from './fixtures.ts';
+import { expect, importAndOpen, localWebPolicy, openArticle, readerAction, selectText, startApp, stopApp, test } from './fixtures.ts';
 
 /** The rough edges a new user meets in the first hour (issue 17), each as it broke. */
 
@@ -98,7 +98,7 @@ test('an article deleted from the reading view can be undone, and is opened agai
   page.on('dialog', (dialog) => (dialogs.push(dialog.message()), void dialog.dismiss()));
   await page.goto(app.url);
   await importAndOpen(page, STORY, TITLE);
-  await page.getByRole('toolbar', { name: 'Article actions' }).getByRole('button', { name: 'Delete' }).click();
+  await readerAction(page, 'Delete');
   await expect(page.locator('#reader-title')).toHaveCount(0);
   await page
     .getByRole('status')
@@ -279,4 +279,70 @@ test('? shows the shortcuts of the current view, and the command palette runs an
   await page.getByRole('button', { name: 'Settings' }).focus();
   await page.keyboard.press('?');
   await expect(help.getByRole('region', { name: 'Writing' })).toContainText('Bold');
+});
+
+test('list rows show a two-line headline, an excerpt, details and the article’s own picture; compact keeps one line', async ({
+  page,
+  app,
+  fixturesDir,
+}) => {
+  await page.goto(app.url);
+  await page.getByTestId('import-input').setInputFiles(join(fixturesDir, 'html/kursk-page.html'));
+  await page.getByRole('button', { name: 'Close' }).click();
+  const row = page.getByRole('list', { name: 'Article list' }).locator('.article-row').first();
+  const title = row.locator('.row-title');
+  const lines = (locator: typeof title) =>
+    locator.evaluate((element) => Math.round(element.getBoundingClientRect().height / parseFloat(getComputedStyle(element).lineHeight)));
+  // Two lines of headline at 1280 px, each wide enough for far more than 30 characters.
+  await expect(title).toHaveText(/^Global Security Threatened/);
+  expect(await lines(title)).toBe(2);
+  expect(await title.evaluate((element) => element.clientWidth)).toBeGreaterThanOrEqual(260);
+  await expect(row.locator('.row-excerpt')).toBeVisible();
+  await expect(row.locator('.row-meta')).toContainText('min read');
+  await expect(row.locator('.row-thumbnail')).toHaveAttribute('style', /background-image: url\("blob:/);
+
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('radio', { name: 'Compact: one line per article' }).check();
+  await page.keyboard.press('Escape');
+  expect(await lines(title)).toBe(1);
+  await expect(row.locator('.row-excerpt')).toHaveCount(0);
+  await expect(row.locator('.row-thumbnail')).toHaveCount(0);
+  expect(await row.evaluate((element) => element.getBoundingClientRect().height)).toBeLessThanOrEqual(44);
+});
+
+test('at 800 px the sidebar folds into a button and the reader’s toolbar keeps one row with a More menu', async ({ page, app }) => {
+  await page.setViewportSize({ width: 800, height: 700 });
+  await page.goto(app.url);
+  await importAndOpen(page, STORY, TITLE);
+  const sidebar = page.getByRole('navigation', { name: 'Library' });
+  await expect(sidebar).toBeHidden();
+  await page.getByRole('button', { name: 'Library menu' }).click();
+  await expect(sidebar).toBeVisible();
+  await sidebar.getByRole('button', { name: 'Unread' }).click();
+  await expect(sidebar).toBeHidden();
+
+  const toolbar = page.getByRole('toolbar', { name: 'Article actions' });
+  const height = await toolbar.evaluate((element) => element.getBoundingClientRect().height);
+  expect(height).toBeLessThan(60);
+  expect(await toolbar.evaluate((element) => element.scrollWidth <= element.clientWidth + 1)).toBe(true);
+  await toolbar.getByRole('button', { name: 'More' }).click();
+  await page.getByRole('menu', { name: 'More actions' }).getByRole('menuitem', { name: 'Find in article' }).click();
+  await expect(page.getByRole('search', { name: 'Find in article' })).toBeVisible();
+
+  // The headline wraps between words, never one word a line.
+  const lines = await page
+    .locator('#reader-title')
+    .evaluate((element) => Math.round(element.getBoundingClientRect().height / parseFloat(getComputedStyle(element).lineHeight)));
+  expect(lines).toBeLessThanOrEqual(3);
+
+  // Wider: what has room is back in the toolbar, and each action shows in one place only.
+  await page.keyboard.press('Escape');
+  await page.setViewportSize({ width: 1600, height: 900 });
+  await expect(sidebar).toBeVisible();
+  await expect(toolbar.getByRole('button', { name: 'Find in article' })).toBeVisible();
+  expect(await toolbar.evaluate((element) => element.scrollWidth <= element.clientWidth + 1)).toBe(true);
+  await toolbar.getByRole('button', { name: 'More' }).click();
+  const menu = page.getByRole('menu', { name: 'More actions' });
+  await expect(menu.getByRole('menuitem', { name: 'Print…' })).toBeVisible();
+  await expect(menu.getByRole('menuitem', { name: 'Find in article' })).toBeHidden();
 });

@@ -90,6 +90,18 @@ export async function openArticle(page: Page, title: string): Promise<void> {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
 }
 
+/**
+ * Runs one of the reading view's actions the way a person would at the window's width: its
+ * button when the toolbar has room for it, else the same item of the toolbar's "More" menu.
+ */
+export async function readerAction(page: Page, name: string): Promise<void> {
+  const toolbar = page.getByRole('toolbar', { name: 'Article actions' });
+  const button = toolbar.getByRole('button', { name, exact: true });
+  if (await button.isVisible()) return button.click();
+  await toolbar.getByRole('button', { name: 'More' }).click();
+  await page.getByRole('menu', { name: 'More actions' }).getByRole('menuitem', { name, exact: true }).click();
+}
+
 /** Selects `text` in the story the way a drag of the mouse would. */
 export async function selectText(page: Page, text: string): Promise<void> {
   await page.getByTestId('reader-body').evaluate((body, wanted) => {

@@ -1,6 +1,6 @@
 import { hostileCorpusFiles } from '../fixtures/hostile/exports.ts';
 import { HOSTILE_PAYLOADS } from '../fixtures/hostile/payloads.ts';
-import { expect, expectNothingRan, readEveryArticle, test, watchForLeaks } from './fixtures.ts';
+import { expect, expectNothingRan, readerAction, readEveryArticle, test, watchForLeaks } from './fixtures.ts';
 
 /**
  * The hostile corpus through every importer that takes markup (web pages, Markdown, a
@@ -50,7 +50,7 @@ test(`${HOSTILE_PAYLOADS.length} hostile payloads in every displayed field run n
   // The editor: a draft started from a hostile article, and hostile HTML pasted into it.
   await page.getByRole('searchbox', { name: 'Search the library' }).fill('Marker3');
   await page.getByRole('list', { name: 'Search results' }).getByRole('button').first().click();
-  await page.getByRole('button', { name: 'Start a draft' }).click();
+  await readerAction(page, 'Start a draft');
   const story = page.getByRole('textbox', { name: 'Article body' });
   await expect(story).toBeVisible();
   await story.click();

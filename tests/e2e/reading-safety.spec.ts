@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, importAndOpen, openArticle, pwned, test, watchForLeaks } from './fixtures.ts';
+import { expect, importAndOpen, openArticle, pwned, readerAction, test, watchForLeaks } from './fixtures.ts';
 import { Library } from '../../electron/library/library.ts';
 import { insertSavedArticle } from '../../electron/library/saved-articles.ts';
 
@@ -73,7 +73,7 @@ test('an article built to attack the reading view runs nothing and makes no requ
 
   // The editor, given the same article to start a draft from.
   await body.getByText('Members voted on the new berths').selectText();
-  await page.getByRole('button', { name: 'Start a draft' }).click();
+  await readerAction(page, 'Start a draft');
   await expect(page.getByRole('textbox', { name: 'Headline' })).toBeVisible();
   await page.waitForTimeout(500);
   expect(await pwned(page)).toBeUndefined();

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, startApp, stopApp, test } from './fixtures.ts';
+import { expect, readerAction, startApp, stopApp, test } from './fixtures.ts';
 
 test('the theme chosen in Settings is applied at once and kept after a reload', async ({ page, app }) => {
   await page.goto(app.url);
@@ -49,7 +49,7 @@ test('an article exports as Markdown through the browser download', async ({ pag
   await page.getByTestId('import-input').setInputFiles(join(fixturesDir, 'plain-text/north-korean-troops-kursk.txt'));
   await page.getByRole('button', { name: 'Close' }).click();
   await page.getByRole('list', { name: 'Article list' }).getByRole('button').first().click();
-  await page.getByRole('button', { name: 'Export…' }).click();
+  await readerAction(page, 'Export…');
   const downloading = page.waitForEvent('download');
   await page
     .getByRole('dialog', { name: 'Export article' })

@@ -32,6 +32,8 @@ export function App() {
   const [notice, setNotice] = useState<string | null>(null);
   const [dialog, setDialog] = useState<'settings' | 'backups' | 'export' | 'address' | 'commands' | 'shortcuts' | null>(null);
   const [focusMode, setFocusMode] = useState(false);
+  // Narrow windows fold the sidebar into a button; this is whether it is unfolded.
+  const [sidebarOpen, setSidebarOpen] = useState(false);
   const [freshDraft, setFreshDraft] = useState<number | null>(null);
   const [deleted, setDeleted] = useState<DeletionBatch | null>(null);
   const forgetDeleted = useCallback(() => setDeleted(null), []);
@@ -95,6 +97,8 @@ export function App() {
     { id: 'app.shortcuts', title: 'Show keyboard shortcuts', section: 'App', shortcut: '?', run: () => setDialog('shortcuts') },
   ]);
 
+  const sidebarFolded = useRef(sidebarOpen);
+  sidebarFolded.current = sidebarOpen;
   // Focus mode from the keyboard too, so browser mode (no menu bar) can enter and leave it.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -122,6 +126,8 @@ export function App() {
       if ((event.ctrlKey || event.metaKey) && event.shiftKey && event.key.toLowerCase() === 'd') {
         event.preventDefault();
         setFocusMode((on) => !on);
+      } else if (event.key === 'Escape' && sidebarFolded.current) {
+        setSidebarOpen(false);
       } else if (event.key === 'Escape' && focusMode && !document.querySelector('dialog[open]')) {
         setFocusMode(false);
       }
@@ -149,11 +155,17 @@ export function App() {
 
   return (
     <SettingsContext.Provider value={settings}>
-      <div className={focusMode ? 'app focus-mode' : 'app'} {...importer.dropTargetProps}>
+      <div
+        className={['app', focusMode && 'focus-mode', sidebarOpen && 'sidebar-open'].filter(Boolean).join(' ')}
+        {...importer.dropTargetProps}
+      >
         <PaneBoundary what="The sidebar">
           <Sidebar
             selection={selection}
-            onSelect={(next) => setSelection(next)}
+            onSelect={(next) => {
+              setSelection(next);
+              setSidebarOpen(false);
+            }}
             onNewDraft={newDraft}
             onImport={importer.pickFiles}
             onImportFolder={importer.pickFolder}
@@ -175,7 +187,13 @@ export function App() {
           }}
         />
         <PaneBoundary what="The article list" resetKey={selection}>
-          <LibraryPane selection={selection} openId={openId} onOpen={setOpenId} onSelect={setSelection} />
+          <LibraryPane
+            selection={selection}
+            openId={openId}
+            onOpen={setOpenId}
+            onSelect={setSelection}
+            onShowSidebar={() => setSidebarOpen((open) => !open)}
+          />
         </PaneBoundary>
         <ContentPane
           id={openId}

@@ -9,9 +9,12 @@ import { articles, BulkBar, type Done } from './BulkBar.tsx';
 import { useProgressUpdates } from '../app/reading-progress.ts';
 import { deletions, usePendingDeletions } from '../app/deletions.ts';
 import { useCommands } from '../app/commands.ts';
+import { useMediaUrl } from '../client/media.ts';
+import { useSharedSettings } from '../app/settings.ts';
 
 const PAGE_SIZE = 200;
-const ROW_HEIGHT = 64;
+/** Row heights of the two densities: the virtualizer places rows by them. */
+const ROW_HEIGHTS = { comfortable: 104, compact: 40 } as const;
 
 type Query = Omit<ListQuery, 'limit' | 'offset'>;
 
@@ -110,12 +113,15 @@ export function ArticleList({ query, version, openId, onOpen, empty, onError }: 
   const selection = useSelection(query, itemAt);
   const [done, setDone] = useState<Done | null>(null);
   const count = total ?? 0;
+  const density = useSharedSettings().settings?.listDensity ?? 'comfortable';
+  const rowHeight = ROW_HEIGHTS[density];
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => rowHeight,
     overscan: 8,
   });
+  useEffect(() => virtualizer.measure(), [virtualizer, rowHeight]);
   const rows = virtualizer.getVirtualItems();
   const firstRow = rows[0]?.index ?? 0;
   const lastRow = rows[rows.length - 1]?.index ?? 0;
@@ -288,7 +294,7 @@ export function ArticleList({ query, version, openId, onOpen, empty, onError }: 
           </button>
         </div>
       )}
-      <div ref={scroller} className="article-scroller" data-testid="article-scroller">
+      <div ref={scroller} className={`article-scroller list-${density}`} data-testid="article-scroller">
         <ul
           className="article-list"
           aria-label="Article list"
@@ -305,7 +311,7 @@ export function ArticleList({ query, version, openId, onOpen, empty, onError }: 
                 data-index={row.index}
                 aria-setsize={count}
                 aria-posinset={row.index + 1}
-                style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}
+                style={{ transform: `translateY(${row.start}px)`, height: rowHeight }}
               >
                 {!item ? (
                   <div className="article-row placeholder" aria-hidden="true" />
@@ -327,6 +333,7 @@ export function ArticleList({ query, version, openId, onOpen, empty, onError }: 
                       onChange={() => selection.toggle(item, row.index)}
                     />
                     <ArticleRow
+                      compact={density === 'compact'}
                       item={item}
                       current={item.id === openId}
                       tabIndex={row.index === cursor ? 0 : -1}
@@ -399,16 +406,19 @@ function useSelection(query: Query, itemAt: (index: number) => ArticleSummary | 
 function ArticleRow({
   item,
   current,
+  compact,
   tabIndex,
   onFocus,
   onOpen,
 }: {
   item: ArticleSummary;
   current: boolean;
+  compact: boolean;
   tabIndex: number;
   onFocus: () => void;
   onOpen: (event: MouseEvent) => void;
 }) {
+  const progress = Math.round(item.readingProgress * 100);
   return (
     <button
       type="button"
@@ -418,7 +428,9 @@ function ArticleRow({
       onFocus={onFocus}
       onClick={onOpen}
     >
+      {!compact && item.thumbnailId !== null && <Thumbnail id={item.thumbnailId} />}
       <span className="row-title">{item.title || 'Untitled draft'}</span>
+      {!compact && item.excerpt && <span className="row-excerpt">{item.excerpt}</span>}
       <span className="row-meta">
         {item.kind === 'draft' && <span className={`status-badge status-${item.status}`}>{STATUS_LABELS[item.status]}</span>}
         {item.fetchState === 'pending' && <span className="link-badge">Not downloaded yet</span>}
@@ -430,15 +442,16 @@ function ArticleRow({
         ]
           .filter(Boolean)
           .join(' · ')}
-        {item.readingProgress > 0 && item.readingProgress < 1 && (
-          <span className="row-progress" aria-label={`${Math.round(item.readingProgress * 100)}% read`}>
-            {' '}
-            · {Math.round(item.readingProgress * 100)}% read
-          </span>
-        )}
+        {progress > 0 && progress < 100 && <span className="row-progress"> · {progress}% read</span>}
       </span>
     </button>
   );
+}
+
+/** The article's own first picture, from the library (nothing is fetched from the web). */
+function Thumbnail({ id }: { id: number }) {
+  const url = useMediaUrl(id);
+  return <span className="row-thumbnail" aria-hidden="true" style={url ? { backgroundImage: `url("${url}")` } : undefined} />;
 }
 
 /**

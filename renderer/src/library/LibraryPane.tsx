@@ -19,10 +19,12 @@ interface Props {
   openId: number | null;
   onOpen: (id: number) => void;
   onSelect: (selection: LibrarySelection) => void;
+  /** Unfolds the sidebar, where a narrow window has folded it away. */
+  onShowSidebar?: () => void;
 }
 
 /** The middle pane: the search box, then either the search results or the current list. */
-export function LibraryPane({ selection, openId, onOpen, onSelect }: Props) {
+export function LibraryPane({ selection, openId, onOpen, onSelect, onShowSidebar }: Props) {
   const highlights = selection.view === 'highlights';
   // The Highlights view searches highlights and keeps a query of its own: the library's
   // query there would hide the highlights of the article that is open.
@@ -38,6 +40,9 @@ export function LibraryPane({ selection, openId, onOpen, onSelect }: Props) {
   return (
     <section className="library-pane" aria-label={highlights ? 'Highlights' : 'Articles'}>
       <div className="search">
+        <button type="button" className="sidebar-toggle" aria-label="Library menu" onClick={onShowSidebar}>
+          ☰
+        </button>
         <input
           id="search"
           type="search"

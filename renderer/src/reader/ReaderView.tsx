@@ -11,6 +11,7 @@ import { deletions, type DeletionBatch } from '../app/deletions.ts';
 import { isTyping } from '../app/hooks.ts';
 import { MOD, useCommands } from '../app/commands.ts';
 import { TypographyMenu } from './TypographyMenu.tsx';
+import { OverflowActions } from '../app/OverflowActions.tsx';
 import { useReadingProgress } from './progress.ts';
 import { FindBar } from './find/FindBar.tsx';
 import { HighlightEditor } from './highlights/HighlightEditor.tsx';
@@ -173,24 +174,18 @@ export function ReaderView({
         <button type="button" aria-pressed={article.archived} onClick={() => update({ archived: !article.archived })}>
           {article.archived ? 'Unarchive' : 'Archive'}
         </button>
-        <button type="button" onClick={() => void startDraft()}>
-          Start a draft
-        </button>
-        <button type="button" onClick={onExport}>
-          Export…
-        </button>
-        <button type="button" className="danger" onClick={remove}>
-          Delete
-        </button>
         <button type="button" aria-expanded={panelOpen} aria-controls="highlights-panel" onClick={() => setPanelOpen(!panelOpen)}>
           Highlights{highlights.all.length ? ` (${highlights.all.length})` : ''}
         </button>
-        <button type="button" aria-label="Find in article" title="Find in article (Ctrl+F)" onClick={() => setFinding(true)}>
-          Find
-        </button>
-        <button type="button" onClick={() => window.print()}>
-          Print…
-        </button>
+        <OverflowActions
+          actions={[
+            { label: 'Find', title: 'Find in article (Ctrl+F)', ariaLabel: 'Find in article', run: () => setFinding(true) },
+            { label: 'Start a draft', run: () => void startDraft() },
+            { label: 'Export…', run: onExport },
+            { label: 'Print…', run: () => window.print() },
+            { label: 'Delete', danger: true, run: remove },
+          ]}
+        />
         <TypographyMenu />
       </div>
       {finding && <FindBar body={bodyRef} onClose={() => setFinding(false)} />}

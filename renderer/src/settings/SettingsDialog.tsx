@@ -6,6 +6,11 @@ import { Dialog } from '../app/dialog.tsx';
 import { call, messageOf } from '../client/api.ts';
 import { BackupsSection } from './BackupsSection.tsx';
 
+const LIST_DENSITIES: readonly { id: Settings['listDensity']; name: string }[] = [
+  { id: 'comfortable', name: 'Headline, excerpt and details' },
+  { id: 'compact', name: 'Compact: one line per article' },
+];
+
 function Managed() {
   return <span className="managed">Managed by your organization</span>;
 }
@@ -41,6 +46,20 @@ export function SettingsDialog({
         {THEMES.map(({ id, name }) => (
           <label key={id}>
             <input type="radio" name="theme" checked={settings?.theme === id} onChange={() => void setTheme(id)} /> {name}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className="setting">
+        <legend>Article list</legend>
+        {LIST_DENSITIES.map(({ id, name }) => (
+          <label key={id}>
+            <input
+              type="radio"
+              name="list-density"
+              checked={(settings?.listDensity ?? 'comfortable') === id}
+              onChange={() => void change({ listDensity: id }).catch((reason: unknown) => setError(messageOf(reason)))}
+            />{' '}
+            {name}
           </label>
         ))}
       </fieldset>
