@@ -346,3 +346,23 @@ test('at 800 px the sidebar folds into a button and the reader’s toolbar keeps
   await expect(menu.getByRole('menuitem', { name: 'Print…' })).toBeVisible();
   await expect(menu.getByRole('menuitem', { name: 'Find in article' })).toBeHidden();
 });
+
+test('the find bar sits under the reader’s toolbar, not over it, also when the story is scrolled', async ({ page, app }) => {
+  await page.setViewportSize({ width: 800, height: 600 });
+  await page.goto(app.url);
+  const long = [TITLE, ...Array.from({ length: 40 }, (_, n) => `Paragraph ${n} about the harbour board and the new ferry pier.`)].join(
+    '\n\n',
+  );
+  await importAndOpen(page, long, TITLE);
+  await page.getByTestId('reader-body').click();
+  await page.keyboard.press('Control+f');
+  const find = page.getByRole('search', { name: 'Find in article' });
+  await expect(find).toBeVisible();
+  const toolbar = page.getByRole('toolbar', { name: 'Article actions' });
+  for (const scroll of [0, 800]) {
+    await page.locator('.content-pane').evaluate((pane, top) => pane.scrollTo({ top }), scroll);
+    const bar = (await toolbar.boundingBox())!;
+    const box = (await find.boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(bar.y + bar.height - 1);
+  }
+});

@@ -164,31 +164,34 @@ export function ReaderView({
   const details = [formatDate(article.publishedAt ?? article.createdAt), formatReadingTime(article.readingMinutes)].filter(Boolean);
   return (
     <article className="reader" aria-labelledby="reader-title">
-      <div className="article-actions" role="toolbar" aria-label="Article actions">
-        <button type="button" aria-pressed={article.read} onClick={() => update({ read: !article.read })}>
-          {article.read ? 'Mark unread' : 'Mark read'}
-        </button>
-        <button type="button" aria-pressed={article.favorite} onClick={() => update({ favorite: !article.favorite })}>
-          {article.favorite ? '★ Favorite' : '☆ Favorite'}
-        </button>
-        <button type="button" aria-pressed={article.archived} onClick={() => update({ archived: !article.archived })}>
-          {article.archived ? 'Unarchive' : 'Archive'}
-        </button>
-        <button type="button" aria-expanded={panelOpen} aria-controls="highlights-panel" onClick={() => setPanelOpen(!panelOpen)}>
-          Highlights{highlights.all.length ? ` (${highlights.all.length})` : ''}
-        </button>
-        <OverflowActions
-          actions={[
-            { label: 'Find', title: 'Find in article (Ctrl+F)', ariaLabel: 'Find in article', run: () => setFinding(true) },
-            { label: 'Start a draft', run: () => void startDraft() },
-            { label: 'Export…', run: onExport },
-            { label: 'Print…', run: () => window.print() },
-            { label: 'Delete', danger: true, run: remove },
-          ]}
-        />
-        <TypographyMenu />
+      {/* One sticky header: the find bar sits under the toolbar, never over it. */}
+      <div className="reader-chrome">
+        <div className="article-actions" role="toolbar" aria-label="Article actions">
+          <button type="button" aria-pressed={article.read} onClick={() => update({ read: !article.read })}>
+            {article.read ? 'Mark unread' : 'Mark read'}
+          </button>
+          <button type="button" aria-pressed={article.favorite} onClick={() => update({ favorite: !article.favorite })}>
+            {article.favorite ? '★ Favorite' : '☆ Favorite'}
+          </button>
+          <button type="button" aria-pressed={article.archived} onClick={() => update({ archived: !article.archived })}>
+            {article.archived ? 'Unarchive' : 'Archive'}
+          </button>
+          <button type="button" aria-expanded={panelOpen} aria-controls="highlights-panel" onClick={() => setPanelOpen(!panelOpen)}>
+            Highlights{highlights.all.length ? ` (${highlights.all.length})` : ''}
+          </button>
+          <OverflowActions
+            actions={[
+              { label: 'Find', title: 'Find in article (Ctrl+F)', ariaLabel: 'Find in article', run: () => setFinding(true) },
+              { label: 'Start a draft', run: () => void startDraft() },
+              { label: 'Export…', run: onExport },
+              { label: 'Print…', run: () => window.print() },
+              { label: 'Delete', danger: true, run: remove },
+            ]}
+          />
+          <TypographyMenu />
+        </div>
+        {finding && <FindBar body={bodyRef} onClose={() => setFinding(false)} />}
       </div>
-      {finding && <FindBar body={bodyRef} onClose={() => setFinding(false)} />}
       {(error || highlights.error) && (
         <p role="alert" className="inline-error">
           {error ?? highlights.error}
