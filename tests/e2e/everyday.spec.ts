@@ -366,3 +366,32 @@ test('the find bar sits under the reader’s toolbar, not over it, also when the
     expect(box.y).toBeGreaterThanOrEqual(bar.y + bar.height - 1);
   }
 });
+
+test('the line width “Aa” names is the width it gives: 68 characters hold about 68 characters', async ({ page, app }) => {
+  await page.setViewportSize({ width: 1920, height: 1000 });
+  await page.goto(app.url);
+  const paragraph = 'The harbour board approved the new ferry pier on Tuesday after two years of objections from residents '.repeat(6);
+  await importAndOpen(page, `${TITLE}\n\n${paragraph}`, TITLE);
+  await page.getByRole('button', { name: 'Text settings' }).click();
+  await expect(page.getByRole('group', { name: 'Text settings' })).toContainText('68 characters');
+  const firstLine = await page
+    .getByTestId('reader-body')
+    .locator('p')
+    .first()
+    .evaluate((p) => {
+      const text = p.firstChild as Text;
+      const range = document.createRange();
+      const topOf = (index: number) => {
+        range.setStart(text, index);
+        range.setEnd(text, index + 1);
+        return range.getBoundingClientRect().top;
+      };
+      const top = topOf(0);
+      let count = 0;
+      while (count < text.length && Math.abs(topOf(count) - top) < 2) count += 1;
+      return count;
+    });
+  // Lines break between words, so a line holds a few characters less or more.
+  expect(firstLine).toBeGreaterThanOrEqual(62);
+  expect(firstLine).toBeLessThanOrEqual(73);
+});

@@ -48,6 +48,22 @@ function applyToWindow(settings: Settings): void {
   root.dataset.theme = settings.theme;
   root.dataset.readerFont = settings.readerFont;
   root.style.setProperty('--reader-size', `${settings.readerFontSize}px`);
-  root.style.setProperty('--reader-measure', `${settings.readerLineWidth}ch`);
+  root.style.setProperty('--reader-measure', `${measureOf(settings)}px`);
   root.style.setProperty('--reader-leading', String(settings.readerLineHeight));
+}
+
+/** Prose of the kind the reader shows, for the width of an average character in its font. */
+const SAMPLE = 'The harbour board approved the new ferry pier on Tuesday, after two years of objections from residents.';
+
+/**
+ * The width that holds `readerLineWidth` characters of prose. CSS's `ch` is the width of
+ * "0", wider than the average letter of a proportional font: 68ch held about 84 characters.
+ */
+function measureOf(settings: Settings): number {
+  const style = getComputedStyle(document.documentElement);
+  const family = style.getPropertyValue(settings.readerFont === 'sans' ? '--ui-font' : '--reader-font').trim() || 'serif';
+  const context = document.createElement('canvas').getContext('2d');
+  if (!context) return settings.readerLineWidth * settings.readerFontSize * 0.5;
+  context.font = `${settings.readerFontSize}px ${family}`;
+  return Math.round((context.measureText(SAMPLE).width / SAMPLE.length) * settings.readerLineWidth);
 }
