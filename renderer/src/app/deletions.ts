@@ -26,7 +26,8 @@ type Listener = () => void;
  */
 class Deletions {
   private pending = new Map<number, PendingDeletion>();
-  private timers = new Map<number, number>();
+  /** Batches still waiting; a batch is named by its timer. */
+  private waiting = new Set<number>();
   private listeners = new Set<Listener>();
   private snapshot: ReadonlyMap<number, PendingDeletion> = new Map();
   private onFailure: (message: string) => void = () => undefined;
@@ -44,7 +45,7 @@ class Deletions {
     if (fresh.length === 0) return null;
     const ids = fresh.map((item) => item.id);
     const batch = window.setTimeout(() => this.carryOut(batch), UNDO_DELETE_MS);
-    this.timers.set(batch, batch);
+    this.waiting.add(batch);
     for (const item of fresh) this.pending.set(item.id, { title: item.title, batch });
     this.changed();
     return { batch, ids, title: fresh[0]!.title };
@@ -55,17 +56,17 @@ class Deletions {
     const entry = this.pending.get(id);
     if (!entry) return;
     window.clearTimeout(entry.batch);
-    this.timers.delete(entry.batch);
+    this.waiting.delete(entry.batch);
     this.drop(entry.batch);
   }
 
   isPending(batch: number): boolean {
-    return this.timers.has(batch);
+    return this.waiting.has(batch);
   }
 
   /** Carries out every deletion still waiting (the window is going). */
   flush(): void {
-    for (const batch of [...this.timers.keys()]) {
+    for (const batch of [...this.waiting]) {
       window.clearTimeout(batch);
       this.carryOut(batch);
     }
@@ -79,7 +80,7 @@ class Deletions {
   current = (): ReadonlyMap<number, PendingDeletion> => this.snapshot;
 
   private carryOut(batch: number): void {
-    this.timers.delete(batch);
+    this.waiting.delete(batch);
     const ids = this.drop(batch);
     if (ids.length === 0) return;
     const deleted = ids.length === 1 ? call('articles.delete', { id: ids[0]! }) : call('articles.deleteMany', { ids });
