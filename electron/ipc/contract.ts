@@ -166,6 +166,11 @@ export const channels = {
     input: z.strictObject({ changes: z.array(stateChangeSchema).min(1).max(BULK_LIMIT) }),
     output: z.object({ previous: z.array(articleStatesSchema) }),
   },
+  /** Every article a list shows, by id (at most BULK_LIMIT): "Select all" across its pages. */
+  'articles.ids': {
+    input: listQuerySchema.omit({ limit: true, offset: true }),
+    output: z.object({ ids: z.array(articleId).max(BULK_LIMIT) }),
+  },
   'articles.deleteMany': { input: z.strictObject({ ids: bulkIdsSchema }), output: z.object({ ids: z.array(articleId) }) },
   'import.files': {
     input: z.strictObject({ files: z.array(importedFile).min(1).max(1000), job: importJob.optional() }),

@@ -99,9 +99,10 @@ function toSummary(row: ArticleRow): ArticleSummary {
 /** Below this many articles a tag's list is sorted outright rather than found along an index. */
 const RARE_TAG = 2000;
 
-export function listArticles(library: Library, query: ListQuery = {}): ArticleList {
-  const { view, tag, status, kind, source, from, to, sort, order, limit, offset } = listQuerySchema.parse(query);
-  const conditions = [VIEW_CONDITIONS[view]];
+/** The rows a list query names, as SQL: its conditions and their values, tags apart. */
+function listFilter(query: ListQuery) {
+  const { view, tag, status, kind, source, from, to, sort } = query;
+  const conditions = [VIEW_CONDITIONS[view ?? 'all']];
   const params: unknown[] = [];
   const add = (condition: string, ...values: unknown[]) => {
     conditions.push(condition);
@@ -116,27 +117,33 @@ export function listArticles(library: Library, query: ListQuery = {}): ArticleLi
   const dateColumn = sort === 'published' ? 'coalesce(a.published_at, a.created_at)' : 'a.created_at';
   if (from !== undefined) add(`${dateColumn} >= ?`, Date.parse(from));
   if (to !== undefined) add(`${dateColumn} < ?`, Date.parse(to));
-  const where = conditions.join(' AND ');
+  return { where: conditions.join(' AND '), params, tagParams: tag === undefined ? [] : [tag] };
+}
+
+const TAG_ID = '(SELECT id FROM tags WHERE name = ?)';
+
+export function listArticles(library: Library, query: ListQuery = {}): ArticleList {
+  const parsed = listQuerySchema.parse(query);
+  const { tag, sort, order, limit, offset } = parsed;
+  const { where, params, tagParams } = listFilter(parsed);
   // A tag is counted from its own index, where its articles are together. For the page, a
   // common tag is tested row by row while the sort's index is walked (it stops at the page's
   // end); a rare one is looked up and its few articles sorted.
-  const tagId = '(SELECT id FROM tags WHERE name = ?)';
-  const tagParams = tag === undefined ? [] : [tag];
   const total = library
     .statement<{ n: number }>(
       tag === undefined
         ? `SELECT count(*) AS n FROM articles a WHERE ${where}`
         : where === '1'
-          ? `SELECT count(*) AS n FROM article_tags WHERE tag_id = ${tagId}`
-          : `SELECT count(*) AS n FROM articles a WHERE ${where} AND a.id IN (SELECT article_id FROM article_tags WHERE tag_id = ${tagId})`,
+          ? `SELECT count(*) AS n FROM article_tags WHERE tag_id = ${TAG_ID}`
+          : `SELECT count(*) AS n FROM articles a WHERE ${where} AND a.id IN (SELECT article_id FROM article_tags WHERE tag_id = ${TAG_ID})`,
     )
     .get(...params, ...tagParams)!.n;
   const pageWhere =
     tag === undefined
       ? where
       : total > RARE_TAG
-        ? `${where} AND EXISTS (SELECT 1 FROM article_tags at WHERE at.article_id = a.id AND at.tag_id = ${tagId})`
-        : `${where} AND a.id IN (SELECT article_id FROM article_tags WHERE tag_id = ${tagId})`;
+        ? `${where} AND EXISTS (SELECT 1 FROM article_tags at WHERE at.article_id = a.id AND at.tag_id = ${TAG_ID})`
+        : `${where} AND a.id IN (SELECT article_id FROM article_tags WHERE tag_id = ${TAG_ID})`;
   const rows = library
     .statement<ArticleRow>(
       `SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE ${pageWhere}
@@ -144,6 +151,20 @@ export function listArticles(library: Library, query: ListQuery = {}): ArticleLi
     )
     .all(...params, ...tagParams, limit, offset);
   return { total, items: rows.map(toSummary) };
+}
+
+/**
+ * Every article a list shows, in its order, by id only: what "Select all" chooses, however
+ * few of its pages are loaded. At most `limit` of them.
+ */
+export function listArticleIds(library: Library, query: ListQuery, limit: number): number[] {
+  const parsed = listQuerySchema.parse(query);
+  const { where, params, tagParams } = listFilter(parsed);
+  const tagged = parsed.tag === undefined ? '' : ` AND a.id IN (SELECT article_id FROM article_tags WHERE tag_id = ${TAG_ID})`;
+  return library
+    .statement<{ id: number }>(`SELECT a.id FROM articles a WHERE ${where}${tagged} ORDER BY ${orderBy(parsed.sort, parsed.order)} LIMIT ?`)
+    .all(...params, ...tagParams, limit)
+    .map((row) => row.id);
 }
 
 /** Each sort's column and natural direction: newest, longest first; titles A to Z. */

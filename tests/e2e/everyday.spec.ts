@@ -395,3 +395,41 @@ test('the line width “Aa” names is the width it gives: 68 characters hold ab
   expect(firstLine).toBeGreaterThanOrEqual(62);
   expect(firstLine).toBeLessThanOrEqual(73);
 });
+
+test('Ctrl+A selects every article of the list, past its loaded pages, and a bulk deletion offers one Undo', async ({ page, app }) => {
+  await page.goto(app.url);
+  const count = 230; // more than one page of the list (200 rows)
+  await page.getByTestId('import-input').setInputFiles(
+    Array.from({ length: count }, (_, i) => ({
+      name: `${i}.txt`,
+      mimeType: 'text/plain',
+      buffer: Buffer.from(`Council notice number ${i}\n\nThe council posted notice ${i} on the board.`),
+    })),
+  );
+  await page.getByRole('button', { name: 'Close' }).click();
+  const list = page.getByRole('list', { name: 'Article list' });
+  const bar = page.getByRole('toolbar', { name: 'Selected articles' });
+
+  await list.getByRole('button').first().focus();
+  await page.keyboard.press('ControlOrMeta+A');
+  await expect(bar).toContainText(`${count} selected`);
+  await bar.getByRole('button', { name: 'Archive', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Archived ${count} articles.` })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: 'Unread' }).click();
+  await expect(page.getByText('Nothing here yet.')).toBeVisible();
+  await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: 'All articles' }).click();
+
+  // One chosen by hand, then "Select all 230" in the bar; deleting them all gives one Undo.
+  await list.getByRole('checkbox').first().check();
+  await expect(bar).toContainText('1 selected');
+  await bar.getByRole('button', { name: `Select all ${count}` }).click();
+  await expect(bar).toContainText(`${count} selected`);
+  await bar.getByRole('button', { name: 'Delete' }).click();
+  const notice = page.getByRole('status').filter({ hasText: `Deleted ${count} articles.` });
+  await expect(notice).toBeVisible();
+  await expect(list).toContainText('Deleted “Council notice number');
+  await expect(page.getByRole('button', { name: 'Undo' })).toHaveCount(1);
+  await notice.getByRole('button', { name: 'Undo' }).click();
+  await expect(list.getByRole('button', { name: /Council notice number/ }).first()).toBeVisible();
+  await expect(list).not.toContainText('Deleted');
+});

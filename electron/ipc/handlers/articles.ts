@@ -1,6 +1,7 @@
-import { deleteArticle, getArticle, listArticles, setReadingProgress } from '../../library/articles.ts';
+import { deleteArticle, getArticle, listArticleIds, listArticles, setReadingProgress } from '../../library/articles.ts';
 import { createDraft, saveDraft, startDraftFrom, updateArticle } from '../../library/drafts.ts';
 import { deleteArticles, setStates } from '../../library/bulk.ts';
+import { BULK_LIMIT } from '../../common/model.ts';
 import { libraryExportContext } from '../../export/context.ts';
 import { exportArticle } from '../../export/registry.ts';
 import { importAsDraft } from '../../import/drafts.ts';
@@ -11,6 +12,7 @@ export function articleHandlers({ library, changed, printToPdf }: Services): Han
   return {
     'articles.list': (query) => listArticles(library, query),
     'articles.get': ({ id }) => getArticle(library, id),
+    'articles.ids': (query) => ({ ids: listArticleIds(library, query, BULK_LIMIT) }),
     'articles.createDraft': (fields) => {
       const draft = createDraft(library, fields);
       changed([draft.id]);

@@ -8,6 +8,8 @@ export interface PendingDeletion {
   title: string;
   /** Articles deleted together share a batch, and are undone together. */
   batch: number;
+  /** How many articles the batch holds: a batch of several is undone from its one notice. */
+  together: number;
 }
 
 export interface DeletionBatch {
@@ -46,7 +48,7 @@ class Deletions {
     const ids = fresh.map((item) => item.id);
     const batch = window.setTimeout(() => this.carryOut(batch), UNDO_DELETE_MS);
     this.waiting.add(batch);
-    for (const item of fresh) this.pending.set(item.id, { title: item.title, batch });
+    for (const item of fresh) this.pending.set(item.id, { title: item.title, batch, together: fresh.length });
     this.changed();
     return { batch, ids, title: fresh[0]!.title };
   }

@@ -8,7 +8,7 @@ import { STATUS_LABELS } from '../editor/panels/MetadataPanel.tsx';
 import { articles, BulkBar, type Done } from './BulkBar.tsx';
 import { useProgressUpdates } from '../app/reading-progress.ts';
 import { deletions, usePendingDeletions } from '../app/deletions.ts';
-import { useCommands } from '../app/commands.ts';
+import { MOD, useCommands } from '../app/commands.ts';
 import { useMediaUrl } from '../client/media.ts';
 import { useSharedSettings } from '../app/settings.ts';
 
@@ -137,7 +137,9 @@ export function ArticleList({ query, version, openId, onOpen, empty, onError }: 
     setCursor(next);
     virtualizer.scrollToIndex(next, { align: 'auto' });
     // The row exists once the virtualizer has rendered it.
-    requestAnimationFrame(() => scroller.current?.querySelector<HTMLElement>(`[data-index="${next}"] button`)?.focus());
+    requestAnimationFrame(() =>
+      scroller.current?.querySelector<HTMLElement>(`[data-index="${next}"] button, [data-index="${next}"] .deleted[tabindex]`)?.focus(),
+    );
   };
 
   /** Rows show "Deleted" with Undo for a few seconds; then the articles are deleted, together. */
@@ -164,7 +166,18 @@ export function ArticleList({ query, version, openId, onOpen, empty, onError }: 
     if (extend) selection.extend(cursor, next);
     focusRow(next);
   };
+  /** Every article of the list, loaded or not (Ctrl/Cmd+A, or "Select all" in the bar). */
+  const selectAll = () =>
+    call('articles.ids', query).then(
+      ({ ids }) => selection.replace(ids),
+      (reason) => onError(messageOf(reason)),
+    );
   const onKeyDown = (event: KeyboardEvent) => {
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && !event.shiftKey && event.key.toLowerCase() === 'a') {
+      event.preventDefault();
+      void selectAll();
+      return;
+    }
     if (event.altKey || event.ctrlKey || event.metaKey) return;
     const item = itemAt(cursor);
     const handled = (() => {
@@ -240,6 +253,7 @@ export function ArticleList({ query, version, openId, onOpen, empty, onError }: 
       shortcut: 'Shift+j or Shift+k',
       run: () => moveTo(cursor + 1, true),
     },
+    { id: 'list.select-all', title: 'Select every article in the list', section: 'List', shortcut: `${MOD}A`, run: () => void selectAll() },
     { id: 'list.clear', title: 'Clear the selection', section: 'List', shortcut: 'Escape', run: selection.clear },
     {
       id: 'list.delete',
@@ -277,6 +291,8 @@ export function ArticleList({ query, version, openId, onOpen, empty, onError }: 
       {selection.size > 0 && (
         <BulkBar
           ids={selection.ids()}
+          total={count}
+          onSelectAll={() => void selectAll()}
           onDone={(action) => (setDone(action), selection.clear())}
           onDelete={removeSelected}
           onClear={selection.clear}
@@ -315,9 +331,14 @@ export function ArticleList({ query, version, openId, onOpen, empty, onError }: 
               >
                 {!item ? (
                   <div className="article-row placeholder" aria-hidden="true" />
+                ) : pending && pending.together > 1 ? (
+                  // One of several deleted at once: they are undone together, from the one notice.
+                  <div className="article-row deleted" tabIndex={row.index === cursor ? 0 : -1} onFocus={() => setCursor(row.index)}>
+                    <span>Deleted “{pending.title || item.title || 'Untitled draft'}”.</span>
+                  </div>
                 ) : pending ? (
                   <div className="article-row deleted">
-                    <span>Deleted “{pending.title || 'Untitled draft'}”.</span>
+                    <span>Deleted “{pending.title || item.title || 'Untitled draft'}”.</span>
                     <button type="button" tabIndex={row.index === cursor ? 0 : -1} onClick={() => undo(item.id)}>
                       Undo
                     </button>
@@ -384,6 +405,8 @@ function useSelection(query: Query, itemAt: (index: number) => ArticleSummary | 
     has: (id: number) => chosen.has(id),
     ids: () => [...chosen.keys()],
     clear: () => (setChosen(new Map()), setAnchor(null)),
+    /** Chooses exactly these, most not loaded: a "Deleted" row takes its title from its own row. */
+    replace: (ids: readonly number[]) => setChosen((current) => new Map(ids.map((id) => [id, current.get(id) ?? '']))),
     toggle: (item: ArticleSummary, index: number) => {
       setAnchor(index);
       setChosen((current) => (current.has(item.id) ? withoutKeys(current, [item.id]) : new Map(current).set(item.id, item.title)));

@@ -12,6 +12,9 @@ export interface Done {
 
 interface Props {
   ids: number[];
+  /** How many articles the list holds, loaded or not. */
+  total: number;
+  onSelectAll: () => void;
   onDone: (done: Done) => void;
   onDelete: (ids: number[]) => void;
   onClear: () => void;
@@ -22,7 +25,7 @@ interface Props {
 export const articles = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'article' : 'articles'}`;
 
 /** Actions on the selected articles; each one can be undone from the notice that follows. */
-export function BulkBar({ ids, onDone, onDelete, onClear, onError }: Props) {
+export function BulkBar({ ids, total, onSelectAll, onDone, onDelete, onClear, onError }: Props) {
   const [tagging, setTagging] = useState(false);
   const [tag, setTag] = useState('');
 
@@ -55,6 +58,11 @@ export function BulkBar({ ids, onDone, onDelete, onClear, onError }: Props) {
   return (
     <div className="bulk-bar" role="toolbar" aria-label="Selected articles">
       <span className="bulk-count">{ids.length.toLocaleString()} selected</span>
+      {ids.length < total && (
+        <button type="button" onClick={onSelectAll}>
+          Select all {total.toLocaleString()}
+        </button>
+      )}
       <button type="button" onClick={() => setStates({ read: true }, 'Marked read:')}>
         Mark read
       </button>

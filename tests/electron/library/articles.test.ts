@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type DatelineError } from '../../../electron/common/errors.ts';
-import { deleteArticle, getArticle, listArticles } from '../../../electron/library/articles.ts';
+import { deleteArticle, getArticle, listArticleIds, listArticles } from '../../../electron/library/articles.ts';
 import { insertSavedArticle } from '../../../electron/library/saved-articles.ts';
 import { createDraft, updateArticle } from '../../../electron/library/drafts.ts';
 import { type Library } from '../../../electron/library/library.ts';
@@ -90,6 +90,17 @@ describe('the article list', () => {
     expect(listArticles(library, { limit: 2, offset: 1 })).toMatchObject({ total: 4, items: [{ id: third }, { id: second }] });
     expect(getArticle(library, first).tags).toEqual(['defence', 'Ukraine']);
     expect(draft.read).toBe(true);
+  });
+
+  it('names every article of a list by id, in its order, past the first page', () => {
+    const library = tempLibrary();
+    const ids = Array.from({ length: 250 }, (_, i) => save(library, `Story ${i}`, { createdAt: 1_000 + i, favorite: i % 2 === 0 }));
+    for (const id of ids.slice(0, 30)) setArticleTags(library, id, ['port']);
+    const favorites = listArticles(library, { view: 'favorites', limit: 200 });
+    expect(listArticleIds(library, { view: 'favorites' }, 10_000)).toEqual(ids.filter((_, i) => i % 2 === 0).reverse());
+    expect(listArticleIds(library, { view: 'favorites' }, 10_000).slice(0, 200)).toEqual(favorites.items.map((item) => item.id));
+    expect(listArticleIds(library, { tag: 'PORT', sort: 'title' }, 10_000)).toHaveLength(30);
+    expect(listArticleIds(library, {}, 7)).toEqual(ids.slice(-7).reverse());
   });
 });
 
