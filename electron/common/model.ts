@@ -66,6 +66,7 @@ export const libraryViews = ['all', 'unread', 'favorites', 'archive', 'drafts'] 
 export const libraryView = z.enum(libraryViews);
 
 export const listSorts = ['saved', 'published', 'title', 'length'] as const;
+export type ListSort = (typeof listSorts)[number];
 
 export const listQuerySchema = z.strictObject({
   view: libraryView.default('all'),

@@ -433,3 +433,33 @@ test('Ctrl+A selects every article of the list, past its loaded pages, and a bul
   await expect(list.getByRole('button', { name: /Council notice number/ }).first()).toBeVisible();
   await expect(list).not.toContainText('Deleted');
 });
+
+test('a reload keeps the list’s sort and the drafts’ filter, and shows the open article’s row', async ({ page, app }) => {
+  await page.goto(app.url);
+  await page.getByTestId('import-input').setInputFiles(
+    Array.from({ length: 60 }, (_, i) => ({
+      name: `${i}.txt`,
+      mimeType: 'text/plain',
+      buffer: Buffer.from(`Notice ${String(i).padStart(2, '0')} from the council\n\nThe council posted notice ${i}.`),
+    })),
+  );
+  await page.getByRole('button', { name: 'Close' }).click();
+  const list = page.getByRole('list', { name: 'Article list' });
+  await page.getByRole('combobox', { name: 'Sort articles' }).selectOption('title');
+  await expect(list.locator('.row-title').first()).toHaveText('Notice 00 from the council');
+  await list.getByRole('button').first().focus();
+  await page.keyboard.press('End');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('#reader-title')).toHaveText('Notice 59 from the council');
+
+  await page.reload();
+  await expect(page.getByRole('combobox', { name: 'Sort articles' })).toHaveValue('title');
+  await expect(page.locator('#reader-title')).toHaveText('Notice 59 from the council');
+  await expect(list.locator('[aria-current="true"]')).toBeInViewport();
+
+  await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: 'Drafts' }).click();
+  await page.getByRole('combobox', { name: 'Filter drafts by status' }).selectOption('ready');
+  await page.reload();
+  await expect(page.getByRole('combobox', { name: 'Filter drafts by status' })).toHaveValue('ready');
+  await expect(page.getByText('No drafts with this status.')).toBeVisible();
+});

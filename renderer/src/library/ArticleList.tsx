@@ -155,6 +155,11 @@ export function ArticleList({ query, version, openId, onOpen, empty, onError }: 
     if (done?.deletion !== undefined && !deletions.isPending(done.deletion)) setDone(null);
   }, [deleting, done]);
 
+  useOpenRowInView(total, openId, itemAt, (index) => {
+    setCursor(index);
+    virtualizer.scrollToIndex(index, { align: 'center' });
+  });
+
   useReaderStepping(count, openId, itemAt, (index, id) => {
     setCursor(index);
     virtualizer.scrollToIndex(index, { align: 'auto' });
@@ -475,6 +480,28 @@ function ArticleRow({
 function Thumbnail({ id }: { id: number }) {
   const url = useMediaUrl(id);
   return <span className="row-thumbnail" aria-hidden="true" style={url ? { backgroundImage: `url("${url}")` } : undefined} />;
+}
+
+/**
+ * A list that opens with an article already open (the window reopened where it was left)
+ * scrolls to that article's row and puts the cursor there, once, if it is in the first page.
+ */
+function useOpenRowInView(
+  total: number | null,
+  openId: number | null,
+  itemAt: (index: number) => ArticleSummary | undefined,
+  show: (index: number) => void,
+): void {
+  const done = useRef(false);
+  useEffect(() => {
+    if (done.current || total === null) return;
+    done.current = true;
+    for (let index = 0; index < Math.min(total, PAGE_SIZE); index += 1) {
+      if (itemAt(index)?.id !== openId) continue;
+      if (index > 0) show(index);
+      return;
+    }
+  });
 }
 
 /**

@@ -1,8 +1,14 @@
 import { useEffect, useState } from 'react';
-import { draftStatuses, listSorts, type DraftStatus, type LibraryView, type SearchResults } from '../../../electron/common/model.ts';
+import {
+  draftStatuses,
+  listSorts,
+  type DraftStatus,
+  type LibraryView,
+  type ListSort,
+  type SearchResults,
+} from '../../../electron/common/model.ts';
+import { keepWhereLeftOff, whereLeftOff } from '../app/where-left-off.ts';
 
-type ListSort = (typeof listSorts)[number];
-const SORT_LABELS: Record<ListSort, string> = { saved: 'Date saved', published: 'Date published', title: 'Title', length: 'Length' };
 import { STATUS_LABELS } from '../editor/panels/MetadataPanel.tsx';
 import type { LibrarySelection } from './selection.ts';
 import { useDebounced, useLibraryVersion } from '../app/hooks.ts';
@@ -13,6 +19,8 @@ import { HighlightList } from './HighlightList.tsx';
 import { ConfirmDialog } from '../app/ConfirmDialog.tsx';
 import { BookButton } from './BookButton.tsx';
 import { SavedLinksBar } from './SavedLinksBar.tsx';
+
+const SORT_LABELS: Record<ListSort, string> = { saved: 'Date saved', published: 'Date published', title: 'Title', length: 'Length' };
 
 interface Props {
   selection: LibrarySelection;
@@ -79,8 +87,10 @@ function ArticleListView({ view, tag, openId, onOpen, onSelect }: Omit<Props, 's
   const selection = { view, tag };
   const version = useLibraryVersion();
   const [error, setError] = useState<string | null>(null);
-  const [status, setStatus] = useState<DraftStatus | ''>('');
-  const [sort, setSort] = useState<ListSort>('saved');
+  // The sort and the drafts' filter are kept as the window left them, as the view is.
+  const [status, setStatus] = useState<DraftStatus | ''>(() => whereLeftOff().status);
+  const [sort, setSort] = useState<ListSort>(() => whereLeftOff().sort);
+  useEffect(() => keepWhereLeftOff({ sort, status }), [sort, status]);
   const drafts = selection.view === 'drafts';
   const query = { view: selection.view, tag: selection.tag ?? undefined, status: drafts && status ? status : undefined, sort };
 
