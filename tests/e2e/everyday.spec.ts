@@ -463,3 +463,38 @@ test('a reload keeps the list’s sort and the drafts’ filter, and shows the o
   await expect(page.getByRole('combobox', { name: 'Filter drafts by status' })).toHaveValue('ready');
   await expect(page.getByText('No drafts with this status.')).toBeVisible();
 });
+
+test('a search with its filters is kept in the sidebar, runs again from there, and can be removed', async ({ page, app }) => {
+  await page.goto(app.url);
+  await page.getByTestId('import-input').setInputFiles(
+    ['Harbour pier opens', 'Harbour fees rise', 'Rail line shuts'].map((title, i) => ({
+      name: `${i}.txt`,
+      mimeType: 'text/plain',
+      buffer: Buffer.from(`${title}\n\nA story about the ${title.toLowerCase()} and the harbour board.`),
+    })),
+  );
+  await page.getByRole('button', { name: 'Close' }).click();
+  const search = page.getByRole('searchbox', { name: 'Search the library' });
+  await search.fill('harbour -fees');
+  const results = page.getByRole('list', { name: 'Search results' });
+  await expect(results.getByRole('button')).toHaveCount(2);
+  await page.getByRole('button', { name: 'Save search' }).click();
+  const name = page.getByRole('textbox', { name: 'Name of the saved search' });
+  await expect(name).toHaveValue('harbour -fees');
+  await name.fill('Harbour, no fees');
+  await name.press('Enter');
+  await expect(page.getByText('Saved in the sidebar')).toBeVisible();
+
+  const saved = page.getByRole('list', { name: 'Saved searches' });
+  await search.fill('');
+  await expect(results).toBeHidden();
+  await page.reload();
+  await saved.getByRole('button', { name: 'Harbour, no fees', exact: true }).click();
+  await expect(search).toHaveValue('harbour -fees');
+  await expect(results.getByRole('button')).toHaveCount(2);
+  await expect(saved.getByRole('button', { name: 'Harbour, no fees', exact: true })).toHaveAttribute('aria-current', 'page');
+
+  await saved.getByRole('button', { name: 'Remove the saved search “Harbour, no fees”' }).click();
+  await expect(saved).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Save search' })).toBeVisible();
+});

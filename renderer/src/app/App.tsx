@@ -24,6 +24,8 @@ export function App() {
   const [start] = useState(whereLeftOff);
   const [selection, setSelection] = useState<LibrarySelection>(start.selection);
   const [openId, setOpenId] = useState<number | null>(start.openId);
+  // The library's search box, here so that a saved search in the sidebar can fill it.
+  const [libraryQuery, setLibraryQuery] = useState('');
   useEffect(() => keepWhereLeftOff({ selection, openId }), [selection, openId]);
   // What was open last time may have been deleted since (in another window, by the CLI).
   useEffect(() => {
@@ -172,6 +174,12 @@ export function App() {
             onImportAddress={() => setDialog('address')}
             onSettings={() => setDialog('settings')}
             onOpenAsDraft={() => draftInput.current?.click()}
+            searchQuery={selection.view === 'highlights' ? '' : libraryQuery.trim()}
+            onSearch={(query) => {
+              if (selection.view === 'highlights') setSelection({ view: 'all', tag: null });
+              setLibraryQuery(query);
+              setSidebarOpen(false);
+            }}
           />
         </PaneBoundary>
         <input
@@ -192,6 +200,8 @@ export function App() {
             openId={openId}
             onOpen={setOpenId}
             onSelect={setSelection}
+            libraryQuery={libraryQuery}
+            onLibraryQuery={setLibraryQuery}
             onShowSidebar={() => setSidebarOpen((open) => !open)}
           />
         </PaneBoundary>

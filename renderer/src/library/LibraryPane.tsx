@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import {
   draftStatuses,
   listSorts,
@@ -8,6 +8,7 @@ import {
   type SearchResults,
 } from '../../../electron/common/model.ts';
 import { keepWhereLeftOff, whereLeftOff } from '../app/where-left-off.ts';
+import { useSharedSettings } from '../app/settings.ts';
 
 import { STATUS_LABELS } from '../editor/panels/MetadataPanel.tsx';
 import type { LibrarySelection } from './selection.ts';
@@ -27,18 +28,21 @@ interface Props {
   openId: number | null;
   onOpen: (id: number) => void;
   onSelect: (selection: LibrarySelection) => void;
+  /** The library's search, kept by the app (a saved search fills it). */
+  libraryQuery: string;
+  onLibraryQuery: (query: string) => void;
   /** Unfolds the sidebar, where a narrow window has folded it away. */
   onShowSidebar?: () => void;
 }
 
 /** The middle pane: the search box, then either the search results or the current list. */
-export function LibraryPane({ selection, openId, onOpen, onSelect, onShowSidebar }: Props) {
+export function LibraryPane({ selection, openId, onOpen, onSelect, libraryQuery, onLibraryQuery, onShowSidebar }: Props) {
   const highlights = selection.view === 'highlights';
   // The Highlights view searches highlights and keeps a query of its own: the library's
   // query there would hide the highlights of the article that is open.
-  const [queries, setQueries] = useState({ library: '', highlights: '' });
-  const query = highlights ? queries.highlights : queries.library;
-  const setQuery = (value: string) => setQueries((current) => ({ ...current, [highlights ? 'highlights' : 'library']: value }));
+  const [highlightQuery, setHighlightQuery] = useState('');
+  const query = highlights ? highlightQuery : libraryQuery;
+  const setQuery = highlights ? setHighlightQuery : onLibraryQuery;
   // An emptied box (or a view whose box is empty) shows its list at once, without the delay.
   const debounced = useDebounced(query.trim() === '' ? '' : query, 120);
   const settledQuery = query.trim() === '' ? '' : debounced;
@@ -72,7 +76,7 @@ export function LibraryPane({ selection, openId, onOpen, onSelect, onShowSidebar
           onOpen={onOpen}
           onHighlights={() => {
             // "3 highlights and notes" names those this query finds: they are shown.
-            setQueries((current) => ({ ...current, highlights: current.library }));
+            setHighlightQuery(libraryQuery);
             onSelect({ view: 'highlights', tag: null });
           }}
         />
@@ -83,7 +87,13 @@ export function LibraryPane({ selection, openId, onOpen, onSelect, onShowSidebar
   );
 }
 
-function ArticleListView({ view, tag, openId, onOpen, onSelect }: Omit<Props, 'selection'> & { view: LibraryView; tag: string | null }) {
+function ArticleListView({
+  view,
+  tag,
+  openId,
+  onOpen,
+  onSelect,
+}: Pick<Props, 'openId' | 'onOpen' | 'onSelect'> & { view: LibraryView; tag: string | null }) {
   const selection = { view, tag };
   const version = useLibraryVersion();
   const [error, setError] = useState<string | null>(null);
@@ -256,6 +266,60 @@ function EmptyList({ view }: { view: LibrarySelection['view'] }) {
   return <p className="pane-message">{text}</p>;
 }
 
+/** Saved searches the sidebar can hold. */
+const SAVED_SEARCH_LIMIT = 100;
+
+/** "Save search": keeps this query, with its filters, in the sidebar under a name. */
+function SaveSearch({ query, onError }: { query: string; onError: (message: string) => void }) {
+  const { settings, change } = useSharedSettings();
+  const [naming, setNaming] = useState(false);
+  const [name, setName] = useState('');
+  const saved = settings?.savedSearches ?? [];
+  const trimmed = query.trim();
+  if (saved.some((search) => search.query === trimmed)) return <span className="search-saved">Saved in the sidebar</span>;
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    if (saved.length >= SAVED_SEARCH_LIMIT) {
+      onError(`The sidebar holds ${SAVED_SEARCH_LIMIT} saved searches; remove one to save another.`);
+      return;
+    }
+    const search = { name: (name.trim() || trimmed).slice(0, 100), query: trimmed };
+    change({ savedSearches: [...saved, search] }).then(
+      () => setNaming(false),
+      (reason: unknown) => onError(messageOf(reason)),
+    );
+  };
+  if (!naming)
+    return (
+      <button
+        type="button"
+        className="link-button inline-link"
+        onClick={() => {
+          setName(trimmed.slice(0, 100));
+          setNaming(true);
+        }}
+      >
+        Save search
+      </button>
+    );
+  return (
+    <form className="save-search" onSubmit={save}>
+      <input
+        aria-label="Name of the saved search"
+        value={name}
+        maxLength={100}
+        autoFocus
+        onChange={(event) => setName(event.target.value)}
+        onKeyDown={(event) => event.key === 'Escape' && (event.stopPropagation(), setNaming(false))}
+      />
+      <button type="submit">Save</button>
+      <button type="button" onClick={() => setNaming(false)}>
+        Cancel
+      </button>
+    </form>
+  );
+}
+
 /** This window's search box: its newer searches supersede its older ones, not other windows'. */
 const SEARCH_SESSION = `window-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 
@@ -316,7 +380,8 @@ function SearchResultList({
             {' '}
             <BookButton source={{ query }} onError={setError} />
           </>
-        )}
+        )}{' '}
+        <SaveSearch query={query} onError={setError} />
         {highlightCount > 0 && (
           <>
             {' · '}

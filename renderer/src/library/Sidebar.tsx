@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import type { TagCount } from '../../../electron/common/model.ts';
 import type { LibrarySelection } from './selection.ts';
 import { useLibraryVersion } from '../app/hooks.ts';
-import { call } from '../client/api.ts';
+import { call, messageOf } from '../client/api.ts';
+import { useSharedSettings } from '../app/settings.ts';
 
 const VIEWS: { view: LibrarySelection['view']; label: string }[] = [
   { view: 'all', label: 'All articles' },
@@ -22,9 +23,23 @@ interface Props {
   onImportAddress: () => void;
   onSettings: () => void;
   onOpenAsDraft: () => void;
+  /** The library search under way ('' for none), and how a saved search starts one. */
+  searchQuery: string;
+  onSearch: (query: string) => void;
 }
 
-export function Sidebar({ selection, onSelect, onNewDraft, onImport, onImportFolder, onImportAddress, onSettings, onOpenAsDraft }: Props) {
+export function Sidebar({
+  selection,
+  onSelect,
+  onNewDraft,
+  onImport,
+  onImportFolder,
+  onImportAddress,
+  onSettings,
+  onOpenAsDraft,
+  searchQuery,
+  onSearch,
+}: Props) {
   const version = useLibraryVersion();
   const [tags, setTags] = useState<TagCount[]>([]);
   useEffect(() => {
@@ -64,6 +79,7 @@ export function Sidebar({ selection, onSelect, onNewDraft, onImport, onImportFol
           </li>
         ))}
       </ul>
+      <SavedSearches current={searchQuery} onSearch={onSearch} />
       {tags.length > 0 && (
         <>
           <h2 className="nav-heading">Tags</h2>
@@ -87,5 +103,50 @@ export function Sidebar({ selection, onSelect, onNewDraft, onImport, onImportFol
         Settings
       </button>
     </nav>
+  );
+}
+
+/** The searches kept from the search results ("Save search"), one click from running again. */
+function SavedSearches({ current, onSearch }: { current: string; onSearch: (query: string) => void }) {
+  const { settings, change } = useSharedSettings();
+  const [error, setError] = useState<string | null>(null);
+  const saved = settings?.savedSearches ?? [];
+  if (saved.length === 0) return null;
+  const remove = (query: string) =>
+    change({ savedSearches: saved.filter((search) => search.query !== query) }).then(
+      () => setError(null),
+      (reason: unknown) => setError(messageOf(reason)),
+    );
+  return (
+    <>
+      <h2 className="nav-heading">Saved searches</h2>
+      <ul className="nav-list" aria-label="Saved searches">
+        {saved.map((search) => (
+          <li key={search.query} className="saved-search">
+            <button
+              type="button"
+              title={search.query}
+              aria-current={current === search.query ? 'page' : undefined}
+              onClick={() => onSearch(search.query)}
+            >
+              <span className="tag-name">{search.name}</span>
+            </button>
+            <button
+              type="button"
+              className="saved-search-remove"
+              aria-label={`Remove the saved search “${search.name}”`}
+              onClick={() => void remove(search.query)}
+            >
+              ×
+            </button>
+          </li>
+        ))}
+      </ul>
+      {error && (
+        <p className="inline-error" role="alert">
+          {error}
+        </p>
+      )}
+    </>
   );
 }
