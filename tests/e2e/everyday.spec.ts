@@ -498,3 +498,51 @@ test('a search with its filters is kept in the sidebar, runs again from there, a
   await expect(saved).toBeHidden();
   await expect(page.getByRole('button', { name: 'Save search' })).toBeVisible();
 });
+
+test('the panes are resized by dragging or from the keyboard, fold away, and keep their sizes', async ({ page, app }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.goto(app.url);
+  await importAndOpen(page, STORY, TITLE);
+  const width = (selector: string) => page.locator(selector).evaluate((element) => Math.round(element.getBoundingClientRect().width));
+  const listEdge = page.getByRole('separator', { name: 'Article list width' });
+  const sidebarEdge = page.getByRole('separator', { name: 'Sidebar width' });
+  expect(await width('.library-pane')).toBe(420);
+
+  // Dragged 100 px narrower.
+  const box = (await listEdge.boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + 200);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 - 50, box.y + 200);
+  await page.mouse.move(box.x + box.width / 2 - 100, box.y + 200);
+  await page.mouse.up();
+  expect(await width('.library-pane')).toBe(320);
+  await expect(page.locator('#reader-title')).toHaveText(TITLE);
+
+  // From the keyboard: an arrow moves the edge 16 px; Enter folds the pane away.
+  await sidebarEdge.focus();
+  await page.keyboard.press('ArrowRight');
+  expect(await width('.sidebar')).toBe(226);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('navigation', { name: 'Library' })).toBeHidden();
+  expect(await width('.library-pane')).toBe(320);
+
+  await page.reload();
+  await expect(page.locator('#reader-title')).toHaveText(TITLE);
+  await expect(page.getByRole('navigation', { name: 'Library' })).toBeHidden();
+  expect(await width('.library-pane')).toBe(320);
+  await page.getByRole('button', { name: 'Library menu' }).click();
+  await expect(page.getByRole('navigation', { name: 'Library' })).toBeVisible();
+  expect(await width('.sidebar')).toBe(226);
+
+  // A double-click folds the list; the article takes the room, and the edge brings it back.
+  const before = await width('.content-pane');
+  await listEdge.dblclick();
+  await expect(page.getByRole('list', { name: 'Article list' })).toBeHidden();
+  expect(await width('.content-pane')).toBe(before + 320);
+  await page.reload();
+  await expect(page.getByRole('list', { name: 'Article list' })).toBeHidden();
+  await listEdge.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('list', { name: 'Article list' })).toBeVisible();
+  expect(await width('.library-pane')).toBe(320);
+});

@@ -14,6 +14,8 @@ import { deletions, type DeletionBatch } from './deletions.ts';
 import { DeletionNotice } from './DeletionNotice.tsx';
 import { keepWhereLeftOff, whereLeftOff } from './where-left-off.ts';
 import { MOD, useCommands } from './commands.ts';
+import { paneWidths, usePaneLayout } from './panes.ts';
+import { PaneSplitter } from './PaneSplitter.tsx';
 import { CommandPalette, ShortcutHelp } from './CommandPalette.tsx';
 import { LinkConfirmDialog, useLinkGuard } from './link-guard.tsx';
 import { ExportDialog } from '../library/ExportDialog.tsx';
@@ -40,6 +42,7 @@ export function App() {
   const [deleted, setDeleted] = useState<DeletionBatch | null>(null);
   const forgetDeleted = useCallback(() => setDeleted(null), []);
   useEffect(() => deletions.reportFailuresTo(setNotice), []);
+  const panes = usePaneLayout();
   const importer = useImporter();
   const settings = useSettings();
   const links = useLinkGuard(setNotice, settings);
@@ -86,6 +89,18 @@ export function App() {
     { id: 'app.view-archive', title: 'Show the archive', section: 'Library', run: go('archive') },
     { id: 'app.view-drafts', title: 'Show drafts', section: 'Library', run: go('drafts') },
     { id: 'app.view-highlights', title: 'Show highlights and notes', section: 'Library', run: go('highlights') },
+    {
+      id: 'app.toggle-sidebar',
+      title: 'Show or hide the sidebar',
+      section: 'App',
+      run: () => panes.setCollapsed('sidebar', !panes.layout.sidebarCollapsed),
+    },
+    {
+      id: 'app.toggle-list',
+      title: 'Show or hide the article list',
+      section: 'App',
+      run: () => panes.setCollapsed('list', !panes.layout.listCollapsed),
+    },
     { id: 'app.settings', title: 'Settings', section: 'App', run: () => setDialog('settings') },
     { id: 'app.backups', title: 'Backups', section: 'App', run: () => setDialog('backups') },
     {
@@ -158,7 +173,16 @@ export function App() {
   return (
     <SettingsContext.Provider value={settings}>
       <div
-        className={['app', focusMode && 'focus-mode', sidebarOpen && 'sidebar-open'].filter(Boolean).join(' ')}
+        className={[
+          'app',
+          focusMode && 'focus-mode',
+          sidebarOpen && 'sidebar-open',
+          panes.layout.sidebarCollapsed && 'sidebar-collapsed',
+          panes.layout.listCollapsed && 'list-collapsed',
+        ]
+          .filter(Boolean)
+          .join(' ')}
+        style={paneWidths(panes.layout)}
         {...importer.dropTargetProps}
       >
         <PaneBoundary what="The sidebar">
@@ -202,9 +226,27 @@ export function App() {
             onSelect={setSelection}
             libraryQuery={libraryQuery}
             onLibraryQuery={setLibraryQuery}
-            onShowSidebar={() => setSidebarOpen((open) => !open)}
+            onShowSidebar={() => (panes.layout.sidebarCollapsed ? panes.setCollapsed('sidebar', false) : setSidebarOpen((open) => !open))}
           />
         </PaneBoundary>
+        <PaneSplitter
+          pane="sidebar"
+          label="Sidebar width"
+          width={panes.layout.sidebar}
+          collapsed={panes.layout.sidebarCollapsed}
+          target={() => document.querySelector('.sidebar')}
+          onResize={(width) => panes.resize('sidebar', width)}
+          onCollapse={(collapsed) => panes.setCollapsed('sidebar', collapsed)}
+        />
+        <PaneSplitter
+          pane="list"
+          label="Article list width"
+          width={panes.layout.list}
+          collapsed={panes.layout.listCollapsed}
+          target={() => document.querySelector('.library-pane')}
+          onResize={(width) => panes.resize('list', width)}
+          onCollapse={(collapsed) => panes.setCollapsed('list', collapsed)}
+        />
         <ContentPane
           id={openId}
           freshDraft={freshDraft}
