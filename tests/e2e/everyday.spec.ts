@@ -546,3 +546,48 @@ test('the panes are resized by dragging or from the keyboard, fold away, and kee
   await expect(page.getByRole('list', { name: 'Article list' })).toBeVisible();
   expect(await width('.library-pane')).toBe(320);
 });
+
+test('“Aa” sets the theme too, keeps each label on one line, and changing the line width leaves the toolbar as it was', async ({
+  page,
+  app,
+}) => {
+  await page.goto(app.url);
+  await importAndOpen(page, STORY, TITLE);
+  const toolbar = page.getByRole('toolbar', { name: 'Article actions' });
+  const layout = () =>
+    toolbar.evaluate((bar) =>
+      [...bar.querySelectorAll('button')]
+        .filter((button) => button.offsetParent !== null)
+        .map((button) => {
+          const box = button.getBoundingClientRect();
+          return `${button.textContent}@${Math.round(box.left)},${Math.round(box.top)}`;
+        }),
+    );
+  for (const width of [1280, 1920]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.getByRole('button', { name: 'Text settings' }).click();
+    const panel = page.getByRole('group', { name: 'Text settings' });
+    const before = await layout();
+    for (let step = 0; step < 6; step += 1) await panel.getByRole('button', { name: 'Larger line width' }).click();
+    await expect(panel).toContainText('92 characters');
+    expect(await layout()).toEqual(before);
+    for (let step = 0; step < 6; step += 1) await panel.getByRole('button', { name: 'Smaller line width' }).click();
+    await expect(panel).toContainText('68 characters');
+
+    // One line each: no label is taller than its line.
+    const wrapped = await panel.evaluate((group) =>
+      [...group.querySelectorAll('label, legend, .stepper-label, output')]
+        .filter((element) => element.getClientRects().length > 0)
+        .filter((element) => element.getBoundingClientRect().height > parseFloat(getComputedStyle(element).lineHeight || '20') * 1.5)
+        .map((element) => element.textContent),
+    );
+    expect(wrapped).toEqual([]);
+    await page.getByRole('button', { name: 'Text settings' }).click();
+  }
+
+  await page.getByRole('button', { name: 'Text settings' }).click();
+  await page.getByRole('group', { name: 'Text settings' }).getByRole('radio', { name: 'Sepia' }).check();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'sepia');
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'sepia');
+});

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { settingBounds as bounds, type Settings, type SettingsPatch } from '../../../electron/common/settings.ts';
+import { settingBounds as bounds, THEMES, type Settings, type SettingsPatch } from '../../../electron/common/settings.ts';
 import { useSharedSettings } from '../app/settings.ts';
 import { messageOf } from '../client/api.ts';
 
-/** "Aa": the reading view's font, size, line width and spacing, kept in the library's settings. */
+/** "Aa": the theme, and the reading view's font, size, line width and spacing, kept in the library's settings. */
 export function TypographyMenu() {
   const { settings, change } = useSharedSettings();
   const [open, setOpen] = useState(false);
@@ -26,6 +26,20 @@ export function TypographyMenu() {
       </button>
       {open && (
         <div id="typography-panel" className="typography-panel" role="group" aria-label="Text settings">
+          <fieldset>
+            <legend>Theme</legend>
+            {THEMES.map((theme) => (
+              <label key={theme.id}>
+                <input
+                  type="radio"
+                  name="reader-theme"
+                  checked={settings.theme === theme.id}
+                  onChange={() => void set({ theme: theme.id })}
+                />{' '}
+                {theme.name}
+              </label>
+            ))}
+          </fieldset>
           <fieldset>
             <legend>Font</legend>
             {(['serif', 'sans'] as Settings['readerFont'][]).map((font) => (
