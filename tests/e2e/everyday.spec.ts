@@ -591,3 +591,33 @@ test('“Aa” sets the theme too, keeps each label on one line, and changing th
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'sepia');
 });
+
+test('a draft opened shows its own word count from the start, never “0 words” first', async ({ page, app }) => {
+  await page.goto(app.url);
+  await page.getByRole('button', { name: 'New draft' }).click();
+  await page.getByLabel('Headline').fill('Pier vote goes to the council');
+  await page.getByRole('textbox', { name: 'Article body' }).click();
+  await page.keyboard.type('The council will review the decision on Monday.');
+  await expect(page.getByTestId('save-status')).toHaveText('Saved');
+  await page.reload();
+  await expect(page.getByTestId('word-count')).toHaveText('8 words');
+  await page.getByRole('navigation', { name: 'Library' }).getByRole('button', { name: 'All articles' }).click();
+  await page.getByRole('button', { name: 'New draft' }).click();
+  await expect(page.getByTestId('word-count')).toHaveText('0 words');
+
+  // Every count the status bar shows while the first draft opens again.
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { counts: string[] }).counts = seen;
+    new MutationObserver(() => {
+      const count = document.querySelector('[data-testid="word-count"]')?.textContent;
+      if (count && seen.at(-1) !== count) seen.push(count);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
+  });
+  await page
+    .getByRole('list', { name: 'Article list' })
+    .getByRole('button', { name: /Pier vote/ })
+    .click();
+  await expect(page.getByTestId('word-count')).toHaveText('8 words');
+  expect(await page.evaluate(() => (window as unknown as { counts: string[] }).counts)).toEqual(['8 words']);
+});

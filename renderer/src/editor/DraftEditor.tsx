@@ -325,9 +325,12 @@ function StatusBar({
   return (
     <footer className="status-bar" aria-label="Draft status">
       <span className="counts">
-        <span data-testid="word-count">
-          {words.toLocaleString()} {words === 1 ? 'word' : 'words'}
-        </span>
+        {/* Nothing until the draft is counted (at once, as it opens): never a "0 words" first. */}
+        {counts && (
+          <span data-testid="word-count">
+            {words.toLocaleString()} {words === 1 ? 'word' : 'words'}
+          </span>
+        )}
         {counts && (
           <>
             <span data-testid="character-count">{counts.characters.toLocaleString()} characters</span>

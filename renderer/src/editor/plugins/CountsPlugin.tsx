@@ -70,7 +70,9 @@ export function CountsPlugin({ onCounts }: { onCounts: (counts: DraftCounts) => 
         highlightPlaceholders(editor);
       }, 120);
     };
-    recount(editor.getEditorState());
+    // The draft as opened is counted at once: a "0 words" shown until the first pause misled.
+    onCounts(editor.getEditorState().read($countDraft));
+    highlightPlaceholders(editor);
     const stop = editor.registerUpdateListener(({ editorState }) => recount(editorState));
     return () => {
       stop();
