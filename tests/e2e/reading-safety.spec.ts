@@ -1,6 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
-import { expect, importAndOpen, openArticle, pwned, readerAction, test, watchForLeaks } from './fixtures.ts';
+import { expect, importAndOpen, openArticle, pwned, readerAction, seriousViolations, test, watchForLeaks } from './fixtures.ts';
 import { Library } from '../../electron/library/library.ts';
 import { insertSavedArticle } from '../../electron/library/saved-articles.ts';
 
@@ -82,17 +80,6 @@ test('an article built to attack the reading view runs nothing and makes no requ
   // Nothing navigated the page away (meta refresh, base, forms, links).
   expect(page.url()).toBe(`${app.origin}/`);
 });
-
-/** Serious and critical findings of axe-core on the page as it stands. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) =>
-        `${violation.id}: ${violation.help} (${violation.nodes.map((node) => `${node.target.join(' ')} ${node.failureSummary ?? ''}`).join(', ')})`,
-    );
-}
 
 const STORY =
   'Ferry crews walk out over pay\n\nThe ferry crews walked out on Monday morning.\n\nThe operator said talks would resume on Thursday.';

@@ -74,6 +74,12 @@ export function App() {
     }
   }, []);
 
+  /** A sidebar action: where the sidebar is unfolded over the list, it folds away first. */
+  const fromSidebar = (action: () => void) => () => {
+    setSidebarOpen(false);
+    action();
+  };
+
   const focusSearch = () => document.getElementById('search')?.focus();
   const go = (view: LibrarySelection['view']) => () => setSelection({ view, tag: null });
   useCommands([
@@ -192,12 +198,12 @@ export function App() {
               setSelection(next);
               setSidebarOpen(false);
             }}
-            onNewDraft={newDraft}
-            onImport={importer.pickFiles}
-            onImportFolder={importer.pickFolder}
-            onImportAddress={() => setDialog('address')}
-            onSettings={() => setDialog('settings')}
-            onOpenAsDraft={() => draftInput.current?.click()}
+            onNewDraft={fromSidebar(() => void newDraft())}
+            onImport={fromSidebar(importer.pickFiles)}
+            onImportFolder={fromSidebar(importer.pickFolder)}
+            onImportAddress={fromSidebar(() => setDialog('address'))}
+            onSettings={fromSidebar(() => setDialog('settings'))}
+            onOpenAsDraft={fromSidebar(() => draftInput.current?.click())}
             searchQuery={selection.view === 'highlights' ? '' : libraryQuery.trim()}
             onSearch={(query) => {
               if (selection.view === 'highlights') setSelection({ view: 'all', tag: null });
