@@ -3,8 +3,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DatelineError, isDatelineError } from './common/errors.ts';
 import { libraryViews, type LibraryView } from './common/model.ts';
-import { exporters, exportFormats } from './export/registry.ts';
-import { importFiles, type PendingFile } from './import/pipeline.ts';
+import type { PendingFile } from './import/pipeline.ts';
 import { entriesCount, leftOutTotal } from './common/import-summary.ts';
 import type { ChannelInput, ChannelName, ChannelOutput } from './ipc/contract.ts';
 import { createDispatcher, type Dispatch } from './ipc/dispatcher.ts';
@@ -18,7 +17,12 @@ import type { BackupInfo } from './common/backups.ts';
 import { snippetParts } from './common/snippet.ts';
 import { describeApp, loadDevelopmentPolicy, packageVersion } from './policy/app-info.ts';
 
-const USAGE = `Usage: dateline <command> [options]
+/**
+ * The help. Heavy modules (the import pipeline, the exporters and their libraries) load only
+ * for the commands that use them, so `list`, `show` and `search` start in a few hundred ms;
+ * the help is where the export formats are named, so it loads their list.
+ */
+const usage = async () => `Usage: dateline <command> [options]
 
 Commands:
   import <paths…>     import files or folders of articles
@@ -26,7 +30,7 @@ Commands:
   show <id>           print one article
   search <query>      search the whole library ("exact phrase", -word leaves a word out,
                       word* for prefixes; -- ends the options)
-  export <id>         export an article (--format ${exportFormats.join('|')}, -o FILE)
+  export <id>         export an article (--format ${(await import('./export/registry.ts')).exportFormats.join('|')}, -o FILE)
   check               check the library file's integrity
   backup [file]       back up the library into its Backups folder (kept in rotation),
                       or to <file>
@@ -152,7 +156,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   }
   const [name, ...operands] = parsed.positionals;
   if (parsed.values.help || name === 'help') {
-    io.out(USAGE);
+    io.out(await usage());
     return 0;
   }
   const command = name === undefined ? undefined : commands[name];
@@ -168,7 +172,13 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     const file = resolveLibraryPath(parsed.values.library);
     if (fileCommand) return await fileCommand(file, operands, parsed.values, io);
     library = await openCheckedLibrary(file, { quickCheck: !readOnlyCommands.has(name!) });
-    const dispatch = createDispatcher({ library, app: cliAppInfo(file), emit: () => undefined, resumeDownloads: false });
+    const dispatch = createDispatcher({
+      library,
+      app: cliAppInfo(file),
+      emit: () => undefined,
+      resumeDownloads: false,
+      searchInThread: true,
+    });
     return await command!({ library, call: through(dispatch) }, operands, parsed.values, io);
   } catch (error) {
     if (error instanceof UsageError) {
@@ -206,6 +216,7 @@ async function runImport({ library }: Opened, paths: string[], options: Options,
   if (paths.length === 0) throw new UsageError('import needs at least one file or folder');
   const files = (await Promise.all(paths.map((path) => expand(resolve(path))))).flat();
   const showProgress = !options.json && process.stderr.isTTY;
+  const { importFiles } = await import('./import/pipeline.ts');
   const summary = await importFiles(library, files, {
     onProgress: showProgress
       ? ({ done, total, current }) => process.stderr.write(`\r${done}/${total} ${current ?? ''}`.slice(0, 120).padEnd(120))
@@ -346,6 +357,7 @@ async function runExport({ call }: Opened, operands: string[], options: Options,
   const format = options.format ?? 'md';
   const file = await call('articles.export', { id, format });
   const bytes = Buffer.from(file.data, 'base64');
+  const { exporters } = await import('./export/registry.ts');
   if (!options.output && exporters.find((exporter) => exporter.id === format)?.writes === 'text') {
     process.stdout.write(bytes);
     return 0;

@@ -38,11 +38,17 @@ export class Searcher {
   private interrupt: NodeJS.Timeout | null = null;
   private readonly library: Library;
   private readonly interruptAfterMs: number;
+  private readonly inThread: boolean;
   private readonly worker: SupervisedWorker<SearchRequest, SearchReply>;
 
-  constructor(library: Library, interruptAfterMs = INTERRUPT_AFTER_MS) {
+  /**
+   * `inThread` searches on the caller's thread: for a one-off command (the CLI) that nothing
+   * else waits on, where starting a worker would cost more than the search.
+   */
+  constructor(library: Library, interruptAfterMs = INTERRUPT_AFTER_MS, { inThread = false }: { inThread?: boolean } = {}) {
     this.library = library;
     this.interruptAfterMs = interruptAfterMs;
+    this.inThread = inThread;
     this.worker = new SupervisedWorker({
       name: 'search-worker',
       workerOptions: () => ({ workerData: { file: library.file } }),
@@ -70,7 +76,13 @@ export class Searcher {
       );
     const query = checked.data;
     // An in-memory library has no file another connection could open.
-    if (this.library.file === ':memory:') return Promise.resolve(searchArticles(this.library, query));
+    if (this.inThread || this.library.file === ':memory:') {
+      try {
+        return Promise.resolve(searchArticles(this.library, query));
+      } catch (error) {
+        return Promise.reject(error as Error);
+      }
+    }
     return new Promise<SearchResults>((resolve, reject) => {
       if (query.session !== undefined) this.supersede(query.session);
       this.waiting.push({ id: this.nextId++, query, resolve, reject, startedAt: 0 });

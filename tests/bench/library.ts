@@ -1,5 +1,7 @@
 import Database from 'better-sqlite3';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importFiles, type PendingFile } from '../../electron/import/pipeline.ts';
@@ -50,6 +52,7 @@ export async function benchLibrary(size: number): Promise<BenchRow[]> {
     library.db.pragma('wal_checkpoint(TRUNCATE)');
     rows.push(...(await checkAndBackup(library, label)));
     library.close();
+    rows.push(...cliStart(join(dir, 'library.sqlite'), label));
     const megabytes = statSync(join(dir, 'library.sqlite')).size / 1024 / 1024;
     rows.push({
       suite: 'library',
@@ -65,6 +68,34 @@ export async function benchLibrary(size: number): Promise<BenchRow[]> {
     rmSync(dir, { recursive: true, force: true });
   }
   return rows;
+}
+
+const CLI = fileURLToPath(new URL('../../electron/bin/dateline.js', import.meta.url));
+
+/**
+ * A whole `dateline` command, from spawning Node until it exits, for the commands people run
+ * often; the baseline is bare Node starting and exiting (`node -e 0`) in the same run.
+ */
+function cliStart(file: string, label: string): BenchRow[] {
+  const run = (args: string[]) => {
+    const start = performance.now();
+    const result = spawnSync(process.execPath, args, { encoding: 'utf8' });
+    if (result.status !== 0) throw new Error(`${args.join(' ')} failed: ${result.stderr}`);
+    return performance.now() - start;
+  };
+  const samples = (args: string[]) => {
+    run(args);
+    return Array.from({ length: 7 }, () => run(args));
+  };
+  const bare = samples(['-e', '0']);
+  const commands: [string, string[]][] = [
+    ['list --limit 1', ['list', '--limit', '1']],
+    ['show 1', ['show', '1']],
+    ['search', ['search', 'harbour']],
+  ];
+  return commands.map(([name, args]) => ({
+    ...row(`${label}: dateline ${name} (whole command)`, samples([CLI, '--library', file, ...args]), bare, '< 300 ms'),
+  }));
 }
 
 /** What start-up adds (the quick check) and what a daily backup costs, at this size. */

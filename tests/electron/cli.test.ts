@@ -19,6 +19,26 @@ function json(output: { stdout: string }) {
   return JSON.parse(output.stdout);
 }
 
+/**
+ * Runs `dateline` with a hook that names every npm package it loaded, for the commands that
+ * must start fast: the importer's and the exporters' libraries took a second to load.
+ */
+function packagesLoadedBy(library: string, ...args: string[]): string[] {
+  const hook = join(tempDir(), 'record-packages.mjs');
+  writeFileSync(
+    hook,
+    `import { registerHooks } from 'node:module';
+const seen = new Set();
+registerHooks({ resolve(specifier, context, next) { const found = next(specifier, context);
+  const at = found.url.lastIndexOf('/node_modules/'); if (at >= 0) { const [scope, name] = found.url.slice(at + 14).split('/');
+  seen.add(scope.startsWith('@') ? scope + '/' + name : scope); } return found; } });
+process.on('exit', () => process.stderr.write('\\nPACKAGES ' + JSON.stringify([...seen].sort()) + '\\n'));`,
+  );
+  const result = spawnSync(process.execPath, ['--import', hook, BIN, '--library', library, ...args], { encoding: 'utf8', timeout: 20_000 });
+  expect(result.status, result.stderr).toBe(0);
+  return JSON.parse(/PACKAGES (.*)/.exec(result.stderr)![1]!) as string[];
+}
+
 // Each test runs the CLI several times as its own process (over a second each on a loaded
 // 2-core machine): the suite's 20 s per test is too little for that, not a bound it checks.
 describe('the dateline CLI', { timeout: 90_000 }, () => {
@@ -185,5 +205,17 @@ describe('the dateline CLI', { timeout: 90_000 }, () => {
     expect(existsSync(restored.damagedCopy)).toBe(true);
     expect(json(dateline(library, 'list', '--json')).total).toBe(40);
     expect(json(dateline(library, 'check', '--json'))).toMatchObject({ ok: true });
+  });
+
+  it('regression: list, show and search load neither the importer nor the exporters (each command took a second)', () => {
+    const library = join(tempDir(), 'cli.sqlite');
+    expect(dateline(library, 'import', KURSK).status).toBe(0);
+    for (const args of [
+      ['list', '--limit', '1'],
+      ['show', '1'],
+      ['search', 'kursk'],
+    ]) {
+      expect(packagesLoadedBy(library, ...args)).toEqual(['better-sqlite3', 'zod']);
+    }
   });
 });

@@ -2,9 +2,6 @@ import { deleteArticle, getArticle, listArticleIds, listArticles, setReadingProg
 import { createDraft, saveDraft, startDraftFrom, updateArticle } from '../../library/drafts.ts';
 import { deleteArticles, setStates } from '../../library/bulk.ts';
 import { BULK_LIMIT } from '../../common/model.ts';
-import { libraryExportContext } from '../../export/context.ts';
-import { exportArticle } from '../../export/registry.ts';
-import { importAsDraft } from '../../import/drafts.ts';
 import { base64, type Services } from './services.ts';
 import type { HandlersOf } from './types.ts';
 
@@ -43,7 +40,12 @@ export function articleHandlers({ library, changed, printToPdf }: Services): Han
       changed([id]);
       return { id };
     },
+    // Exporting and opening a file as a draft load their modules on first use (see export.ts).
     'articles.export': async ({ id, format }) => {
+      const [{ exportArticle }, { libraryExportContext }] = await Promise.all([
+        import('../../export/registry.ts'),
+        import('../../export/context.ts'),
+      ]);
       const file = await exportArticle(getArticle(library, id), format, libraryExportContext(library, printToPdf));
       return { fileName: file.fileName, mimeType: file.mimeType, data: base64(file.bytes) };
     },
@@ -58,6 +60,7 @@ export function articleHandlers({ library, changed, printToPdf }: Services): Han
       return draft;
     },
     'articles.importDraft': async ({ name, data }) => {
+      const { importAsDraft } = await import('../../import/drafts.ts');
       const draft = await importAsDraft(library, name, Buffer.from(data, 'base64'));
       changed([draft.id]);
       return draft;

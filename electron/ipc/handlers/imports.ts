@@ -1,4 +1,4 @@
-import { importAddresses, importFiles, type ImportSummary, type PendingFile } from '../../import/pipeline.ts';
+import type { ImportSummary, PendingFile } from '../../import/pipeline.ts';
 import type { HandlerContext, Services } from './services.ts';
 import type { HandlersOf } from './types.ts';
 
@@ -16,6 +16,7 @@ export function importHandlers({ library, app, emit, imports, allowed, requireFe
     'import.urls': ({ urls, job = null }) => {
       requireFetching();
       return imports.run(async (signal) => {
+        const { importAddresses } = await pipeline();
         const summary = await importAddresses(library, urls, {
           images: allowed('remote-images'),
           allowHosts: app.policy.intranetHosts,
@@ -38,10 +39,14 @@ export async function importAndAnnounce(
   files: readonly PendingFile[],
   { signal, job = null }: { signal?: AbortSignal; job?: string | null } = {},
 ): Promise<ImportSummary> {
+  const { importFiles } = await pipeline();
   const summary = await importFiles(library, files, { signal, onProgress: (progress) => emit('import.progress', { ...progress, job }) });
   announce(emit, summary, job);
   return summary;
 }
+
+/** The import pipeline (parsers, Readability, converters) loads on the first import, not at start. */
+const pipeline = () => import('../../import/pipeline.ts');
 
 function announce(emit: HandlerContext['emit'], summary: ImportSummary, job: string | null): void {
   if (summary.imported.length) emit('library.changed', { ids: summary.imported.map((item) => item.id) });

@@ -1,6 +1,5 @@
 import { DatelineError } from '../../common/errors.ts';
 import type { Feature } from '../../common/features.ts';
-import { downloadInWorker } from '../../import/pipeline.ts';
 import { DownloadQueue } from '../../import/web/download-queue.ts';
 import { backupFolder } from '../../library/backups.ts';
 import type { Library } from '../../library/library.ts';
@@ -22,6 +21,8 @@ export interface HandlerContext {
   backups?: string;
   /** Whether the download queue a last session left carries on (not for a one-off CLI command). */
   resumeDownloads?: boolean;
+  /** Searches run on this thread rather than in a worker (a one-off CLI command: nothing waits). */
+  searchInThread?: boolean;
 }
 
 /** Runs work that no other call may interleave with, refusing those calls meanwhile. */
@@ -78,7 +79,16 @@ export class ImportJobs {
 }
 
 export function createServices(
-  { library, emit, app, printToPdf, log, backups = backupFolder(library.file), resumeDownloads = true }: HandlerContext,
+  {
+    library,
+    emit,
+    app,
+    printToPdf,
+    log,
+    backups = backupFolder(library.file),
+    resumeDownloads = true,
+    searchInThread = false,
+  }: HandlerContext,
   exclusively: Exclusive,
 ): Services {
   const allowed = (feature: Feature) => !app.policy.disabledFeatures.some((item) => item.id === feature);
@@ -89,7 +99,11 @@ export function createServices(
   };
   const downloads: DownloadQueue = new DownloadQueue({
     library,
-    download: (url, signal) => downloadInWorker(url, { images: allowed('remote-images'), allowHosts: app.policy.intranetHosts, signal }),
+    // The pipeline loads with the first download, not with every dispatcher.
+    download: async (url, signal) => {
+      const { downloadInWorker } = await import('../../import/pipeline.ts');
+      return downloadInWorker(url, { images: allowed('remote-images'), allowHosts: app.policy.intranetHosts, signal });
+    },
     onProgress: () => emit('downloads.progress', downloadStatus()),
     onDownloaded: (id) => changed([id]),
     onError: (error) => log?.('the download queue stopped', error),
@@ -103,7 +117,7 @@ export function createServices(
     printToPdf,
     backups,
     exclusively,
-    searcher: new Searcher(library),
+    searcher: new Searcher(library, undefined, { inThread: searchInThread }),
     downloads,
     imports: new ImportJobs(),
     changed,

@@ -36,6 +36,15 @@ describe('Searcher', () => {
     expect((await searcher.search({ query: 'ferry' })).total).toBe(3);
   });
 
+  it('searches on the calling thread when asked (the CLI), with the same answers and refusals', async () => {
+    const library = tempLibrary();
+    addStories(library);
+    const searcher = new Searcher(library, undefined, { inThread: true });
+    searchers.push(searcher);
+    expect(await searcher.search({ query: 'ferry' })).toEqual(searchArticles(library, { query: 'ferry' }));
+    await expect(searcher.search({ query: 'x'.repeat(2000) })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+  });
+
   it('lets a newer search from the same box supersede a waiting one, and leaves other boxes alone', async () => {
     const library = tempLibrary();
     addStories(library);
