@@ -21,6 +21,7 @@ const ARTICLE_TYPES = /^(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsAr
 export function readMetadata(document: DomDocument, pageUrl: string | null): PageMetadata {
   const meta = (selector: string) =>
     decodeEntitiesOnce(normalizeSpace(document.querySelector(selector)?.getAttribute('content') ?? '')) || null;
+  const firstMeta = (selectors: readonly string[]) => selectors.map(meta).find((value) => value !== null) ?? null;
   const ld = jsonLdArticle(document);
   const siteName = text(ld?.publisher, 'name') ?? meta('meta[property="og:site_name"]') ?? meta('meta[name="application-name"]');
   const headings = Array.from(document.querySelectorAll('h1'));
@@ -41,14 +42,15 @@ export function readMetadata(document: DomDocument, pageUrl: string | null): Pag
     document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta('meta[property="og:url"]') ?? text(ld, 'url');
   const published =
     text(ld, 'datePublished') ??
-    meta('meta[property="article:published_time"]') ??
-    meta('meta[name="date"]') ??
+    text(ld, 'dateCreated') ??
+    firstMeta(PUBLISHED_META) ??
+    document.querySelector('[itemprop="datePublished"][datetime], time[pubdate][datetime]')?.getAttribute('datetime') ??
     document.querySelector('time[datetime]')?.getAttribute('datetime') ??
     null;
   return {
     title,
     byline:
-      [authors(ld?.author), meta('meta[name="author"]'), meta('meta[property="article:author"]'), pageByline(document)]
+      [authors(ld?.author), firstMeta(AUTHOR_META), meta('meta[property="article:author"]'), pageByline(document)]
         .map((candidate) => (candidate ? cleanByline(candidate) : null))
         .find((candidate) => candidate !== null) ?? null,
     dek: decodeEntitiesOnce(text(ld, 'description') ?? '') || meta('meta[property="og:description"]') || meta('meta[name="description"]'),
@@ -60,6 +62,31 @@ export function readMetadata(document: DomDocument, pageUrl: string | null): Pag
       null,
   };
 }
+
+/** Where templates put the publication time, besides JSON-LD, most common first. */
+const PUBLISHED_META = [
+  'meta[property="article:published_time"]',
+  'meta[property="og:published_time"]',
+  'meta[itemprop="datePublished"]',
+  'meta[name="pubdate"]',
+  'meta[name="publishdate"]',
+  'meta[name="publish-date"]',
+  'meta[name="parsely-pub-date"]',
+  'meta[name="sailthru.date"]',
+  'meta[name="dc.date"]',
+  'meta[name="DC.date.issued"]',
+  'meta[name="date"]',
+] as const;
+
+/** Where templates name the author in a <meta> (a news site's "byl" says "By …"). */
+const AUTHOR_META = [
+  'meta[name="author"]',
+  'meta[name="byl"]',
+  'meta[name="parsely-author"]',
+  'meta[name="sailthru.author"]',
+  'meta[name="dc.creator"]',
+  'meta[name="DC.creator"]',
+] as const;
 
 type Json = Record<string, unknown>;
 
@@ -145,9 +172,10 @@ function chooseHeadline(sources: (string | null)[], siteName: string | null): st
   if (candidates.length === 0) return sources.find(Boolean) ?? null;
   let best = candidates[0]!;
   let bestScore = -1;
-  for (const candidate of candidates) {
+  for (const [index, candidate] of candidates.entries()) {
     const mine = comparable(candidate);
-    const score = candidates.filter((other) => other !== candidate && agrees(mine, comparable(other))).length;
+    // Counted by place, not by value: two sources saying the same are two votes for it.
+    const score = candidates.filter((other, at) => at !== index && agrees(mine, comparable(other))).length;
     if (score > bestScore || (score === bestScore && fuller(mine, comparable(best)))) {
       best = candidate;
       bestScore = score;
@@ -192,8 +220,13 @@ export function cleanByline(value: string): string | null {
 
 /** The page's own byline line, read before it is taken out of the story. */
 function pageByline(document: DomDocument): string | null {
+  // Several authors are several links: each one's name, not the first alone.
+  const linked = [
+    ...new Set(Array.from(document.querySelectorAll('[rel="author"]'), (link) => normalizeSpace(link.textContent ?? ''))),
+  ].filter(Boolean);
+  if (linked.length) return linked.join(', ');
   const element = document.querySelector(
-    '[itemprop="author"] [itemprop="name"], [rel="author"], [class*="byline" i] [class*="name" i], [class*="author-name" i], [class*="byline" i], [itemprop="author"]',
+    '[itemprop="author"] [itemprop="name"], [class*="byline" i] [class*="name" i], [class*="author-name" i], [class*="byline" i], [itemprop="author"]',
   );
   return element ? normalizeSpace(element.textContent ?? '') || null : null;
 }

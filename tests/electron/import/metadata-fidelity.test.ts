@@ -64,6 +64,17 @@ describe('the headline', () => {
     expect(article.publishedAt).toBe(Date.parse('2026-11-30T08:00:00Z'));
     expect(article.sourceName).toBe('Harbour Times');
   });
+  it('is what two sources agree on, even when they agree word for word', async () => {
+    const article = await read(
+      page(
+        '<title>Ferry crews strike over pay - Harbour Times News</title><meta property="og:site_name" content="Harbour Times">' +
+          '<meta property="og:title" content="Ferry crews strike over pay">' +
+          '<meta name="twitter:title" content="Ferry crews strike over pay">',
+        `<article>${STORY}</article>`,
+      ),
+    );
+    expect(article.title).toBe('Ferry crews strike over pay');
+  });
 });
 
 describe('the byline', () => {
@@ -145,5 +156,38 @@ describe('exports of a byline typed with its "By"', () => {
     const { value } = await mammoth.extractRawText({ buffer: Buffer.from(docx.bytes) });
     expect(value).toContain('By Jordan Vale');
     expect(value).not.toMatch(/By By/);
+  });
+});
+
+describe('templates that say it their own way', () => {
+  it('give the publication time in pubdate, parsely or itemprop markup', async () => {
+    const inMeta = await read(
+      page('<title>Ferry crews strike</title><meta name="parsely-pub-date" content="2026-11-30T08:00:00Z">', `<article>${STORY}</article>`),
+    );
+    expect(inMeta.publishedAt).toBe(Date.parse('2026-11-30T08:00:00Z'));
+    const inBody = await read(
+      page(
+        '<title>Ferry crews strike</title>',
+        `<article><time datetime="2026-01-02T00:00:00Z">Updated</time><time itemprop="datePublished" datetime="2026-11-29T10:00:00Z">Sunday</time>${STORY}</article>`,
+      ),
+    );
+    expect(inBody.publishedAt).toBe(Date.parse('2026-11-29T10:00:00Z'));
+  });
+
+  it('name the author in a "byl" meta, with its "By"', async () => {
+    const article = await read(
+      page('<title>Ferry crews strike</title><meta name="byl" content="By Ana Lima">', `<article>${STORY}</article>`),
+    );
+    expect(article.byline).toBe('Ana Lima');
+  });
+
+  it('link each of several authors: every name is kept', async () => {
+    const article = await read(
+      page(
+        '<title>Ferry crews strike</title>',
+        `<article><p class="credits">By <a rel="author" href="/ana">Ana Lima</a> and <a rel="author" href="/jo">Jo Berg</a></p>${STORY}</article>`,
+      ),
+    );
+    expect(article.byline).toMatch(/Ana Lima.*Jo Berg/);
   });
 });
