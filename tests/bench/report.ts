@@ -16,11 +16,13 @@ export function percentile(samples: number[], p: number): number {
 }
 
 export function printTable(rows: BenchRow[]): void {
+  // Scores without a unit (an F1 of 0.951) need their decimals; times and rates do not.
+  const shown = (value: number, unit: string) => (unit === '' ? value.toFixed(3) : `${value.toFixed(1)} ${unit}`);
   const lines = rows.map((row) => [
     row.name,
-    `${row.p50.toFixed(1)} ${row.unit}`,
-    `${row.p95.toFixed(1)} ${row.unit}`,
-    `${row.baselineP95.toFixed(1)} ${row.unit}`,
+    shown(row.p50, row.unit),
+    shown(row.p95, row.unit),
+    shown(row.baselineP95, row.unit),
     (row.p95 / row.baselineP95).toFixed(2),
     row.target,
   ]);

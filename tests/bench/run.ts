@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { benchEditor } from './editor-latency.ts';
+import { benchExtraction } from './extraction.ts';
 import { benchHostile } from './hostile.ts';
 import { benchLibrary } from './library.ts';
 import { printTable, type BenchRow } from './report.ts';
@@ -33,6 +34,7 @@ if (values.only === undefined || values.only === 'library') {
   for (const size of librarySizes) rows.push(...(await benchLibrary(size)));
 }
 if (values.only === undefined || values.only === 'hostile') rows.push(...(await benchHostile()));
+if (values.only === undefined || values.only === 'extraction') rows.push(...(await benchExtraction()));
 printTable(rows);
 mkdirSync('test-results', { recursive: true });
 writeFileSync('test-results/bench.json', `${JSON.stringify({ date: new Date().toISOString(), rows }, null, 2)}\n`);
