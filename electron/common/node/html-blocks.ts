@@ -80,7 +80,7 @@ function blockOf(element: DomElement): Block[] | null {
     case 'H6':
       return [{ kind: 'heading', level: 4, runs: runsOf(element, {}) }];
     case 'BLOCKQUOTE':
-      return [{ kind: 'quote', runs: runsOf(element, {}) }];
+      return [{ kind: 'quote', runs: linesOf(element, {}) }];
     case 'ASIDE':
       if (element.classList.contains('pullquote')) {
         return [
@@ -100,7 +100,7 @@ function blockOf(element: DomElement): Block[] | null {
           ordered: element.tagName === 'OL',
           items: Array.from(element.children)
             .filter((child) => child.tagName === 'LI')
-            .map((item) => runsOf(item, {})),
+            .map((item) => linesOf(item, {})),
         },
       ];
     case 'FIGURE': {
@@ -121,7 +121,7 @@ function blockOf(element: DomElement): Block[] | null {
           rows: Array.from(element.querySelectorAll('tr')).map((row) =>
             Array.from(row.children)
               .filter((cell) => cell.tagName === 'TD' || cell.tagName === 'TH')
-              .map((cell) => runsOf(cell, cell.tagName === 'TH' ? { bold: true } : {})),
+              .map((cell) => linesOf(cell, cell.tagName === 'TH' ? { bold: true } : {})),
           ),
         },
       ];
@@ -135,6 +135,27 @@ function blockOf(element: DomElement): Block[] | null {
     default:
       return null;
   }
+}
+
+const LINE_BLOCKS = /^(P|DIV|H[1-6]|LI|UL|OL|BLOCKQUOTE|FIGURE|FIGCAPTION|PRE|SECTION|FOOTER|HEADER|CITE)$/;
+
+/**
+ * The runs of a block that holds blocks of its own (a quote of two paragraphs, the second its
+ * speaker's name; a list item or a table cell with paragraphs): each inner block on a line of
+ * its own, not run into the one before it.
+ */
+function linesOf(element: DomElement, format: Format): Run[] {
+  const runs: Run[] = [];
+  let lineEnded = false;
+  for (const child of Array.from(element.childNodes)) {
+    const ownLine = isElement(child) && LINE_BLOCKS.test(child.tagName);
+    const childRuns = ownLine ? linesOf(child, { ...format, ...INLINE_FORMAT[child.tagName] }) : runsOf(child, format);
+    if (!childRuns.some((run) => run.text.trim() !== '' || run.lineBreak)) continue;
+    if ((ownLine || lineEnded) && runs.some((run) => run.text.trim() !== '')) runs.push({ text: '', lineBreak: true });
+    runs.push(...childRuns);
+    lineEnded = ownLine;
+  }
+  return runs;
 }
 
 function runsOf(node: DomNode, format: Format): Run[] {
