@@ -24,3 +24,10 @@ export const TRAILER_HEADING = new RegExp(
     ')[\\s:.…-]*$',
   'i',
 );
+
+/**
+ * Headings over a story's list of topic or tag pages ("Related Topics", "Tags"). The list is
+ * navigation, not a story to read next: it is taken out and kept nowhere.
+ */
+export const TOPIC_HEADING =
+  /^(related topics|topics|tags|tagged|filed under|more about|explore( more)?( topics)?|topics in this (article|story))[\s:.…-]*$/i;

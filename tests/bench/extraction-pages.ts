@@ -366,7 +366,12 @@ ${body.html}</section></article><div class="clap"><button>Clap</button><span>124
           `${siteChrome('The Evening Post', 'Live')}<main><h1>${escape(s.title)} – live</h1><p class="byline">${s.authors[0]}</p>
 <div class="live-blog">${updates.map((u) => `<div class="block"><time datetime="${u.time}">${u.time.slice(11, 16)} GMT</time><p>${escape(u.text)}</p>${shareBar}</div>`).join('\n')}</div></main>${footer('The Evening Post')}`,
         ),
-        expected: { body: s.paragraphs, title: `${s.title} – live`, byline: s.authors[0]! },
+        // Each entry's time is part of what a reader of a live blog reads, so it is part of the story.
+        expected: {
+          body: updates.flatMap((u) => [`${u.time.slice(11, 16)} GMT`, u.text]),
+          title: `${s.title} – live`,
+          byline: s.authors[0]!,
+        },
       };
     },
   },

@@ -7,8 +7,10 @@ import type { NewSavedArticle } from '../../library/saved-articles.ts';
 import { decodeText } from '../decode.ts';
 import { collectImages } from '../html/images.ts';
 import { cleanByline, readMetadata } from '../html/metadata.ts';
-import { extractRelatedLinks } from '../html/related.ts';
+import { extractRelatedLinks, removeTopicLists } from '../html/related.ts';
 import { sanitizeForLibrary } from '../html/sanitize.ts';
+import { takeStandfirst } from '../html/standfirst.ts';
+import { withoutStoryFurniture } from '../html/story-furniture.ts';
 import { extensionOf, type Importer } from '../types.ts';
 
 /** A page with more elements than this is refused rather than left to stall an import. */
@@ -50,6 +52,8 @@ export async function readWebPage(html: string, origin: PageOrigin): Promise<New
   const pageUrl = origin.url ?? (declaredUrl && /^https?:\/\//i.test(declaredUrl) ? declaredUrl : null);
   const metadata = readMetadata(document, pageUrl);
   const related = extractRelatedLinks(document, pageUrl);
+  removeTopicLists(document);
+  const dek = takeStandfirst(document, metadata.dek);
   removeBylines(document);
 
   let extracted: ReturnType<Readability<string>['parse']>;
@@ -61,16 +65,18 @@ export async function readWebPage(html: string, origin: PageOrigin): Promise<New
   if (!extracted?.content || !extracted.textContent?.trim()) {
     throw new DatelineError('IMPORT_FAILED', 'Dateline found no article text on this page.');
   }
-  const images = await collectImages(extracted.content, { pageUrl, path: origin.path, fetchImage: origin.fetchImage });
+  // Readability's byline only when the page's own sources name no one.
+  const byline = metadata.byline ?? (extracted.byline ? cleanByline(extracted.byline) : null) ?? '';
+  const story = withoutStoryFurniture(extracted.content, { byline });
+  const images = await collectImages(story, { pageUrl, path: origin.path, fetchImage: origin.fetchImage });
   const clean = sanitizeForLibrary(images.html);
   const text = htmlToText(clean);
   if (countWords(text) < MIN_ARTICLE_WORDS) throw new DatelineError('IMPORT_FAILED', 'Dateline found no article text on this page.');
   const title = metadata.title ?? extracted.title ?? fileTitle(origin.path);
   return {
     title,
-    // Readability's byline only when the page's own sources name no one.
-    byline: metadata.byline ?? (extracted.byline ? cleanByline(extracted.byline) : null) ?? '',
-    dek: metadata.dek && !text.startsWith(metadata.dek) ? metadata.dek : '',
+    byline,
+    dek: dek && !text.startsWith(dek) ? dek : '',
     sourceName: metadata.siteName ?? hostname(metadata.canonicalUrl ?? pageUrl) ?? '',
     sourceUrl: metadata.canonicalUrl ?? pageUrl,
     canonicalUrl: metadata.canonicalUrl,

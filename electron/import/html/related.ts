@@ -1,7 +1,7 @@
 import type { RelatedLink } from '../../common/model.ts';
 import type { DomDocument, DomElement } from '../../common/node/html-dom.ts';
 import { normalizeSpace } from '../../common/text.ts';
-import { TRAILER_HEADING } from '../furniture.ts';
+import { TOPIC_HEADING, TRAILER_HEADING } from '../furniture.ts';
 import { absoluteUrl } from './metadata.ts';
 
 const RELATED_CONTAINER = /(^|[-_\s])(related|more-from|more-stories|recommended|read-next|trending|most-read|outbrain|taboola)([-_\s]|$)/i;
@@ -35,6 +35,23 @@ export function extractRelatedLinks(document: DomDocument, pageUrl: string | nul
     block.remove();
   }
   return links;
+}
+
+/** A topic link is a word or three ("Transport", "Local government"), never a headline. */
+const MAX_TOPIC_WORDS = 4;
+const MAX_TOPIC_HEADING_WORDS = 5;
+
+/** Takes the story's "Related topics" and "Tags" lists out of the page; their links are not kept. */
+export function removeTopicLists(document: DomDocument): void {
+  for (const heading of Array.from(document.querySelectorAll('h2, h3, h4, h5, h6, strong, p, span, div'))) {
+    if (heading.children.length > 2 || !TOPIC_HEADING.test(normalizeSpace(heading.textContent ?? ''))) continue;
+    const block = linkBlock(heading);
+    const anchors = block ? Array.from(block.querySelectorAll('a[href]')) : [];
+    const linkWords = anchors.reduce((sum, anchor) => sum + words(anchor.textContent), 0);
+    const shortLinks = anchors.every((anchor) => words(anchor.textContent) <= MAX_TOPIC_WORDS);
+    // Only the heading and its links: a block with prose of its own beside them stays.
+    if (block && shortLinks && words(block.textContent) - linkWords <= MAX_TOPIC_HEADING_WORDS) block.remove();
+  }
 }
 
 /** The smallest ancestor of a heading that holds its links, if it is a list of links. */

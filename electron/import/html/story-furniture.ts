@@ -1,0 +1,161 @@
+import { TEXT_NODE, parseBody, type DomElement, type DomNode } from '../../common/node/html-dom.ts';
+import { normalizeSpace } from '../../common/text.ts';
+
+/**
+ * What a site prints in and around a story that Readability keeps as if it were the story:
+ * advertisement labels between paragraphs, the byline and date lines under the headline (the
+ * article's own fields show them), and the agency's trust-principles line at its foot. Taken
+ * out of the extracted story, block by whole block, so no sentence of the story is touched.
+ */
+export function withoutStoryFurniture(html: string, article: { byline: string | null }): string {
+  const body = parseBody(html);
+  const blocks = textBlocks(body);
+  const names = bylineNames(article.byline);
+  let removed = false;
+  const take = (block: DomElement, isFurniture: (text: string) => boolean) => {
+    const owner = largestMatching(block, body, isFurniture);
+    owner.remove();
+    removed = true;
+  };
+  blocks.forEach((block, index) => {
+    const text = spacedText(block);
+    const leading = index < LEADING_BLOCKS;
+    const trailing = index >= blocks.length - TRAILING_BLOCKS;
+    const last = index === blocks.length - 1;
+    if (isAdvertisementLabel(text)) take(block, isAdvertisementLabel);
+    else if ((leading || last) && isDateLine(text)) take(block, isDateLine);
+    else if (leading && isBylineLine(text, names)) take(block, (line) => isBylineLine(line, names));
+    else if (leading && isMetaLine(text, names)) take(block, (line) => isMetaLine(line, names));
+    else if (trailing && STANDARDS_LINE.test(text)) take(block, (line) => STANDARDS_LINE.test(line));
+  });
+  return removed ? body.innerHTML : html;
+}
+
+/** How many blocks from the top a byline or date line may be. */
+const LEADING_BLOCKS = 4;
+/** How many blocks from the end a standards line may be. */
+const TRAILING_BLOCKS = 3;
+
+const BLOCK = /^(P|DIV|H[1-6]|LI|UL|OL|DL|DT|DD|TABLE|BLOCKQUOTE|FIGURE|FIGCAPTION|ADDRESS|SECTION|ARTICLE|HEADER|FOOTER|ASIDE|PRE|TIME)$/;
+
+/**
+ * The story's blocks that hold text and no other block, in reading order. A `<time>` counts
+ * as a block only where it stands alone, not inside a sentence.
+ */
+function textBlocks(root: DomElement): DomElement[] {
+  const blocks: DomElement[] = [];
+  const stack: DomElement[] = Array.from(root.children).reverse();
+  while (stack.length) {
+    const element = stack.pop()!;
+    const inner = Array.from(element.children).filter((child) => BLOCK.test(child.tagName) && !isInlineTime(child));
+    if (inner.length === 0) {
+      if (normalizeSpace(element.textContent ?? '') && !isInlineTime(element)) blocks.push(element);
+    } else {
+      // Text of the element's own beside its blocks is left where it is.
+      stack.push(...inner.reverse());
+    }
+  }
+  return blocks;
+}
+
+function isInlineTime(element: DomElement): boolean {
+  if (element.tagName !== 'TIME' || !element.parentElement) return false;
+  return Array.from(element.parentElement.childNodes).some(
+    (node) => node.nodeType === TEXT_NODE && normalizeSpace(node.textContent ?? '') !== '',
+  );
+}
+
+/** The block, or its largest ancestor below the root whose whole text is the same furniture. */
+function largestMatching(block: DomElement, root: DomElement, isFurniture: (text: string) => boolean): DomElement {
+  let owner = block;
+  for (let parent = block.parentElement; parent && parent !== root; parent = parent.parentElement) {
+    if (!isFurniture(spacedText(parent))) break;
+    owner = parent;
+  }
+  return owner;
+}
+
+/**
+ * An element's text with its parts kept apart: templates put a name and a role in two spans
+ * with nothing between them ("By Ana Ruiz" "Political Correspondent").
+ */
+function spacedText(element: DomElement): string {
+  const parts: string[] = [];
+  const walk = (node: DomNode) => {
+    if (node.nodeType === TEXT_NODE) parts.push(node.textContent ?? '');
+    else for (const child of Array.from(node.childNodes)) walk(child);
+    if (node.nodeType !== TEXT_NODE) parts.push(' ');
+  };
+  walk(element);
+  return normalizeSpace(parts.join('')).replace(/\s+([,.;:!?])/g, '$1');
+}
+
+const ADVERTISEMENT_LABEL =
+  /^(advertisements?|advertising|ad|sponsored|sponsored content|paid content|skip advertisement|(story|article) continues below( this)? (advertisement|ad)|continue reading (the main story|below)|scroll to continue( with content)?|content continues below)$/i;
+
+function isAdvertisementLabel(text: string): boolean {
+  return ADVERTISEMENT_LABEL.test(text.replace(/[\s.:…-]+$/, ''));
+}
+
+/** "Our Standards: The Thomson Reuters Trust Principles." and its kind. */
+const STANDARDS_LINE = /^our standards:.{0,80}$/i;
+
+const MONTH = '(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
+const WEEKDAY = '(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\\.?';
+const DATE_WORDS = new RegExp(
+  [
+    // Before the bare numbers, which would take the "3" of "3 hours ago".
+    '\\b(an?|\\d+) (second|minute|hour|day|week|month|year)s? ago\\b',
+    `\\b${MONTH}`,
+    `\\b${WEEKDAY}`,
+    '\\b(first |last )?(published|updated|posted|modified)( on| at)?\\b',
+    '\\b(on|at|of|the)\\b',
+    '\\b\\d{1,4}(st|nd|rd|th)?\\b',
+    '\\b(a\\.?m|p\\.?m)\\.?',
+    '\\b(gmt|utc|bst|cet|cest|eet|eest|est|edt|cst|cdt|mst|mdt|pst|pdt|et|pt|ist|aest|aedt|jst)\\b',
+    '\\b(just now|yesterday|today)\\b',
+    '[T:/.,·|+()–—-]',
+  ].join('|'),
+  'gi',
+);
+
+/** A line that is only a date or time, with at most a "Published"/"Updated" label. */
+export function isDateLine(text: string): boolean {
+  if (text.length > 80 || !/\d|\bago\b|\byesterday\b/i.test(text)) return false;
+  // A time alone ("10:14 GMT") is kept: in a live blog it is an entry's time, part of the story.
+  if (!new RegExp(`\\b${MONTH}|\\d{4}-\\d{2}-\\d{2}|\\bago\\b|\\d{1,2}/\\d{1,2}/\\d{2,4}`, 'i').test(text)) return false;
+  return text.replace(DATE_WORDS, ' ').trim() === '';
+}
+
+function bylineNames(byline: string | null): string[] {
+  return normalizeSpace(byline ?? '')
+    .split(/\s*(?:,|&|\band\b)\s*/i)
+    .map((name) => name.trim())
+    .filter(Boolean);
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * "By Ana Ruiz and Tom Field", "By Ana Ruiz, Political Correspondent", or the byline's names
+ * alone: a line naming the article's own authors (one or more of them), at most followed by a
+ * role in capitals. A sentence that happens to open with "By" or a name is not one.
+ */
+function isBylineLine(text: string, names: string[]): boolean {
+  if (names.length === 0 || text.split(' ').length > 20) return false;
+  const name = `(${names.map(escapeRegExp).join('|')})`;
+  const list = `${name}(\\s*(,|&|\\band\\b)\\s*${name})*`;
+  if (new RegExp(`^${list}$`, 'iu').test(text)) return true;
+  const role = "([\\s,|·–—-]+\\p{Lu}[\\p{L}'’.-]*(\\s+(of|for|and|&|\\p{Lu}[\\p{L}'’.-]*)){0,4})?";
+  return new RegExp(`^((written|words|story|reporting)\\s+)?by:?\\s+${list}${role}$`, 'iu').test(text.replace(/\s+/g, ' '));
+}
+
+const READING_TIME = /^\d+\s*(min|mins|minutes?)(\s+read)?$/i;
+const META_CALLS = /^(follow|listen|share|save|subscribe)$/i;
+
+/** "Tom Field · 5 min read · 6 June 2026": a blogging platform's line of the author's facts. */
+function isMetaLine(text: string, names: string[]): boolean {
+  const parts = text.split(/\s*[·•|]\s*/).filter(Boolean);
+  if (parts.length < 2) return false;
+  return parts.every((part) => isDateLine(part) || READING_TIME.test(part) || META_CALLS.test(part) || isBylineLine(part, names));
+}

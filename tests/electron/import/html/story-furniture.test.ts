@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { readWebPage } from '../../../../electron/import/formats/html.ts';
+import { isDateLine } from '../../../../electron/import/html/story-furniture.ts';
+
+/**
+ * What sites print in and around a story that Readability keeps: advertisement labels,
+ * byline, date and reading-time lines under the headline, the standfirst again, topic lists
+ * and the agency's standards line. Each class is taken out whole; the story's own sentences,
+ * even those that open with "By" or a name or hold a date, stay.
+ */
+
+const PARAGRAPHS = Array.from(
+  { length: 8 },
+  (_, i) => `Paragraph ${i + 1}: the ferry crews walked out on Monday over pay, and the harbour stayed shut until the talks resumed.`,
+);
+const STORY = PARAGRAPHS.map((p) => `<p>${p}</p>`).join('');
+
+const HEAD =
+  '<title>Ferry crews strike over pay</title><meta name="author" content="Ana Ruiz"><meta name="description" content="The harbour is shut and the talks are stuck.">';
+
+async function read(body: string, head = HEAD) {
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8">${head}</head><body>${body}</body></html>`;
+  return readWebPage(html, { path: null, url: 'https://news.example/2026/ferry-strike' });
+}
+
+const lines = (text: string) => text.split('\n').filter((line) => line.trim() !== '');
+
+describe('furniture inside the story', () => {
+  it('drops advertisement labels between paragraphs', async () => {
+    const body = PARAGRAPHS.map((p) => `<p>${p}</p><div class="ad"><span>Advertisement</span></div>`).join('');
+    const article = await read(`<article>${body}<p>Story continues below advertisement</p></article>`);
+    expect(lines(article.text)).toEqual(PARAGRAPHS);
+  });
+
+  it('drops the byline and date lines under the headline, with a role after the name', async () => {
+    const article = await read(
+      `<article><h1>Ferry crews strike over pay</h1><div><span>By Ana Ruiz</span><span>Transport Correspondent</span></div>` +
+        `<time datetime="2026-10-07T10:14:00Z">7 October 2026 10:14 AM GMT</time><p>Published: 7 October 2026</p>${STORY}</article>`,
+    );
+    expect(lines(article.text)).toEqual(PARAGRAPHS);
+    expect(article.byline).toBe('Ana Ruiz');
+  });
+
+  it("drops a blogging platform's line of author, reading time and date", async () => {
+    const article = await read(`<article><p>Ana Ruiz · 5 min read · 6 June 2026</p>${STORY}</article>`);
+    expect(lines(article.text)).toEqual(PARAGRAPHS);
+  });
+
+  it('drops the standfirst that repeats the description, and keeps it as the dek', async () => {
+    const article = await read(
+      `<article><div class="standfirst"><p>The harbour is shut and the talks are stuck.</p></div>${STORY}</article>`,
+    );
+    expect(lines(article.text)).toEqual(PARAGRAPHS);
+    expect(article.dek).toBe('The harbour is shut and the talks are stuck.');
+  });
+
+  it('drops a "Related Topics" list without keeping its topics as related stories', async () => {
+    const article = await read(
+      `<article>${STORY}<section><h2>Related Topics</h2><ul><li><a href="/t/transport">Transport</a></li><li><a href="/t/local">Local government</a></li></ul></section></article>`,
+    );
+    expect(lines(article.text)).toEqual(PARAGRAPHS);
+    expect(article.related).toEqual([]);
+  });
+
+  it("drops the agency's standards line at the foot and keeps its reporting credit", async () => {
+    const article = await read(
+      `<article>${STORY}<p>Reporting by Ana Ruiz; Editing by Tom Field</p><p>Our Standards: The Meridian Trust Principles.</p></article>`,
+    );
+    expect(lines(article.text)).toEqual([...PARAGRAPHS, 'Reporting by Ana Ruiz; Editing by Tom Field']);
+  });
+});
+
+describe('the story itself stays whole', () => {
+  it('keeps sentences that open with "By" or with the author\'s name, and dates inside sentences', async () => {
+    const opening = [
+      'By Tuesday, Ana Ruiz had counted forty boats waiting outside the harbour wall.',
+      'Ana Ruiz won the vote.',
+      'On <time datetime="2026-10-07">7 October 2026</time> the talks broke down.',
+    ];
+    const article = await read(`<article>${opening.map((p) => `<p>${p}</p>`).join('')}${STORY}</article>`);
+    expect(lines(article.text)).toEqual([
+      'By Tuesday, Ana Ruiz had counted forty boats waiting outside the harbour wall.',
+      'Ana Ruiz won the vote.',
+      'On 7 October 2026 the talks broke down.',
+      ...PARAGRAPHS,
+    ]);
+  });
+
+  it("keeps a paragraph that only mentions advertising, and a live blog's entry times in the middle", async () => {
+    const entries = PARAGRAPHS.map((p, i) => `<div><time>1${i}:00 GMT</time><p>${p}</p></div>`).join('');
+    const article = await read(`<article><p>Advertisement revenue fell by half.</p>${entries}</article>`);
+    expect(lines(article.text)).toEqual(['Advertisement revenue fell by half.', ...PARAGRAPHS.flatMap((p, i) => [`1${i}:00 GMT`, p])]);
+  });
+});
+
+describe('a date line', () => {
+  it.each([
+    '7 October 2026 10:14 AM GMT',
+    'Published: 8 November 2026',
+    'Updated 3 hours ago',
+    'Tue, Oct 7, 2026, 10:14 a.m. ET',
+    '2026-10-07',
+  ])('is "%s"', (text) => expect(isDateLine(text)).toBe(true));
+  it.each(['Officials met on 7 October 2026 to vote.', '2026', 'Ferry crews strike', 'May the best team win 2-1'])('is not "%s"', (text) =>
+    expect(isDateLine(text)).toBe(false),
+  );
+});
