@@ -46,6 +46,20 @@ export function restrictClasses(purify: DOMPurify): DOMPurify {
   return purify;
 }
 
+/**
+ * Sanitizes `html` with the policy, then turns links left with no address (none was given,
+ * or the sanitizer took out a `javascript:` one) into their plain text: a link that goes
+ * nowhere is not shown as one. Done on the sanitized tree, after DOMPurify, so the link's
+ * content has been through it like everything else.
+ */
+export function sanitizeArticle(purify: DOMPurify, html: string, options: typeof SANITIZE_OPTIONS = SANITIZE_OPTIONS): string {
+  const fragment = purify.sanitize(html, { ...options, RETURN_DOM_FRAGMENT: true });
+  for (const link of Array.from(fragment.querySelectorAll('a:not([href])'))) link.replaceWith(...Array.from(link.childNodes));
+  const holder = fragment.ownerDocument.createElement('div');
+  holder.appendChild(fragment);
+  return holder.innerHTML;
+}
+
 /** Links may point at the web or an e-mail address; images only at the library. */
 export const ALLOWED_URI_REGEXP = allowedUriPattern({ pending: false });
 

@@ -1,7 +1,7 @@
 import createDOMPurify from 'dompurify';
 import { JSDOM } from 'jsdom';
 import { allowedUriPattern } from '../../common/media-url.ts';
-import { restrictClasses, SANITIZE_OPTIONS } from '../../common/sanitize-policy.ts';
+import { restrictClasses, sanitizeArticle, SANITIZE_OPTIONS } from '../../common/sanitize-policy.ts';
 
 /**
  * DOMPurify on jsdom (a DOM it is specified for), created once: the library never holds
@@ -14,5 +14,5 @@ const IMPORT_OPTIONS = {
 };
 
 export function sanitizeForLibrary(html: string): string {
-  return purify.sanitize(html, IMPORT_OPTIONS) as string;
+  return sanitizeArticle(purify, html, IMPORT_OPTIONS);
 }

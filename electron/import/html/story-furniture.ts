@@ -22,7 +22,7 @@ export function withoutStoryFurniture(html: string, article: { byline: string | 
     const leading = index < LEADING_BLOCKS;
     const trailing = index >= blocks.length - TRAILING_BLOCKS;
     const last = index === blocks.length - 1;
-    if (isAdvertisementLabel(text)) take(block, isAdvertisementLabel);
+    if (isSiteLabel(text)) take(block, isSiteLabel);
     else if ((leading || last) && isDateLine(text)) take(block, isDateLine);
     else if (leading && isBylineLine(text, names)) take(block, (line) => isBylineLine(line, names));
     else if (leading && isMetaLine(text, names)) take(block, (line) => isMetaLine(line, names));
@@ -93,8 +93,13 @@ function spacedText(element: DomElement): string {
 const ADVERTISEMENT_LABEL =
   /^(advertisements?|advertising|ad|sponsored|sponsored content|paid content|skip advertisement|(story|article) continues below( this)? (advertisement|ad)|continue reading (the main story|below)|scroll to continue( with content)?|content continues below)$/i;
 
-function isAdvertisementLabel(text: string): boolean {
-  return ADVERTISEMENT_LABEL.test(text.replace(/[\s.:…-]+$/, ''));
+/** "Share this story Twitter Facebook Email": a share bar's label and its buttons' names. */
+const SHARE_BAR =
+  /^(share|share this( story| article| page| post)?|share on|copy link)(\s+(on\s+)?(twitter|x|facebook|email|e-mail|whatsapp|linkedin|reddit|telegram|bluesky|threads|mastodon|pinterest|messenger|flipboard|print|copy link|copied|link))*$/i;
+
+function isSiteLabel(text: string): boolean {
+  const label = text.replace(/[\s.:…-]+$/, '');
+  return ADVERTISEMENT_LABEL.test(label) || SHARE_BAR.test(label);
 }
 
 /** "Our Standards: The Thomson Reuters Trust Principles." and its kind. */

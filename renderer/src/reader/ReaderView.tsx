@@ -2,7 +2,7 @@ import DOMPurify from 'dompurify';
 import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { Article } from '../../../electron/common/model.ts';
 import { formatDate, formatReadingTime } from '../app/format.ts';
-import { restrictClasses, SANITIZE_OPTIONS } from '../../../electron/common/sanitize-policy.ts';
+import { restrictClasses, sanitizeArticle } from '../../../electron/common/sanitize-policy.ts';
 import { librarySrcPattern } from '../../../electron/common/media-url.ts';
 import { call, messageOf, transport } from '../client/api.ts';
 import { mediaUrl } from '../client/media.ts';
@@ -30,7 +30,7 @@ import type { Highlight, HighlightColor } from '../../../electron/common/model.t
 const purify = restrictClasses(DOMPurify(window));
 
 function sanitizeForDisplay(html: string): string {
-  const clean = purify.sanitize(html, SANITIZE_OPTIONS) as string;
+  const clean = sanitizeArticle(purify, html);
   return transport === 'browser' ? clean.replace(librarySrcPattern(), 'data-media-id="$1"') : clean;
 }
 

@@ -26,8 +26,9 @@ async function read(body: string, head = HEAD) {
 const lines = (text: string) => text.split('\n').filter((line) => line.trim() !== '');
 
 describe('furniture inside the story', () => {
-  it('drops advertisement labels between paragraphs', async () => {
-    const body = PARAGRAPHS.map((p) => `<p>${p}</p><div class="ad"><span>Advertisement</span></div>`).join('');
+  it('drops advertisement labels and share bars between paragraphs', async () => {
+    const share = '<div><p>Share this article</p><a href="https://x.example/s"><img src="x.svg" alt=""></a></div>';
+    const body = PARAGRAPHS.map((p, i) => `<p>${p}</p>${i % 2 ? share : '<div class="ad"><span>Advertisement</span></div>'}`).join('');
     const article = await read(`<article>${body}<p>Story continues below advertisement</p></article>`);
     expect(lines(article.text)).toEqual(PARAGRAPHS);
   });

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { sanitizeForLibrary } from '../../../../electron/import/html/sanitize.ts';
+
+describe('sanitizing for the library', () => {
+  it('regression: a link with no address, or whose javascript: address was taken out, is plain text', () => {
+    expect(sanitizeForLibrary('<p>a <a>plain</a> b <a href="javascript:alert(1)"><em>js</em></a> c <a name="top">anchor</a></p>')).toBe(
+      '<p>a plain b <em>js</em> c anchor</p>',
+    );
+  });
+
+  it('keeps a link to the web, and sanitizes what was inside a link it unwraps', () => {
+    expect(sanitizeForLibrary('<p><a href="https://news.example/">ok</a> <a><img src="x" onerror="alert(1)">x</a></p>')).toBe(
+      '<p><a href="https://news.example/">ok</a> <img>x</p>',
+    );
+  });
+});
