@@ -114,7 +114,8 @@ interface Ranked {
  * Searches the library. FTS5 sorts by bm25 itself (`ORDER BY rank` with a `LIMIT`) and builds
  * snippets only for the rows it returns; filters stay outside the MATCH (`+rowid IN …`, so
  * they are not pushed into the index). Among the best candidates, articles holding the words
- * exactly as typed come before those matching only by stem.
+ * exactly as typed come before those matching only by stem. A broad query, matching more
+ * articles than the count cap, is ranked among its newest matches (see `BROAD_CANDIDATES`).
  */
 export function searchArticles(library: Library, query: SearchQuery): SearchResults {
   const { query: text, limit } = searchQuerySchema.parse(query);
@@ -128,19 +129,87 @@ export function searchArticles(library: Library, query: SearchQuery): SearchResu
   const counted = library
     .statement<{ n: number }>(`SELECT count(*) AS n FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? ${restrict} LIMIT ?)`)
     .get(match, ...filters.params, COUNT_CAP + 1)!.n;
-  const candidates = library
-    .statement<Ranked>(
-      `SELECT articles_fts.rowid AS id, rank, (SELECT title FROM articles WHERE id = articles_fts.rowid) AS title,
-         snippet(articles_fts, -1, char(2), char(3), '…', 16) AS snippet
-       FROM articles_fts WHERE articles_fts MATCH ? AND rank MATCH 'bm25(${COLUMN_WEIGHTS})' ${restrict}
-       ORDER BY rank LIMIT ?`,
-    )
-    .all(match, ...filters.params, Math.min(limit * CANDIDATES_PER_RESULT, COUNT_CAP));
+  const wanted = Math.min(limit * CANDIDATES_PER_RESULT, COUNT_CAP);
+  const ranking = counted <= COUNT_CAP ? bestOfAll : scansEveryMatch(match) ? newestFirst : bestOfNewest;
+  const candidates = ranking(library, { match, restrict, params: filters.params }, wanted);
   const results = exactFirst(library, candidates, parsed.terms)
     .slice(0, limit)
     // bm25 is smaller for better matches; people expect bigger to mean better.
     .map((row) => ({ id: row.id, title: row.title, snippet: markSnippet(row.snippet), score: -row.rank }));
   return { total: Math.min(counted, COUNT_CAP), totalCapped: counted > COUNT_CAP, results };
+}
+
+interface Matching {
+  match: string;
+  /** `AND +rowid IN (…)` for the query's filters, or empty. */
+  restrict: string;
+  params: unknown[];
+}
+
+const SNIPPET = `snippet(articles_fts, -1, char(2), char(3), '…', 16)`;
+const TITLE = '(SELECT title FROM articles WHERE id = articles_fts.rowid)';
+/**
+ * A broad query (more matches than the count cap) is ranked among this many of its newest
+ * matches: bm25 over every match of a word found in most of the library costs more than the
+ * person waits, and its best are no better found among ten thousand than among the newest.
+ */
+const BROAD_CANDIDATES = 2_000;
+
+/** bm25 over every match, FTS5 sorting and building snippets for the rows it returns. */
+function bestOfAll(library: Library, { match, restrict, params }: Matching, wanted: number): Ranked[] {
+  return library
+    .statement<Ranked>(
+      `SELECT articles_fts.rowid AS id, rank, ${TITLE} AS title, ${SNIPPET} AS snippet
+       FROM articles_fts WHERE articles_fts MATCH ? AND rank MATCH 'bm25(${COLUMN_WEIGHTS})' ${restrict}
+       ORDER BY rank LIMIT ?`,
+    )
+    .all(match, ...params, wanted);
+}
+
+/** bm25 among the newest matches of a broad query of words; snippets for the best of them only. */
+function bestOfNewest(library: Library, { match, restrict, params }: Matching, wanted: number): Ranked[] {
+  const best = library
+    .statement<{ id: number; rank: number }>(
+      `SELECT articles_fts.rowid AS id, bm25(articles_fts, ${COLUMN_WEIGHTS}) AS rank FROM articles_fts
+       WHERE articles_fts MATCH ? ${restrict} ORDER BY articles_fts.rowid DESC LIMIT ?`,
+    )
+    .all(match, ...params, BROAD_CANDIDATES)
+    .sort((a, b) => a.rank - b.rank)
+    .slice(0, wanted);
+  if (best.length === 0) return [];
+  const ids = best.map((row) => row.id);
+  // The range lets FTS5 read only the stretch of the index that holds these rows.
+  const shown = new Map(
+    library
+      .statement<Omit<Ranked, 'rank'>>(
+        `SELECT articles_fts.rowid AS id, ${TITLE} AS title, ${SNIPPET} AS snippet FROM articles_fts
+         WHERE articles_fts MATCH ? AND articles_fts.rowid BETWEEN ? AND ? AND articles_fts.rowid IN (SELECT value FROM json_each(?))`,
+      )
+      .all(match, Math.min(...ids), Math.max(...ids), JSON.stringify(ids))
+      .map((row) => [row.id, row]),
+  );
+  return best.flatMap((row) => {
+    const found = shown.get(row.id);
+    return found ? [{ ...found, rank: row.rank }] : [];
+  });
+}
+
+/**
+ * A broad phrase or prefix: bm25 would first walk every match to weigh the phrase (or every
+ * word the prefix stands for), so the newest matches come first instead.
+ */
+function newestFirst(library: Library, { match, restrict, params }: Matching, wanted: number): Ranked[] {
+  return library
+    .statement<Ranked>(
+      `SELECT articles_fts.rowid AS id, 0 AS rank, ${TITLE} AS title, ${SNIPPET} AS snippet
+       FROM articles_fts WHERE articles_fts MATCH ? ${restrict} ORDER BY articles_fts.rowid DESC LIMIT ?`,
+    )
+    .all(match, ...params, wanted);
+}
+
+/** A prefix (`"harb"*`) or a phrase of several words (`"of the"`) in an FTS5 expression. */
+function scansEveryMatch(match: string): boolean {
+  return /"\*|"[^"]*\s[^"]*"/.test(match);
 }
 
 /**

@@ -86,6 +86,34 @@ describe('searchArticles', () => {
     expect(searchArticles(library, { query: 'harbour 17 ' })).toMatchObject({ total: 1, totalCapped: false });
   });
 
+  it('ranks a broad query among its most recently saved matches, and a broad phrase or prefix newest first', () => {
+    const library = tempLibrary();
+    const article = (i: number, title = `Story ${i}`) => ({
+      title,
+      byline: '',
+      sourceName: '',
+      sourceUrl: `https://example.com/${i}`,
+      text: 'news of the harbour today',
+      tags: [],
+      createdAt: i,
+      publishedAt: i,
+    });
+    const count = COUNT_CAP + 5;
+    fillLibrary(
+      library,
+      Array.from({ length: count }, (_, i) =>
+        // The best match of all was saved first, long before the newest matches; a good one recently.
+        i === 0 ? article(i, 'Harbour harbour harbour harbour') : i === count - 50 ? article(i, 'Harbour harbour') : article(i),
+      ),
+    );
+    const newestIds = (query: string) => searchArticles(library, { query, limit: 3 }).results.map((result) => result.id);
+    expect(searchArticles(library, { query: 'harbour ', limit: 3 })).toMatchObject({ total: COUNT_CAP, totalCapped: true });
+    expect(newestIds('harbour ')[0]).toBe(count - 49);
+    expect(newestIds('"news of the" ')).toEqual([count, count - 1, count - 2]);
+    expect(newestIds('harb')).toEqual([count, count - 1, count - 2]);
+    expect(searchArticles(library, { query: 'harb', limit: 3 }).results[0]!.snippet).toContain('<mark>harbour</mark>');
+  });
+
   it('does not expand a last word that is already a whole word filling a page, nor a single letter', () => {
     const library = tempLibrary();
     for (let i = 0; i < 5; i += 1) add(library, `Port ${i}`, 'The harbour was busy.');
