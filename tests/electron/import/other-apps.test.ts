@@ -171,6 +171,23 @@ describe('Wallabag', () => {
       fetchState: 'pending',
     });
   });
+
+  it('reads a version 1 export: "0"/"1" states, tags as one text, "Untitled" as no title', async () => {
+    const library = tempLibrary();
+    const summary = await importFixture(library, 'wallabag-v1-export.json');
+    expect(summary.failed).toEqual([]);
+    const byUrl = Object.fromEntries(everything(library).map((article) => [article.sourceUrl, article]));
+    expect(Object.keys(byUrl)).toHaveLength(3);
+    const port = byUrl['http://www.port.example/2014/02/05/port-rouvre']!;
+    expect(port).toMatchObject({ title: 'Le port rouvre après la grève', archived: true, favorite: false, tags: ['grève', 'transport'] });
+    expect(port.text).toContain('Les discussions avec l’opérateur ont duré deux jours');
+    expect(port.html).not.toMatch(/onerror/);
+    // "0" is no: the state as written, not the truth of a non-empty text.
+    expect(byUrl['https://harbour.example/dues-frozen']).toMatchObject({ archived: false, favorite: false });
+    const untitled = byUrl['http://www.port.example/2014/03/01/sans-titre']!;
+    expect(untitled.title).not.toBe('Untitled');
+    expect(untitled).toMatchObject({ favorite: true, fetchState: 'pending' });
+  });
 });
 
 describe('browser bookmarks', () => {
