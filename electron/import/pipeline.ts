@@ -170,6 +170,8 @@ function unrecognised(path: string, bytes: Uint8Array): string {
     const what = extension ? `files of type ${extension}` : 'files without an extension';
     return `Dateline cannot import ${what}. It imports ${[...new Set([...supportedExtensions, '.zip'])].join(', ')} files.`;
   }
+  const empty = emptiness(extension, bytes);
+  if (empty) return empty;
   const reads = importers
     .filter((importer) => importer.extensions.includes(extension))
     .map((importer) => importer.reads ?? `${importer.label}s`);
@@ -179,6 +181,20 @@ function unrecognised(path: string, bytes: Uint8Array): string {
     return `This CSV file has ${found}; Dateline reads ${reads.join(' and ')}.`;
   }
   return `This ${extension} file is not one Dateline recognises; with that extension it reads ${reads.join(' and ')}.`;
+}
+
+/** Why a file no importer took holds nothing: no bytes, white space only, or JSON of nothing. */
+function emptiness(extension: string, bytes: Uint8Array): string | null {
+  if (bytes.length > 64) return null;
+  const text = new TextDecoder()
+    .decode(bytes)
+    .replace(/^\uFEFF/, '')
+    .trim();
+  if (!text) return `This ${extension} file is empty: it holds nothing to import.`;
+  if (extension !== '.json') return null;
+  if (/^\[\s*\]$/.test(text)) return 'This JSON file holds an empty list: there is nothing in it to import.';
+  if (/^\{\s*\}$/.test(text)) return 'This JSON file holds an empty object: there is nothing in it to import.';
+  return null;
 }
 
 /** Reads and parses one file (in the worker), or lists the files of a plain zip. */

@@ -48,3 +48,27 @@ describe('a file of a known extension that nothing recognised', () => {
     }
   });
 });
+
+describe('a file with nothing in it', () => {
+  it('says it is empty, whether it has no bytes, white space, or JSON of an empty list or object', async () => {
+    const library = tempLibrary();
+    const files = [
+      ['export.json', ''],
+      ['export.json', ' \n'],
+      ['export.json', '\uFEFF[ ]\n'],
+      ['export.json', '{}'],
+      ['bookmarks.csv', '\n'],
+    ] as const;
+    const summary = await importFiles(
+      library,
+      files.map(([path, text]) => ({ path, read: async () => Buffer.from(text) })),
+    );
+    expect(summary.failed.map((failure) => failure.error.message)).toEqual([
+      'This .json file is empty: it holds nothing to import.',
+      'This .json file is empty: it holds nothing to import.',
+      'This JSON file holds an empty list: there is nothing in it to import.',
+      'This JSON file holds an empty object: there is nothing in it to import.',
+      'This .csv file is empty: it holds nothing to import.',
+    ]);
+  });
+});
