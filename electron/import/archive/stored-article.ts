@@ -21,17 +21,22 @@ export interface StoredEntry extends LinkEntry {
  */
 export async function storedArticle(entry: StoredEntry): Promise<NewSavedArticle | LeftOutEntry> {
   const link = savedLink(entry);
-  if (isLeftOut(link) || !entry.html?.trim()) return link;
-  const images = await collectImages(entry.html, { pageUrl: link.sourceUrl ?? null, path: null });
-  const html = withoutRepeatedTitle(sanitizeForLibrary(images.html), link.title);
-  const text = htmlToText(html);
-  if (!text) return link;
-  return {
+  if (isLeftOut(link)) return link;
+  // What the other app knew of the story is kept even when it kept no text of it.
+  const known = {
     ...link,
     byline: entry.byline ?? '',
     dek: entry.dek ?? '',
     publishedAt: entry.publishedAt ?? null,
     language: entry.language ?? null,
+  };
+  if (!entry.html?.trim()) return known;
+  const images = await collectImages(entry.html, { pageUrl: link.sourceUrl ?? null, path: null });
+  const html = withoutRepeatedTitle(sanitizeForLibrary(images.html), link.title);
+  const text = htmlToText(html);
+  if (!text) return known;
+  return {
+    ...known,
     html,
     text,
     media: images.media,

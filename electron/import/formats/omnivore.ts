@@ -68,23 +68,80 @@ function fromOmnivore(item: Record<string, unknown>, file: (path: string) => Uin
     publishedAt: timeOf(item.publishedAt),
     archived,
     read: archived,
-    highlights: notes ? highlightsFromMarkdown(decodeText(notes)) : undefined,
+    highlights: notes ? withPageNotes(readOmnivoreNotes(decodeText(notes)), textField(item.title) ?? textField(item.url) ?? '') : undefined,
   });
 }
 
-/** "> quote" blocks (over one or more lines), each followed by the note written under it. */
-export function highlightsFromMarkdown(markdown: string): ImportedHighlight[] {
+/**
+ * Dateline's notes belong to highlights; a note on the whole page is kept as a note on its
+ * headline, so it is neither lost nor shown under a passage it was not written about.
+ */
+function withPageNotes({ highlights, pageNotes }: OmnivoreNotes, headline: string): ImportedHighlight[] {
+  return [...highlights, ...pageNotes.map((note) => ({ quote: headline, note }))];
+}
+
+export interface OmnivoreNotes {
+  highlights: ImportedHighlight[];
+  /** Notes written on the page itself, under no highlight. */
+  pageNotes: string[];
+}
+
+/**
+ * A highlights file as Omnivore writes it: each highlight a "> quote" block (a quote of
+ * several paragraphs goes on over lines that may lack the ">"), then its labels as "#label"
+ * and its note, each after a blank line; highlights one blank line apart. A page note stands
+ * on its own and ends with a blank line of its own, so two or more blank lines (or the end of
+ * the file after a blank line) follow it: that is how it is told from the highlight's note.
+ */
+export function readOmnivoreNotes(markdown: string): OmnivoreNotes {
   const highlights: { quote: string[]; note: string[] }[] = [];
-  let previousWasQuote = false;
-  for (const line of markdown.replace(/\r\n?/g, '\n').split('\n')) {
-    if (line.startsWith('>')) {
-      if (!previousWasQuote) highlights.push({ quote: [], note: [] });
-      highlights.at(-1)!.quote.push(line.replace(/^>\s?/, ''));
-      previousWasQuote = true;
-    } else {
-      if (line.trim() && !line.startsWith('#')) highlights.at(-1)?.note.push(line.trim());
-      previousWasQuote = false;
+  const pageNotes: string[] = [];
+  const blocks = blocksOf(markdown);
+  blocks.forEach(({ lines, blanksAfter }, index) => {
+    if (lines[0]!.startsWith('>')) {
+      highlights.push({ quote: lines.map((line) => line.replace(/^>\s?/, '').trim()), note: [] });
+      return;
     }
+    if (lines.every((line) => /^#\S/.test(line.trim()))) return;
+    const text = lines.map((line) => line.trim()).join(' ');
+    const last = index === blocks.length - 1;
+    const standsAlone = blanksAfter >= 2 || (last && blanksAfter >= 1) || highlights.length === 0;
+    if (standsAlone) pageNotes.push(text);
+    else highlights.at(-1)!.note.push(text);
+  });
+  return {
+    highlights: highlights
+      .map((item) => ({ quote: item.quote.filter(Boolean).join(' ').trim(), note: item.note.join('\n\n') }))
+      .filter((item) => item.quote),
+    pageNotes,
+  };
+}
+
+/** The highlights of a highlights file; its page notes are left out. */
+export function highlightsFromMarkdown(markdown: string): ImportedHighlight[] {
+  return readOmnivoreNotes(markdown).highlights;
+}
+
+/** Runs of non-blank lines, each with how many blank lines follow it. */
+function blocksOf(markdown: string): { lines: string[]; blanksAfter: number }[] {
+  const blocks: { lines: string[]; blanksAfter: number }[] = [];
+  let current: string[] | null = null;
+  for (const line of markdown.replace(/\r\n?/g, '\n').split('\n')) {
+    if (line.trim() === '' || line.trim() === '>') {
+      // A ">" alone inside a quote keeps the quote going; anywhere else it is a blank line.
+      if (line.trim() === '>' && current?.[0]?.startsWith('>')) continue;
+      if (current) current = null;
+      if (blocks.length) blocks.at(-1)!.blanksAfter += 1;
+      continue;
+    }
+    if (!current) {
+      current = [];
+      blocks.push({ lines: current, blanksAfter: 0 });
+    }
+    current.push(line);
   }
-  return highlights.map((item) => ({ quote: item.quote.join(' ').trim(), note: item.note.join(' ') })).filter((item) => item.quote);
+  // The last line's newline is not a blank line.
+  const last = blocks.at(-1);
+  if (last && markdown.endsWith('\n') && last.blanksAfter > 0) last.blanksAfter -= 1;
+  return blocks;
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { importFiles } from '../../../electron/import/pipeline.ts';
-import { highlightsFromMarkdown } from '../../../electron/import/formats/omnivore.ts';
+import { highlightsFromMarkdown, readOmnivoreNotes } from '../../../electron/import/formats/omnivore.ts';
 import { getArticle, listArticles } from '../../../electron/library/articles.ts';
 import { deleteTag, listTags } from '../../../electron/library/tags.ts';
 import { tagName } from '../../../electron/common/model.ts';
@@ -137,9 +137,37 @@ describe('Omnivore', () => {
     expect(ferries.html).not.toContain('script');
     expect(highlights(library, ferries.id)).toEqual([
       { quote: 'Ferries resumed on Monday', note: 'Check the date with the operator.' },
-      { quote: 'Talks with the operator lasted two days.', note: '' },
+      { quote: 'Talks with the operator lasted two days. The union said so.', note: '' },
+      { quote: 'Thousands of islanders were cut off.', note: 'Ask how many.' },
+      { quote: 'ending disruption', note: '' },
+      // A note on the page, not on the highlight before it: kept as a note on the headline.
+      { quote: 'Ferries resume', note: 'Follow up with the harbour master.' },
     ]);
-    expect(everything(library).find((a) => a.title === 'Saved but never fetched')).toMatchObject({ fetchState: 'pending' });
+  });
+
+  it('regression: an entry with no content file keeps its author, description and published date', async () => {
+    const library = tempLibrary();
+    await importFixture(library, 'omnivore.zip');
+    expect(everything(library).find((a) => a.title === 'Saved but never fetched')).toMatchObject({
+      fetchState: 'pending',
+      byline: 'Jo Berg',
+      dek: 'Why the ferry timetable changed',
+      publishedAt: '2024-09-30T07:00:00.000Z',
+    });
+  });
+
+  it('tells a page note from the note of the highlight before it, at the end of the file too', () => {
+    expect(readOmnivoreNotes('> one \n\nits note\n\n> two \n\npage note\n\n')).toEqual({
+      highlights: [
+        { quote: 'one', note: 'its note' },
+        { quote: 'two', note: '' },
+      ],
+      pageNotes: ['page note'],
+    });
+    expect(readOmnivoreNotes('page note first\n\n\n\n> one ')).toEqual({
+      highlights: [{ quote: 'one', note: '' }],
+      pageNotes: ['page note first'],
+    });
   });
 
   it('reads highlights written as quote blocks', () => {
