@@ -115,7 +115,7 @@ interface Ranked {
  * snippets only for the rows it returns; filters stay outside the MATCH (`+rowid IN …`, so
  * they are not pushed into the index). Among the best candidates, articles holding the words
  * exactly as typed come before those matching only by stem. A broad query, matching more
- * articles than the count cap, is ranked among its newest matches (see `BROAD_CANDIDATES`).
+ * articles than `BROAD_CANDIDATES`, is ranked among its newest matches.
  */
 export function searchArticles(library: Library, query: SearchQuery): SearchResults {
   const { query: text, limit } = searchQuerySchema.parse(query);
@@ -130,7 +130,7 @@ export function searchArticles(library: Library, query: SearchQuery): SearchResu
     .statement<{ n: number }>(`SELECT count(*) AS n FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? ${restrict} LIMIT ?)`)
     .get(match, ...filters.params, COUNT_CAP + 1)!.n;
   const wanted = Math.min(limit * CANDIDATES_PER_RESULT, COUNT_CAP);
-  const ranking = counted <= COUNT_CAP ? bestOfAll : scansEveryMatch(match) ? newestFirst : bestOfNewest;
+  const ranking = counted <= BROAD_CANDIDATES ? bestOfAll : scansEveryMatch(match) ? newestFirst : bestOfNewest;
   const candidates = ranking(library, { match, restrict, params: filters.params }, wanted);
   const results = exactFirst(library, candidates, parsed.terms)
     .slice(0, limit)
@@ -149,7 +149,7 @@ interface Matching {
 const SNIPPET = `snippet(articles_fts, -1, char(2), char(3), '…', 16)`;
 const TITLE = '(SELECT title FROM articles WHERE id = articles_fts.rowid)';
 /**
- * A broad query (more matches than the count cap) is ranked among this many of its newest
+ * A broad query, with more matches than this, is ranked among this many of its newest
  * matches: bm25 over every match of a word found in most of the library costs more than the
  * person waits, and its best are no better found among ten thousand than among the newest.
  */
