@@ -113,6 +113,11 @@ export const searchResultsSchema = z.object({
   total: z.number().int().nonnegative(),
   /** True when there are more matches than were counted ("10,000+"). */
   totalCapped: z.boolean().optional(),
+  /**
+   * How the results are ordered when the query was too broad to rank every match: the best
+   * of its `rankedAmong` most recently saved matches, or the newest first. Absent: best first.
+   */
+  bounded: z.object({ order: z.enum(['best-of-newest', 'newest']), rankedAmong: z.number().int().positive() }).optional(),
   results: z.array(searchResultSchema),
 });
 

@@ -130,13 +130,18 @@ export function searchArticles(library: Library, query: SearchQuery): SearchResu
     .statement<{ n: number }>(`SELECT count(*) AS n FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? ${restrict} LIMIT ?)`)
     .get(match, ...filters.params, COUNT_CAP + 1)!.n;
   const wanted = Math.min(limit * CANDIDATES_PER_RESULT, COUNT_CAP);
-  const ranking = counted <= BROAD_CANDIDATES ? bestOfAll : scansEveryMatch(match) ? newestFirst : bestOfNewest;
-  const candidates = ranking(library, { match, restrict, params: filters.params }, wanted);
+  const order = counted <= BROAD_CANDIDATES ? 'best' : scansEveryMatch(match) ? 'newest' : 'best-of-newest';
+  const candidates = RANKINGS[order](library, { match, restrict, params: filters.params }, wanted);
   const results = exactFirst(library, candidates, parsed.terms)
     .slice(0, limit)
     // bm25 is smaller for better matches; people expect bigger to mean better.
     .map((row) => ({ id: row.id, title: row.title, snippet: markSnippet(row.snippet), score: -row.rank }));
-  return { total: Math.min(counted, COUNT_CAP), totalCapped: counted > COUNT_CAP, results };
+  return {
+    total: Math.min(counted, COUNT_CAP),
+    totalCapped: counted > COUNT_CAP,
+    ...(order === 'best' ? {} : { bounded: { order, rankedAmong: BROAD_CANDIDATES } }),
+    results,
+  };
 }
 
 interface Matching {
@@ -206,6 +211,8 @@ function newestFirst(library: Library, { match, restrict, params }: Matching, wa
     )
     .all(match, ...params, wanted);
 }
+
+const RANKINGS = { best: bestOfAll, 'best-of-newest': bestOfNewest, newest: newestFirst } as const;
 
 /** A prefix (`"harb"*`) or a phrase of several words (`"of the"`) in an FTS5 expression. */
 function scansEveryMatch(match: string): boolean {

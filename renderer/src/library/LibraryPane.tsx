@@ -323,6 +323,13 @@ function SaveSearch({ query, onError }: { query: string; onError: (message: stri
 /** This window's search box: its newer searches supersede its older ones, not other windows'. */
 const SEARCH_SESSION = `window-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 
+/** Says how a search too broad to rank every match was ordered, so nobody takes it for the best of all. */
+function boundedNote(bounded: NonNullable<SearchResults['bounded']>): string {
+  return bounded.order === 'newest'
+    ? ' · newest first'
+    : ` · best matches among the ${bounded.rankedAmong.toLocaleString()} most recently saved`;
+}
+
 function SearchResultList({
   query,
   openId,
@@ -374,6 +381,7 @@ function SearchResultList({
           {results.total === 0
             ? 'No articles match.'
             : `${results.total.toLocaleString()}${results.totalCapped ? '+' : ''} ${results.total === 1 ? 'article' : 'articles'}`}
+          {results.bounded && <span className="search-bounded">{boundedNote(results.bounded)}</span>}
         </span>
         {results.total > 0 && (
           <>

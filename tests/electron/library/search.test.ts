@@ -107,7 +107,13 @@ describe('searchArticles', () => {
       ),
     );
     const newestIds = (query: string) => searchArticles(library, { query, limit: 3 }).results.map((result) => result.id);
-    expect(searchArticles(library, { query: 'harbour ', limit: 3 })).toMatchObject({ total: COUNT_CAP, totalCapped: true });
+    expect(searchArticles(library, { query: 'harbour ', limit: 3 })).toMatchObject({
+      total: COUNT_CAP,
+      totalCapped: true,
+      bounded: { order: 'best-of-newest', rankedAmong: 2000 },
+    });
+    expect(searchArticles(library, { query: '"news of the" ', limit: 3 }).bounded).toEqual({ order: 'newest', rankedAmong: 2000 });
+    expect(searchArticles(library, { query: 'Harbour 17 ' }).bounded).toBeUndefined();
     expect(newestIds('harbour ')[0]).toBe(count - 49);
     expect(newestIds('"news of the" ')).toEqual([count, count - 1, count - 2]);
     expect(newestIds('harb')).toEqual([count, count - 1, count - 2]);
