@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sanitizeForLibrary } from '../../../../electron/import/html/sanitize.ts';
+import { sanitizeForLibrary, sanitizerWindowsOpened } from '../../../../electron/import/html/sanitize.ts';
 
 describe('sanitizing for the library', () => {
   it('regression: a link with no address, or whose javascript: address was taken out, is plain text', () => {
@@ -12,5 +12,11 @@ describe('sanitizing for the library', () => {
     expect(sanitizeForLibrary('<p><a href="https://news.example/">ok</a> <a><img src="x" onerror="alert(1)">x</a></p>')).toBe(
       '<p><a href="https://news.example/">ok</a> <img>x</p>',
     );
+  });
+
+  it('regression: renews its jsdom window as it ages, so a long import does not slow down as it goes', () => {
+    const before = sanitizerWindowsOpened();
+    for (let i = 0; i < 450; i += 1) expect(sanitizeForLibrary(`<p onclick="x()">Story ${i}</p>`)).toBe(`<p>Story ${i}</p>`);
+    expect(sanitizerWindowsOpened() - before).toBeGreaterThanOrEqual(2);
   });
 });
