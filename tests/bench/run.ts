@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { benchEditor } from './editor-latency.ts';
 import { benchExtraction } from './extraction.ts';
 import { benchHostile } from './hostile.ts';
+import { benchImportRate } from './import-rate.ts';
 import { benchLibrary } from './library.ts';
 import { printTable, type BenchRow } from './report.ts';
 
@@ -35,6 +36,7 @@ if (values.only === undefined || values.only === 'library') {
 }
 if (values.only === undefined || values.only === 'hostile') rows.push(...(await benchHostile()));
 if (values.only === undefined || values.only === 'extraction') rows.push(...(await benchExtraction()));
+if (values.only === undefined || values.only === 'import') rows.push(...(await benchImportRate()));
 printTable(rows);
 mkdirSync('test-results', { recursive: true });
 writeFileSync('test-results/bench.json', `${JSON.stringify({ date: new Date().toISOString(), rows }, null, 2)}\n`);
