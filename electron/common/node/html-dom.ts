@@ -41,7 +41,24 @@ export interface DomDocument {
 
 /** A whole page parsed for reading (linkedom: fast, no scripts, no network). */
 export function parseDocument(html: string): DomDocument {
-  return parseHTML(html).document as unknown as DomDocument;
+  return parseHTML(withBody(html)).document as unknown as DomDocument;
+}
+
+/** What may open a document before its content: the doctype, comments, the head's elements. */
+const HEAD_PART =
+  /^(?:\s+|<!doctype[^>]*>|<!--[\s\S]*?-->|<\/?html\b[^>]*>|<\/?head\b[^>]*>|<title\b[^>]*>[\s\S]*?<\/title>|<(?:meta|link|base)\b[^>]*>|<(style|script|noscript|template)\b[^>]*>[\s\S]*?<\/\1>)*/i;
+
+/**
+ * HTML may leave out its <html>, <head> and <body> tags (the parser of a browser puts them
+ * in), but linkedom then keeps only the head and drops the story. A page without a <body>
+ * tag gets one, after whatever belongs in its head.
+ */
+function withBody(html: string): string {
+  if (/<body[\s>]/i.test(html.slice(0, 200_000)) || !/<\w/.test(html)) return html;
+  const head = HEAD_PART.exec(html)?.[0] ?? '';
+  const headElements = head.replace(/<!doctype[^>]*>|<\/?html\b[^>]*>|<\/?head\b[^>]*>/gi, '');
+  const body = html.slice(head.length).replace(/<\/html\s*>\s*$/i, '');
+  return `<!doctype html><html><head>${headElements}</head><body>${body}</body></html>`;
 }
 
 export const ELEMENT_NODE = 1;

@@ -77,6 +77,23 @@ describe('an empty page', () => {
   });
 });
 
+describe('a page that leaves out its <html>, <head> and <body> tags', () => {
+  it('regression: keeps its story and its title (the story was dropped and the page refused)', async () => {
+    const story = Array.from(
+      { length: 6 },
+      (_, i) => `<p>Paragraph ${i}: ferries resumed on Monday after a week-long strike, the union said.</p>`,
+    ).join('');
+    for (const html of [
+      `<!doctype html><meta charset="utf-8"><title>Ferries resume</title><article><h1>Ferries resume</h1>${story}</article>`,
+      `<html><head><title>Ferries resume</title></head><article>${story}</article></html>`,
+    ]) {
+      const found = await readWebPage(html, { path: null, url: null });
+      expect(found.title).toBe('Ferries resume');
+      expect(found.text).toContain('Paragraph 5: ferries resumed on Monday');
+    }
+  });
+});
+
 describe('the web-page importer on a page saved to disk', () => {
   it('reads a legacy encoding and takes images from the page folder, never from outside it', async () => {
     const [article] = await htmlImporter.parse({ name: page('saved-page.html'), bytes: readFileSync(page('saved-page.html')) });
