@@ -5,6 +5,7 @@ import { completeSavedLink } from '../library/saved-links.ts';
 import { storageError } from '../library/storage-errors.ts';
 import { looksLikeZip } from './archive/zip.ts';
 import { parserFailureMessage } from './failure.ts';
+import { pageFilesNote, savedPageFiles } from '../common/saved-page-files.ts';
 import { findImporter, importers, supportedExtensions } from './registry.ts';
 import { csvColumns } from './archive/csv.ts';
 import {
@@ -100,7 +101,7 @@ type Outcome =
  */
 export async function importFiles(library: Library, files: readonly PendingFile[], options: ImportOptions = {}): Promise<ImportSummary> {
   const summary = emptySummary();
-  const queue = [...files];
+  const queue = withoutPageFiles(files, summary);
   const reading = new Map<number, Promise<Outcome>>();
   const startReading = (upTo: number) => {
     for (let i = 0; i < Math.min(queue.length, upTo); i += 1) {
@@ -141,13 +142,25 @@ export async function importFiles(library: Library, files: readonly PendingFile[
     index += ready.length;
     if (archives.length) {
       // Files inside a zip come next; what was read ahead is read again in its new place.
-      queue.splice(index, 0, ...archives);
+      queue.splice(index, 0, ...withoutPageFiles(archives, summary));
       for (const key of [...reading.keys()]) if (key >= index) reading.delete(key);
     }
   }
   summary.cancelled = index < queue.length;
   options.onProgress?.({ done: index, total: queue.length, current: null });
   return summary;
+}
+
+/**
+ * The files a saved page brought with it (its "_files" folder, its pictures beside it) are
+ * left to the page and named in a note, not tried as articles and reported as failures.
+ */
+function withoutPageFiles(files: readonly PendingFile[], summary: ImportSummary): PendingFile[] {
+  const owned = savedPageFiles(files.map((file) => file.path));
+  if (owned.length === 0) return [...files];
+  const taken = new Set(owned.flatMap((group) => group.files));
+  for (const { page, files: pageFiles } of owned) summary.notes.push({ path: page, note: pageFilesNote(pageFiles.length) });
+  return files.filter((file) => !taken.has(file.path));
 }
 
 /**

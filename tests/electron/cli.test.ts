@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -138,6 +138,29 @@ describe('the dateline CLI', { timeout: 90_000 }, () => {
     const missing = dateline(library, 'show', '42');
     expect(missing.status).toBe(1);
     expect(missing.stderr.trim().split('\n')).toEqual(['dateline: There is no article with id 42.']);
+  });
+
+  it('regression: a saved page with its "_files" folder imports as one page and exits 0, not as failed pictures', () => {
+    const dir = tempDir();
+    const saved = join(dir, 'Saved');
+    mkdirSync(join(saved, 'Story_files'), { recursive: true });
+    const story = Array.from(
+      { length: 6 },
+      (_, i) => `<p>Paragraph ${i}: ferries resumed on Monday after a week-long strike, the union said.</p>`,
+    ).join('');
+    writeFileSync(
+      join(saved, 'Story.html'),
+      `<!doctype html><title>Ferries resume</title><article><h1>Ferries resume</h1>${story}<img src="Story_files/ferry.png"></article>`,
+    );
+    writeFileSync(join(saved, 'Story_files', 'ferry.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
+    writeFileSync(join(saved, 'Story_files', 'site.css'), 'body {}');
+    const result = dateline(join(dir, 'cli.sqlite'), 'import', saved, '--json');
+    expect(result.status, result.stdout).toBe(0);
+    expect(json(result)).toMatchObject({
+      imported: [{ title: 'Ferries resume' }],
+      failed: [],
+      notes: [{ path: join(saved, 'Story.html'), note: expect.stringContaining('its 2 files') }],
+    });
   });
 
   it.each([[[]], [['frobnicate']], [['show']], [['show', 'abc']], [['import']], [['list', '--view', 'everything']], [['--no-such-flag']]])(

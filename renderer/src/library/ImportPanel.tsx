@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import type { ChannelOutput, EventPayload } from '../../../electron/ipc/contract.ts';
+import { pageFilesNote, savedPageFiles } from '../../../electron/common/saved-page-files.ts';
 import { entriesCount, fileReports, leftOutTotal } from '../../../electron/common/import-summary.ts';
 import { call, messageOf, subscribe } from '../client/api.ts';
 
@@ -148,17 +149,22 @@ export function useImporter(): Importer {
 
   const run = useCallback(
     async (picked: File[]) => {
-      const files = picked.filter((file) => !isHidden(file));
+      const visible = picked.filter((file) => !isHidden(file));
+      const pathOf = (file: File) => file.webkitRelativePath || file.name;
+      // A saved page's own files are left to it here, where the whole folder is known: sent
+      // in batches, a page and its "_files" folder could be told apart.
+      const owned = savedPageFiles(visible.map(pathOf));
+      const taken = new Set(owned.flatMap((group) => group.files));
+      const files = visible.filter((file) => !taken.has(pathOf(file)));
       if (files.length === 0) return;
       cancelled.current = false;
       await runOwn({ done: 0, total: files.length, current: files[0]?.name ?? null }, async (job) => {
-        let total: Summary = { imported: [], duplicates: [], failed: [], leftOut: [], notes: [], cancelled: false, stopped: null };
+        const notes = owned.map(({ page, files: pageFiles }) => ({ path: page, note: pageFilesNote(pageFiles.length) }));
+        let total: Summary = { imported: [], duplicates: [], failed: [], leftOut: [], notes, cancelled: false, stopped: null };
         for (const batch of batches(files)) {
           if (cancelled.current) return { ...total, cancelled: true };
           batchOffset.current = { done: total.imported.length + total.duplicates.length + total.failed.length, total: files.length };
-          const payload = await Promise.all(
-            batch.map(async (file) => ({ ...(await readAsBase64(file)), name: file.webkitRelativePath || file.name })),
-          );
+          const payload = await Promise.all(batch.map(async (file) => ({ ...(await readAsBase64(file)), name: pathOf(file) })));
           total = merge(total, await call('import.files', { files: payload, job }));
           if (total.cancelled || total.stopped) break;
         }
