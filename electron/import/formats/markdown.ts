@@ -12,8 +12,11 @@ export const markdownImporter: Importer = {
   extensions: ['.md', '.markdown'],
   accepts: (source) => markdownImporter.extensions.includes(extensionOf(source.name)),
   parse: async (source) => {
-    const { html, frontMatter } = markdownToHtml(decodeText(source.bytes));
+    const { html, frontMatter, paragraphsCut: cut } = markdownToHtml(decodeText(source.bytes));
+    const what = cut === 1 ? 'a paragraph longer than anyone writes was' : `${cut} paragraphs longer than anyone writes were`;
+    const notes = cut ? [{ note: `${what} cut into shorter ones to be read.` }] : [];
     return [
+      ...notes,
       await articleFromDocumentHtml(html, source.name, {
         title: frontMatterValue(frontMatter, 'title'),
         byline: frontMatterValue(frontMatter, 'byline'),

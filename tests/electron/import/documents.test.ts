@@ -28,6 +28,19 @@ describe('the Markdown importer', () => {
     expect(article.html).toContain('<li>Pay rises of 4%</li>');
     expect(article.html).not.toMatch(/script|alert/);
   });
+
+  it('regression: a paragraph of 10 MB imports whole, with a note, instead of overflowing the parser', { timeout: 60_000 }, async () => {
+    const library = tempLibrary();
+    const markdown = `# One long paragraph\n\n${'harbour '.repeat(1_250_000)}\n\nThe last paragraph.\n`;
+    const summary = await importFiles(library, [{ path: 'long.md', read: async () => Buffer.from(markdown) }]);
+    expect(summary.failed).toEqual([]);
+    expect(summary.notes).toEqual([
+      { path: 'long.md', note: 'a paragraph longer than anyone writes was cut into shorter ones to be read.' },
+    ]);
+    const article = getArticle(library, summary.imported[0]!.id);
+    expect(article.text.match(/harbour/g)).toHaveLength(1_250_000);
+    expect(article.text.trim().endsWith('The last paragraph.')).toBe(true);
+  });
 });
 
 describe('the Word importer', () => {
