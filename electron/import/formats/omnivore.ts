@@ -1,5 +1,6 @@
 import { timeOf } from '../archive/saved-link.ts';
-import { isRecord, namesIn, notAnEntry, textField } from '../archive/fields.ts';
+import { DatelineError } from '../../common/errors.ts';
+import { exportJson, isRecord, namesIn, notAnEntry, textField } from '../archive/fields.ts';
 import { storedArticle } from '../archive/stored-article.ts';
 import { jsonListsIn, readZip, zipEntryNames } from '../archive/zip.ts';
 import { decodeText } from '../decode.ts';
@@ -11,30 +12,51 @@ const METADATA = /(^|\/)metadata_[^/]*_to_[^/]*\.json$/i;
 /**
  * Omnivore's export zip: metadata_*_to_*.json lists, content/<slug>.html with each article,
  * highlights/<slug>.md with "> quote" blocks and notes. An entry listed twice is read once.
+ * A metadata file on its own (taken out of the zip) brings its entries as saved links, with
+ * what it knew of each.
  */
 export const omnivoreImporter: Importer = {
   id: 'omnivore',
   label: 'Omnivore export',
-  extensions: ['.zip'],
-  accepts: (source) => extensionOf(source.name) === '.zip' && zipEntryNames(source.bytes).some((name) => METADATA.test(name)),
+  extensions: ['.zip', '.json'],
+  reads: 'Omnivore exports (the zip, or a metadata_*.json from it)',
+  accepts: (source) =>
+    extensionOf(source.name) === '.zip'
+      ? zipEntryNames(source.bytes).some((name) => METADATA.test(name))
+      : extensionOf(source.name) === '.json' && isOmnivoreMetadata(source.name, source.bytes),
   parse: async (source) => {
-    const entries = readZip(source.bytes);
-    const file = filesByPath(entries);
-    const seen = new Set<string>();
-    const results: (Promise<ImportEntry> | ImportEntry)[] = [];
-    for (const [index, item] of jsonListsIn(entries, METADATA).entries()) {
-      if (!isRecord(item)) {
-        results.push(notAnEntry(index));
-        continue;
-      }
-      const key = textField(item.id) || textField(item.slug) || textField(item.url);
-      if (key && seen.has(key)) continue;
-      if (key) seen.add(key);
-      results.push(fromOmnivore(item, file));
+    if (extensionOf(source.name) === '.json') {
+      const list = exportJson(source.bytes, 'This Omnivore metadata file');
+      if (!Array.isArray(list)) throw new DatelineError('IMPORT_FAILED', 'This Omnivore metadata file does not hold a list of entries.');
+      return fromEntries(list, () => undefined);
     }
-    return Promise.all(results);
+    const entries = readZip(source.bytes);
+    return fromEntries(jsonListsIn(entries, METADATA), filesByPath(entries));
   },
 };
+
+/** A metadata file by its name, or by the fields of its first entry when it was renamed. */
+function isOmnivoreMetadata(name: string, bytes: Uint8Array): boolean {
+  if (METADATA.test(name)) return true;
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 65536));
+  return /^\s*\[/.test(head) && /"slug"\s*:/.test(head) && /"savedAt"\s*:/.test(head);
+}
+
+function fromEntries(items: unknown[], file: (path: string) => Uint8Array | undefined): Promise<ImportEntry[]> {
+  const seen = new Set<string>();
+  const results: (Promise<ImportEntry> | ImportEntry)[] = [];
+  for (const [index, item] of items.entries()) {
+    if (!isRecord(item)) {
+      results.push(notAnEntry(index));
+      continue;
+    }
+    const key = textField(item.id) || textField(item.slug) || textField(item.url);
+    if (key && seen.has(key)) continue;
+    if (key) seen.add(key);
+    results.push(fromOmnivore(item, file));
+  }
+  return Promise.all(results);
+}
 
 /**
  * A file of the zip by its path inside the export, whatever folder the export was zipped in:

@@ -156,6 +156,38 @@ describe('Omnivore', () => {
     });
   });
 
+  it('reads a metadata file taken out of the zip as saved links, with what it knew of each', async () => {
+    const library = tempLibrary();
+    const metadata = [
+      {
+        id: 'a1',
+        slug: 'ferries-resume',
+        title: 'Ferries resume',
+        description: 'The strike is over',
+        author: 'Ana Lima',
+        url: 'https://harbour.example/ferries-resume',
+        state: 'Archived',
+        labels: ['transport'],
+        savedAt: '2024-10-03T08:00:00.000Z',
+        publishedAt: '2024-10-02T18:00:00.000Z',
+      },
+      null,
+    ];
+    const summary = await importFiles(library, [{ path: 'metadata_0_to_2.json', read: async () => Buffer.from(JSON.stringify(metadata)) }]);
+    expect(summary.failed).toEqual([]);
+    expect(summary.leftOut).toHaveLength(1);
+    expect(everything(library)).toMatchObject([
+      {
+        title: 'Ferries resume',
+        byline: 'Ana Lima',
+        dek: 'The strike is over',
+        tags: ['transport'],
+        archived: true,
+        fetchState: 'pending',
+      },
+    ]);
+  });
+
   it('tells a page note from the note of the highlight before it, at the end of the file too', () => {
     expect(readOmnivoreNotes('> one \n\nits note\n\n> two \n\npage note\n\n')).toEqual({
       highlights: [
