@@ -381,8 +381,8 @@ function SearchResultList({
           {results.total === 0
             ? 'No articles match.'
             : `${results.total.toLocaleString()}${results.totalCapped ? '+' : ''} ${results.total === 1 ? 'article' : 'articles'}`}
-          {results.bounded && <span className="search-bounded">{boundedNote(results.bounded)}</span>}
         </span>
+        {results.bounded && <span className="search-bounded">{boundedNote(results.bounded)}</span>}
         {results.total > 0 && (
           <>
             {' '}
