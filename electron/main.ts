@@ -93,6 +93,7 @@ async function start(): Promise<void> {
   let session: LibrarySession | null = null;
   const starting = LibrarySession.start({
     file: libraryPath,
+    checkInBackground: true,
     emit,
     app: describeApp({ mode: 'desktop', version: app.getVersion(), libraryPath, loaded, isPackaged: app.isPackaged }),
     printToPdf,
@@ -101,8 +102,8 @@ async function start(): Promise<void> {
     // Files opened while a damaged library waited for its backup are imported now.
     onLibrary: () => openPaths?.(pendingFiles.splice(0)),
   });
-  // The window opens at once; its calls wait for the library, which is checked first (that
-  // reads the whole file, seconds for a big library, in a worker thread).
+  // The window opens at once and reads the library while its quick check (the whole file:
+  // seconds for a big library, in a worker thread) runs; what it writes waits for the check.
   const dispatch: Dispatch = async (channel, input) => (await starting).dispatch(channel, input);
   registerChannels(dispatch, log);
   serveProtocols(rendererDir, () => session?.library ?? null);

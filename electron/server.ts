@@ -45,10 +45,11 @@ async function main(): Promise<void> {
   const libraryPath = resolveLibraryPath(args.library, process.env, loaded.policy.libraryFolder);
   let server: WebServer | undefined;
   if (existsSync(libraryPath)) console.log(`Checking the library ${libraryPath}…`);
-  // The page is served while the library is checked (seconds for a big one): it says so,
-  // and its calls wait for the check, as in the desktop window.
+  // The page is served at once; it reads the library while the quick check (seconds for a
+  // big one) runs, and what it writes waits for the check, as in the desktop window.
   const starting = LibrarySession.start({
     file: libraryPath,
+    checkInBackground: true,
     app: describeApp({ mode: 'browser', version: packageVersion(), libraryPath, loaded, isPackaged: false }),
     emit: <E extends EventName>(event: E, payload: EventPayload<E>) => server?.emit(event, payload),
     log: (message, error) => console.error(`[dateline] ${message}:`, error),

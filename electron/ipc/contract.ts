@@ -285,6 +285,8 @@ export const events = {
   'highlights.changed': z.object({ articleId }),
   /** The library was replaced by a backup: every window starts afresh. */
   'library.restored': z.object({ name: z.string() }),
+  /** The check run after a fast start found the library damaged: every window shows the recovery page. */
+  'library.damaged': z.object({}),
   /** A menu item or accelerator in the desktop shell that the window carries out. */
   'menu.command': z.object({ command: z.enum(menuCommands) }),
 } as const satisfies Record<string, z.ZodType>;
@@ -303,6 +305,30 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorPayloa
 
 export const channelNames = Object.keys(channels) as ChannelName[];
 export const eventNames = Object.keys(events) as EventName[];
+
+/**
+ * The channels that only read the library. They are served while the library's start-up
+ * check runs; every other call waits for the check, so nothing is written to a library
+ * before it is known to be sound.
+ */
+export const readingChannels: ReadonlySet<ChannelName> = new Set<ChannelName>([
+  'articles.list',
+  'articles.get',
+  'articles.ids',
+  'search.query',
+  'tags.list',
+  'settings.get',
+  'export.formats',
+  'app.info',
+  'revisions.list',
+  'revisions.get',
+  'highlights.list',
+  'highlights.find',
+  'library.status',
+  'backups.list',
+  'media.get',
+  'downloads.status',
+]);
 
 export function isChannelName(name: string): name is ChannelName {
   return Object.hasOwn(channels, name);

@@ -4,7 +4,8 @@ import type { BackupInfo } from '../common/backups.ts';
 import { backupFolder, listBackups, moveDamagedAside, newestGoodBackup, restoreOverDamaged } from '../library/backups.ts';
 import { backUpNow, scheduleDailyBackups } from '../library/backup-schedule.ts';
 import type { Library } from '../library/library.ts';
-import { LibraryDamagedError, LibraryShrunkError, openCheckedLibrary } from '../library/startup.ts';
+import { LibraryDamagedError, LibraryShrunkError, openCheckedLibrary, openForReading } from '../library/startup.ts';
+import { readingChannels, type ChannelName } from './contract.ts';
 import { createDispatcher, dispatcherOver, type Dispatch } from './dispatcher.ts';
 import type { HandlerContext } from './handlers/services.ts';
 
@@ -16,7 +17,15 @@ export interface SessionOptions extends Omit<HandlerContext, 'library' | 'backup
   onLibrary?: (library: Library) => void;
   /** Whether a daily backup is made when due (the apps); a one-off CLI command makes none. */
   dailyBackups?: boolean;
+  /**
+   * Serve reads at once while the quick check runs in the background, and hold every other
+   * call until it has passed (the apps: a big library is usable in a moment, not seconds).
+   */
+  checkInBackground?: boolean;
 }
+
+/** How long the window's first question ("is the library sound?") waits for a check under way. */
+const STATUS_WAITS_MS = 1000;
 
 /**
  * The library as the apps serve it. Opening checks the file first; a damaged library is
@@ -26,6 +35,9 @@ export interface SessionOptions extends Omit<HandlerContext, 'library' | 'backup
 export class LibrarySession {
   library: Library | null = null;
   readonly folder: string;
+  /** The quick check runs after a fast start; reads are served meanwhile. */
+  private checking = false;
+  private closed = false;
   private current: Dispatch;
   private stopBackups: (() => void) | null = null;
   private readonly options: SessionOptions;
@@ -40,7 +52,9 @@ export class LibrarySession {
   static async start(options: SessionOptions): Promise<LibrarySession> {
     const session = new LibrarySession(options);
     try {
-      session.serve(await session.open());
+      const early = options.checkInBackground ? await openForReading(options.file, { backups: session.folder }) : null;
+      if (early) session.serveWhileChecking(early.reader, early.check);
+      else session.serve(await session.open());
     } catch (error) {
       if (!(error instanceof LibraryDamagedError)) throw error;
       options.log?.('the library failed its check on start', error);
@@ -52,18 +66,20 @@ export class LibrarySession {
   readonly dispatch: Dispatch = (channel, input) => this.current(channel, input);
 
   get damaged(): boolean {
-    return this.library === null;
+    return this.library === null && !this.checking;
   }
 
   close(): void {
+    this.closed = true;
     this.stopBackups?.();
     this.library?.close();
   }
 
-  private open(compareWithBackup = true): Promise<Library> {
+  private open(compareWithBackup = true, quickCheck = true): Promise<Library> {
     return openCheckedLibrary(this.options.file, {
       backups: this.folder,
       compareWithBackup,
+      quickCheck,
       onUpgradeBackup: (backup) => this.options.info?.(`backed up the library before upgrading it: ${backup.name}`),
     });
   }
@@ -81,6 +97,59 @@ export class LibrarySession {
             onError: (error) => this.options.log?.('the daily backup failed', error),
           });
     this.options.onLibrary?.(library);
+  }
+
+  /**
+   * Reads are answered from a read-only connection while the quick check runs; every other
+   * call waits for it. Sound: the library opens for writing and those calls go on. Damaged:
+   * nothing was written, the recovery page is served, and every window is told.
+   */
+  private serveWhileChecking(reader: Library, check: Promise<string[]>): void {
+    const reading = createDispatcher({ ...this.options, library: reader, backups: this.folder, resumeDownloads: false });
+    // Pictures and a backup can be read from it meanwhile.
+    this.library = reader;
+    this.checking = true;
+    const settled = check
+      .then(async (problems) => {
+        if (this.closed) return;
+        if (problems.length) throw new LibraryDamagedError(this.options.file, problems);
+        // Checked just now, and compared with its backup before: open it for writing.
+        this.serve(await this.open(false, false));
+      })
+      .catch(async (error: unknown) => {
+        const damage = error instanceof LibraryDamagedError ? error : null;
+        if (!damage) {
+          this.options.log?.('the library check after start failed; checking on opening instead', error);
+          this.serve(await this.open());
+          return;
+        }
+        this.options.log?.('the library failed its check after start', damage);
+        this.library = null;
+        this.serveRecovery(damage, await newestGoodBackup(this.folder));
+        this.options.emit('library.damaged', {});
+      })
+      .catch((error: unknown) => {
+        this.options.log?.('the library could not be opened after its check', error);
+        if (this.library === reader) this.library = null;
+      })
+      .finally(() => {
+        this.checking = false;
+        reader.close();
+      });
+    const waiting: Dispatch = async (channel, input) => {
+      if (channel === 'library.status') await Promise.race([settled, new Promise((resolve) => setTimeout(resolve, STATUS_WAITS_MS))]);
+      if (this.current !== waiting) return this.current(channel, input);
+      if (readingChannels.has(channel as ChannelName)) return reading(channel, input);
+      await settled;
+      if (this.current === waiting) {
+        return {
+          ok: false,
+          error: { code: 'INTERNAL', message: 'The library could not be opened after its check; the details are in the log.' },
+        };
+      }
+      return this.current(channel, input);
+    };
+    this.current = waiting;
   }
 
   private serveRecovery(damage: LibraryDamagedError, suggested: BackupInfo | null): void {

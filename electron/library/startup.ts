@@ -86,6 +86,40 @@ export async function openCheckedLibrary(file: string, options: CheckedOpenOptio
   return Library.open(file);
 }
 
+/**
+ * The fast way in for the apps: the checks that take milliseconds (the file's shape, its
+ * schema version, its size against the newest backup) and a read-only connection at once,
+ * with SQLite's quick check (which reads the whole file: seconds for a big library) still
+ * running in a worker. Nothing is written until the check has passed. Null when the library
+ * must be checked before anything (it is new, or its schema needs an upgrade): then
+ * `openCheckedLibrary` is the way.
+ */
+export async function openForReading(
+  file: string,
+  options: Pick<CheckedOpenOptions, 'backups'> = {},
+): Promise<{ reader: Library; check: Promise<string[]> } | null> {
+  if (!existsSync(file)) return null;
+  const shape = fileShapeProblems(file);
+  if (shape.length) throw new LibraryDamagedError(file, shape);
+  const probe = openProbe(file);
+  try {
+    if (userVersion(probe) !== LATEST_SCHEMA_VERSION) return null;
+    await refuseIfShrunk(file, probe, options.backups ?? backupFolder(file));
+  } catch (error) {
+    throw damageOf(file, error) ?? error;
+  } finally {
+    probe.close();
+  }
+  const check = checkInWorker({ file });
+  // Read by the caller later; a failure to check is its business, not an unhandled rejection.
+  check.catch(() => undefined);
+  try {
+    return { reader: Library.openReader(file), check };
+  } catch (error) {
+    throw damageOf(file, error) ?? error;
+  }
+}
+
 async function refuseIfShrunk(file: string, probe: Db, folder: string): Promise<void> {
   const backup = await newestComparableBackup(folder);
   if (!backup?.articles || backup.articles < SHRINK_MATTERS_FROM) return;

@@ -161,6 +161,8 @@ export function App() {
 
   // A restored backup is a different library: every view starts again from it.
   useEffect(() => subscribe('library.restored', () => window.location.reload()), []);
+  // The check after a fast start found damage: the window starts again on the recovery page.
+  useEffect(() => subscribe('library.damaged', () => window.location.reload()), []);
 
   useEffect(
     () =>

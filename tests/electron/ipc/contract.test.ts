@@ -67,6 +67,7 @@ describe('the contract', () => {
       'settings.changed',
       'highlights.changed',
       'library.restored',
+      'library.damaged',
       'menu.command',
     ]);
   });

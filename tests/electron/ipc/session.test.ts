@@ -9,10 +9,11 @@ import { Library } from '../../../electron/library/library.ts';
 import { corruptMiddlePage } from '../../helpers/damage.ts';
 import { tempDir, testAppInfo } from '../../helpers/temp.ts';
 
-async function startSession(file: string, onEvent?: (event: EventName, payload: unknown) => void) {
+async function startSession(file: string, onEvent?: (event: EventName, payload: unknown) => void, checkInBackground = false) {
   const events: { event: EventName; payload: unknown }[] = [];
   const session = await LibrarySession.start({
     file,
+    checkInBackground,
     app: testAppInfo,
     emit: (event, payload) => {
       events.push({ event, payload });
@@ -136,5 +137,43 @@ describe('the library session', () => {
     expect(await value(session, 'library.status')).toMatchObject({ healthy: false, suggested: null });
     expect(await value(session, 'backups.list')).toMatchObject({ backups: [] });
     session.close();
+  });
+
+  describe('a fast start (the check in the background)', () => {
+    it('serves reads while the check runs, and writes once it has passed', async () => {
+      const file = libraryFile(30);
+      const { session } = await startSession(file, undefined, true);
+      expect(session.damaged).toBe(false);
+      // Asked at once, while the check may still run: reads answer, the write waits and then goes on.
+      const [list, draft] = await Promise.all([
+        value<{ total: number }>(session, 'articles.list', {}),
+        value<{ id: number }>(session, 'articles.createDraft', { title: 'Written while checking' }),
+      ]);
+      expect(list.total).toBe(30);
+      expect(draft.id).toBeGreaterThan(30);
+      expect(await value(session, 'library.status')).toMatchObject({ healthy: true });
+      session.close();
+    });
+
+    it('regression: a damaged library found by the check after start gets nothing written, and every window is told', async () => {
+      const file = libraryFile(60);
+      const library = Library.open(file);
+      const good = await writeBackup(library.db, backupFolder(file), 'daily', new Date(Date.now() - 60_000));
+      library.close();
+      corruptMiddlePage(file);
+      const damagedBytes = readFileSync(file);
+      const { session, events } = await startSession(file, undefined, true);
+      // A write asked for before the check ends waits for it, then is refused.
+      expect(await session.dispatch('articles.createDraft', { title: 'Must not be written' })).toMatchObject({
+        ok: false,
+        error: { code: 'LIBRARY_DAMAGED' },
+      });
+      expect(events.map((e) => e.event)).toContain('library.damaged');
+      expect(session.damaged).toBe(true);
+      expect(await value(session, 'library.status')).toMatchObject({ healthy: false, suggested: { name: good.name } });
+      expect((await listBackups(backupFolder(file))).map((b) => b.name)).toEqual([good.name]);
+      expect(readFileSync(file).equals(damagedBytes)).toBe(true);
+      session.close();
+    });
   });
 });
