@@ -37,6 +37,16 @@ function libraryFile(count: number): string {
   return file;
 }
 
+/** A library of 60 articles with a good daily backup from a minute ago, then damaged in the middle. */
+async function damagedWithGoodBackup() {
+  const file = libraryFile(60);
+  const library = Library.open(file);
+  const good = await writeBackup(library.db, backupFolder(file), 'daily', new Date(Date.now() - 60_000));
+  library.close();
+  corruptMiddlePage(file);
+  return { file, good, damagedBytes: readFileSync(file) };
+}
+
 describe('the library session', () => {
   it('makes the daily backup on start, and backs up and restores over the contract', async () => {
     const file = libraryFile(3);
@@ -96,12 +106,7 @@ describe('the library session', () => {
   });
 
   it('serves a damaged library only its status and backups, leaves it untouched, and opens it again after a restore', async () => {
-    const file = libraryFile(60);
-    const library = Library.open(file);
-    const good = await writeBackup(library.db, backupFolder(file), 'daily', new Date(Date.now() - 60_000));
-    library.close();
-    corruptMiddlePage(file);
-    const damagedBytes = readFileSync(file);
+    const { file, good, damagedBytes } = await damagedWithGoodBackup();
 
     const { session, events } = await startSession(file);
     expect(session.damaged).toBe(true);
@@ -156,12 +161,7 @@ describe('the library session', () => {
     });
 
     it('regression: a damaged library found by the check after start gets nothing written, and every window is told', async () => {
-      const file = libraryFile(60);
-      const library = Library.open(file);
-      const good = await writeBackup(library.db, backupFolder(file), 'daily', new Date(Date.now() - 60_000));
-      library.close();
-      corruptMiddlePage(file);
-      const damagedBytes = readFileSync(file);
+      const { file, good, damagedBytes } = await damagedWithGoodBackup();
       const { session, events } = await startSession(file, undefined, true);
       // A write asked for before the check ends waits for it, then is refused.
       expect(await session.dispatch('articles.createDraft', { title: 'Must not be written' })).toMatchObject({
