@@ -14,7 +14,7 @@ const ELECTRON_SHELL = `(^|/)node_modules/electron/|${ROOT}electron/(desktop/|ma
 const COMMON_NODE = `${ROOT}electron/common/node/`;
 /** Packages that need Node or stand in for a browser's DOM on the server. */
 const NODE_ONLY_PACKAGES =
-  '(^|/)node_modules/(linkedom|jsdom|better-sqlite3|electron-updater|mammoth|docx|fflate|csv-parse|@mozilla/readability|turndown|image-size)/';
+  '(^|/)node_modules/(linkedom|jsdom|better-sqlite3-multiple-ciphers|electron-updater|mammoth|docx|fflate|csv-parse|@mozilla/readability|turndown|image-size)/';
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {

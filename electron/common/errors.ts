@@ -8,8 +8,14 @@ export const errorCodes = [
   'TOO_LARGE',
   'LIBRARY_TOO_NEW',
   'LIBRARY_DAMAGED',
+  /** The library is encrypted and no key for it was given. */
+  'LIBRARY_LOCKED',
+  /** The passphrase or recovery key given does not unlock the library. */
+  'WRONG_PASSPHRASE',
   /** A newer search from the same window replaced this one before it finished. */
   'SUPERSEDED',
+  /** The person stopped the work before it changed anything. */
+  'CANCELLED',
   /** Storage refused a write (library/storage-errors.ts); nothing was lost. */
   'DISK_FULL',
   'READ_ONLY',

@@ -1,11 +1,11 @@
-import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
-import { readdir, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import { createPrivateFile, ensurePrivateFolder, makePrivate } from '../common/node/private-files.ts';
 import { dirname, join } from 'node:path';
 import { BACKUP_NAME_PATTERN, type BackupInfo, type BackupKind } from '../common/backups.ts';
 import { DatelineError } from '../common/errors.ts';
 import { checkInWorker, isDamage } from './check.ts';
+import { hasPlainHeader, isEncrypted, openSqlite } from './cipher.ts';
 import { articleCountOf, upgrade, userVersion, type Db } from './database.ts';
 import type { Library } from './library.ts';
 import { LATEST_SCHEMA_VERSION } from './migrations.ts';
@@ -62,9 +62,11 @@ export async function copyLibrary(source: Db, destination: string): Promise<void
   await rm(partial, { force: true });
   try {
     createPrivateFile(partial);
-    await source.backup(partial);
+    // An encrypted library's copy is made by VACUUM INTO, under the same key, in the worker.
+    const copyOf = isEncrypted(source) ? source.name : undefined;
+    if (!copyOf) await source.backup(partial);
+    const problems = await checkInWorker({ file: partial, seal: true, ...(copyOf ? { copyOf } : {}) });
     makePrivate(partial);
-    const problems = await checkInWorker({ file: partial, seal: true });
     if (problems.length) throw damagedWhileBackingUp(problems);
     await rename(partial, destination);
   } catch (error) {
@@ -93,7 +95,7 @@ async function describeBackup(folder: string, name: string): Promise<BackupInfo>
   const info: BackupInfo = { name, ...parsed, bytes: size, articles: null, schemaVersion: null, problem: null };
   let db: Db | undefined;
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    db = openSqlite(file, { readonly: true, fileMustExist: true });
     info.schemaVersion = userVersion(db);
     info.articles = articleCountOf(db);
     if (info.schemaVersion > LATEST_SCHEMA_VERSION) info.problem = 'Made by a newer version of Dateline.';
@@ -210,9 +212,14 @@ async function usableBackup(folder: string, name: string): Promise<{ file: strin
   return { file, info };
 }
 
+/** Whether a backup is an encrypted library's (the backup API cannot copy it; the file itself is copied). */
+function isEncryptedBackup(file: string): boolean {
+  return !hasPlainHeader(file);
+}
+
 /** Copies a backup file over `destination` with the backup API, in one transaction. */
 async function copyInto(backupFile: string, destination: string): Promise<void> {
-  const source = new Database(backupFile, { readonly: true, fileMustExist: true });
+  const source = openSqlite(backupFile, { readonly: true, fileMustExist: true });
   try {
     // One step for everything after the first: the library is locked for as short a time as
     // the copy itself, and never left half replaced.
@@ -220,6 +227,23 @@ async function copyInto(backupFile: string, destination: string): Promise<void> 
   } finally {
     source.close();
   }
+}
+
+/**
+ * A backup is one self-contained file (single-file journal, checked): copied byte for byte
+ * under a temporary name, synced, and renamed over `destination`.
+ */
+async function copyWhole(backupFile: string, destination: string): Promise<void> {
+  const partial = `${destination}.partial`;
+  await copyFile(backupFile, partial);
+  const handle = await open(partial, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  makePrivate(partial);
+  await rename(partial, destination);
 }
 
 export interface RestoreResult {
@@ -237,7 +261,8 @@ export interface RestoreResult {
 export async function restoreBackup(library: Library, folder: string, name: string, keep: number): Promise<RestoreResult> {
   const { file, info } = await usableBackup(folder, name);
   const keptAside = await writeBackup(library.db, folder, 'before-restore');
-  await copyInto(file, library.file);
+  if (isEncryptedBackup(file)) await library.replaceFile((target) => copyWhole(file, target));
+  else await copyInto(file, library.file);
   // The connection notices the new schema at its next statement, which reloads it; ALTER
   // TABLE checks its columns while being compiled, before that, so a statement goes first.
   library.db.prepare('SELECT count(*) FROM sqlite_master').get();
@@ -272,7 +297,8 @@ export async function restoreOverDamaged(
   await removeWithSideFiles(incoming);
   try {
     createPrivateFile(incoming);
-    await copyInto(file, incoming);
+    if (isEncryptedBackup(file)) await copyWhole(file, incoming);
+    else await copyInto(file, incoming);
   } catch (error) {
     await removeWithSideFiles(incoming);
     throw new DatelineError(

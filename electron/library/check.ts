@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { workerUrl } from '../common/node/workers.ts';
+import { heldKeyFor, type DataKey } from './cipher.ts';
 import type { Db } from './database.ts';
 
 /** SQLite's quick check; an empty list means the file is sound. */
@@ -17,6 +18,13 @@ export interface CheckRequest {
   file: string;
   /** A fresh backup copy: switch it to a single-file journal before checking it. */
   seal?: boolean;
+  /**
+   * Write `file` first, as a copy of this library made with VACUUM INTO: an encrypted
+   * library cannot use the backup API, and the copy takes seconds the caller must not wait on.
+   */
+  copyOf?: string;
+  /** The file's key, when it is encrypted; the worker thread holds no keys of its own. */
+  key?: DataKey;
 }
 
 export type CheckAnswer = { problems: string[] } | { error: { message: string; code?: unknown } };
@@ -27,7 +35,8 @@ export type CheckAnswer = { problems: string[] } | { error: { message: string; c
  * file SQLite calls damaged on opening included; other failures (no access) reject.
  */
 export function checkInWorker(request: CheckRequest): Promise<string[]> {
-  const worker = new Worker(workerUrl('check-worker'), { workerData: request });
+  const key = request.key ?? heldKeyFor(request.copyOf ?? request.file);
+  const worker = new Worker(workerUrl('check-worker'), { workerData: { ...request, key } });
   return new Promise<string[]>((resolve, reject) => {
     worker.once('message', (answer: CheckAnswer) => {
       if ('problems' in answer) resolve(answer.problems);

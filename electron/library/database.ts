@@ -1,15 +1,17 @@
-import Database from 'better-sqlite3';
 import { dirname } from 'node:path';
 import { createPrivateFile, ensureFolder, ensurePrivateFolder, makePrivate } from '../common/node/private-files.ts';
 import { DatelineError } from '../common/errors.ts';
+import { openSqlite, type DataKey, type Db } from './cipher.ts';
 import { userDataDir } from './location.ts';
 import { migrations, type Migration } from './migrations.ts';
 
-export type Db = Database.Database;
+export type { Db };
 
 export interface OpenOptions {
   /** Migrations to apply; tests pass a prefix to build an older library. */
   migrations?: readonly Migration[];
+  /** Creates a new library encrypted with this key (an existing one is opened by the key held for it). */
+  key?: DataKey;
 }
 
 /**
@@ -21,7 +23,7 @@ export interface OpenOptions {
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const steps = options.migrations ?? migrations;
   if (file !== ':memory:') prepareFile(file);
-  const db = new Database(file);
+  const db = openSqlite(file, options.key ? { key: options.key } : {});
   try {
     const version = userVersion(db);
     if (version > steps.length) {
@@ -58,7 +60,7 @@ function prepareFile(file: string): void {
  * writer writes.
  */
 export function openReadOnly(file: string): Db {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+  const db = openSqlite(file, { readonly: true, fileMustExist: true });
   db.pragma('busy_timeout = 5000');
   return db;
 }

@@ -9,9 +9,11 @@ const HEADER_BYTES = 100;
  * reads a file cut short as if the missing pages were there. An empty list means the file
  * looks like a whole SQLite database; its contents are the quick check's business.
  */
-export function fileShapeProblems(file: string): string[] {
+export function fileShapeProblems(file: string, { encrypted = false }: { encrypted?: boolean } = {}): string[] {
   const size = statSync(file).size;
   if (size === 0) return ['The library file is empty (0 bytes): its contents were lost or never written.'];
+  // An encrypted file's header is encrypted too: SQLite reading it with the key is the check.
+  if (encrypted) return [];
   const header = Buffer.alloc(HEADER_BYTES);
   const fd = openSync(file, 'r');
   try {

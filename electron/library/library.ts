@@ -1,4 +1,4 @@
-import type { Statement } from 'better-sqlite3';
+import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import { openDatabase, openReadOnly, type Db, type OpenOptions } from './database.ts';
 
 /** Deletes made close together share one checkpoint. */
@@ -9,14 +9,18 @@ const FORGET_AFTER_MS = 2000;
  * functions over it; this class only owns the connection and its prepared statements.
  */
 export class Library {
-  readonly db: Db;
+  private connection: Db;
   readonly file: string;
   private readonly statements = new Map<string, Statement>();
   private checkpointTimer: NodeJS.Timeout | null = null;
 
   private constructor(db: Db, file: string) {
-    this.db = db;
+    this.connection = db;
     this.file = file;
+  }
+
+  get db(): Db {
+    return this.connection;
   }
 
   static open(file: string, options?: OpenOptions): Library {
@@ -60,6 +64,24 @@ export class Library {
     if (!this.db.open || this.db.readonly) return false;
     const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
     return result?.busy === 0;
+  }
+
+  /**
+   * Closes the connection, lets `replace` put another file in the library's place (it is
+   * given the path to write), and opens that one: how an encrypted backup is restored, since
+   * the backup API cannot write into an encrypted library. Readers on other connections must
+   * reopen too (the search worker is replaced by its owner).
+   */
+  async replaceFile(replace: (target: string) => Promise<void>): Promise<void> {
+    const readonly = this.connection.readonly;
+    this.forgetDeletedNow();
+    this.statements.clear();
+    this.connection.close();
+    try {
+      await replace(this.file);
+    } finally {
+      this.connection = readonly ? openReadOnly(this.file) : openDatabase(this.file);
+    }
   }
 
   close(): void {

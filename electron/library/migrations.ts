@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 
 // A migration, once shipped, must do the same thing forever: this module imports nothing of
 // the app's that could change under it (tests/electron/library/migrations-frozen.test.ts).

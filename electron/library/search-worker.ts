@@ -1,5 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { isDatelineError } from '../common/errors.ts';
+import { dirname } from 'node:path';
+import { holdKey, type DataKey } from './cipher.ts';
 import { Library } from './library.ts';
 import { searchArticles } from './search.ts';
 import type { SearchReply, SearchRequest } from './searcher.ts';
@@ -9,7 +11,9 @@ import type { SearchReply, SearchRequest } from './searcher.ts';
  * cannot interrupt a running query, so the thread that owns this worker stops a slow one by
  * terminating the worker and starting another.
  */
-const library = Library.openReader((workerData as { file: string }).file);
+const { file, key } = workerData as { file: string; key?: DataKey };
+if (key) holdKey(key, [dirname(file)]);
+const library = Library.openReader(file);
 
 parentPort?.on('message', ({ id, query }: SearchRequest) => {
   let reply: SearchReply;

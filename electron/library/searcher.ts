@@ -1,6 +1,7 @@
 import { DatelineError, type ErrorCode } from '../common/errors.ts';
 import { searchQuerySchema, type SearchQuery, type SearchResults } from '../common/model.ts';
 import { SupervisedWorker } from '../common/node/workers.ts';
+import { heldKeyFor } from './cipher.ts';
 import type { Library } from './library.ts';
 import { searchArticles } from './search.ts';
 
@@ -51,7 +52,7 @@ export class Searcher {
     this.inThread = inThread;
     this.worker = new SupervisedWorker({
       name: 'search-worker',
-      workerOptions: () => ({ workerData: { file: library.file } }),
+      workerOptions: () => ({ workerData: { file: library.file, key: heldKeyFor(library.file) } }),
       idleMs: IDLE_MS,
       onReply: (reply) => {
         const running = this.running;

@@ -1,9 +1,10 @@
-import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { DatelineError } from '../common/errors.ts';
 import type { BackupInfo } from '../common/backups.ts';
 import { backupFolder, newestComparableBackup, writeBackup } from './backups.ts';
 import { checkInWorker, isDamage } from './check.ts';
+import { heldKeyFor, openSqlite } from './cipher.ts';
+import { isEncryptedLibrary } from './library-keys.ts';
 import { articleCountOf, userVersion, type Db } from './database.ts';
 import { fileShapeProblems } from './file-shape.ts';
 import { Library } from './library.ts';
@@ -64,7 +65,7 @@ export interface CheckedOpenOptions {
  */
 export async function openCheckedLibrary(file: string, options: CheckedOpenOptions = {}): Promise<Library> {
   if (existsSync(file)) {
-    const shape = fileShapeProblems(file);
+    const shape = fileShapeProblems(file, { encrypted: requireKey(file) });
     if (shape.length) throw new LibraryDamagedError(file, shape);
     if (options.quickCheck !== false) {
       const problems = await checkInWorker({ file });
@@ -99,7 +100,7 @@ export async function openForReading(
   options: Pick<CheckedOpenOptions, 'backups'> = {},
 ): Promise<{ reader: Library; check: Promise<string[]> } | null> {
   if (!existsSync(file)) return null;
-  const shape = fileShapeProblems(file);
+  const shape = fileShapeProblems(file, { encrypted: requireKey(file) });
   if (shape.length) throw new LibraryDamagedError(file, shape);
   const probe = openProbe(file);
   try {
@@ -120,6 +121,18 @@ export async function openForReading(
   }
 }
 
+/** Whether the library is encrypted; one whose key this process does not hold is refused, untouched. */
+function requireKey(file: string): boolean {
+  if (!isEncryptedLibrary(file)) return false;
+  if (!heldKeyFor(file)) {
+    throw new DatelineError(
+      'LIBRARY_LOCKED',
+      `The library ${file} is encrypted. Give its passphrase (at the prompt, or in DATELINE_PASSPHRASE) or its recovery key to open it.`,
+    );
+  }
+  return true;
+}
+
 async function refuseIfShrunk(file: string, probe: Db, folder: string): Promise<void> {
   const backup = await newestComparableBackup(folder);
   if (!backup?.articles || backup.articles < SHRINK_MATTERS_FROM) return;
@@ -129,7 +142,7 @@ async function refuseIfShrunk(file: string, probe: Db, folder: string): Promise<
 
 function openProbe(file: string): Db {
   try {
-    return new Database(file, { readonly: true, fileMustExist: true });
+    return openSqlite(file, { readonly: true, fileMustExist: true });
   } catch (error) {
     throw damageOf(file, error) ?? error;
   }

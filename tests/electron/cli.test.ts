@@ -238,7 +238,7 @@ describe('the dateline CLI', { timeout: 90_000 }, () => {
       ['show', '1'],
       ['search', 'kursk'],
     ]) {
-      expect(packagesLoadedBy(library, ...args)).toEqual(['better-sqlite3', 'zod']);
+      expect(packagesLoadedBy(library, ...args)).toEqual(['better-sqlite3-multiple-ciphers', 'zod']);
     }
   });
 });

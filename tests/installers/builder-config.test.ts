@@ -58,7 +58,7 @@ describe('electron-builder.yml', () => {
   it('packs into ASAR with the native module unpacked and never rebuilt', () => {
     expect(config.asar).toBe(true);
     expect(config.npmRebuild).toBe(false);
-    expect(config.asarUnpack).toContain('**/node_modules/better-sqlite3/**');
+    expect(config.asarUnpack).toContain('**/node_modules/better-sqlite3-multiple-ciphers/**');
     expect(config.files).toContain('!**/*.map');
   });
 

@@ -62,7 +62,7 @@ describe('the packaged Linux app (electron-builder --dir)', () => {
     expect(files.filter((file) => /^\/(electron|renderer|tests|resources|\.ci)\//.test(file))).toEqual([]);
     expect(files.filter((file) => file.endsWith('.map'))).toEqual([]);
     const packages = new Set(files.flatMap((file) => /^\/node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file)?.[1] ?? []));
-    for (const runtime of ['better-sqlite3', 'zod', 'electron-updater', 'turndown']) expect(packages).toContain(runtime);
+    for (const runtime of ['better-sqlite3-multiple-ciphers', 'zod', 'electron-updater', 'turndown']) expect(packages).toContain(runtime);
     for (const tool of [
       'electron',
       'electron-builder',
@@ -80,10 +80,10 @@ describe('the packaged Linux app (electron-builder --dir)', () => {
   });
 
   it("unpacks better-sqlite3's native binary for this platform only", () => {
-    const unpacked = join(appDir, 'resources/app.asar.unpacked/node_modules/better-sqlite3/prebuilds');
+    const unpacked = join(appDir, 'resources/app.asar.unpacked/node_modules/better-sqlite3-multiple-ciphers/prebuilds');
     expect(existsSync(join(unpacked, 'linux-x64.node'))).toBe(true);
     expect(existsSync(join(unpacked, 'win32-x64.node'))).toBe(false);
-    expect(existsSync(join(appDir, 'resources/app.asar.unpacked/node_modules/better-sqlite3/deps'))).toBe(false);
+    expect(existsSync(join(appDir, 'resources/app.asar.unpacked/node_modules/better-sqlite3-multiple-ciphers/deps'))).toBe(false);
   });
 
   it('flips the fuses in the packaged executable', async () => {

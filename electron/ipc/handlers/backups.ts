@@ -4,7 +4,7 @@ import { getSettings } from '../../library/settings-store.ts';
 import type { Services } from './services.ts';
 import type { HandlersOf } from './types.ts';
 
-export function backupHandlers({ library, backups, emit, exclusively, imports, downloads }: Services): HandlersOf<'backups'> {
+export function backupHandlers({ library, backups, emit, exclusively, imports, downloads, searcher }: Services): HandlersOf<'backups'> {
   return {
     'backups.list': async () => ({ folder: backups, keep: getSettings(library).backupsToKeep, backups: await listBackups(backups) }),
     'backups.create': () => backUpNow(library, backups),
@@ -15,6 +15,9 @@ export function backupHandlers({ library, backups, emit, exclusively, imports, d
         imports.cancelAll();
         downloads.cancel();
         await Promise.allSettled([imports.settled(), downloads.idle()]);
+        // The search worker reads through its own connection; it starts afresh on the restored
+        // file (an encrypted library's file is replaced, not written into).
+        await searcher.close();
         const result = await restoreBackup(library, backups, name, getSettings(library).backupsToKeep);
         emit('library.restored', { name });
         return { ...result, damagedCopy: null };

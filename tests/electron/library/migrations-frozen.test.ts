@@ -17,6 +17,6 @@ describe('the migrations module', () => {
     }));
     const dynamic = /\bimport\s*\(|\brequire\s*\(/.test(source);
     expect(dynamic).toBe(false);
-    expect(imports).toEqual([{ from: 'better-sqlite3', typeOnly: true }]);
+    expect(imports).toEqual([{ from: 'better-sqlite3-multiple-ciphers', typeOnly: true }]);
   });
 });
