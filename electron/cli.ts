@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,6 +14,10 @@ import { resolveLibraryPath } from './library/location.ts';
 import { checkIntegrity, type IntegrityReport } from './library/maintenance.ts';
 import { backupFolder, copyLibrary, listBackups } from './library/backups.ts';
 import { LibraryDamagedError, openCheckedLibrary } from './library/startup.ts';
+import { heldKeyFor } from './library/cipher.ts';
+import type { ConversionOptions } from './library/encryption.ts';
+import { isEncryptedLibrary, keysFileOf, passphraseProblem, unlockAtStart, type UnlockAtStart } from './library/library-keys.ts';
+import { askHidden } from './common/node/terminal.ts';
 import type { BackupInfo } from './common/backups.ts';
 import { snippetParts } from './common/snippet.ts';
 import { describeApp, loadDevelopmentPolicy, packageVersion } from './policy/app-info.ts';
@@ -38,6 +43,13 @@ Commands:
   restore <name>      replace the library with a backup from the Backups folder; the
                       current library is kept as a backup first (a damaged one is moved
                       aside untouched)
+  encrypt             encrypt the library and its backups; prints the recovery key once
+  decrypt             make an encrypted library and its backups plain again
+  rekey               change an encrypted library's passphrase
+
+An encrypted library's passphrase is asked at the terminal, or read from
+DATELINE_PASSPHRASE (and, for encrypt and rekey, the new one from
+DATELINE_NEW_PASSPHRASE); the prompt also takes the recovery key.
 
 Options:
   --library FILE      the library to use (default: DATELINE_LIBRARY or your user-data folder)
@@ -50,6 +62,9 @@ class UsageError extends Error {}
 interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Asks for a secret without echoing it; null when nobody can be asked. The terminal by default. */
+  ask?: (prompt: string) => Promise<string | null>;
+  env?: NodeJS.ProcessEnv;
 }
 
 type Options = { json: boolean; library?: string; view?: string; tag?: string; limit?: string; format?: string; output?: string };
@@ -86,7 +101,13 @@ const fileCommands: Record<string, FileCommand> = {
   check: runCheck,
   backups: runListBackups,
   restore: runRestore,
+  encrypt: runEncrypt,
+  decrypt: runDecrypt,
+  rekey: runRekey,
 };
+
+/** Commands that unlock the library themselves (encrypt has nothing to unlock). */
+const unlockingCommands = new Set(['encrypt', 'decrypt', 'rekey']);
 
 const OPTIONS = {
   library: { type: 'string' },
@@ -170,6 +191,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   let library: Library | undefined;
   try {
     const file = resolveLibraryPath(parsed.values.library);
+    if (!unlockingCommands.has(name!)) await unlockAtStart(file, unlockIo(io));
     if (fileCommand) return await fileCommand(file, operands, parsed.values, io);
     library = await openCheckedLibrary(file, { quickCheck: !readOnlyCommands.has(name!) });
     const dispatch = createDispatcher({
@@ -190,6 +212,87 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   } finally {
     library?.close();
   }
+}
+
+function unlockIo(io: Io): UnlockAtStart {
+  return { env: io.env ?? process.env, ask: io.ask ?? ((prompt) => askHidden(prompt)), tell: (message) => io.err(`dateline: ${message}`) };
+}
+
+/** A new passphrase: DATELINE_NEW_PASSPHRASE (or, for encrypt, DATELINE_PASSPHRASE), else typed twice. */
+async function newPassphrase(io: Io, envNames: string[]): Promise<string> {
+  const env = io.env ?? process.env;
+  for (const name of envNames) if (env[name]) return env[name]!;
+  const ask = io.ask ?? ((prompt: string) => askHidden(prompt));
+  const first = await ask('New passphrase (at least 8 characters): ');
+  if (first === null) throw new UsageError(`give the new passphrase at a terminal, or in ${envNames[0]}`);
+  const problem = passphraseProblem(first);
+  if (problem) throw new DatelineError('INVALID_INPUT', problem);
+  if ((await ask('The same passphrase again: ')) !== first)
+    throw new DatelineError('INVALID_INPUT', 'The two passphrases differ; nothing was changed.');
+  return first;
+}
+
+function conversionProgress(io: Io, options: Options): ConversionOptions['onProgress'] {
+  if (options.json) return undefined;
+  return (step, detail) => io.err(detail ? `${step} ${detail.done}/${detail.total}` : `${step}…`);
+}
+
+async function runEncrypt(file: string, operands: string[], options: Options, io: Io): Promise<number> {
+  if (operands.length) throw new UsageError('encrypt takes no operands');
+  const { encryptLibrary, encryptPlainBackups } = await import('./library/encryption.ts');
+  if (isEncryptedLibrary(file)) {
+    // An encryption cut short after the swap may have left backups plain: they are finished now.
+    await unlockAtStart(file, unlockIo(io));
+    const backups = await encryptPlainBackups(file, heldKeyFor(file)!);
+    if (!backups) throw new DatelineError('CONFLICT', 'This library is encrypted already; `dateline rekey` changes its passphrase.');
+    print(io, options, { encrypted: file, backups }, () => `The library was encrypted already; encrypted ${backups} backups left plain.`);
+    return 0;
+  }
+  if (!options.json) {
+    io.err(
+      'Encrypting the library. Without its passphrase and its recovery key, nobody (Dateline included) can open it or its backups again.',
+    );
+  }
+  const passphrase = await newPassphrase(io, ['DATELINE_NEW_PASSPHRASE', 'DATELINE_PASSPHRASE']);
+  const { recoveryKey, backups } = await encryptLibrary(file, passphrase, { onProgress: conversionProgress(io, options) });
+  print(io, options, { encrypted: file, backups, recoveryKey }, () =>
+    [
+      `Encrypted ${file} and ${backups} backup${backups === 1 ? '' : 's'}.`,
+      '',
+      `Recovery key: ${recoveryKey}`,
+      '',
+      'Write it down or store it somewhere safe now: it is shown only this once, and it opens the',
+      'library if the passphrase is forgotten.',
+    ].join('\n'),
+  );
+  return 0;
+}
+
+async function runDecrypt(file: string, operands: string[], options: Options, io: Io): Promise<number> {
+  if (operands.length) throw new UsageError('decrypt takes no operands');
+  if (!isEncryptedLibrary(file) && !existsSync(keysFileOf(file))) throw new DatelineError('CONFLICT', 'This library is not encrypted.');
+  // A decryption cut short after the swap left a plain library with encrypted backups.
+  await unlockAtStart(file, { ...unlockIo(io), keysFileAlone: true });
+  const { decryptLibrary } = await import('./library/encryption.ts');
+  const { backups } = await decryptLibrary(file, { key: heldKeyFor(file)! }, { onProgress: conversionProgress(io, options) });
+  print(
+    io,
+    options,
+    { decrypted: file, backups },
+    () => `Decrypted ${file} and ${backups} backup${backups === 1 ? '' : 's'}; it is a plain file again.`,
+  );
+  return 0;
+}
+
+async function runRekey(file: string, operands: string[], options: Options, io: Io): Promise<number> {
+  if (operands.length) throw new UsageError('rekey takes no operands');
+  if (!isEncryptedLibrary(file)) throw new DatelineError('CONFLICT', 'This library is not encrypted; `dateline encrypt` encrypts it.');
+  await unlockAtStart(file, unlockIo(io));
+  const passphrase = await newPassphrase(io, ['DATELINE_NEW_PASSPHRASE']);
+  const { changePassphrase } = await import('./library/encryption.ts');
+  changePassphrase(file, { key: heldKeyFor(file)! }, passphrase);
+  print(io, options, { rekeyed: file }, () => 'Changed the passphrase. The recovery key is unchanged.');
+  return 0;
 }
 
 function cliAppInfo(file: string) {

@@ -21,6 +21,7 @@ import { APP_ORIGIN } from './shell/urls.ts';
 import { registerSchemes, serveProtocols } from './desktop/protocols.ts';
 import { startUpdates, type Updates } from './desktop/updates.ts';
 import { createMainWindow } from './desktop/window.ts';
+import { unlockWithKeychain } from './desktop/keychain.ts';
 
 /**
  * The desktop shell: one instance, one window, the contract over Electron IPC, a menu, and
@@ -90,6 +91,12 @@ async function start(): Promise<void> {
     });
   };
 
+  const locked = await unlockWithKeychain(libraryPath, (message, error) => log.error(message, error));
+  if (locked) {
+    dialog.showErrorBox('Dateline cannot open its library', `${libraryPath}\n\n${locked}`);
+    app.exit(1);
+    return;
+  }
   let session: LibrarySession | null = null;
   const starting = LibrarySession.start({
     file: libraryPath,

@@ -5,7 +5,9 @@ import { parseArgs } from 'node:util';
 import type { EventName, EventPayload } from './ipc/contract.ts';
 import type { Dispatch } from './ipc/dispatcher.ts';
 import { LibrarySession } from './ipc/session.ts';
+import { unlockAtStart } from './library/library-keys.ts';
 import { resolveLibraryPath } from './library/location.ts';
+import { askHidden } from './common/node/terminal.ts';
 import { describeApp, loadDevelopmentPolicy, packageVersion } from './policy/app-info.ts';
 import { startWebServer, type WebServer } from './web/http-server.ts';
 
@@ -44,6 +46,11 @@ async function main(): Promise<void> {
   if (loaded.problem) console.error(loaded.problem);
   const libraryPath = resolveLibraryPath(args.library, process.env, loaded.policy.libraryFolder);
   let server: WebServer | undefined;
+  try {
+    await unlockAtStart(libraryPath, { ask: (prompt) => askHidden(prompt), tell: (message) => console.error(message) });
+  } catch (error) {
+    fail((error as Error).message, 1);
+  }
   if (existsSync(libraryPath)) console.log(`Checking the library ${libraryPath}…`);
   // The page is served at once; it reads the library while the quick check (seconds for a
   // big one) runs, and what it writes waits for the check, as in the desktop window.
