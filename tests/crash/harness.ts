@@ -4,8 +4,10 @@
  * committed is there, and that the one in flight is there whole or not at all.
  */
 import { spawn } from 'node:child_process';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getArticle } from '../../electron/library/articles.ts';
+import { holdKey, type DataKey } from '../../electron/library/cipher.ts';
 import { Library } from '../../electron/library/library.ts';
 import { checkIntegrity } from '../../electron/library/maintenance.ts';
 import { random as seededRandom } from '../helpers/synthetic.ts';
@@ -29,12 +31,21 @@ interface Expected {
   tags: Map<number, string[]>;
 }
 
-export async function runCrashCycles(file: string, cycles: number, seed = 1): Promise<CrashReport> {
+/**
+ * With `key`, the library is an encrypted one: made with that key, held by this process for
+ * the checks, and given to each writer through its environment (never its arguments).
+ */
+export async function runCrashCycles(file: string, cycles: number, seed = 1, { key }: { key?: DataKey } = {}): Promise<CrashReport> {
+  if (key) {
+    holdKey(key, [dirname(file)]);
+    Library.open(file, { key }).close();
+  }
+  const env = key ? { ...process.env, DATELINE_CRASH_KEY: Buffer.from(key).toString('hex') } : process.env;
   const expected: Expected = { drafts: new Map(), imports: new Map(), tags: new Map() };
   const report: CrashReport = { cycles: 0, acknowledged: 0, inFlightCommitted: 0, killedWhileOpening: 0 };
   for (let cycle = 0; cycle < cycles; cycle += 1) {
     const cycleSeed = seed * 100_000 + cycle;
-    const { writes, inFlight, ready } = await writeUntilKilled(file, cycleSeed);
+    const { writes, inFlight, ready } = await writeUntilKilled(file, cycleSeed, env);
     if (!ready) report.killedWhileOpening += 1;
     for (const write of writes) applyWrite(expected, write);
     report.acknowledged += writes.length;
@@ -49,9 +60,14 @@ export async function runCrashCycles(file: string, cycles: number, seed = 1): Pr
 }
 
 /** One child: killed either while opening the library or a few milliseconds into its writes. */
-async function writeUntilKilled(file: string, seed: number): Promise<{ writes: Write[]; inFlight: Write | null; ready: boolean }> {
+async function writeUntilKilled(
+  file: string,
+  seed: number,
+  env: NodeJS.ProcessEnv,
+): Promise<{ writes: Write[]; inFlight: Write | null; ready: boolean }> {
   const child = spawn(process.execPath, ['--experimental-strip-types', '--no-warnings', WRITER, file, String(seed)], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    env,
   });
   let output = '';
   let errors = '';

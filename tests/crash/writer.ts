@@ -4,6 +4,8 @@
  * ("intent") and after its transaction committed ("ack"), until it is killed.
  */
 import { writeSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { holdKey } from '../../electron/library/cipher.ts';
 import { insertSavedArticle } from '../../electron/library/saved-articles.ts';
 import { createDraft, updateArticle } from '../../electron/library/drafts.ts';
 import { Library } from '../../electron/library/library.ts';
@@ -18,6 +20,8 @@ const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.le
 
 const say = (line: object) => writeSync(1, `${JSON.stringify(line)}\n`);
 
+const key = process.env.DATELINE_CRASH_KEY;
+if (key) holdKey(Buffer.from(key, 'hex'), [dirname(file!)]);
 const library = Library.open(file!);
 const drafts = library.db.prepare("SELECT id FROM articles WHERE kind = 'draft'").pluck().all() as number[];
 const saved = library.db.prepare("SELECT id FROM articles WHERE kind = 'saved'").pluck().all() as number[];
