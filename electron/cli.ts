@@ -270,6 +270,9 @@ async function runEncrypt(file: string, operands: string[], options: Options, io
 
 async function runDecrypt(file: string, operands: string[], options: Options, io: Io): Promise<number> {
   if (operands.length) throw new UsageError('decrypt takes no operands');
+  if (loadDevelopmentPolicy().policy.security?.requireEncryption) {
+    throw new DatelineError('UNSUPPORTED', 'Your organization requires this library to stay encrypted (security.requireEncryption).');
+  }
   if (!isEncryptedLibrary(file) && !existsSync(keysFileOf(file))) throw new DatelineError('CONFLICT', 'This library is not encrypted.');
   // A decryption cut short after the swap left a plain library with encrypted backups.
   await unlockAtStart(file, { ...unlockIo(io), keysFileAlone: true });

@@ -21,7 +21,7 @@ import { APP_ORIGIN } from './shell/urls.ts';
 import { registerSchemes, serveProtocols } from './desktop/protocols.ts';
 import { startUpdates, type Updates } from './desktop/updates.ts';
 import { createMainWindow } from './desktop/window.ts';
-import { unlockWithKeychain } from './desktop/keychain.ts';
+import { keychainWrapper, unlockWithKeychain } from './desktop/keychain.ts';
 
 /**
  * The desktop shell: one instance, one window, the contract over Electron IPC, a menu, and
@@ -104,6 +104,7 @@ async function start(): Promise<void> {
     emit,
     app: describeApp({ mode: 'desktop', version: app.getVersion(), libraryPath, loaded, isPackaged: app.isPackaged }),
     printToPdf,
+    keychain: keychainWrapper(),
     log: (message, error) => log.error(message, error),
     info: (message) => log.info(message),
     // Files opened while a damaged library waited for its backup are imported now.

@@ -40,3 +40,9 @@ export async function unlockWithKeychain(libraryFile: string, log: (message: str
   }
   return null;
 }
+
+/** How the handlers wrap a newly encrypted library's key, when this computer has a keychain. */
+export function keychainWrapper(): { wrap(key: Uint8Array): Uint8Array } | undefined {
+  if (!safeStorage.isEncryptionAvailable()) return undefined;
+  return { wrap: (key) => safeStorage.encryptString(Buffer.from(key).toString('hex')) };
+}

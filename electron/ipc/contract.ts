@@ -132,7 +132,18 @@ export const appInfoSchema = z.object({
     disabledFeatures: z.array(managedFeature),
     /** Intranet hosts downloads may reach though they are on a private network. */
     intranetHosts: z.array(z.string()),
+    /** Every library must be encrypted (the newsroom's policy). */
+    requireEncryption: z.boolean(),
   }),
+});
+
+const passphrase = z.string().min(8, 'A passphrase needs at least 8 characters.').max(1024, 'A passphrase has at most 1,024 characters.');
+
+export const securityStatusSchema = z.object({
+  encrypted: z.boolean(),
+  /** The desktop app keeps the key in the OS keychain, so it opens without asking. */
+  keychain: z.boolean(),
+  required: z.boolean(),
 });
 
 export const channels = {
@@ -258,6 +269,17 @@ export const channels = {
   'backups.create': { input: z.strictObject({}), output: backupInfoSchema },
   /** Replaces the library with a backup; the current one is kept aside first. */
   'backups.restore': { input: z.strictObject({ name: backupName }), output: restoreResultSchema },
+  'security.status': { input: z.strictObject({}), output: securityStatusSchema },
+  /** Encrypts the open library and its backups; answers the recovery key, shown once. */
+  'security.encrypt': {
+    input: z.strictObject({ passphrase }),
+    output: z.object({ recoveryKey: z.string(), backups: z.number().int().nonnegative() }),
+  },
+  'security.changePassphrase': { input: z.strictObject({ current: z.string().max(1024), passphrase }), output: z.strictObject({}) },
+  'security.decrypt': {
+    input: z.strictObject({ current: z.string().max(1024) }),
+    output: z.object({ backups: z.number().int().nonnegative() }),
+  },
   'media.add': {
     input: z.strictObject({ articleId, mimeType: z.string().max(100), data: z.base64().max(40_000_000) }),
     output: z.object({ id: z.number().int().positive() }),
@@ -298,6 +320,7 @@ export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
 
 export type AppInfo = z.output<typeof appInfoSchema>;
+export type SecurityStatus = z.output<typeof securityStatusSchema>;
 export type LibraryStatus = z.output<typeof libraryStatusSchema>;
 export type MenuCommand = (typeof menuCommands)[number];
 export type ErrorPayload = { code: (typeof errorCodes)[number]; message: string };

@@ -32,6 +32,7 @@ export function describeApp({ mode, version, libraryPath, loaded, isPackaged, bu
       libraryFolderManaged: policy.libraryFolder !== undefined,
       disabledFeatures: (policy.disabledFeatures ?? []).map((id) => ({ id, label: features[id] })),
       intranetHosts: policy.intranetHosts ?? [],
+      requireEncryption: policy.security?.requireEncryption === true,
     },
   };
 }

@@ -23,6 +23,8 @@ export const policySchema = z.strictObject({
    * from; every other loopback, private or link-local address is refused (address-guard.ts).
    */
   intranetHosts: z.array(z.string().min(1).max(253)).max(100).optional(),
+  /** `requireEncryption`: every library is to be encrypted; decrypting one is refused. */
+  security: z.strictObject({ requireEncryption: z.boolean().optional() }).optional(),
 });
 
 export type Policy = z.output<typeof policySchema>;

@@ -8,6 +8,7 @@ import { importHandlers } from './imports.ts';
 import { mediaHandlers } from './media.ts';
 import { revisionHandlers } from './revisions.ts';
 import { searchHandlers } from './search.ts';
+import { securityHandlers } from './security.ts';
 import type { Services } from './services.ts';
 import { settingsHandlers } from './settings.ts';
 import { tagHandlers } from './tags.ts';
@@ -31,5 +32,6 @@ export function createHandlers(services: Services): Handlers {
     ...highlightHandlers(services),
     ...backupHandlers(services),
     ...mediaHandlers(services),
+    ...securityHandlers(services),
   };
 }

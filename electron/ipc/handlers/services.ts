@@ -2,6 +2,7 @@ import { DatelineError } from '../../common/errors.ts';
 import type { Feature } from '../../common/features.ts';
 import { DownloadQueue } from '../../import/web/download-queue.ts';
 import { backupFolder } from '../../library/backups.ts';
+import type { DataKey } from '../../library/cipher.ts';
 import type { Library } from '../../library/library.ts';
 import { savedLinkCounts } from '../../library/saved-links.ts';
 import { Searcher } from '../../library/searcher.ts';
@@ -23,6 +24,8 @@ export interface HandlerContext {
   resumeDownloads?: boolean;
   /** Searches run on this thread rather than in a worker (a one-off CLI command: nothing waits). */
   searchInThread?: boolean;
+  /** The desktop app wraps an encrypted library's key with the OS keychain, to open without asking. */
+  keychain?: { wrap(key: DataKey): Uint8Array };
 }
 
 /** Runs work that no other call may interleave with, refusing those calls meanwhile. */
@@ -39,6 +42,7 @@ export interface Services {
   readonly emit: HandlerContext['emit'];
   readonly printToPdf?: HandlerContext['printToPdf'];
   readonly backups: string;
+  readonly keychain?: HandlerContext['keychain'];
   readonly exclusively: Exclusive;
   readonly searcher: Searcher;
   readonly downloads: DownloadQueue;
@@ -88,6 +92,7 @@ export function createServices(
     backups = backupFolder(library.file),
     resumeDownloads = true,
     searchInThread = false,
+    keychain,
   }: HandlerContext,
   exclusively: Exclusive,
 ): Services {
@@ -116,6 +121,7 @@ export function createServices(
     emit,
     printToPdf,
     backups,
+    keychain,
     exclusively,
     searcher: new Searcher(library, undefined, { inThread: searchInThread }),
     downloads,

@@ -5,6 +5,7 @@ import type { AppInfo } from '../../../electron/ipc/contract.ts';
 import { Dialog } from '../app/dialog.tsx';
 import { call, messageOf } from '../client/api.ts';
 import { BackupsSection } from './BackupsSection.tsx';
+import { SecuritySection } from './SecuritySection.tsx';
 
 const LIST_DENSITIES: readonly { id: Settings['listDensity']; name: string }[] = [
   { id: 'comfortable', name: 'Headline, excerpt and details' },
@@ -93,6 +94,7 @@ export function SettingsDialog({
         )}
       </fieldset>
       <BackupsSection settings={state} focus={section === 'backups'} />
+      <SecuritySection />
       {info && (
         <>
           <section className="setting" aria-labelledby="library-setting">

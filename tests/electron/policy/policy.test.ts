@@ -73,6 +73,7 @@ describe('the managed-deployment policy', () => {
           libraryFolder: '/srv/dateline',
           disabledFeatures: ['fetch-urls'],
           intranetHosts: ['wiki.newsroom.internal'],
+          security: { requireEncryption: true },
         },
         source: '/etc/dateline/policy.json',
         problem: null,
@@ -85,6 +86,7 @@ describe('the managed-deployment policy', () => {
       libraryFolderManaged: true,
       disabledFeatures: [{ id: 'fetch-urls', label: 'Fetching web pages from a URL' }],
       intranetHosts: ['wiki.newsroom.internal'],
+      requireEncryption: true,
     });
   });
 });

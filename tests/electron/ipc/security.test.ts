@@ -1,0 +1,69 @@
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createDispatcher, type Dispatch } from '../../../electron/ipc/dispatcher.ts';
+import { hasPlainHeader } from '../../../electron/library/cipher.ts';
+import { createDraft } from '../../../electron/library/drafts.ts';
+import { Library } from '../../../electron/library/library.ts';
+import { lockLibrary } from '../../../electron/library/library-keys.ts';
+import { describeApp } from '../../../electron/policy/app-info.ts';
+import { policySchema } from '../../../electron/policy/policy.ts';
+import { tempDir } from '../../helpers/temp.ts';
+
+const PASSPHRASE = 'desk passphrase one';
+let open: { library: Library; file: string } | null = null;
+afterEach(() => {
+  open?.library.close();
+  if (open) lockLibrary(open.file);
+  open = null;
+});
+
+function dispatcherOn(policy: object = {}): { dispatch: Dispatch; library: Library } {
+  const file = join(tempDir(), 'library.sqlite');
+  const library = Library.open(file);
+  createDraft(library, { title: 'Notes from the harbour' });
+  open = { library, file };
+  const app = describeApp({
+    mode: 'browser',
+    version: '0',
+    libraryPath: file,
+    loaded: { policy: policySchema.parse(policy), source: null, problem: null },
+    isPackaged: false,
+  });
+  return { dispatch: createDispatcher({ library, app, emit: () => undefined, resumeDownloads: false }), library };
+}
+
+async function value<T>(dispatch: Dispatch, channel: string, input: unknown): Promise<T> {
+  const result = await dispatch(channel, input);
+  if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code });
+  return result.value as T;
+}
+
+describe('the security channels', () => {
+  it('encrypt the open library, which keeps serving, and change its passphrase only with the current one', async () => {
+    const { dispatch, library } = dispatcherOn();
+    expect(await value(dispatch, 'security.status', {})).toEqual({ encrypted: false, keychain: false, required: false });
+    const { recoveryKey } = await value<{ recoveryKey: string }>(dispatch, 'security.encrypt', { passphrase: PASSPHRASE });
+    expect(hasPlainHeader(library.file)).toBe(false);
+    expect(await value(dispatch, 'security.status', {})).toMatchObject({ encrypted: true });
+    expect((await value<{ total: number }>(dispatch, 'articles.list', {})).total).toBe(1);
+    await expect(
+      value(dispatch, 'security.changePassphrase', { current: 'wrong passphrase', passphrase: 'another passphrase' }),
+    ).rejects.toMatchObject({
+      code: 'WRONG_PASSPHRASE',
+    });
+    // The recovery key stands in for a forgotten passphrase.
+    await value(dispatch, 'security.changePassphrase', { current: recoveryKey, passphrase: 'another passphrase' });
+    await value(dispatch, 'security.decrypt', { current: 'another passphrase' });
+    expect(hasPlainHeader(library.file)).toBe(true);
+    expect((await value<{ total: number }>(dispatch, 'articles.list', {})).total).toBe(1);
+  });
+
+  it('refuse a short passphrase at the contract, and decrypting when the policy requires encryption', async () => {
+    const { dispatch, library } = dispatcherOn({ security: { requireEncryption: true } });
+    await expect(value(dispatch, 'security.encrypt', { passphrase: 'short' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    expect(await value(dispatch, 'security.status', {})).toMatchObject({ required: true });
+    await value(dispatch, 'security.encrypt', { passphrase: PASSPHRASE });
+    await expect(value(dispatch, 'security.decrypt', { current: PASSPHRASE })).rejects.toMatchObject({ code: 'UNSUPPORTED' });
+    expect(hasPlainHeader(library.file)).toBe(false);
+  });
+});
