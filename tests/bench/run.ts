@@ -4,6 +4,7 @@ import { benchEditor } from './editor-latency.ts';
 import { benchExtraction } from './extraction.ts';
 import { benchHostile } from './hostile.ts';
 import { benchImportRate } from './import-rate.ts';
+import { benchEncryption } from './encryption.ts';
 import { benchLibrary } from './library.ts';
 import { printTable, type BenchRow } from './report.ts';
 
@@ -37,6 +38,8 @@ if (values.only === undefined || values.only === 'library') {
 if (values.only === undefined || values.only === 'hostile') rows.push(...(await benchHostile()));
 if (values.only === undefined || values.only === 'extraction') rows.push(...(await benchExtraction()));
 if (values.only === undefined || values.only === 'import') rows.push(...(await benchImportRate()));
+// Beside the plain library of the biggest size asked for.
+if (values.only === undefined || values.only === 'encryption') rows.push(...(await benchEncryption(Math.max(...librarySizes))));
 printTable(rows);
 mkdirSync('test-results', { recursive: true });
 writeFileSync('test-results/bench.json', `${JSON.stringify({ date: new Date().toISOString(), rows }, null, 2)}\n`);
