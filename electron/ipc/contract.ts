@@ -351,6 +351,7 @@ export const readingChannels: ReadonlySet<ChannelName> = new Set<ChannelName>([
   'backups.list',
   'media.get',
   'downloads.status',
+  'security.status',
 ]);
 
 export function isChannelName(name: string): name is ChannelName {

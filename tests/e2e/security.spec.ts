@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, importAndOpen, startApp, stopApp, test } from './fixtures.ts';
 
@@ -58,5 +59,30 @@ test('Settings ▸ Security encrypts the open library with a shown-once recovery
     await expect(page.getByRole('list', { name: 'Article list' }).getByRole('button', { name: /Ferry crews/ })).toBeVisible();
   } finally {
     await stopApp(again);
+  }
+});
+
+test('a policy that requires encryption says so at start, and an encrypted library offers no way back', async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'dateline-e2e-'));
+  const policy = join(dir, 'policy.json');
+  writeFileSync(policy, JSON.stringify({ security: { requireEncryption: true } }));
+  const app = await startApp(join(dir, 'library.sqlite'), { DATELINE_POLICY_FILE: policy });
+  try {
+    await page.goto(app.url);
+    await expect(page.getByRole('alert')).toContainText('Your organization requires this library to be encrypted');
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    const security = page.getByRole('dialog', { name: 'Settings' }).getByRole('region', { name: 'Security' });
+    await expect(security).toContainText('Your organization requires encryption');
+    await security.getByRole('button', { name: 'Encrypt this library…' }).click();
+    await security.getByLabel('New passphrase').fill(PASSPHRASE);
+    await security.getByLabel('The same again').fill(PASSPHRASE);
+    await security.getByLabel(/I understand/).check();
+    await security.getByRole('button', { name: 'Encrypt', exact: true }).click();
+    await security.getByRole('button', { name: 'I have stored it' }).click({ timeout: 30_000 });
+    await expect(security.getByRole('button', { name: 'Change passphrase…' })).toBeVisible();
+    await expect(security.getByRole('button', { name: 'Decrypt…' })).toHaveCount(0);
+  } finally {
+    await stopApp(app);
+    rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -42,6 +42,17 @@ export function App() {
   const [deleted, setDeleted] = useState<DeletionBatch | null>(null);
   const forgetDeleted = useCallback(() => setDeleted(null), []);
   useEffect(() => deletions.reportFailuresTo(setNotice), []);
+  // A newsroom's policy may require encryption; a plain library is told so at every start.
+  useEffect(() => {
+    call('security.status', {}).then(
+      (status) => {
+        if (status.required && !status.encrypted) {
+          setNotice('Your organization requires this library to be encrypted: Settings ▸ Security ▸ Encrypt this library.');
+        }
+      },
+      () => undefined,
+    );
+  }, []);
   const panes = usePaneLayout();
   const importer = useImporter();
   const settings = useSettings();
