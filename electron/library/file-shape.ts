@@ -22,7 +22,9 @@ export function fileShapeProblems(file: string, { encrypted = false }: { encrypt
     closeSync(fd);
   }
   if (size < HEADER_BYTES || !header.subarray(0, HEADER.length).equals(HEADER)) {
-    return [`The library file does not begin with a SQLite header (${size} bytes): it is not, or no longer, a Dateline library.`];
+    return [
+      `The library file does not begin with a SQLite header (${size} bytes): it is not, or no longer, a Dateline library. If it was encrypted and its keys file is lost, open it with its recovery key in DATELINE_PASSPHRASE.`,
+    ];
   }
   const expected = headerSize(header);
   // A checkpoint cut short writes page 1 before the pages after it, so the file may be

@@ -277,9 +277,21 @@ export async function unlockAtStart(
   libraryFile: string,
   { env = process.env, ask, tell, keysFileAlone }: UnlockAtStart = {},
 ): Promise<void> {
-  const locked = isEncryptedLibrary(libraryFile) || (keysFileAlone === true && existsSync(keysFileOf(libraryFile)));
-  if (!locked || heldKeyFor(libraryFile)) return;
   const given = env.DATELINE_PASSPHRASE;
+  if (heldKeyFor(libraryFile)) return;
+  if (
+    given &&
+    keyFromRecoveryKey(given) &&
+    existsSync(libraryFile) &&
+    !hasPlainHeader(libraryFile) &&
+    !existsSync(keysFileOf(libraryFile))
+  ) {
+    // The keys file is lost; the recovery key is the key, and opening the library checks it.
+    unlockLibrary(libraryFile, { recoveryKey: given });
+    return;
+  }
+  const locked = isEncryptedLibrary(libraryFile) || (keysFileAlone === true && existsSync(keysFileOf(libraryFile)));
+  if (!locked) return;
   if (given) {
     unlockWithTyped(libraryFile, given);
     return;

@@ -3,7 +3,7 @@ import { DatelineError } from '../common/errors.ts';
 import type { BackupInfo } from '../common/backups.ts';
 import { backupFolder, newestComparableBackup, writeBackup } from './backups.ts';
 import { checkInWorker, isDamage } from './check.ts';
-import { heldKeyFor, openSqlite } from './cipher.ts';
+import { hasPlainHeader, heldKeyFor, openSqlite } from './cipher.ts';
 import { isEncryptedLibrary } from './library-keys.ts';
 import { articleCountOf, userVersion, type Db } from './database.ts';
 import { fileShapeProblems } from './file-shape.ts';
@@ -123,6 +123,8 @@ export async function openForReading(
 
 /** Whether the library is encrypted; one whose key this process does not hold is refused, untouched. */
 function requireKey(file: string): boolean {
+  // Unlocked by its recovery key with the keys file lost: the key held is the proof.
+  if (heldKeyFor(file) && !hasPlainHeader(file)) return true;
   if (!isEncryptedLibrary(file)) return false;
   if (!heldKeyFor(file)) {
     throw new DatelineError(

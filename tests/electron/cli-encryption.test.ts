@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -75,6 +75,17 @@ describe('dateline encrypt, decrypt and rekey', { timeout: 180_000 }, () => {
     expect(existsSync(`${library}.keys.json`)).toBe(false);
     expect(JSON.parse(dateline(library, {}, 'list', '--json').stdout).total).toBe(1);
     expect(JSON.parse(dateline(library, {}, 'backups', '--json').stdout).backups).toHaveLength(2);
+  });
+
+  it('regression: a library whose keys file was lost opens with its recovery key, and says how', () => {
+    const library = join(tempDir(), 'library.sqlite');
+    expect(dateline(library, {}, 'import', KURSK).status).toBe(0);
+    const { recoveryKey } = JSON.parse(dateline(library, { DATELINE_NEW_PASSPHRASE: PASSPHRASE }, 'encrypt', '--json').stdout);
+    rmSync(`${library}.keys.json`);
+    const lost = dateline(library, {}, 'list');
+    expect(lost.status).toBe(1);
+    expect(lost.stderr).toContain('recovery key in DATELINE_PASSPHRASE');
+    expect(JSON.parse(dateline(library, { DATELINE_PASSPHRASE: recoveryKey }, 'list', '--json').stdout).total).toBe(1);
   });
 
   it('asks for a new passphrase rather than encrypting with none when there is no terminal', () => {
