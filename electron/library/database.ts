@@ -62,11 +62,20 @@ function prepareFile(file: string): void {
 export function openReadOnly(file: string): Db {
   const db = openSqlite(file, { readonly: true, fileMustExist: true });
   db.pragma('busy_timeout = 5000');
+  db.pragma(`cache_size = ${PAGE_CACHE}`);
   return db;
 }
 
+/**
+ * SQLite's page cache per connection, in KiB (negative): 64 MiB rather than the default 2,
+ * so the search index's hot pages stay in memory. An encrypted library decrypts every page
+ * it reads from the file, so for it the cache is most of the speed of a search.
+ */
+const PAGE_CACHE = -65_536;
+
 function configure(db: Db): void {
   db.pragma('journal_mode = WAL');
+  db.pragma(`cache_size = ${PAGE_CACHE}`);
   // FULL syncs the WAL on every commit: an acknowledged save survives power loss, which a
   // journalist's unpublished draft deserves more than a millisecond per write.
   db.pragma('synchronous = FULL');
