@@ -91,12 +91,9 @@ async function start(): Promise<void> {
     });
   };
 
+  // Still locked (no keychain entry yet, or it failed): the window asks for the passphrase.
   const locked = await unlockWithKeychain(libraryPath, (message, error) => log.error(message, error));
-  if (locked) {
-    dialog.showErrorBox('Dateline cannot open its library', `${libraryPath}\n\n${locked}`);
-    app.exit(1);
-    return;
-  }
+  if (locked) log.info(`the library is locked: ${locked}`);
   let session: LibrarySession | null = null;
   const starting = LibrarySession.start({
     file: libraryPath,

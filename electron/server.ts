@@ -6,6 +6,7 @@ import type { EventName, EventPayload } from './ipc/contract.ts';
 import type { Dispatch } from './ipc/dispatcher.ts';
 import { LibrarySession } from './ipc/session.ts';
 import { unlockAtStart } from './library/library-keys.ts';
+import { isDatelineError } from './common/errors.ts';
 import { resolveLibraryPath } from './library/location.ts';
 import { askHidden } from './common/node/terminal.ts';
 import { describeApp, loadDevelopmentPolicy, packageVersion } from './policy/app-info.ts';
@@ -49,7 +50,9 @@ async function main(): Promise<void> {
   try {
     await unlockAtStart(libraryPath, { ask: (prompt) => askHidden(prompt), tell: (message) => console.error(message) });
   } catch (error) {
-    fail((error as Error).message, 1);
+    // With no terminal to ask at, the page asks for the passphrase instead.
+    if (!isDatelineError(error) || error.code !== 'LIBRARY_LOCKED') fail((error as Error).message, 1);
+    console.log('The library is encrypted: give its passphrase in the browser to open it.');
   }
   if (existsSync(libraryPath)) console.log(`Checking the library ${libraryPath}…`);
   // The page is served at once; it reads the library while the quick check (seconds for a

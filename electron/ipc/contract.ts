@@ -102,6 +102,8 @@ export const libraryStatusSchema = z.object({
   suggested: backupInfoSchema.nullable(),
   /** A sound library far smaller than its backup: the person may open it as it is. */
   canOpenAsIs: z.boolean(),
+  /** An encrypted library no key was given for: the window asks for its passphrase (`library.unlock`). */
+  locked: z.boolean().default(false),
 });
 
 export const restoreResultSchema = z.object({
@@ -270,6 +272,8 @@ export const channels = {
   /** Replaces the library with a backup; the current one is kept aside first. */
   'backups.restore': { input: z.strictObject({ name: backupName }), output: restoreResultSchema },
   'security.status': { input: z.strictObject({}), output: securityStatusSchema },
+  /** Opens an encrypted library the app started without a key for, by its passphrase or recovery key. */
+  'library.unlock': { input: z.strictObject({ secret: z.string().min(1).max(1024) }), output: z.strictObject({}) },
   /** Encrypts the open library and its backups; answers the recovery key, shown once. */
   'security.encrypt': {
     input: z.strictObject({ passphrase }),

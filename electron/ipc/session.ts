@@ -1,5 +1,7 @@
 import { defaultSettings } from '../common/settings.ts';
-import { DatelineError } from '../common/errors.ts';
+import { existsSync } from 'node:fs';
+import { DatelineError, isDatelineError } from '../common/errors.ts';
+import { keysFileOf, readKeysFile, unlockWithTyped, withKeychainWrap, writeKeysFile } from '../library/library-keys.ts';
 import type { BackupInfo } from '../common/backups.ts';
 import { backupFolder, listBackups, moveDamagedAside, newestGoodBackup, restoreOverDamaged } from '../library/backups.ts';
 import { backUpNow, scheduleDailyBackups } from '../library/backup-schedule.ts';
@@ -56,11 +58,54 @@ export class LibrarySession {
       if (early) session.serveWhileChecking(early.reader, early.check);
       else session.serve(await session.open());
     } catch (error) {
+      if (isDatelineError(error) && error.code === 'LIBRARY_LOCKED') {
+        session.serveLocked(error.message);
+        return session;
+      }
       if (!(error instanceof LibraryDamagedError)) throw error;
       options.log?.('the library failed its check on start', error);
       session.serveRecovery(error, await newestGoodBackup(session.folder));
     }
     return session;
+  }
+
+  /**
+   * An encrypted library started without its key: nothing is opened; the window asks for the
+   * passphrase (or recovery key), a wrong one is refused with its reason and may be tried
+   * again, and the right one opens the library as a start would.
+   */
+  private serveLocked(reason: string): void {
+    const status = { healthy: false, locked: true, file: this.options.file, problems: [reason], suggested: null, canOpenAsIs: false };
+    let unlocking = false;
+    const handlers = {
+      'library.status': () => status,
+      'app.info': () => this.options.app,
+      'settings.get': () => defaultSettings,
+      'library.unlock': async ({ secret }: { secret: string }) => {
+        if (unlocking) throw new DatelineError('CONFLICT', 'The library is being unlocked already.');
+        unlocking = true;
+        try {
+          const key = unlockWithTyped(this.options.file, secret);
+          if (this.options.keychain && existsSync(keysFileOf(this.options.file))) {
+            writeKeysFile(this.options.file, withKeychainWrap(readKeysFile(this.options.file), this.options.keychain.wrap(key)));
+          }
+          try {
+            this.serve(await this.open());
+          } catch (error) {
+            if (!(error instanceof LibraryDamagedError)) throw error;
+            this.serveRecovery(error, await newestGoodBackup(this.folder));
+          }
+          return {};
+        } finally {
+          unlocking = false;
+        }
+      },
+    };
+    this.current = dispatcherOver(handlers, {
+      log: this.options.log,
+      refuse: (channel) =>
+        channel in handlers ? null : new DatelineError('LIBRARY_LOCKED', 'The library is encrypted and locked; give its passphrase first.'),
+    });
   }
 
   readonly dispatch: Dispatch = (channel, input) => this.current(channel, input);
@@ -154,7 +199,7 @@ export class LibrarySession {
 
   private serveRecovery(damage: LibraryDamagedError, suggested: BackupInfo | null): void {
     const shrunk = damage instanceof LibraryShrunkError;
-    const status = { healthy: false, file: damage.file, problems: damage.problems, suggested, canOpenAsIs: shrunk };
+    const status = { healthy: false, locked: false, file: damage.file, problems: damage.problems, suggested, canOpenAsIs: shrunk };
     let restoring = false;
     const once = async <T>(work: () => Promise<T>): Promise<T> => {
       if (restoring) throw new DatelineError('CONFLICT', 'The library is being recovered already.');

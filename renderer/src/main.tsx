@@ -5,10 +5,11 @@ import type { LibraryStatus } from '../../electron/ipc/contract.ts';
 import { App } from './app/App.tsx';
 import { PaneBoundary } from './app/PaneBoundary.tsx';
 import { Recovery } from './app/Recovery.tsx';
+import { Unlock } from './app/Unlock.tsx';
 import { call, messageOf } from './client/api.ts';
 import './styles.css';
 
-/** The app, or, when the library failed its check on start, the way back to a backup. */
+/** The app; or, when the library failed its check on start, the way back to a backup; or the passphrase asked. */
 function Root() {
   const [status, setStatus] = useState<LibraryStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -27,6 +28,7 @@ function Root() {
     );
   }
   if (!status) return slow ? <p className="pane-message">Checking the library…</p> : null;
+  if (status.locked) return <Unlock status={status} />;
   return status.healthy ? <App /> : <Recovery status={status} />;
 }
 

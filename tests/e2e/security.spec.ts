@@ -52,10 +52,19 @@ test('Settings ▸ Security encrypts the open library with a shown-once recovery
   await importAndOpen(page, story('Ferry crews walk out'), 'Ferry crews walk out');
   expect(folderHolds(app.libraryPath, 'Ferry crews')).toBe(false);
 
+  // Started again with no terminal and no DATELINE_PASSPHRASE: the page asks, and a wrong
+  // passphrase may be typed again.
   await stopApp(app);
-  const again = await startApp(app.libraryPath, { DATELINE_PASSPHRASE: PASSPHRASE });
+  const again = await startApp(app.libraryPath);
   try {
     await page.goto(again.url);
+    await expect(page.getByRole('heading', { name: 'Your library is encrypted' })).toBeVisible();
+    const secret = page.getByLabel('Passphrase or recovery key');
+    await secret.fill('not the passphrase');
+    await page.getByRole('button', { name: 'Open the library' }).click();
+    await expect(page.getByRole('alert')).toContainText('does not unlock this library');
+    await secret.fill(PASSPHRASE);
+    await page.getByRole('button', { name: 'Open the library' }).click();
     await expect(page.getByRole('list', { name: 'Article list' }).getByRole('button', { name: /Ferry crews/ })).toBeVisible();
   } finally {
     await stopApp(again);

@@ -7,9 +7,11 @@ export function appHandlers({ app, library }: Services): HandlersOf<'app' | 'lib
   return {
     'app.info': () => app,
     // A library that failed its check is served by the recovery handlers instead (session.ts).
-    'library.status': () => ({ healthy: true, file: library.file, problems: [], suggested: null, canOpenAsIs: false }),
+    'library.status': () => ({ healthy: true, locked: false, file: library.file, problems: [], suggested: null, canOpenAsIs: false }),
     'library.recover': () => {
       throw new DatelineError('CONFLICT', 'The library is open and sound; there is nothing to recover.');
     },
+    // A locked library is served by the session's unlock handlers instead.
+    'library.unlock': () => ({}),
   };
 }

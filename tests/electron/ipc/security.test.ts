@@ -1,13 +1,15 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDispatcher, type Dispatch } from '../../../electron/ipc/dispatcher.ts';
+import { LibrarySession } from '../../../electron/ipc/session.ts';
+import { encryptLibrary } from '../../../electron/library/encryption.ts';
 import { hasPlainHeader } from '../../../electron/library/cipher.ts';
 import { createDraft } from '../../../electron/library/drafts.ts';
 import { Library } from '../../../electron/library/library.ts';
 import { lockLibrary } from '../../../electron/library/library-keys.ts';
 import { describeApp } from '../../../electron/policy/app-info.ts';
 import { policySchema } from '../../../electron/policy/policy.ts';
-import { tempDir } from '../../helpers/temp.ts';
+import { tempDir, testAppInfo } from '../../helpers/temp.ts';
 
 const PASSPHRASE = 'desk passphrase one';
 let open: { library: Library; file: string } | null = null;
@@ -65,5 +67,28 @@ describe('the security channels', () => {
     await value(dispatch, 'security.encrypt', { passphrase: PASSPHRASE });
     await expect(value(dispatch, 'security.decrypt', { current: PASSPHRASE })).rejects.toMatchObject({ code: 'UNSUPPORTED' });
     expect(hasPlainHeader(library.file)).toBe(false);
+  });
+
+  it('serve a locked library only its unlocking until the right passphrase is given, then everything', async () => {
+    const file = join(tempDir(), 'library.sqlite');
+    const plain = Library.open(file);
+    createDraft(plain, { title: 'Sources for the port story' });
+    plain.close();
+    await encryptLibrary(file, PASSPHRASE);
+    lockLibrary(file);
+    const session = await LibrarySession.start({ file, app: testAppInfo, emit: () => undefined, dailyBackups: false });
+    try {
+      expect(await value(session.dispatch, 'library.status', {})).toMatchObject({ healthy: false, locked: true });
+      await expect(value(session.dispatch, 'articles.list', {})).rejects.toMatchObject({ code: 'LIBRARY_LOCKED' });
+      await expect(value(session.dispatch, 'library.unlock', { secret: 'not it at all' })).rejects.toMatchObject({
+        code: 'WRONG_PASSPHRASE',
+      });
+      await value(session.dispatch, 'library.unlock', { secret: PASSPHRASE });
+      expect(await value(session.dispatch, 'library.status', {})).toMatchObject({ healthy: true, locked: false });
+      expect((await value<{ total: number }>(session.dispatch, 'articles.list', {})).total).toBe(1);
+    } finally {
+      session.close();
+      lockLibrary(file);
+    }
   });
 });
