@@ -19,8 +19,8 @@ export interface BackupScheduleOptions {
 }
 
 /** A backup into the folder now, then the rotation the settings ask for. */
-export async function backUpNow(library: Library, folder: string, kind: BackupKind = 'manual'): Promise<BackupInfo> {
-  const backup = await writeBackup(library.db, folder, kind);
+export async function backUpNow(library: Library, folder: string, kind: BackupKind = 'manual', at = new Date()): Promise<BackupInfo> {
+  const backup = await writeBackup(library.db, folder, kind, at);
   await rotateBackups(folder, getSettings(library).backupsToKeep, { currentArticles: articleCountOf(library.db) });
   return backup;
 }
@@ -31,7 +31,9 @@ export async function backUpIfDue(library: Library, folder: string, now = Date.n
   const newest = (await backupNames(folder)).find((backup) => COUNTS_AS_RECENT.has(backup.kind));
   // One dated in the future (a clock set back) does not count as recent.
   if (newest && newest.createdAt <= now && now - newest.createdAt < DAY_MS) return null;
-  return backUpNow(library, folder, 'daily');
+  // Named for the moment it was found due, so the next look a day later finds it a day old
+  // however long the copy took.
+  return backUpNow(library, folder, 'daily', new Date(now));
 }
 
 /**
