@@ -280,6 +280,10 @@ export const channels = {
     output: z.object({ recoveryKey: z.string(), backups: z.number().int().nonnegative() }),
   },
   'security.changePassphrase': { input: z.strictObject({ current: z.string().max(1024), passphrase }), output: z.strictObject({}) },
+  /** Drops the key the OS keychain keeps, so the desktop app asks for the passphrase at every start. */
+  'security.forgetKeychain': { input: z.strictObject({ current: z.string().max(1024) }), output: z.strictObject({}) },
+  /** Stops an encryption or decryption under way, if it has not reached the swap. */
+  'security.cancel': { input: z.strictObject({}), output: z.object({ cancelled: z.boolean() }) },
   'security.decrypt': {
     input: z.strictObject({ current: z.string().max(1024) }),
     output: z.object({ backups: z.number().int().nonnegative() }),
@@ -304,6 +308,12 @@ export const events = {
     job: importJob.nullable(),
   }),
   'downloads.progress': downloadProgressSchema,
+  /** How far an encryption or decryption has come; it can be cancelled until `swapping`. */
+  'security.progress': z.object({
+    step: z.enum(['copying', 'converting', 'checking', 'swapping', 'backups']),
+    done: z.number().int().nonnegative().optional(),
+    total: z.number().int().nonnegative().optional(),
+  }),
   /** An import ended, whichever way it was started (button, drop, menu, "Open with"). */
   'import.finished': importSummarySchema.extend({ job: importJob.nullable() }),
   'settings.changed': settingsSchema,

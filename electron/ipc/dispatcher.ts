@@ -14,19 +14,19 @@ export type Dispatch = (channel: string, input: unknown) => Promise<Result<unkno
  * are logged and reported as INTERNAL without internals leaking to the renderer.
  */
 export function createDispatcher(context: HandlerContext): Dispatch {
-  let busyWith: string | null = null;
-  const exclusively: Exclusive = async (work) => {
-    busyWith = 'Dateline is restoring a backup; try again in a moment.';
+  let busy: { reason: string; allow: readonly string[] } | null = null;
+  const exclusively: Exclusive = async (work, { reason = 'Dateline is restoring a backup; try again in a moment.', allow = [] } = {}) => {
+    busy = { reason, allow };
     try {
       return await work();
     } finally {
-      busyWith = null;
+      busy = null;
     }
   };
   const handlers = createHandlers(createServices(context, exclusively));
   return dispatcherOver(handlers, {
     log: context.log,
-    refuse: () => (busyWith ? new DatelineError('CONFLICT', busyWith) : null),
+    refuse: (channel) => (busy && !busy.allow.includes(channel) ? new DatelineError('CONFLICT', busy.reason) : null),
   });
 }
 

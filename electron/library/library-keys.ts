@@ -173,6 +173,11 @@ export function withKeychainWrap(keys: KeysFile, wrapped: Uint8Array): KeysFile 
   };
 }
 
+/** The keys with no OS keychain wrap: the app then asks for the passphrase at every start. */
+export function withoutKeychainWrap(keys: KeysFile): KeysFile {
+  return { ...keys, wraps: keys.wraps.filter((wrap) => wrap.by !== 'os-keychain') };
+}
+
 export function keychainWrapOf(keys: KeysFile): Uint8Array | null {
   const wrap = keys.wraps.find((candidate) => candidate.by === 'os-keychain');
   return wrap ? Buffer.from(wrap.wrapped, 'base64') : null;

@@ -1,12 +1,13 @@
 import { DatelineError } from '../../common/errors.ts';
 import { heldKeyFor } from '../../library/cipher.ts';
-import { changePassphrase, decryptLibrary, encryptLibrary } from '../../library/encryption.ts';
+import { changePassphrase, decryptLibrary, encryptLibrary, type ConversionOptions } from '../../library/encryption.ts';
 import {
   isEncryptedLibrary,
   keychainWrapOf,
   readKeysFile,
   unlockWithTyped,
   withKeychainWrap,
+  withoutKeychainWrap,
   writeKeysFile,
 } from '../../library/library-keys.ts';
 import type { Services } from './services.ts';
@@ -17,19 +18,42 @@ import type { HandlersOf } from './types.ts';
  * refused meanwhile, the connections are closed, the file is converted and swapped, and the
  * library opens again under its new key (the window carries on where it was).
  */
-export function securityHandlers({ library, app, keychain, exclusively, imports, downloads, searcher }: Services): HandlersOf<'security'> {
-  const alone = <T>(work: () => Promise<T>) =>
-    exclusively(async () => {
-      imports.cancelAll();
-      downloads.cancel();
-      await Promise.allSettled([imports.settled(), downloads.idle()]);
-      await searcher.close();
-      let result: T | undefined;
-      await library.replaceFile(async () => {
-        result = await work();
-      });
-      return result as T;
-    });
+export function securityHandlers({
+  library,
+  app,
+  keychain,
+  emit,
+  exclusively,
+  imports,
+  downloads,
+  searcher,
+}: Services): HandlersOf<'security'> {
+  let converting: AbortController | null = null;
+  const alone = <T>(work: (options: ConversionOptions) => Promise<T>) =>
+    exclusively(
+      async () => {
+        imports.cancelAll();
+        downloads.cancel();
+        await Promise.allSettled([imports.settled(), downloads.idle()]);
+        await searcher.close();
+        const controller = new AbortController();
+        converting = controller;
+        const options: ConversionOptions = {
+          signal: controller.signal,
+          onProgress: (step, detail) => emit('security.progress', { step, ...detail }),
+        };
+        let result: T | undefined;
+        try {
+          await library.replaceFile(async () => {
+            result = await work(options);
+          });
+        } finally {
+          converting = null;
+        }
+        return result as T;
+      },
+      { reason: 'Dateline is converting the library; try again when it is done.', allow: ['security.cancel', 'app.info', 'settings.get'] },
+    );
   const encrypted = () => isEncryptedLibrary(library.file);
   const rememberInKeychain = () => {
     const key = heldKeyFor(library.file);
@@ -43,11 +67,21 @@ export function securityHandlers({ library, app, keychain, exclusively, imports,
     }),
     'security.encrypt': ({ passphrase }) => {
       if (encrypted()) throw new DatelineError('CONFLICT', 'This library is encrypted already.');
-      return alone(async () => {
-        const result = await encryptLibrary(library.file, passphrase);
+      return alone(async (options) => {
+        const result = await encryptLibrary(library.file, passphrase, options);
         rememberInKeychain();
         return result;
       });
+    },
+    'security.cancel': () => {
+      converting?.abort();
+      return { cancelled: converting !== null };
+    },
+    'security.forgetKeychain': ({ current }) => {
+      if (!encrypted()) throw new DatelineError('CONFLICT', 'This library is not encrypted.');
+      checkedKey(library.file, current);
+      writeKeysFile(library.file, withoutKeychainWrap(readKeysFile(library.file)));
+      return {};
     },
     'security.changePassphrase': ({ current, passphrase }) => {
       if (!encrypted()) throw new DatelineError('CONFLICT', 'This library is not encrypted.');
@@ -60,7 +94,7 @@ export function securityHandlers({ library, app, keychain, exclusively, imports,
       }
       if (!encrypted()) throw new DatelineError('CONFLICT', 'This library is not encrypted.');
       const key = checkedKey(library.file, current);
-      return alone(() => decryptLibrary(library.file, { key }));
+      return alone((options) => decryptLibrary(library.file, { key }, options));
     },
   };
 }

@@ -6,7 +6,7 @@ import type { DataKey } from '../../library/cipher.ts';
 import type { Library } from '../../library/library.ts';
 import { savedLinkCounts } from '../../library/saved-links.ts';
 import { Searcher } from '../../library/searcher.ts';
-import type { AppInfo, EventName, EventPayload } from '../contract.ts';
+import type { AppInfo, ChannelName, EventName, EventPayload } from '../contract.ts';
 
 export interface HandlerContext {
   library: Library;
@@ -29,7 +29,11 @@ export interface HandlerContext {
 }
 
 /** Runs work that no other call may interleave with, refusing those calls meanwhile. */
-export type Exclusive = <T>(work: () => Promise<T>) => Promise<T>;
+export type Exclusive = <T>(
+  work: () => Promise<T>,
+  /** What refused calls are told, and the channels still answered meanwhile (a Cancel). */
+  options?: { reason?: string; allow?: readonly ChannelName[] },
+) => Promise<T>;
 
 /**
  * What the handlers share and what outlives one call: the search worker, the download

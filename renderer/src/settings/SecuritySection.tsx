@@ -1,8 +1,16 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import type { SecurityStatus } from '../../../electron/ipc/contract.ts';
-import { call, messageOf } from '../client/api.ts';
+import type { EventPayload, SecurityStatus } from '../../../electron/ipc/contract.ts';
+import { call, messageOf, subscribe } from '../client/api.ts';
 
-type Form = 'encrypt' | 'change' | 'decrypt' | null;
+type Form = 'encrypt' | 'change' | 'decrypt' | 'forget' | null;
+
+const STEPS: Record<EventPayload<'security.progress'>['step'], string> = {
+  copying: 'Copying the library…',
+  converting: 'Converting the copy…',
+  checking: 'Checking the copy…',
+  swapping: 'Putting the converted library in place…',
+  backups: 'Converting the backups…',
+};
 
 /**
  * Settings ▸ Security: whether the library is encrypted, turning it on (the recovery key is
@@ -14,6 +22,8 @@ export function SecuritySection() {
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
+  const [progress, setProgress] = useState<EventPayload<'security.progress'> | null>(null);
+  useEffect(() => subscribe('security.progress', setProgress), []);
 
   const load = useCallback(() => {
     call('security.status', {}).then(setStatus, (error: unknown) => setMessage({ text: messageOf(error), error: true }));
@@ -30,6 +40,7 @@ export function SecuritySection() {
       setMessage({ text: messageOf(error), error: true });
     } finally {
       setBusy(null);
+      setProgress(null);
       load();
     }
   };
@@ -44,6 +55,11 @@ export function SecuritySection() {
     act('Changing the passphrase…', async () => {
       await call('security.changePassphrase', { current, passphrase });
       return 'The passphrase is changed. The recovery key stays the same.';
+    });
+  const forget = (current: string) =>
+    act('Forgetting the key kept on this computer…', async () => {
+      await call('security.forgetKeychain', { current });
+      return 'Dateline will ask for the passphrase each time it starts.';
     });
   const decrypt = (current: string) =>
     act('Decrypting the library and its backups…', async () => {
@@ -75,6 +91,11 @@ export function SecuritySection() {
               Change passphrase…
             </button>
           )}
+          {status.keychain && (
+            <button type="button" onClick={() => setForm('forget')}>
+              Ask for the passphrase at every start…
+            </button>
+          )}
           {status.encrypted && !status.required && (
             <button type="button" onClick={() => setForm('decrypt')}>
               Decrypt…
@@ -87,14 +108,29 @@ export function SecuritySection() {
           form={form}
           onCancel={() => setForm(null)}
           onSubmit={(current, next) =>
-            void (form === 'encrypt' ? encrypt(next) : form === 'change' ? change(current, next) : decrypt(current))
+            void (form === 'encrypt'
+              ? encrypt(next)
+              : form === 'change'
+                ? change(current, next)
+                : form === 'forget'
+                  ? forget(current)
+                  : decrypt(current))
           }
         />
       )}
       {busy && (
-        <p role="status" className="setting-value">
-          {busy}
-        </p>
+        <div className="backup-controls">
+          <p role="status" className="setting-value">
+            {progress ? `${STEPS[progress.step]}${progress.total ? ` ${progress.done} of ${progress.total}` : ''}` : busy}
+          </p>
+          {/* Until the swap, stopping leaves the library exactly as it was. */}
+          {(form === 'encrypt' || form === 'decrypt') &&
+            (progress === null || ['copying', 'converting', 'checking'].includes(progress.step)) && (
+              <button type="button" onClick={() => void call('security.cancel', {})}>
+                Cancel
+              </button>
+            )}
+        </div>
       )}
       {message && (
         <p role={message.error ? 'alert' : 'status'} className={message.error ? 'inline-error' : 'setting-value'}>
@@ -119,7 +155,7 @@ function PassphraseForm({
   const [again, setAgain] = useState('');
   const [understood, setUnderstood] = useState(false);
   const asksCurrent = form !== 'encrypt';
-  const asksNew = form !== 'decrypt';
+  const asksNew = form === 'encrypt' || form === 'change';
   const problem =
     asksNew && [...next].length < 8
       ? 'A passphrase needs at least 8 characters.'
@@ -167,7 +203,7 @@ function PassphraseForm({
       {problem && (next || again || form !== 'encrypt') && asksNew && <p className="setting-value">{problem}</p>}
       <div className="backup-controls">
         <button type="submit" disabled={problem !== null || (asksCurrent && !current)}>
-          {form === 'encrypt' ? 'Encrypt' : form === 'change' ? 'Change passphrase' : 'Decrypt'}
+          {form === 'encrypt' ? 'Encrypt' : form === 'change' ? 'Change passphrase' : form === 'forget' ? 'Forget the key here' : 'Decrypt'}
         </button>
         <button type="button" onClick={onCancel}>
           Cancel

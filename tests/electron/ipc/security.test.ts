@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDispatcher, type Dispatch } from '../../../electron/ipc/dispatcher.ts';
+import type { HandlerContext } from '../../../electron/ipc/handlers/services.ts';
 import { LibrarySession } from '../../../electron/ipc/session.ts';
 import { encryptLibrary } from '../../../electron/library/encryption.ts';
 import { hasPlainHeader } from '../../../electron/library/cipher.ts';
@@ -19,7 +20,10 @@ afterEach(() => {
   open = null;
 });
 
-function dispatcherOn(policy: object = {}): { dispatch: Dispatch; library: Library } {
+function dispatcherOn(
+  policy: object = {},
+  extra: Pick<HandlerContext, 'keychain'> & { emit?: HandlerContext['emit'] } = {},
+): { dispatch: Dispatch; library: Library } {
   const file = join(tempDir(), 'library.sqlite');
   const library = Library.open(file);
   createDraft(library, { title: 'Notes from the harbour' });
@@ -31,7 +35,7 @@ function dispatcherOn(policy: object = {}): { dispatch: Dispatch; library: Libra
     loaded: { policy: policySchema.parse(policy), source: null, problem: null },
     isPackaged: false,
   });
-  return { dispatch: createDispatcher({ library, app, emit: () => undefined, resumeDownloads: false }), library };
+  return { dispatch: createDispatcher({ library, app, emit: () => undefined, resumeDownloads: false, ...extra }), library };
 }
 
 async function value<T>(dispatch: Dispatch, channel: string, input: unknown): Promise<T> {
@@ -90,5 +94,37 @@ describe('the security channels', () => {
       session.close();
       lockLibrary(file);
     }
+  });
+
+  it('stop an encryption cancelled before the swap, leaving the library plain and serving; other calls wait', async () => {
+    let dispatch: Dispatch = async () => ({ ok: true, value: null });
+    const refused: string[] = [];
+    const opened = dispatcherOn(
+      {},
+      {
+        emit: (event, payload) => {
+          if (event !== 'security.progress' || (payload as { step: string }).step !== 'converting') return;
+          void dispatch('articles.list', {}).then((result) => !result.ok && refused.push(result.error.message));
+          void dispatch('security.cancel', {});
+        },
+      },
+    );
+    dispatch = opened.dispatch;
+    await expect(value(dispatch, 'security.encrypt', { passphrase: PASSPHRASE })).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(refused).toEqual(['Dateline is converting the library; try again when it is done.']);
+    expect(hasPlainHeader(opened.library.file)).toBe(true);
+    expect(await value(dispatch, 'security.status', {})).toMatchObject({ encrypted: false });
+    expect((await value<{ total: number }>(dispatch, 'articles.list', {})).total).toBe(1);
+  });
+
+  it('keep the key in the keychain when there is one, and forget it there on asking', async () => {
+    const { dispatch } = dispatcherOn({}, { keychain: { wrap: (key) => Buffer.from(key).reverse() } });
+    await value(dispatch, 'security.encrypt', { passphrase: PASSPHRASE });
+    expect(await value(dispatch, 'security.status', {})).toMatchObject({ encrypted: true, keychain: true });
+    await expect(value(dispatch, 'security.forgetKeychain', { current: 'wrong one here' })).rejects.toMatchObject({
+      code: 'WRONG_PASSPHRASE',
+    });
+    await value(dispatch, 'security.forgetKeychain', { current: PASSPHRASE });
+    expect(await value(dispatch, 'security.status', {})).toMatchObject({ encrypted: true, keychain: false });
   });
 });
