@@ -20,7 +20,13 @@ import {
 export async function unlockWithKeychain(libraryFile: string, log: (message: string, error?: unknown) => void): Promise<string | null> {
   if (!isEncryptedLibrary(libraryFile)) return null;
   const available = safeStorage.isEncryptionAvailable();
-  const wrapped = available ? keychainWrapOf(readKeysFile(libraryFile)) : null;
+  let wrapped: Uint8Array | null = null;
+  try {
+    wrapped = available ? keychainWrapOf(readKeysFile(libraryFile)) : null;
+  } catch (error) {
+    // A keys file that cannot be read leaves the recovery key, which the window asks for.
+    return (error as Error).message;
+  }
   if (wrapped) {
     try {
       unlockLibrary(libraryFile, { key: Buffer.from(safeStorage.decryptString(Buffer.from(wrapped)), 'hex') });
@@ -36,7 +42,11 @@ export async function unlockWithKeychain(libraryFile: string, log: (message: str
   }
   const key = heldKeyFor(libraryFile);
   if (key && available) {
-    writeKeysFile(libraryFile, withKeychainWrap(readKeysFile(libraryFile), safeStorage.encryptString(Buffer.from(key).toString('hex'))));
+    try {
+      writeKeysFile(libraryFile, withKeychainWrap(readKeysFile(libraryFile), safeStorage.encryptString(Buffer.from(key).toString('hex'))));
+    } catch (error) {
+      log('the key could not be kept in the keychain', error);
+    }
   }
   return null;
 }
