@@ -11,6 +11,7 @@ import type { Library } from './library/library.ts';
 import { resolveLibraryPath, userDataDir } from './library/location.ts';
 import { copyLibrary } from './library/backups.ts';
 import { getSettings } from './library/settings-store.ts';
+import { DAY_MS } from './library/backup-schedule.ts';
 import { defaultSettings } from './common/settings.ts';
 import { describeApp } from './policy/app-info.ts';
 import { loadPolicy, updatesEnabled, type LoadedPolicy } from './policy/policy.ts';
@@ -98,6 +99,7 @@ async function start(): Promise<void> {
   const starting = LibrarySession.start({
     file: libraryPath,
     checkInBackground: true,
+    checkEveryMs: DAY_MS,
     emit,
     app: describeApp({ mode: 'desktop', version: app.getVersion(), libraryPath, loaded, isPackaged: app.isPackaged }),
     printToPdf,

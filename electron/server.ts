@@ -6,6 +6,7 @@ import type { EventName, EventPayload } from './ipc/contract.ts';
 import type { Dispatch } from './ipc/dispatcher.ts';
 import { LibrarySession } from './ipc/session.ts';
 import { unlockAtStart } from './library/library-keys.ts';
+import { DAY_MS } from './library/backup-schedule.ts';
 import { isDatelineError } from './common/errors.ts';
 import { resolveLibraryPath } from './library/location.ts';
 import { askHidden } from './common/node/terminal.ts';
@@ -60,6 +61,7 @@ async function main(): Promise<void> {
   const starting = LibrarySession.start({
     file: libraryPath,
     checkInBackground: true,
+    checkEveryMs: DAY_MS,
     app: describeApp({ mode: 'browser', version: packageVersion(), libraryPath, loaded, isPackaged: false }),
     emit: <E extends EventName>(event: E, payload: EventPayload<E>) => server?.emit(event, payload),
     log: (message, error) => console.error(`[dateline] ${message}:`, error),

@@ -5,6 +5,7 @@ import { keysFileOf, readKeysFile, unlockWithTyped, withKeychainWrap, writeKeysF
 import type { BackupInfo } from '../common/backups.ts';
 import { backupFolder, listBackups, moveDamagedAside, newestGoodBackup, restoreOverDamaged } from '../library/backups.ts';
 import { backUpNow, scheduleDailyBackups } from '../library/backup-schedule.ts';
+import { checkInWorker } from '../library/check.ts';
 import type { Library } from '../library/library.ts';
 import { LibraryDamagedError, LibraryShrunkError, openCheckedLibrary, openForReading } from '../library/startup.ts';
 import { readingChannels, type ChannelName } from './contract.ts';
@@ -24,7 +25,15 @@ export interface SessionOptions extends Omit<HandlerContext, 'library' | 'backup
    * call until it has passed (the apps: a big library is usable in a moment, not seconds).
    */
   checkInBackground?: boolean;
+  /**
+   * How often a running app checks its library again (the apps: daily, since a laptop app
+   * stays open for weeks and a disk can fail meanwhile); none for a one-off command.
+   */
+  checkEveryMs?: number;
 }
+
+/** A periodic check waits for this long a quiet spell (no call) before it reads the file. */
+const CHECK_WHEN_QUIET_MS = 30_000;
 
 /** How long the window's first question ("is the library sound?") waits for a check under way. */
 const STATUS_WAITS_MS = 1000;
@@ -42,6 +51,8 @@ export class LibrarySession {
   private closed = false;
   private current: Dispatch;
   private stopBackups: (() => void) | null = null;
+  private checkTimer: NodeJS.Timeout | null = null;
+  private lastCallAt = 0;
   private readonly options: SessionOptions;
 
   private constructor(options: SessionOptions) {
@@ -108,7 +119,10 @@ export class LibrarySession {
     });
   }
 
-  readonly dispatch: Dispatch = (channel, input) => this.current(channel, input);
+  readonly dispatch: Dispatch = (channel, input) => {
+    this.lastCallAt = Date.now();
+    return this.current(channel, input);
+  };
 
   get damaged(): boolean {
     return this.library === null && !this.checking;
@@ -116,6 +130,7 @@ export class LibrarySession {
 
   close(): void {
     this.closed = true;
+    if (this.checkTimer) clearTimeout(this.checkTimer);
     this.stopBackups?.();
     this.library?.close();
   }
@@ -141,7 +156,47 @@ export class LibrarySession {
             onMade: (backup) => this.options.info?.(`made the daily backup ${backup.name}`),
             onError: (error) => this.options.log?.('the daily backup failed', error),
           });
+    this.scheduleCheck(library);
     this.options.onLibrary?.(library);
+  }
+
+  /**
+   * The quick check again, in a worker, once the app has been quiet for a while: damage that
+   * a failing disk brings while the app runs is found then, not at the next start weeks on.
+   * Found damaged, the library is closed unwritten, the recovery page is served and every
+   * window is told; the daily backups stop, so none of the damage is backed up.
+   */
+  private scheduleCheck(library: Library, delay = this.options.checkEveryMs): void {
+    if (this.checkTimer) clearTimeout(this.checkTimer);
+    this.checkTimer = null;
+    if (!delay || this.closed || library.file === ':memory:') return;
+    this.checkTimer = setTimeout(() => void this.checkWhileRunning(library), delay);
+    this.checkTimer.unref();
+  }
+
+  private async checkWhileRunning(library: Library): Promise<void> {
+    if (this.closed || this.library !== library) return;
+    const quietFor = Date.now() - this.lastCallAt;
+    if (quietFor < CHECK_WHEN_QUIET_MS) return this.scheduleCheck(library, CHECK_WHEN_QUIET_MS - quietFor);
+    let problems: string[];
+    try {
+      problems = await checkInWorker({ file: library.file });
+    } catch (error) {
+      this.options.log?.('the periodic library check could not run', error);
+      return this.scheduleCheck(library);
+    }
+    if (this.closed || this.library !== library) return;
+    if (!problems.length) return this.scheduleCheck(library);
+    const damage = new LibraryDamagedError(library.file, problems);
+    this.options.log?.('the library failed its periodic check', damage);
+    this.stopBackups?.();
+    this.stopBackups = null;
+    this.library = null;
+    // Closing copies what the write-ahead log holds (whole, committed pages) into the file:
+    // the damaged copy moved aside on a restore is then as complete as it can be.
+    library.close();
+    this.serveRecovery(damage, await newestGoodBackup(this.folder));
+    this.options.emit('library.damaged', {});
   }
 
   /**

@@ -9,11 +9,17 @@ import { Library } from '../../../electron/library/library.ts';
 import { corruptMiddlePage } from '../../helpers/damage.ts';
 import { tempDir, testAppInfo } from '../../helpers/temp.ts';
 
-async function startSession(file: string, onEvent?: (event: EventName, payload: unknown) => void, checkInBackground = false) {
+async function startSession(
+  file: string,
+  onEvent?: (event: EventName, payload: unknown) => void,
+  checkInBackground = false,
+  checkEveryMs?: number,
+) {
   const events: { event: EventName; payload: unknown }[] = [];
   const session = await LibrarySession.start({
     file,
     checkInBackground,
+    ...(checkEveryMs ? { checkEveryMs } : {}),
     app: testAppInfo,
     emit: (event, payload) => {
       events.push({ event, payload });
@@ -176,4 +182,25 @@ describe('the library session', () => {
       session.close();
     });
   });
+
+  it('regression: damage a disk brings while the app runs is found by the periodic check, not weeks later at the next start', async () => {
+    const file = libraryFile(60);
+    const library = Library.open(file);
+    await writeBackup(library.db, backupFolder(file), 'daily', new Date(Date.now() - 60_000));
+    library.close();
+    const { session, events } = await startSession(file, undefined, false, 400);
+    try {
+      // No call first: the check waits for a quiet spell after the last one.
+      expect(session.damaged).toBe(false);
+      corruptMiddlePage(file);
+      await vi.waitFor(() => expect(events.map((item) => item.event)).toContain('library.damaged'), { timeout: 20_000, interval: 200 });
+      expect(await value(session, 'library.status')).toMatchObject({ healthy: false, suggested: { articles: 60 } });
+      expect(await session.dispatch('articles.createDraft', { title: 'After the damage' })).toMatchObject({
+        ok: false,
+        error: { code: 'LIBRARY_DAMAGED' },
+      });
+    } finally {
+      session.close();
+    }
+  }, 60_000);
 });
