@@ -5,6 +5,7 @@ export default defineConfig({
   testDir: 'tests/e2e',
   testMatch: '**/*.spec.ts',
   globalSetup: './tests/e2e/global-setup.ts',
+  tsconfig: './tests/e2e/tsconfig.runtime.json',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   workers: 2,

@@ -63,6 +63,7 @@ describe('the contract', () => {
       'library.changed',
       'import.progress',
       'downloads.progress',
+      'security.progress',
       'import.finished',
       'settings.changed',
       'highlights.changed',
