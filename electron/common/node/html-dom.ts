@@ -1,4 +1,4 @@
-import { parseHTML } from 'linkedom';
+import { DOMParser, parseHTML } from 'linkedom';
 
 /**
  * The few DOM features the Node side reads HTML with (linkedom), typed here so the Node
@@ -42,6 +42,11 @@ export interface DomDocument {
 /** A whole page parsed for reading (linkedom: fast, no scripts, no network). */
 export function parseDocument(html: string): DomDocument {
   return parseHTML(withBody(html)).document as unknown as DomDocument;
+}
+
+/** An XML document (a feed): element names kept as written, prefixes included ("dc:creator"). */
+export function parseXml(xml: string): DomDocument {
+  return new DOMParser().parseFromString(xml, 'text/xml') as unknown as DomDocument;
 }
 
 /** What may open a document before its content: the doctype, comments, the head's elements. */
