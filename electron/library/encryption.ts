@@ -1,5 +1,5 @@
 import { closeSync, existsSync, fsyncSync, linkSync, openSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { DatelineError } from '../common/errors.ts';
 import { makePrivate } from '../common/node/private-files.ts';
 import { backupFolder, parseBackupName } from './backups.ts';
@@ -19,6 +19,7 @@ import {
   removeKeysFile,
   unlockLibrary,
   withPassphrase,
+  syncFolder,
   writeKeysFile,
   type Unlock,
 } from './library-keys.ts';
@@ -225,6 +226,7 @@ function swapIn(copy: string, file: string, replacedIsEncrypted: boolean): void 
   rmSync(old, { force: true });
   linkSync(file, old);
   renameSync(copy, file);
+  syncFolder(dirname(file));
   for (const side of ['-wal', '-shm', '-journal']) rmSync(file + side, { force: true });
   if (replacedIsEncrypted) rmSync(old, { force: true });
   else shred(old);

@@ -89,6 +89,18 @@ export function writeKeysFile(libraryFile: string, keys: KeysFile): void {
     closeSync(fd);
   }
   renameSync(partial, file);
+  syncFolder(dirname(file));
+}
+
+/** Makes a rename in `folder` durable (POSIX; Windows has no directory handles to sync). */
+export function syncFolder(folder: string): void {
+  if (process.platform === 'win32') return;
+  const fd = openSync(folder, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export function removeKeysFile(libraryFile: string): void {
@@ -283,6 +295,9 @@ export async function unlockAtStart(
   { env = process.env, ask, tell, keysFileAlone }: UnlockAtStart = {},
 ): Promise<void> {
   const given = env.DATELINE_PASSPHRASE;
+  // Read once, then gone from the environment every process started from here inherits
+  // (a browser opened by `npm run web -- --open`, Electron's renderers).
+  if (env === process.env) delete process.env.DATELINE_PASSPHRASE;
   if (heldKeyFor(libraryFile)) return;
   if (
     given &&

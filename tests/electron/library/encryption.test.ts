@@ -12,6 +12,7 @@ import {
   keysFileOf,
   lockLibrary,
   recoveryKeyOf,
+  unlockAtStart,
   unlockLibrary,
 } from '../../../electron/library/library-keys.ts';
 import { searchArticles } from '../../../electron/library/search.ts';
@@ -198,5 +199,19 @@ describe('an encrypted library', () => {
     expect(written).toMatch(/^([0-9A-HJKMNP-TV-Z]{4}-){12}[0-9A-HJKMNP-TV-Z]{4}$/);
     expect(Buffer.from(keyFromRecoveryKey(written)!).equals(key)).toBe(true);
     expect(Buffer.from(keyFromRecoveryKey(written.replaceAll('1', 'l').replaceAll('0', 'o'))!).equals(key)).toBe(true);
+  });
+
+  it('regression: DATELINE_PASSPHRASE is gone from the environment once read, so no process started later inherits it', async () => {
+    const file = await plainLibrary();
+    await encryptLibrary(file, PASSPHRASE);
+    lockLibrary(file);
+    process.env.DATELINE_PASSPHRASE = PASSPHRASE;
+    try {
+      await unlockAtStart(file);
+      expect(heldKeyFor(file)).toBeDefined();
+      expect(process.env.DATELINE_PASSPHRASE).toBeUndefined();
+    } finally {
+      delete process.env.DATELINE_PASSPHRASE;
+    }
   });
 });
