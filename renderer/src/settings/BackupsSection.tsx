@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BackupInfo } from '../../../electron/common/backups.ts';
 import { settingBounds } from '../../../electron/common/settings.ts';
 import type { SettingsState } from '../app/settings.ts';
+import { SettingMessage, type SettingMessageState } from './SettingMessage.tsx';
 import { call, messageOf } from '../client/api.ts';
 import { articleCount, BackupList, describeBackupDate } from './BackupList.tsx';
 
@@ -12,7 +13,7 @@ export function BackupsSection({ settings: { settings, change }, focus }: { sett
   const [backups, setBackups] = useState<BackupInfo[] | null>(null);
   const [folder, setFolder] = useState('');
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [message, setMessage] = useState<SettingMessageState | null>(null);
   const heading = useRef<HTMLHeadingElement | null>(null);
 
   const load = useCallback(async () => {
@@ -90,11 +91,7 @@ export function BackupsSection({ settings: { settings, change }, focus }: { sett
           Back up now
         </button>
       </div>
-      {message && (
-        <p role={message.error ? 'alert' : 'status'} className={message.error ? 'inline-error' : 'setting-value'}>
-          {message.text}
-        </p>
-      )}
+      <SettingMessage message={message} />
       {backups && <BackupList backups={backups} busy={busy} keepsCurrent onRestore={(backup) => void restore(backup)} />}
     </section>
   );

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { EventPayload, SecurityStatus } from '../../../electron/ipc/contract.ts';
+import { SettingMessage, type SettingMessageState } from './SettingMessage.tsx';
 import { call, messageOf, subscribe } from '../client/api.ts';
 
 type Form = 'encrypt' | 'change' | 'decrypt' | 'forget' | null;
@@ -20,7 +21,7 @@ export function SecuritySection() {
   const [status, setStatus] = useState<SecurityStatus | null>(null);
   const [form, setForm] = useState<Form>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const [message, setMessage] = useState<SettingMessageState | null>(null);
   const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
   const [progress, setProgress] = useState<EventPayload<'security.progress'> | null>(null);
   useEffect(() => subscribe('security.progress', setProgress), []);
@@ -132,11 +133,7 @@ export function SecuritySection() {
             )}
         </div>
       )}
-      {message && (
-        <p role={message.error ? 'alert' : 'status'} className={message.error ? 'inline-error' : 'setting-value'}>
-          {message.text}
-        </p>
-      )}
+      <SettingMessage message={message} />
     </section>
   );
 }
