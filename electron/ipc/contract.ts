@@ -319,6 +319,8 @@ export const events = {
   'settings.changed': settingsSchema,
   /** Highlights of this article were added, changed or removed. */
   'highlights.changed': z.object({ articleId }),
+  /** A backup was made without being asked (the daily one): lists of backups load again. */
+  'backups.made': z.object({ name: z.string() }),
   /** The library was replaced by a backup: every window starts afresh. */
   'library.restored': z.object({ name: z.string() }),
   /** The check run after a fast start found the library damaged: every window shows the recovery page. */

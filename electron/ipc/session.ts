@@ -153,7 +153,10 @@ export class LibrarySession {
         : scheduleDailyBackups({
             library,
             folder: this.folder,
-            onMade: (backup) => this.options.info?.(`made the daily backup ${backup.name}`),
+            onMade: (backup) => {
+              this.options.info?.(`made the daily backup ${backup.name}`);
+              this.options.emit('backups.made', { name: backup.name });
+            },
             onError: (error) => this.options.log?.('the daily backup failed', error),
           });
     this.scheduleCheck(library);

@@ -3,7 +3,7 @@ import type { BackupInfo } from '../../../electron/common/backups.ts';
 import { settingBounds } from '../../../electron/common/settings.ts';
 import type { SettingsState } from '../app/settings.ts';
 import { SettingMessage, type SettingMessageState } from './SettingMessage.tsx';
-import { call, messageOf } from '../client/api.ts';
+import { call, messageOf, subscribe } from '../client/api.ts';
 import { articleCount, BackupList, describeBackupDate } from './BackupList.tsx';
 
 const keepBounds = settingBounds('backupsToKeep');
@@ -26,6 +26,8 @@ export function BackupsSection({ settings: { settings, change }, focus }: { sett
     }
   }, []);
   useEffect(() => void load(), [load]);
+  // The daily backup may land while the list is open (it is made just after the app starts).
+  useEffect(() => subscribe('backups.made', () => void load()), [load]);
   // Opened from "Restore from Backup…": the keyboard and the view start at the backups.
   useEffect(() => {
     if (!focus) return;

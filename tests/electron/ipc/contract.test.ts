@@ -67,6 +67,7 @@ describe('the contract', () => {
       'import.finished',
       'settings.changed',
       'highlights.changed',
+      'backups.made',
       'library.restored',
       'library.damaged',
       'menu.command',

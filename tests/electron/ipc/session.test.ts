@@ -58,6 +58,8 @@ describe('the library session', () => {
     const file = libraryFile(3);
     const { session, events } = await startSession(file);
     await vi.waitFor(async () => expect((await listBackups(backupFolder(file))).map((b) => b.kind)).toEqual(['daily']));
+    // A Settings window opened before it landed loads its list again.
+    await vi.waitFor(() => expect(events.map((item) => item.event)).toContain('backups.made'));
 
     const made = await value(session, 'backups.create');
     expect(made).toMatchObject({ kind: 'manual', articles: 3 });
