@@ -1,4 +1,3 @@
-import { existsSync } from 'node:fs';
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -16,7 +15,7 @@ import { backupFolder, copyLibrary, listBackups } from './library/backups.ts';
 import { LibraryDamagedError, openCheckedLibrary } from './library/startup.ts';
 import { heldKeyFor } from './library/cipher.ts';
 import type { ConversionOptions } from './library/encryption.ts';
-import { isEncryptedLibrary, keysFileOf, passphraseProblem, unlockAtStart, type UnlockAtStart } from './library/library-keys.ts';
+import { looksEncrypted, passphraseProblem, unlockAtStart, type UnlockAtStart } from './library/library-keys.ts';
 import { askHidden } from './common/node/terminal.ts';
 import type { BackupInfo } from './common/backups.ts';
 import { snippetParts } from './common/snippet.ts';
@@ -240,7 +239,7 @@ function conversionProgress(io: Io, options: Options): ConversionOptions['onProg
 async function runEncrypt(file: string, operands: string[], options: Options, io: Io): Promise<number> {
   if (operands.length) throw new UsageError('encrypt takes no operands');
   const { encryptLibrary, encryptPlainBackups } = await import('./library/encryption.ts');
-  if (isEncryptedLibrary(file)) {
+  if (looksEncrypted(file)) {
     // An encryption cut short after the swap may have left backups plain: they are finished now.
     await unlockAtStart(file, unlockIo(io));
     const backups = await encryptPlainBackups(file, heldKeyFor(file)!);
@@ -273,11 +272,12 @@ async function runDecrypt(file: string, operands: string[], options: Options, io
   if (loadDevelopmentPolicy().policy.security?.requireEncryption) {
     throw new DatelineError('UNSUPPORTED', 'Your organization requires this library to stay encrypted (security.requireEncryption).');
   }
-  if (!isEncryptedLibrary(file) && !existsSync(keysFileOf(file))) throw new DatelineError('CONFLICT', 'This library is not encrypted.');
   // A decryption cut short after the swap left a plain library with encrypted backups.
   await unlockAtStart(file, { ...unlockIo(io), keysFileAlone: true });
+  const key = heldKeyFor(file);
+  if (!key) throw new DatelineError('CONFLICT', 'This library is not encrypted.');
   const { decryptLibrary } = await import('./library/encryption.ts');
-  const { backups } = await decryptLibrary(file, { key: heldKeyFor(file)! }, { onProgress: conversionProgress(io, options) });
+  const { backups } = await decryptLibrary(file, { key }, { onProgress: conversionProgress(io, options) });
   print(
     io,
     options,
@@ -289,11 +289,13 @@ async function runDecrypt(file: string, operands: string[], options: Options, io
 
 async function runRekey(file: string, operands: string[], options: Options, io: Io): Promise<number> {
   if (operands.length) throw new UsageError('rekey takes no operands');
-  if (!isEncryptedLibrary(file)) throw new DatelineError('CONFLICT', 'This library is not encrypted; `dateline encrypt` encrypts it.');
   await unlockAtStart(file, unlockIo(io));
+  const key = heldKeyFor(file);
+  if (!key) throw new DatelineError('CONFLICT', 'This library is not encrypted; `dateline encrypt` encrypts it.');
   const passphrase = await newPassphrase(io, ['DATELINE_NEW_PASSPHRASE']);
   const { changePassphrase } = await import('./library/encryption.ts');
-  changePassphrase(file, { key: heldKeyFor(file)! }, passphrase);
+  // With its keys file lost (opened by the recovery key), a new keys file is written.
+  changePassphrase(file, { key }, passphrase);
   print(io, options, { rekeyed: file }, () => 'Changed the passphrase. The recovery key is unchanged.');
   return 0;
 }

@@ -11,6 +11,7 @@ import {
   isEncryptedLibrary,
   keysFileOf,
   keysFor,
+  looksEncrypted,
   lockLibrary,
   newDataKey,
   passphraseProblem,
@@ -54,6 +55,12 @@ export async function encryptLibrary(
   if (!existsSync(file)) throw new DatelineError('NOT_FOUND', `There is no library at ${file} to encrypt.`);
   if (isEncryptedLibrary(file))
     throw new DatelineError('CONFLICT', 'This library is encrypted already; `dateline rekey` changes its passphrase.');
+  if (looksEncrypted(file)) {
+    throw new DatelineError(
+      'CONFLICT',
+      'This file is not a plain library (it is encrypted with its keys file lost, or damaged); nothing was changed.',
+    );
+  }
   finishInterruptedConversion(file);
   const key = newDataKey();
   await convertLibrary(file, { from: null, to: key, suffix: '.encrypting' }, options, () => writeKeysFile(file, keysFor(key, passphrase)));
@@ -64,11 +71,13 @@ export async function encryptLibrary(
 
 /** Makes an encrypted library (and its backups) plain again; then removes its keys file. */
 export async function decryptLibrary(file: string, unlock: Unlock, options: ConversionOptions = {}): Promise<{ backups: number }> {
-  if (!existsSync(keysFileOf(file))) throw new DatelineError('CONFLICT', 'This library is not encrypted.');
+  // A plain library with a keys file beside it is a decryption stopped after the swap, its
+  // backups still encrypted; an encrypted one may have lost its keys file (the recovery key opens it).
+  const encrypted = looksEncrypted(file);
+  if (!encrypted && !existsSync(keysFileOf(file))) throw new DatelineError('CONFLICT', 'This library is not encrypted.');
   const key = unlockLibrary(file, unlock);
   finishInterruptedConversion(file);
-  // A decryption stopped after the swap left the library plain and some backups still encrypted.
-  if (isEncryptedLibrary(file)) await convertLibrary(file, { from: key, to: null, suffix: '.decrypting' }, options, () => undefined);
+  if (encrypted) await convertLibrary(file, { from: key, to: null, suffix: '.decrypting' }, options, () => undefined);
   const backups = await convertBackups(file, key, 'decrypt', options);
   removeKeysFile(file);
   lockLibrary(file);

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { DatelineError } from '../common/errors.ts';
@@ -56,7 +56,12 @@ export function keyFolders(libraryFile: string): string[] {
  * finished after) the swap; it opens plain.
  */
 export function isEncryptedLibrary(libraryFile: string): boolean {
-  return existsSync(keysFileOf(libraryFile)) && existsSync(libraryFile) && !hasPlainHeader(libraryFile);
+  return existsSync(keysFileOf(libraryFile)) && looksEncrypted(libraryFile);
+}
+
+/** A library file with contents that is not a plain database: encrypted (its keys file may be lost), or damaged. */
+export function looksEncrypted(libraryFile: string): boolean {
+  return (statSync(libraryFile, { throwIfNoEntry: false })?.size ?? 0) > 0 && !hasPlainHeader(libraryFile);
 }
 
 export function readKeysFile(libraryFile: string): KeysFile {
@@ -231,8 +236,12 @@ export function dataKeyFor(libraryFile: string, unlock: Unlock): DataKey {
   if ('recoveryKey' in unlock && !recovery) {
     throw new DatelineError('WRONG_PASSPHRASE', 'That is not a recovery key: it has 52 letters and digits in groups of four.');
   }
-  // The recovery key needs no keys file: it is the data key, and opening the library checks it.
-  if (recovery && !existsSync(keysFileOf(libraryFile))) return recovery;
+  // With the keys file lost, the recovery key (or a key held already) is taken as it is: it
+  // is the data key, and opening the library checks it.
+  if (!existsSync(keysFileOf(libraryFile))) {
+    if (recovery) return recovery;
+    if ('key' in unlock) return unlock.key;
+  }
   const keys = readKeysFile(libraryFile);
   const key = recovery ?? ('key' in unlock ? unlock.key : unwrapPassphrase(keys, (unlock as { passphrase: string }).passphrase));
   if (!key || !isKeyOf(keys, key)) {

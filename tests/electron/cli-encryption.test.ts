@@ -86,6 +86,14 @@ describe('dateline encrypt, decrypt and rekey', { timeout: 180_000 }, () => {
     expect(lost.status).toBe(1);
     expect(lost.stderr).toContain('recovery key in DATELINE_PASSPHRASE');
     expect(JSON.parse(dateline(library, { DATELINE_PASSPHRASE: recoveryKey }, 'list', '--json').stdout).total).toBe(1);
+    // A new passphrase writes a new keys file; decrypting needs no keys file either.
+    const rekeyed = dateline(library, { DATELINE_PASSPHRASE: recoveryKey, DATELINE_NEW_PASSPHRASE: 'a brand new passphrase' }, 'rekey');
+    expect(rekeyed.status, rekeyed.stderr).toBe(0);
+    expect(JSON.parse(dateline(library, { DATELINE_PASSPHRASE: 'a brand new passphrase' }, 'list', '--json').stdout).total).toBe(1);
+    rmSync(`${library}.keys.json`);
+    const decrypted = dateline(library, { DATELINE_PASSPHRASE: recoveryKey }, 'decrypt');
+    expect(decrypted.status, decrypted.stderr).toBe(0);
+    expect(hasPlainHeader(library)).toBe(true);
   });
 
   it('asks for a new passphrase rather than encrypting with none when there is no terminal', () => {
