@@ -1,14 +1,6 @@
 import { safeStorage } from 'electron';
 import { heldKeyFor } from '../library/cipher.ts';
-import {
-  isEncryptedLibrary,
-  keychainWrapOf,
-  readKeysFile,
-  unlockAtStart,
-  unlockLibrary,
-  withKeychainWrap,
-  writeKeysFile,
-} from '../library/library-keys.ts';
+import { isEncryptedLibrary, keychainWrapOf, readKeysFile, unlockAtStart, unlockLibrary, keepInKeychain } from '../library/library-keys.ts';
 
 /**
  * The desktop app opens an encrypted library without asking: its data key is kept wrapped
@@ -41,13 +33,8 @@ export async function unlockWithKeychain(libraryFile: string, log: (message: str
     return `${(error as Error).message} ${available ? '' : 'This computer offers no keychain to keep the key in.'}`.trim();
   }
   const key = heldKeyFor(libraryFile);
-  if (key && available) {
-    try {
-      writeKeysFile(libraryFile, withKeychainWrap(readKeysFile(libraryFile), safeStorage.encryptString(Buffer.from(key).toString('hex'))));
-    } catch (error) {
-      log('the key could not be kept in the keychain', error);
-    }
-  }
+  const wrapper = keychainWrapper();
+  if (key && wrapper) keepInKeychain(libraryFile, key, wrapper.wrap, log);
   return null;
 }
 

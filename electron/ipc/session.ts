@@ -1,7 +1,6 @@
 import { defaultSettings } from '../common/settings.ts';
-import { existsSync } from 'node:fs';
 import { DatelineError, isDatelineError } from '../common/errors.ts';
-import { keysFileOf, readKeysFile, unlockWithTyped, withKeychainWrap, writeKeysFile } from '../library/library-keys.ts';
+import { keepInKeychain, unlockWithTyped } from '../library/library-keys.ts';
 import type { BackupInfo } from '../common/backups.ts';
 import { backupFolder, listBackups, moveDamagedAside, newestGoodBackup, restoreOverDamaged } from '../library/backups.ts';
 import { backUpNow, scheduleDailyBackups } from '../library/backup-schedule.ts';
@@ -97,9 +96,7 @@ export class LibrarySession {
         unlocking = true;
         try {
           const key = unlockWithTyped(this.options.file, secret);
-          if (this.options.keychain && existsSync(keysFileOf(this.options.file))) {
-            writeKeysFile(this.options.file, withKeychainWrap(readKeysFile(this.options.file), this.options.keychain.wrap(key)));
-          }
+          if (this.options.keychain) keepInKeychain(this.options.file, key, this.options.keychain.wrap, this.options.log);
           try {
             this.serve(await this.open());
           } catch (error) {

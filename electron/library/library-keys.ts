@@ -179,8 +179,30 @@ export function withPassphrase(keys: KeysFile, key: DataKey, passphrase: string)
   return { ...keys, wraps: [...keys.wraps.filter((wrap) => wrap.by !== 'passphrase'), wrapWithPassphrase(key, passphrase)] };
 }
 
+/**
+ * Adds the OS keychain's wrap of the key to the library's keys file, so the desktop app opens
+ * it without asking. Best effort: a keychain or disk that refuses leaves the passphrase as the
+ * way in, and says why through `log`; it never fails what the person asked for (an encryption
+ * whose recovery key must still be shown).
+ */
+export function keepInKeychain(
+  libraryFile: string,
+  key: DataKey,
+  wrap: (key: DataKey) => Uint8Array,
+  log?: (message: string, error?: unknown) => void,
+): boolean {
+  if (!existsSync(keysFileOf(libraryFile))) return false;
+  try {
+    writeKeysFile(libraryFile, withKeychainWrap(readKeysFile(libraryFile), wrap(key)));
+    return true;
+  } catch (error) {
+    log?.('the key could not be kept in the keychain', error);
+    return false;
+  }
+}
+
 /** The keys with the OS keychain's wrap of the key set (the desktop app wraps it with safeStorage). */
-export function withKeychainWrap(keys: KeysFile, wrapped: Uint8Array): KeysFile {
+function withKeychainWrap(keys: KeysFile, wrapped: Uint8Array): KeysFile {
   return {
     ...keys,
     wraps: [

@@ -6,7 +6,7 @@ import {
   keychainWrapOf,
   readKeysFile,
   unlockWithTyped,
-  withKeychainWrap,
+  keepInKeychain,
   withoutKeychainWrap,
   writeKeysFile,
 } from '../../library/library-keys.ts';
@@ -21,6 +21,7 @@ import type { HandlersOf } from './types.ts';
 export function securityHandlers({
   library,
   app,
+  log,
   keychain,
   emit,
   exclusively,
@@ -57,7 +58,7 @@ export function securityHandlers({
   const encrypted = () => isEncryptedLibrary(library.file);
   const rememberInKeychain = () => {
     const key = heldKeyFor(library.file);
-    if (keychain && key) writeKeysFile(library.file, withKeychainWrap(readKeysFile(library.file), keychain.wrap(key)));
+    if (keychain && key) keepInKeychain(library.file, key, keychain.wrap, log);
   };
   return {
     'security.status': () => ({
@@ -77,15 +78,16 @@ export function securityHandlers({
       converting?.abort();
       return { cancelled: converting !== null };
     },
+    // The passphrase (or recovery key) is asked again before the library's protection changes.
     'security.forgetKeychain': ({ current }) => {
       if (!encrypted()) throw new DatelineError('CONFLICT', 'This library is not encrypted.');
-      checkedKey(library.file, current);
+      unlockWithTyped(library.file, current);
       writeKeysFile(library.file, withoutKeychainWrap(readKeysFile(library.file)));
       return {};
     },
     'security.changePassphrase': ({ current, passphrase }) => {
       if (!encrypted()) throw new DatelineError('CONFLICT', 'This library is not encrypted.');
-      changePassphrase(library.file, { key: checkedKey(library.file, current) }, passphrase);
+      changePassphrase(library.file, { key: unlockWithTyped(library.file, current) }, passphrase);
       return {};
     },
     'security.decrypt': ({ current }) => {
@@ -93,13 +95,8 @@ export function securityHandlers({
         throw new DatelineError('UNSUPPORTED', 'Your organization requires this library to stay encrypted.');
       }
       if (!encrypted()) throw new DatelineError('CONFLICT', 'This library is not encrypted.');
-      const key = checkedKey(library.file, current);
+      const key = unlockWithTyped(library.file, current);
       return alone((options) => decryptLibrary(library.file, { key }, options));
     },
   };
-}
-
-/** The passphrase (or recovery key) asked again before the library's protection changes. */
-function checkedKey(file: string, typed: string) {
-  return unlockWithTyped(file, typed);
 }

@@ -47,6 +47,7 @@ export interface Services {
   readonly printToPdf?: HandlerContext['printToPdf'];
   readonly backups: string;
   readonly keychain?: HandlerContext['keychain'];
+  readonly log?: HandlerContext['log'];
   readonly exclusively: Exclusive;
   readonly searcher: Searcher;
   readonly downloads: DownloadQueue;
@@ -126,6 +127,7 @@ export function createServices(
     printToPdf,
     backups,
     keychain,
+    log,
     exclusively,
     searcher: new Searcher(library, undefined, { inThread: searchInThread }),
     downloads,

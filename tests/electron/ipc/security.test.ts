@@ -127,4 +127,21 @@ describe('the security channels', () => {
     await value(dispatch, 'security.forgetKeychain', { current: PASSPHRASE });
     expect(await value(dispatch, 'security.status', {})).toMatchObject({ encrypted: true, keychain: false });
   });
+
+  it('regression: a keychain that refuses does not lose the recovery key of an encryption that worked', async () => {
+    const { dispatch, library } = dispatcherOn(
+      {},
+      {
+        keychain: {
+          wrap: () => {
+            throw new Error('The secret service is not running.');
+          },
+        },
+      },
+    );
+    const { recoveryKey } = await value<{ recoveryKey: string }>(dispatch, 'security.encrypt', { passphrase: PASSPHRASE });
+    expect(recoveryKey).toMatch(/^(\w{4}-){12}\w{4}$/);
+    expect(hasPlainHeader(library.file)).toBe(false);
+    expect(await value(dispatch, 'security.status', {})).toMatchObject({ encrypted: true, keychain: false });
+  });
 });
