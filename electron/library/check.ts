@@ -3,9 +3,21 @@ import { workerUrl } from '../common/node/workers.ts';
 import { heldKeyFor, type DataKey } from './cipher.ts';
 import type { Db } from './database.ts';
 
-/** SQLite's quick check; an empty list means the file is sound. */
+/**
+ * SQLite's quick check; an empty list means the file is sound. Each problem is one line:
+ * SQLite puts a "*** in database main ***" line before the first, which says nothing to
+ * a person and would break a message shown on one line.
+ */
 export function quickCheckProblems(db: Db): string[] {
-  return (db.pragma('quick_check') as { quick_check: string }[]).map((row) => row.quick_check).filter((message) => message !== 'ok');
+  return checkProblems(db.pragma('quick_check') as Record<string, string>[]);
+}
+
+/** The rows of SQLite's quick_check or integrity_check as one problem per line. */
+export function checkProblems(rows: readonly Record<string, string>[]): string[] {
+  return rows
+    .flatMap((row) => String(Object.values(row)[0] ?? '').split('\n'))
+    .map((line) => line.trim())
+    .filter((line) => line && line !== 'ok' && !/^\*\*\* in database \w+ \*\*\*$/.test(line));
 }
 
 /** SQLite's own words for a file that is not, or no longer, a sound database. */

@@ -1,3 +1,4 @@
+import { checkProblems } from './check.ts';
 import type { Library } from './library.ts';
 
 export interface IntegrityReport {
@@ -10,9 +11,7 @@ export interface IntegrityReport {
 
 /** SQLite's full integrity check plus the FTS index's own consistency check. */
 export function checkIntegrity(library: Library): IntegrityReport {
-  const problems = (library.db.pragma('integrity_check') as { integrity_check: string }[])
-    .map((row) => row.integrity_check)
-    .filter((message) => message !== 'ok');
+  const problems = checkProblems(library.db.pragma('integrity_check') as Record<string, string>[]);
   try {
     library.db.exec("INSERT INTO articles_fts (articles_fts) VALUES ('integrity-check')");
   } catch (error) {
