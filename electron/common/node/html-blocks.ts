@@ -166,6 +166,8 @@ function runsOf(node: DomNode, format: Format): Run[] {
   if (!isElement(node)) return [];
   const element = node;
   if (element.tagName === 'BR') return [{ text: '', lineBreak: true }];
+  // Code and templates are never the story's words (unsanitized HTML: a feed's description).
+  if (NOT_TEXT.has(element.tagName)) return [];
   // A picture that was not kept: its description is for the placeholder on screen, not a
   // part of the story's text, search index or word count.
   if (element.classList.contains('missing-image')) return [];
@@ -176,6 +178,8 @@ function runsOf(node: DomNode, format: Format): Run[] {
   }
   return Array.from(element.childNodes).flatMap((child) => runsOf(child, inner));
 }
+
+const NOT_TEXT = new Set(['SCRIPT', 'STYLE', 'TEMPLATE']);
 
 export function plainText(runs: Run[]): string {
   return runs.map((run) => (run.lineBreak ? '\n' : run.text)).join('');

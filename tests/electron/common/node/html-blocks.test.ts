@@ -17,3 +17,11 @@ describe('blocks that hold blocks', () => {
     expect(quote).toEqual({ kind: 'quote', runs: [{ text: 'plain ' }, { text: 'quote', bold: true }, { text: ' text' }] });
   });
 });
+
+describe('HTML that was never sanitized (a feed’s description)', () => {
+  it('gives no script or style as words, and an unclosed one does not swallow the markup around it', () => {
+    expect(htmlToText('Ferries <script>alert(1)</script>run <style>p{}</style>hourly')).toBe('Ferries run hourly');
+    expect(htmlToText('Ferry crews walk out <script>')).toBe('Ferry crews walk out');
+    expect(htmlToText('<p>North pier</p><textarea>open')).toBe('North pier\n\nopen');
+  });
+});
