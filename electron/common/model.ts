@@ -71,6 +71,8 @@ export type ListSort = (typeof listSorts)[number];
 export const listQuerySchema = z.strictObject({
   view: libraryView.default('all'),
   tag: z.string().trim().min(1).max(200).optional(),
+  /** The articles one followed feed brought. */
+  feed: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
   status: draftStatus.optional(),
   kind: articleKind.optional(),
   /** Part of the source's name or address. */

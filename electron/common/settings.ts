@@ -28,6 +28,8 @@ export const settingsSchema = z.object({
   linkConfirmation: z.enum(['once-per-site', 'every-time']).default('once-per-site'),
   /** Sites whose links the person chose to open without being asked again. */
   trustedLinkSites: z.array(z.string().min(1).max(320)).max(1000).default([]),
+  /** Minutes between refreshes of each feed followed; 0 refreshes only when asked. */
+  feedRefreshMinutes: z.number().int().min(0).max(10080).default(60),
   /** Searches kept in the sidebar, each a query with its filters ("tag:ukraine -russia"). */
   savedSearches: z
     .array(z.strictObject({ name: z.string().trim().min(1).max(100), query: z.string().trim().min(1).max(1000) }))

@@ -27,6 +27,7 @@ import {
 } from '../common/model.ts';
 import { settingsPatchSchema, settingsSchema } from '../common/settings.ts';
 import { backupInfoSchema, backupName } from '../common/backups.ts';
+import { feedAddress, feedId, feedPatchSchema, feedSchema, opmlImportSchema } from '../common/feeds.ts';
 
 /**
  * The one table of everything the renderer may ask of the Node side, and of everything the
@@ -288,6 +289,29 @@ export const channels = {
     input: z.strictObject({ current: z.string().max(1024) }),
     output: z.object({ backups: z.number().int().nonnegative() }),
   },
+  /** Every feed followed, with its unread count and how its last refresh went. */
+  'feeds.list': { input: z.strictObject({}), output: z.array(feedSchema) },
+  /** Follows a feed by its address, or by a site's address that names its feed; its items come in. */
+  'feeds.subscribe': { input: z.strictObject({ address: feedAddress }), output: z.object({ feed: feedSchema, added: z.boolean() }) },
+  'feeds.update': { input: z.strictObject({ id: feedId, patch: feedPatchSchema }), output: feedSchema },
+  /** Stops following; its articles stay unless asked (then those not kept go: favorites, tagged, highlighted stay). */
+  'feeds.unsubscribe': {
+    input: z.strictObject({ id: feedId, deleteArticles: z.boolean().default(false) }),
+    output: z.object({ deleted: z.number().int().nonnegative() }),
+  },
+  'feeds.markRead': { input: z.strictObject({ id: feedId }), output: z.object({ changed: z.number().int().nonnegative() }) },
+  /** Refreshes one feed, or every feed not paused, now; answers when done. */
+  'feeds.refresh': {
+    input: z.strictObject({ id: feedId.optional() }),
+    output: z.object({
+      refreshed: z.number().int().nonnegative(),
+      added: z.number().int().nonnegative(),
+      failed: z.number().int().nonnegative(),
+    }),
+  },
+  /** A list of subscriptions from another reader (OPML): each feed followed, refreshed after. */
+  'feeds.importOpml': { input: z.strictObject({ data: z.base64().max(14_000_000) }), output: opmlImportSchema },
+  'feeds.exportOpml': { input: z.strictObject({}), output: exportedFile },
   'media.add': {
     input: z.strictObject({ articleId, mimeType: z.string().max(100), data: z.base64().max(40_000_000) }),
     output: z.object({ id: z.number().int().positive() }),
@@ -325,6 +349,8 @@ export const events = {
   'library.restored': z.object({ name: z.string() }),
   /** The check run after a fast start found the library damaged: every window shows the recovery page. */
   'library.damaged': z.object({}),
+  /** Feeds were followed, refreshed, changed or dropped: the sidebar's list loads again. */
+  'feeds.changed': z.object({}),
   /** A menu item or accelerator in the desktop shell that the window carries out. */
   'menu.command': z.object({ command: z.enum(menuCommands) }),
 } as const satisfies Record<string, z.ZodType>;
@@ -368,6 +394,8 @@ export const readingChannels: ReadonlySet<ChannelName> = new Set<ChannelName>([
   'media.get',
   'downloads.status',
   'security.status',
+  'feeds.list',
+  'feeds.exportOpml',
 ]);
 
 export function isChannelName(name: string): name is ChannelName {

@@ -292,6 +292,35 @@ export const migrations: readonly Migration[] = [
       }
     },
   },
+  {
+    name: 'feeds followed, and the items each has brought',
+    // An item is named by a digest of its guid (or address), never the address itself: a
+    // deleted article leaves no words of its own behind, yet its item is not brought back
+    // while the feed still lists it. Rows of items no longer stored go once the feed drops them.
+    sql: `
+      CREATE TABLE feeds (
+        id INTEGER PRIMARY KEY,
+        url TEXT NOT NULL UNIQUE,
+        title TEXT NOT NULL DEFAULT '',
+        site_url TEXT,
+        added_at INTEGER NOT NULL,
+        checked_at INTEGER,
+        etag TEXT,
+        last_modified TEXT,
+        error TEXT,
+        paused INTEGER NOT NULL DEFAULT 0,
+        keep_days INTEGER
+      );
+      CREATE TABLE feed_items (
+        feed_id INTEGER NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,
+        item_digest TEXT NOT NULL,
+        article_id INTEGER REFERENCES articles (id) ON DELETE SET NULL,
+        seen_at INTEGER NOT NULL,
+        PRIMARY KEY (feed_id, item_digest)
+      ) WITHOUT ROWID;
+      CREATE INDEX feed_items_by_article ON feed_items (article_id) WHERE article_id IS NOT NULL;
+    `,
+  },
 ];
 
 /**

@@ -49,6 +49,19 @@ export function queueSavedLinks(library: Library, now = Date.now()): number {
   });
 }
 
+/** Queues the links given that are still waiting for their page (a feed's new items, say). */
+export function queueLinks(library: Library, ids: readonly number[], now = Date.now()): number {
+  return library.write(() => {
+    library
+      .statement(
+        `INSERT OR IGNORE INTO download_queue (article_id, queued_at)
+         SELECT id, ? FROM articles WHERE id IN (SELECT value FROM json_each(?)) AND fetch_state IS NOT NULL AND source_url IS NOT NULL`,
+      )
+      .run(now, JSON.stringify(ids));
+    return savedLinkCounts(library).queued;
+  });
+}
+
 export function nextQueuedLink(library: Library): QueuedLink | null {
   const row = library
     .statement<QueuedLink>(

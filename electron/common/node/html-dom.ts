@@ -49,6 +49,18 @@ export function parseXml(xml: string): DomDocument {
   return new DOMParser().parseFromString(xml, 'text/xml') as unknown as DomDocument;
 }
 
+/**
+ * An attribute of an element parsed by `parseXml`, as the document means it. linkedom keeps
+ * XML attribute values with &, < and > escaped again ("a&amp;b=2" for the href "a&b=2"), so
+ * a feed's links with a query string, and titles with an ampersand, would come out wrong.
+ */
+export function xmlAttribute(element: DomElement, name: string): string | null {
+  const raw = element.getAttribute(name);
+  return raw === null ? null : raw.replace(/&(amp|lt|gt);/g, (_, entity: string) => XML_ESCAPED[entity]!);
+}
+
+const XML_ESCAPED: Record<string, string> = { amp: '&', lt: '<', gt: '>' };
+
 /** What may open a document before its content: the doctype, comments, the head's elements. */
 const HEAD_PART =
   /^(?:\s+|<!doctype[^>]*>|<!--[\s\S]*?-->|<\/?html\b[^>]*>|<\/?head\b[^>]*>|<title\b[^>]*>[\s\S]*?<\/title>|<(?:meta|link|base)\b[^>]*>|<(style|script|noscript|template)\b[^>]*>[\s\S]*?<\/\1>)*/i;
@@ -71,7 +83,8 @@ export const TEXT_NODE = 3;
 
 /** The <body> of `html` parsed as a document fragment would be. */
 export function parseBody(html: string): DomElement {
-  const { document } = parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`);
+  // No closing tags after it: an unclosed <script> or <textarea> in a fragment would take them as its text.
+  const { document } = parseHTML(`<!doctype html><html><head></head><body>${html}`);
   return document.body as unknown as DomElement;
 }
 

@@ -18,7 +18,21 @@ export interface Fetched {
   url: string;
   contentType: string;
   bytes: Uint8Array;
+  /** The validators the site gave, for asking next time only whether it changed. */
+  etag: string | null;
+  lastModified: string | null;
+  /** The site said nothing changed since the validators sent (304): `bytes` is empty. */
+  notModified: boolean;
 }
+
+/** Asks only for a newer copy than the one these validators name (a feed's last fetch). */
+export interface Conditional {
+  etag?: string | null;
+  lastModified?: string | null;
+  accept?: string;
+}
+
+const ACCEPT_PAGES = 'text/html,application/xhtml+xml,image/*;q=0.9,*/*;q=0.5';
 
 export const PAGE_LIMITS: FetchLimits = { maxBytes: 10 * 1024 * 1024, timeoutMs: 20_000, maxRedirects: 5 };
 export const IMAGE_LIMITS: FetchLimits = { maxBytes: 15 * 1024 * 1024, timeoutMs: 15_000, maxRedirects: 5 };
@@ -43,7 +57,7 @@ export function webAddress(value: string): URL {
  * is checked, a deadline for the whole exchange, and the body read in chunks so that an
  * endless or oversized response is cut off rather than held in memory.
  */
-export async function fetchResource(address: string, limits: FetchLimits): Promise<Fetched> {
+export async function fetchResource(address: string, limits: FetchLimits, conditional: Conditional = {}): Promise<Fetched> {
   const deadline = AbortSignal.timeout(limits.timeoutMs);
   const signal = limits.signal ? AbortSignal.any([deadline, limits.signal]) : deadline;
   const allowed = new Set((limits.allowHosts ?? []).map((host) => host.toLowerCase()));
@@ -56,8 +70,13 @@ export async function fetchResource(address: string, limits: FetchLimits): Promi
         redirect: 'manual',
         signal,
         dispatcher,
-        headers: { 'user-agent': 'Mozilla/5.0 (compatible; Dateline)', accept: 'text/html,application/xhtml+xml,image/*;q=0.9,*/*;q=0.5' },
+        headers: requestHeaders(conditional),
       });
+      const validators = { etag: response.headers.get('etag'), lastModified: response.headers.get('last-modified') };
+      if (response.status === 304 && (conditional.etag || conditional.lastModified)) {
+        await response.body?.cancel();
+        return { url: url.href, contentType: '', bytes: new Uint8Array(0), ...validators, notModified: true };
+      }
       if (response.status >= 300 && response.status < 400 && response.headers.has('location')) {
         await response.body?.cancel();
         if (hop >= (limits.maxRedirects ?? 5)) throw new DatelineError('IMPORT_FAILED', 'The address redirects too many times.');
@@ -72,11 +91,19 @@ export async function fetchResource(address: string, limits: FetchLimits): Promi
         );
       }
       const bytes = await readCapped(response, limits.maxBytes);
-      return { url: url.href, contentType: response.headers.get('content-type') ?? '', bytes };
+      return { url: url.href, contentType: response.headers.get('content-type') ?? '', bytes, ...validators, notModified: false };
     }
   } catch (error) {
     throw describeNetworkFailure(error, deadline, limits);
   }
+}
+
+function requestHeaders({ etag, lastModified, accept }: Conditional): Record<string, string> {
+  const headers: Record<string, string> = { 'user-agent': 'Mozilla/5.0 (compatible; Dateline)', accept: accept ?? ACCEPT_PAGES };
+  // Only values a site could have sent: a header with a line break in it is never sent.
+  if (etag && !/[\r\n]/.test(etag)) headers['if-none-match'] = etag;
+  if (lastModified && !/[\r\n]/.test(lastModified)) headers['if-modified-since'] = lastModified;
+  return headers;
 }
 
 async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array> {

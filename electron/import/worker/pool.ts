@@ -3,7 +3,14 @@ import { SupervisedWorker } from '../../common/node/workers.ts';
 import type { JobKind, JobResult, WorkerJob, WorkerReply, WorkerRequest } from './protocol.ts';
 
 /** How long one file may take to parse (or unpack, or convert), and one page to download and read. */
-export const JOB_BUDGET_MS: Record<JobKind, number> = { parse: 30_000, download: 60_000, unzip: 30_000, convert: 30_000 };
+export const JOB_BUDGET_MS: Record<JobKind, number> = {
+  parse: 30_000,
+  download: 60_000,
+  unzip: 30_000,
+  convert: 30_000,
+  feed: 30_000,
+  opml: 15_000,
+};
 /** A parser that needs more memory than this is stopped; the import goes on. */
 const WORKER_HEAP_MB = 1536;
 /** An idle worker is let go so that it holds no memory between imports. */

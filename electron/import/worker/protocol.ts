@@ -1,5 +1,7 @@
 import type { ErrorCode } from '../../common/errors.ts';
 import type { FrontMatter } from '../converters.ts';
+import type { OpmlOutline } from '../feeds/opml.ts';
+import type { FeedRead } from '../feeds/read.ts';
 import type { ImportEntry } from '../types.ts';
 
 /**
@@ -14,6 +16,10 @@ export interface WorkerJobs {
   download: { job: { url: string; images: boolean; allowHosts: string[] }; result: ImportEntry[] };
   /** The files of a zip that no app's export explains, inflated within the budget. */
   unzip: { job: { name: string; bytes: Uint8Array }; result: { name: string; data: Uint8Array }[] };
+  /** What a feed's address sent, read as a feed (or as a page naming feeds). */
+  feed: { job: { url: string; bytes: Uint8Array; contentType: string }; result: FeedRead };
+  /** A list of subscriptions (OPML) read. */
+  opml: { job: { bytes: Uint8Array }; result: OpmlOutline[] };
   /** A Word or Markdown file as HTML, to start a draft from. */
   convert: { job: { name: string; bytes: Uint8Array }; result: { html: string; frontMatter: FrontMatter } };
 }

@@ -7,6 +7,8 @@ import { countWords } from '../../common/text.ts';
 import { downloadArticle } from '../web/page.ts';
 import { filesInZip } from '../archive/zip.ts';
 import { documentAsHtml } from '../converters.ts';
+import { readOpml } from '../feeds/opml.ts';
+import { readFetched } from '../feeds/read.ts';
 import type { WorkerJob, WorkerReply, WorkerRequest } from './protocol.ts';
 
 /**
@@ -22,6 +24,10 @@ async function run(job: WorkerJob): Promise<unknown> {
       return filesInZip(job.name, job.bytes);
     case 'convert':
       return documentAsHtml(job.name, job.bytes);
+    case 'feed':
+      return readFetched(job.url, job.bytes, job.contentType);
+    case 'opml':
+      return readOpml(job.bytes);
     case 'parse': {
       const importer = importers.find((candidate) => candidate.id === job.importer);
       if (!importer) throw new DatelineError('UNSUPPORTED', `There is no importer "${job.importer}".`);

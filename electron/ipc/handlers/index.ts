@@ -3,6 +3,7 @@ import { articleHandlers } from './articles.ts';
 import { backupHandlers } from './backups.ts';
 import { downloadHandlers } from './downloads.ts';
 import { exportHandlers } from './export.ts';
+import { feedHandlers } from './feeds.ts';
 import { highlightHandlers } from './highlights.ts';
 import { importHandlers } from './imports.ts';
 import { mediaHandlers } from './media.ts';
@@ -33,5 +34,6 @@ export function createHandlers(services: Services): Handlers {
     ...backupHandlers(services),
     ...mediaHandlers(services),
     ...securityHandlers(services),
+    ...feedHandlers(services),
   };
 }

@@ -1,10 +1,13 @@
 import { DatelineError } from '../../common/errors.ts';
 import type { Feature } from '../../common/features.ts';
+import { FeedRefresher } from '../../import/feeds/refresher.ts';
+import type { FeedRefresh } from '../../import/feeds/follow.ts';
 import { DownloadQueue } from '../../import/web/download-queue.ts';
 import { backupFolder } from '../../library/backups.ts';
 import type { DataKey } from '../../library/cipher.ts';
 import type { Library } from '../../library/library.ts';
-import { savedLinkCounts } from '../../library/saved-links.ts';
+import { queueLinks, savedLinkCounts } from '../../library/saved-links.ts';
+import { getSettings } from '../../library/settings-store.ts';
 import { Searcher } from '../../library/searcher.ts';
 import type { AppInfo, ChannelName, EventName, EventPayload } from '../contract.ts';
 
@@ -20,7 +23,10 @@ export interface HandlerContext {
   log?: (message: string, error?: unknown) => void;
   /** The folder of automatic and manual backups; beside the library file by default. */
   backups?: string;
-  /** Whether the download queue a last session left carries on (not for a one-off CLI command). */
+  /**
+   * Whether the download queue a last session left carries on, and feeds are refreshed on
+   * their schedule (the apps; not a one-off CLI command).
+   */
   resumeDownloads?: boolean;
   /** Searches run on this thread rather than in a worker (a one-off CLI command: nothing waits). */
   searchInThread?: boolean;
@@ -52,6 +58,9 @@ export interface Services {
   readonly searcher: Searcher;
   readonly downloads: DownloadQueue;
   readonly imports: ImportJobs;
+  readonly feeds: FeedRefresher;
+  /** Tells every window of what a feed's refresh (or first fetch) brought, and downloads its links. */
+  feedRefreshed(refresh: Pick<FeedRefresh, 'added' | 'links'> & Partial<FeedRefresh>): void;
   /** Tells every window which articles changed (all of them when no ids are given). */
   changed(ids?: number[]): void;
   allowed(feature: Feature): boolean;
@@ -120,6 +129,23 @@ export function createServices(
   });
   // A queue left by the last session carries on.
   if (resumeDownloads && allowed('fetch-urls')) downloads.resume();
+  const feedRefreshed: Services['feedRefreshed'] = ({ added, links, expired = [] }) => {
+    if (links.length && allowed('fetch-urls')) {
+      queueLinks(library, links);
+      downloads.resume();
+    }
+    if (added.length || expired.length) changed([...added, ...expired]);
+    emit('feeds.changed', {});
+  };
+  const feeds = new FeedRefresher({
+    library,
+    everyMinutes: () => getSettings(library).feedRefreshMinutes,
+    enabled: () => allowed('fetch-urls'),
+    fetch: () => ({ allowHosts: app.policy.intranetHosts }),
+    onRefreshed: feedRefreshed,
+    onError: (error) => log?.('refreshing feeds stopped', error),
+  });
+  if (resumeDownloads) feeds.start();
   return {
     library,
     app,
@@ -132,6 +158,8 @@ export function createServices(
     searcher: new Searcher(library, undefined, { inThread: searchInThread }),
     downloads,
     imports: new ImportJobs(),
+    feeds,
+    feedRefreshed,
     changed,
     allowed,
     requireFetching: () => {

@@ -97,4 +97,23 @@ describe('feeds', () => {
       ['sitemap.xml', expect.any(String)],
     ]);
   });
+
+  it('an ampersand escaped in a link’s href is read once: the address keeps its query', async () => {
+    const library = tempLibrary();
+    const atom = `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Q &amp; A</title>
+      <entry><title>Ask the harbour master</title><link href="https://coast.example/story?id=7&amp;ref=feed"/><id>urn:q:7</id>
+      <content type="html">&lt;p&gt;The harbour master answers readers.&lt;/p&gt;</content></entry></feed>`;
+    const summary = await importFiles(library, [{ path: 'qa.atom', read: async () => encoder.encode(atom) }]);
+    expect(summary.failed).toEqual([]);
+    expect(stored(library)[0]).toMatchObject({ source_url: 'https://coast.example/story?id=7&ref=feed', source_name: 'Q & A' });
+  });
+
+  it('a feed in ISO-8859-1, as its XML declaration says, keeps its accents', async () => {
+    const library = tempLibrary();
+    const rss =
+      '<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel><title>Le Café</title><item><title>Été à la plage</title><link>https://cafe.example/ete</link></item></channel></rss>';
+    const summary = await importFiles(library, [{ path: 'cafe.rss', read: async () => Buffer.from(rss, 'latin1') }]);
+    expect(summary.failed).toEqual([]);
+    expect(stored(library)[0]).toMatchObject({ title: 'Été à la plage', source_name: 'Le Café' });
+  });
 });

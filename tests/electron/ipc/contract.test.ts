@@ -70,6 +70,7 @@ describe('the contract', () => {
       'backups.made',
       'library.restored',
       'library.damaged',
+      'feeds.changed',
       'menu.command',
     ]);
   });

@@ -277,4 +277,28 @@ describe('migration 11 (tag names the app can use)', () => {
     ]);
     upgraded.close();
   });
+
+  it('upgrades a schema-12 library: its articles are every feed’s none, and deleting one clears what a feed brought', () => {
+    const file = join(tempDir(), 'v12.sqlite');
+    const old = Library.open(file, { migrations: migrations.slice(0, 12) });
+    old.db
+      .prepare(
+        "INSERT INTO articles (id, kind, title, body_html, body_text, created_at, updated_at) VALUES (1, 'saved', 'Harbour', '<p>x</p>', 'x', 1, 1)",
+      )
+      .run();
+    old.close();
+
+    const upgraded = Library.open(file);
+    expect(upgraded.db.pragma('user_version', { simple: true })).toBe(13);
+    expect(listArticles(upgraded, {}).total).toBe(1);
+    upgraded.db.prepare("INSERT INTO feeds (id, url, added_at) VALUES (1, 'https://news.example/feed', 1)").run();
+    upgraded.db.prepare("INSERT INTO feed_items (feed_id, item_digest, article_id, seen_at) VALUES (1, 'd1', 1, 1)").run();
+    expect(listArticles(upgraded, { feed: 1 }).total).toBe(1);
+    upgraded.db.prepare('DELETE FROM articles WHERE id = 1').run();
+    // The item is still remembered (so it is not brought back), with no article.
+    expect(upgraded.db.prepare('SELECT item_digest, article_id FROM feed_items').all()).toEqual([{ item_digest: 'd1', article_id: null }]);
+    upgraded.db.prepare('DELETE FROM feeds WHERE id = 1').run();
+    expect(upgraded.db.prepare('SELECT count(*) AS n FROM feed_items').get()).toEqual({ n: 0 });
+    upgraded.close();
+  });
 });
