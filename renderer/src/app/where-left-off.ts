@@ -28,11 +28,12 @@ export function whereLeftOff(): WhereLeftOff {
     const kept: unknown = JSON.parse(localStorage.getItem(KEY) ?? 'null');
     if (!kept || typeof kept !== 'object') return START;
     const { selection, openId, sort, status } = kept as Partial<Record<keyof WhereLeftOff, unknown>>;
-    const { view, tag } = (selection ?? {}) as Partial<Record<keyof LibrarySelection, unknown>>;
+    const { view, tag, feed } = (selection ?? {}) as Partial<Record<keyof LibrarySelection, unknown>>;
     return {
       selection: {
         view: oneOf(VIEWS, view, 'all') as LibrarySelection['view'],
         tag: typeof tag === 'string' && tag.length <= 200 ? tag : null,
+        feed: Number.isSafeInteger(feed) && (feed as number) > 0 ? (feed as number) : null,
       },
       openId: Number.isSafeInteger(openId) && (openId as number) > 0 ? (openId as number) : null,
       sort: oneOf(listSorts, sort, START.sort),

@@ -7,6 +7,7 @@ import {
   type ListSort,
   type SearchResults,
 } from '../../../electron/common/model.ts';
+import { FeedActions } from '../feeds/FeedActions.tsx';
 import { keepWhereLeftOff, whereLeftOff } from '../app/where-left-off.ts';
 import { useSharedSettings } from '../app/settings.ts';
 
@@ -81,7 +82,14 @@ export function LibraryPane({ selection, openId, onOpen, onSelect, libraryQuery,
           }}
         />
       ) : (
-        <ArticleListView view={selection.view} tag={selection.tag} openId={openId} onOpen={onOpen} onSelect={onSelect} />
+        <ArticleListView
+          view={selection.view}
+          tag={selection.tag}
+          feed={selection.feed ?? null}
+          openId={openId}
+          onOpen={onOpen}
+          onSelect={onSelect}
+        />
       )}
     </section>
   );
@@ -90,11 +98,12 @@ export function LibraryPane({ selection, openId, onOpen, onSelect, libraryQuery,
 function ArticleListView({
   view,
   tag,
+  feed,
   openId,
   onOpen,
   onSelect,
-}: Pick<Props, 'openId' | 'onOpen' | 'onSelect'> & { view: LibraryView; tag: string | null }) {
-  const selection = { view, tag };
+}: Pick<Props, 'openId' | 'onOpen' | 'onSelect'> & { view: LibraryView; tag: string | null; feed: number | null }) {
+  const selection = { view, tag, feed };
   const version = useLibraryVersion();
   const [error, setError] = useState<string | null>(null);
   // The sort and the drafts' filter are kept as the window left them, as the view is.
@@ -102,11 +111,18 @@ function ArticleListView({
   const [sort, setSort] = useState<ListSort>(() => whereLeftOff().sort);
   useEffect(() => keepWhereLeftOff({ sort, status }), [sort, status]);
   const drafts = selection.view === 'drafts';
-  const query = { view: selection.view, tag: selection.tag ?? undefined, status: drafts && status ? status : undefined, sort };
+  const query = {
+    view: selection.view,
+    tag: selection.tag ?? undefined,
+    feed: selection.feed ?? undefined,
+    status: drafts && status ? status : undefined,
+    sort,
+  };
 
   return (
     <>
       <div className="list-filter">
+        {selection.feed && <FeedActions feedId={selection.feed} onError={setError} onGone={() => onSelect({ view: 'all', tag: null })} />}
         {selection.tag && (
           <TagActions
             tag={selection.tag}

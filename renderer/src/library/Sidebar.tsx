@@ -4,6 +4,7 @@ import type { LibrarySelection } from './selection.ts';
 import { useLibraryVersion } from '../app/hooks.ts';
 import { call, messageOf } from '../client/api.ts';
 import { useSharedSettings } from '../app/settings.ts';
+import { FeedList } from '../feeds/FeedList.tsx';
 
 const VIEWS: { view: LibrarySelection['view']; label: string }[] = [
   { view: 'all', label: 'All articles' },
@@ -71,7 +72,7 @@ export function Sidebar({
           <li key={view}>
             <button
               type="button"
-              aria-current={selection.view === view && selection.tag === null ? 'page' : undefined}
+              aria-current={selection.view === view && selection.tag === null && !selection.feed ? 'page' : undefined}
               onClick={() => onSelect({ view, tag: null })}
             >
               {label}
@@ -80,6 +81,7 @@ export function Sidebar({
         ))}
       </ul>
       <SavedSearches current={searchQuery} onSearch={onSearch} />
+      <FeedList selection={selection} onSelect={onSelect} />
       {tags.length > 0 && (
         <>
           <h2 className="nav-heading">Tags</h2>

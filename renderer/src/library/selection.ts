@@ -4,4 +4,6 @@ import type { LibraryView } from '../../../electron/common/model.ts';
 export interface LibrarySelection {
   view: LibraryView | 'highlights';
   tag: string | null;
+  /** A feed followed: the articles it brought. */
+  feed?: number | null;
 }

@@ -5,6 +5,7 @@ import type { AppInfo } from '../../../electron/ipc/contract.ts';
 import { Dialog } from '../app/dialog.tsx';
 import { call, messageOf } from '../client/api.ts';
 import { BackupsSection } from './BackupsSection.tsx';
+import { FeedsSection } from './FeedsSection.tsx';
 import { SecuritySection } from './SecuritySection.tsx';
 
 const LIST_DENSITIES: readonly { id: Settings['listDensity']; name: string }[] = [
@@ -93,6 +94,7 @@ export function SettingsDialog({
           </button>
         )}
       </fieldset>
+      <FeedsSection settings={state} fetchingOff={info?.policy.disabledFeatures.some((feature) => feature.id === 'fetch-urls') ?? false} />
       <BackupsSection settings={state} focus={section === 'backups'} />
       <SecuritySection />
       {info && (
