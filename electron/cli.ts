@@ -34,6 +34,12 @@ Commands:
   show <id>           print one article
   search <query>      search the whole library ("exact phrase", -word leaves a word out,
                       word* for prefixes; -- ends the options)
+  feeds               list the feeds followed, with unread counts and how each last refreshed
+  feeds follow <url>  follow a feed by its address, or by a site's that names its feed
+  feeds refresh [id]  refresh every feed not paused (or one), downloading teasers' pages
+  feeds import <file> follow every feed of an OPML list (another reader's export)
+  feeds export        write the feeds followed as OPML (-o FILE, else standard output)
+  feeds unfollow <id> stop following a feed; its articles stay
   export <id>         export an article (--format ${(await import('./export/registry.ts')).exportFormats.join('|')}, -o FILE)
   check               check the library file's integrity
   backup [file]       back up the library into its Backups folder (kept in rotation),
@@ -88,6 +94,7 @@ const commands: Record<string, Command> = {
   search: runSearch,
   export: runExport,
   backup: runBackup,
+  feeds: runFeeds,
 };
 
 /**
@@ -394,10 +401,10 @@ function numberOption(value: string | undefined): number | undefined {
   return value === undefined ? undefined : Number(value);
 }
 
-function parseId(operand: string | undefined, command: string): number {
-  if (operand === undefined) throw new UsageError(`${command} needs an article id`);
+function parseId(operand: string | undefined, command: string, what = 'article id'): number {
+  if (operand === undefined) throw new UsageError(`${command} needs an ${what}`);
   const id = Number(operand);
-  if (!Number.isSafeInteger(id) || id < 1) throw new UsageError(`"${operand}" is not an article id`);
+  if (!Number.isSafeInteger(id) || id < 1) throw new UsageError(`"${operand}" is not ${what === 'article id' ? 'an' : 'a'} ${what}`);
   return id;
 }
 
@@ -497,6 +504,85 @@ async function runCheck(file: string, operands: string[], options: Options, io: 
       : `PROBLEMS FOUND:\n${report.problems.map((p) => `- ${p}`).join('\n')}`,
   );
   return report.ok ? 0 : 1;
+}
+
+async function runFeeds({ call }: Opened, operands: string[], options: Options, io: Io): Promise<number> {
+  const [action = 'list', ...rest] = operands;
+  const one = (what: string) => {
+    if (rest.length !== 1) throw new UsageError(`feeds ${action} takes one ${what}`);
+    return rest[0]!;
+  };
+  switch (action) {
+    case 'list': {
+      const feeds = await call('feeds.list', {});
+      print(io, options, feeds, () =>
+        feeds.length
+          ? feeds
+              .map(
+                (feed) =>
+                  `#${feed.id} ${feed.title}  ${feed.unread} unread of ${feed.total}${feed.paused ? '  (paused)' : ''}${feed.error ? `  failed: ${feed.error}` : ''}\n    ${feed.url}`,
+              )
+              .join('\n')
+          : 'No feeds followed; `dateline feeds follow <address>` follows one.',
+      );
+      return 0;
+    }
+    case 'follow': {
+      const { feed, added } = await call('feeds.subscribe', { address: one('address') });
+      await downloadsDone(call);
+      print(
+        io,
+        options,
+        { feed, added },
+        () => `${added ? 'Following' : 'Already following'} #${feed.id} ${feed.title} (${feed.total} articles)`,
+      );
+      return 0;
+    }
+    case 'refresh': {
+      if (rest.length > 1) throw new UsageError('feeds refresh takes at most one feed id');
+      const id = rest.length ? parseId(rest[0], 'feeds refresh', 'feed id') : undefined;
+      const done = await call('feeds.refresh', { id });
+      await downloadsDone(call);
+      print(io, options, done, () => `Refreshed ${done.refreshed} feeds: ${done.added} new articles, ${done.failed} failed`);
+      return done.failed ? 1 : 0;
+    }
+    case 'import': {
+      const data = (await readFile(resolve(one('OPML file')))).toString('base64');
+      const result = await call('feeds.importOpml', { data });
+      print(io, options, result, () =>
+        [
+          `${result.added.length} feeds followed, ${result.existing} already followed; \`dateline feeds refresh\` fetches their stories.`,
+          ...result.skipped.map((skip) => `left out   ${skip.title}: ${skip.reason}`),
+        ].join('\n'),
+      );
+      return 0;
+    }
+    case 'export': {
+      if (rest.length) throw new UsageError('feeds export takes no operands (-o FILE writes a file)');
+      const file = await call('feeds.exportOpml', {});
+      const bytes = Buffer.from(file.data, 'base64');
+      if (!options.output) {
+        process.stdout.write(bytes);
+        return 0;
+      }
+      await writeFile(resolve(options.output), bytes);
+      print(io, options, { file: resolve(options.output), bytes: bytes.length }, () => `Exported the feeds to ${resolve(options.output!)}`);
+      return 0;
+    }
+    case 'unfollow': {
+      const id = parseId(one('feed id'), 'feeds unfollow', 'feed id');
+      await call('feeds.unsubscribe', { id, deleteArticles: false });
+      print(io, options, { unfollowed: id }, () => `Stopped following feed #${id}; its articles stay.`);
+      return 0;
+    }
+    default:
+      throw new UsageError(`unknown feeds action "${action}" (list, follow, refresh, import, export, unfollow)`);
+  }
+}
+
+/** A one-off command ends after the pages its feeds queued are downloaded, not in the middle. */
+async function downloadsDone(call: Opened['call']): Promise<void> {
+  while ((await call('downloads.status', {})).running) await new Promise((resolve) => setTimeout(resolve, 100));
 }
 
 async function runBackup({ library, call }: Opened, operands: string[], options: Options, io: Io): Promise<number> {

@@ -5,7 +5,16 @@ import type { HandlersOf } from './types.ts';
 /** Fetching feeds (undici, the worker) loads with the first subscription, not at start. */
 const follow = () => import('../../import/feeds/follow.ts');
 
-export function feedHandlers({ library, app, emit, feeds, feedRefreshed, changed, requireFetching }: Services): HandlersOf<'feeds'> {
+export function feedHandlers({
+  library,
+  app,
+  emit,
+  feeds,
+  feedRefreshed,
+  changed,
+  requireFetching,
+  background,
+}: Services): HandlersOf<'feeds'> {
   const told = <T>(value: T): T => {
     emit('feeds.changed', {});
     return value;
@@ -46,7 +55,7 @@ export function feedHandlers({ library, app, emit, feeds, feedRefreshed, changed
       const result = await importOpml(library, Buffer.from(data, 'base64'));
       emit('feeds.changed', {});
       // The new feeds' items come in one feed after another, after the answer (a failure is logged).
-      if (result.added.length) void feeds.refreshNow(result.added.map((feed) => feed.id)).catch(() => undefined);
+      if (result.added.length && background) void feeds.refreshNow(result.added.map((feed) => feed.id)).catch(() => undefined);
       return result;
     },
     'feeds.exportOpml': async () => {

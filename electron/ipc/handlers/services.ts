@@ -59,6 +59,8 @@ export interface Services {
   readonly downloads: DownloadQueue;
   readonly imports: ImportJobs;
   readonly feeds: FeedRefresher;
+  /** Whether work may go on after a call has answered (the apps), not a one-off CLI command. */
+  readonly background: boolean;
   /** Tells every window of what a feed's refresh (or first fetch) brought, and downloads its links. */
   feedRefreshed(refresh: Pick<FeedRefresh, 'added' | 'links'> & Partial<FeedRefresh>): void;
   /** Tells every window which articles changed (all of them when no ids are given). */
@@ -159,6 +161,7 @@ export function createServices(
     downloads,
     imports: new ImportJobs(),
     feeds,
+    background: resumeDownloads,
     feedRefreshed,
     changed,
     allowed,
