@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { FeedRefresher } from '../../../electron/import/feeds/refresher.ts';
 import { createDispatcher } from '../../../electron/ipc/dispatcher.ts';
 import type { ChannelName, ChannelOutput, EventName } from '../../../electron/ipc/contract.ts';
 import type { Library } from '../../../electron/library/library.ts';
@@ -301,5 +302,38 @@ describe('OPML', () => {
       expect(error.message).toMatch(/OPML|empty|not text/);
     }
     expect(await call('feeds.list', {})).toEqual([]);
+  });
+});
+
+describe('the refresh schedule', () => {
+  it('refreshes a feed once its interval has passed, never a paused one, and nothing while fetching is off', async () => {
+    const feedRoute = conditionalFeed(() =>
+      rss('Gazette', [{ guid: 'a', title: 'First', link: 'https://gazette.example/a', content: STORY }]),
+    );
+    const site = await localWebsite({ '/feed': feedRoute.route, '/paused': feedRoute.route });
+    const library = tempLibrary();
+    const { call } = setUp(library);
+    const { feed } = await call('feeds.subscribe', { address: site.url('/feed') });
+    const paused = (await call('feeds.subscribe', { address: site.url('/paused') })).feed;
+    await call('feeds.update', { id: paused.id, patch: { paused: true } });
+    let enabled = true;
+    const refreshed: number[] = [];
+    const refresher = new FeedRefresher({
+      library,
+      everyMinutes: () => 60,
+      enabled: () => enabled,
+      fetch: () => ({ allowHosts: LOCAL }),
+      onRefreshed: (refresh) => refreshed.push(refresh.feedId),
+    });
+
+    expect(await refresher.refreshDue()).toEqual([]);
+    library.db.prepare('UPDATE feeds SET checked_at = ?').run(Date.now() - 61 * 60_000);
+    enabled = false;
+    expect(await refresher.refreshDue()).toEqual([]);
+    enabled = true;
+    expect((await refresher.refreshDue()).map((refresh) => refresh.feedId)).toEqual([feed.id]);
+    expect(refreshed).toEqual([feed.id]);
+    // Checked just now: not due again until the hour has passed.
+    expect(await refresher.refreshDue()).toEqual([]);
   });
 });
