@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import type { ChannelOutput, EventPayload } from '../../../electron/ipc/contract.ts';
 import { pageFilesNote, savedPageFiles } from '../../../electron/common/saved-page-files.ts';
+import { droppedFiles, picked, type PickedFile } from './dropped-files.ts';
 import { entriesCount, fileReports, leftOutTotal } from '../../../electron/common/import-summary.ts';
 import { call, messageOf, subscribe } from '../client/api.ts';
 
@@ -72,8 +73,8 @@ function merge(into: Summary, next: Summary): Summary {
 }
 
 /** Hidden files (".DS_Store") and folders inside a picked folder are not articles. */
-function isHidden(file: File): boolean {
-  return (file.webkitRelativePath || file.name).split('/').some((part) => part.startsWith('.'));
+function isHidden(path: string): boolean {
+  return path.split('/').some((part) => part.startsWith('.'));
 }
 
 /** Names of the imports this window started, to know their late events when they come. */
@@ -148,14 +149,15 @@ export function useImporter(): Importer {
   }, []);
 
   const run = useCallback(
-    async (picked: File[]) => {
-      const visible = picked.filter((file) => !isHidden(file));
-      const pathOf = (file: File) => file.webkitRelativePath || file.name;
+    async (chosen: PickedFile[]) => {
+      const visible = chosen.filter((item) => !isHidden(item.path));
+      const paths = new Map(visible.map((item) => [item.file, item.path]));
+      const pathOf = (file: File) => paths.get(file) ?? file.name;
       // A saved page's own files are left to it here, where the whole folder is known: sent
       // in batches, a page and its "_files" folder could be told apart.
-      const owned = savedPageFiles(visible.map(pathOf));
+      const owned = savedPageFiles(visible.map((item) => item.path));
       const taken = new Set(owned.flatMap((group) => group.files));
-      const files = visible.filter((file) => !taken.has(pathOf(file)));
+      const files = visible.map((item) => item.file).filter((file) => !taken.has(pathOf(file)));
       if (files.length === 0) return;
       cancelled.current = false;
       await runOwn({ done: 0, total: files.length, current: files[0]?.name ?? null }, async (job) => {
@@ -189,7 +191,7 @@ export function useImporter(): Importer {
     input.hidden = true;
     input.setAttribute('data-testid', 'import-input');
     input.addEventListener('change', () => {
-      void run([...(input.files ?? [])]);
+      void run([...(input.files ?? [])].map(picked));
       input.value = '';
     });
     const folder = document.createElement('input');
@@ -199,7 +201,7 @@ export function useImporter(): Importer {
     folder.setAttribute('webkitdirectory', '');
     folder.setAttribute('data-testid', 'import-folder-input');
     folder.addEventListener('change', () => {
-      void run([...(folder.files ?? [])]);
+      void run([...(folder.files ?? [])].map(picked));
       folder.value = '';
     });
     document.body.append(input, folder);
@@ -245,7 +247,7 @@ export function useImporter(): Importer {
           if (!hasFiles(event)) return;
           event.preventDefault();
           setDragging(false);
-          void run([...event.dataTransfer.files]);
+          void droppedFiles(event.dataTransfer).then(run, (reason: unknown) => setError(messageOf(reason)));
         },
       },
     }),
