@@ -179,6 +179,13 @@ function leaveRoomForOtherWriters(heldMs: number): Promise<unknown> {
  */
 function unrecognised(path: string, bytes: Uint8Array): string {
   const extension = extensionOf(path);
+  // Another reader's list of subscriptions holds no article: it is followed, not imported.
+  if (
+    extension === '.opml' ||
+    /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<opml[\s>]/i.test(new TextDecoder().decode(bytes.subarray(0, 1024)))
+  ) {
+    return 'This is an OPML list of feeds, not articles: follow its feeds with Import OPML… under + beside Feeds (or `dateline feeds import`).';
+  }
   if (!supportedExtensions.includes(extension)) {
     const what = extension ? `files of type ${extension}` : 'files without an extension';
     return `Dateline cannot import ${what}. It imports ${[...new Set([...supportedExtensions, '.zip'])].join(', ')} files.`;

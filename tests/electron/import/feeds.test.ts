@@ -117,3 +117,18 @@ describe('feeds', () => {
     expect(stored(library)[0]).toMatchObject({ title: 'Été à la plage', source_name: 'Le Café' });
   });
 });
+
+describe('an OPML list given to the importer', () => {
+  it('is refused with where its feeds are followed, whatever its extension', async () => {
+    const library = tempLibrary();
+    const opml = '<?xml version="1.0"?><opml version="1.0"><body><outline text="A" xmlUrl="https://a.example/feed"/></body></opml>';
+    const summary = await importFiles(library, [
+      { path: 'subscriptions.opml', read: async () => encoder.encode(opml) },
+      { path: 'feedly.xml', read: async () => encoder.encode(opml) },
+    ]);
+    expect(summary.failed.map((failure) => failure.error.message)).toEqual([
+      expect.stringContaining('This is an OPML list of feeds'),
+      expect.stringContaining('This is an OPML list of feeds'),
+    ]);
+  });
+});
