@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { useCommands } from '../app/commands.ts';
+import { call } from '../client/api.ts';
 import type { LibrarySelection } from '../library/selection.ts';
 import { FollowDialog } from './FollowDialog.tsx';
 import { useFeeds } from './useFeeds.ts';
@@ -7,6 +9,16 @@ import { useFeeds } from './useFeeds.ts';
 export function FeedList({ selection, onSelect }: { selection: LibrarySelection; onSelect: (selection: LibrarySelection) => void }) {
   const feeds = useFeeds();
   const [following, setFollowing] = useState(false);
+  useCommands([
+    { id: 'feeds.follow', title: 'Follow a feed…', section: 'Library', run: () => setFollowing(true) },
+    // How it went shows in each feed's row: a failure is its mark and reason there.
+    {
+      id: 'feeds.refresh',
+      title: 'Refresh all feeds',
+      section: 'Library',
+      run: () => void call('feeds.refresh', {}).catch(() => undefined),
+    },
+  ]);
   return (
     <>
       <div className="nav-heading-row">
