@@ -53,12 +53,17 @@ export function restrictClasses(purify: DOMPurify): DOMPurify {
  * content has been through it like everything else.
  */
 export function sanitizeArticle(purify: DOMPurify, html: string, options: typeof SANITIZE_OPTIONS = SANITIZE_OPTIONS): string {
-  const fragment = purify.sanitize(html, { ...options, RETURN_DOM_FRAGMENT: true });
+  // A <frameset> makes the parser drop the document's body, and DOMPurify then answers null
+  // (the import failed on it): frames are never a story's content, so they go first.
+  const fragment = purify.sanitize(html.replace(FRAMES, ''), { ...options, RETURN_DOM_FRAGMENT: true }) as DocumentFragment | null;
+  if (!fragment) return '';
   for (const link of Array.from(fragment.querySelectorAll('a:not([href])'))) link.replaceWith(...Array.from(link.childNodes));
   const holder = fragment.ownerDocument.createElement('div');
   holder.appendChild(fragment);
   return holder.innerHTML;
 }
+
+const FRAMES = /<\/?(?:frameset|frame|noframes)\b[^>]*>/gi;
 
 /** Links may point at the web or an e-mail address; images only at the library. */
 export const ALLOWED_URI_REGEXP = allowedUriPattern({ pending: false });

@@ -20,3 +20,12 @@ describe('sanitizing for the library', () => {
     expect(sanitizerWindowsOpened() - before).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('regression: a <frameset> in an article', () => {
+  it('is dropped with its handlers, and the story around it kept, instead of the import failing', () => {
+    expect(
+      sanitizeForLibrary('<frameset onload="window.pwned=1"><frame src="https://attacker.example"></frameset><p>The ferry ran.</p>'),
+    ).toBe('<p>The ferry ran.</p>');
+    expect(sanitizeForLibrary('<FRAMESET ONLOAD="x()"></FRAMESET>')).toBe('');
+  });
+});
