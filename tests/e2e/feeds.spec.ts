@@ -109,9 +109,13 @@ test('another reader’s subscriptions come in from an OPML file, and a feed can
   try {
     await page.goto(app.url);
     const sidebar = page.getByRole('navigation', { name: 'Library' });
-    // The command palette follows a feed as the sidebar's + does.
+    // The command palette follows a feed as the sidebar's + does (once the window is up).
+    await expect(sidebar.getByRole('button', { name: 'Follow a feed…' })).toBeVisible();
     await page.keyboard.press('Control+Shift+P');
+    const palette = page.getByRole('dialog', { name: 'Commands' });
+    await expect(palette).toBeVisible();
     await page.keyboard.type('follow a feed');
+    await expect(palette.getByRole('option').first()).toHaveText(/^Follow a feed…/);
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: 'Follow a feed' });
     const opml = `<?xml version="1.0"?><opml version="1.0"><head><title>From Feedly</title></head><body>
