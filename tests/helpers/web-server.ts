@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach } from 'vitest';
+import type { Feature } from '../../electron/common/features.ts';
+import { describeApp } from '../../electron/policy/app-info.ts';
 
 type Route = (request: IncomingMessage, response: ServerResponse) => void;
 
@@ -48,3 +50,20 @@ export const redirect =
   (_request, response) => {
     response.writeHead(status, { location: to }).end();
   };
+
+/** The test site's host: on loopback, which downloads refuse unless a policy allows it. */
+export const LOCAL_HOSTS = ['127.0.0.1'];
+
+/**
+ * The app as browser mode describes it, with a policy that lets downloads reach the local
+ * test site (as a newsroom's intranet host) and turns off the features given.
+ */
+export function localWebApp(disabledFeatures: Feature[] = []) {
+  return describeApp({
+    mode: 'browser',
+    version: '0',
+    libraryPath: '',
+    isPackaged: false,
+    loaded: { policy: { disabledFeatures, intranetHosts: LOCAL_HOSTS }, source: 'test', problem: null },
+  });
+}

@@ -6,12 +6,8 @@ import { FeedRefresher } from '../../../electron/import/feeds/refresher.ts';
 import { createDispatcher } from '../../../electron/ipc/dispatcher.ts';
 import type { ChannelName, ChannelOutput, EventName } from '../../../electron/ipc/contract.ts';
 import type { Library } from '../../../electron/library/library.ts';
-import { describeApp } from '../../../electron/policy/app-info.ts';
 import { FIXTURES, tempLibrary } from '../../helpers/temp.ts';
-import { html, localWebsite } from '../../helpers/web-server.ts';
-
-/** The test site is on loopback, which fetching refuses unless a policy allows it. */
-const LOCAL = ['127.0.0.1'];
+import { html, localWebApp, localWebsite, LOCAL_HOSTS as LOCAL } from '../../helpers/web-server.ts';
 
 const STORY = Array.from(
   { length: 10 },
@@ -58,14 +54,12 @@ function conditionalFeed(body: () => string) {
 
 function setUp(library: Library, disabledFeatures: 'fetch-urls'[] = []) {
   const emitted: EventName[] = [];
-  const app = describeApp({
-    mode: 'browser',
-    version: '0',
-    libraryPath: '',
-    isPackaged: false,
-    loaded: { policy: { disabledFeatures, intranetHosts: LOCAL }, source: 'test', problem: null },
+  const dispatch = createDispatcher({
+    library,
+    app: localWebApp(disabledFeatures),
+    emit: (event) => emitted.push(event),
+    resumeDownloads: false,
   });
-  const dispatch = createDispatcher({ library, app, emit: (event) => emitted.push(event), resumeDownloads: false });
   const call = async <C extends ChannelName>(channel: C, input: unknown): Promise<ChannelOutput<C>> => {
     const result = await dispatch(channel, input);
     if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);

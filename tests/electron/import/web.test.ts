@@ -4,13 +4,12 @@ import { downloadArticle } from '../../../electron/import/web/page.ts';
 import { createDispatcher } from '../../../electron/ipc/dispatcher.ts';
 import type { EventName } from '../../../electron/ipc/contract.ts';
 import { Library } from '../../../electron/library/library.ts';
-import { describeApp } from '../../../electron/policy/app-info.ts';
 import { tempDir, tempLibrary } from '../../helpers/temp.ts';
-import { bytes, html, localWebsite, redirect } from '../../helpers/web-server.ts';
+import { bytes, html, LOCAL_HOSTS, localWebApp, localWebsite, redirect } from '../../helpers/web-server.ts';
 import { join } from 'node:path';
 
 /** The test site's host: on loopback, which downloads refuse unless a policy allows it. */
-const LOCAL = ['127.0.0.1'];
+const LOCAL = LOCAL_HOSTS;
 
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAIAAAB7QOjdAAAAEUlEQVR4nGP4z8DAwMDAAAAT/gH/7oOUUQAAAABJRU5ErkJggg==', 'base64');
 const STORY = Array.from(
@@ -31,13 +30,7 @@ function newsPage(title: string, extra = ''): string {
 function dispatcherFor(library: Library, disabledFeatures: ('fetch-urls' | 'remote-images')[] = []) {
   const emitted: { event: EventName; payload: unknown }[] = [];
   // The local test site stands in for the web, so its address is allowed as an intranet host.
-  const app = describeApp({
-    mode: 'browser',
-    version: '0',
-    libraryPath: '',
-    isPackaged: false,
-    loaded: { policy: { disabledFeatures, intranetHosts: LOCAL }, source: 'test', problem: null },
-  });
+  const app = localWebApp(disabledFeatures);
   const dispatch = createDispatcher({ library, app, emit: (event, payload) => emitted.push({ event, payload }) });
   return { dispatch, emitted };
 }
