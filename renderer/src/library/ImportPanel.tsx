@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } fro
 import type { ChannelOutput, EventPayload } from '../../../electron/ipc/contract.ts';
 import { pageFilesNote, savedPageFiles } from '../../../electron/common/saved-page-files.ts';
 import { droppedFiles, picked, type PickedFile } from './dropped-files.ts';
+import { base64Of } from '../client/media.ts';
 import { entriesCount, fileReports, leftOutTotal } from '../../../electron/common/import-summary.ts';
 import { call, messageOf, subscribe } from '../client/api.ts';
 
@@ -24,19 +25,6 @@ export interface Importer {
     onDragLeave: (event: DragEvent) => void;
     onDrop: (event: DragEvent) => void;
   };
-}
-
-/** Reads a picked or dropped file as base64, the form the contract carries files in. */
-function readAsBase64(file: File): Promise<{ name: string; data: string }> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => {
-      const url = String(reader.result);
-      resolve({ name: file.name, data: url.slice(url.indexOf(',') + 1) });
-    };
-    reader.onerror = () => reject(reader.error ?? new Error(`Could not read ${file.name}`));
-    reader.readAsDataURL(file);
-  });
 }
 
 /** Files go to the Node side in batches, so a folder of thousands never makes one huge request. */
@@ -166,7 +154,7 @@ export function useImporter(): Importer {
         for (const batch of batches(files)) {
           if (cancelled.current) return { ...total, cancelled: true };
           batchOffset.current = { done: total.imported.length + total.duplicates.length + total.failed.length, total: files.length };
-          const payload = await Promise.all(batch.map(async (file) => ({ ...(await readAsBase64(file)), name: pathOf(file) })));
+          const payload = await Promise.all(batch.map(async (file) => ({ name: pathOf(file), data: await base64Of(file) })));
           total = merge(total, await call('import.files', { files: payload, job }));
           if (total.cancelled || total.stopped) break;
         }
