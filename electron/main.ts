@@ -11,6 +11,8 @@ import type { Library } from './library/library.ts';
 import { resolveLibraryPath, userDataDir } from './library/location.ts';
 import { copyLibrary } from './library/backups.ts';
 import { getSettings } from './library/settings-store.ts';
+import { CAPTURE_DEFAULT_PORT } from './common/capture.ts';
+import { capturePortFrom, openCaptureEndpoint, type CaptureEndpoint } from './web/capture-server.ts';
 import { DAY_MS } from './library/backup-schedule.ts';
 import { defaultSettings } from './common/settings.ts';
 import { describeApp } from './policy/app-info.ts';
@@ -96,6 +98,7 @@ async function start(): Promise<void> {
   const locked = await unlockWithKeychain(libraryPath, (message, error) => log.error(message, error));
   if (locked) log.info(`the library is locked: ${locked}`);
   let session: LibrarySession | null = null;
+  let capture: CaptureEndpoint | undefined;
   const starting = LibrarySession.start({
     file: libraryPath,
     checkInBackground: true,
@@ -106,6 +109,7 @@ async function start(): Promise<void> {
     keychain: keychainWrapper(),
     log: (message, error) => log.error(message, error),
     info: (message) => log.info(message),
+    captureListener: () => ({ port: capture?.port ?? null, problem: capture ? capture.problem : 'Starting…' }),
     // Files opened while a damaged library waited for its backup are imported now.
     onLibrary: () => openPaths?.(pendingFiles.splice(0)),
   });
@@ -113,6 +117,12 @@ async function start(): Promise<void> {
   // seconds for a big library, in a worker thread) runs; what it writes waits for the check.
   const dispatch: Dispatch = async (channel, input) => (await starting).dispatch(channel, input);
   registerChannels(dispatch, log);
+  // The browser extension's saves come in on loopback, through the same dispatcher.
+  void openCaptureEndpoint(dispatch, capturePortFrom(process.env, CAPTURE_DEFAULT_PORT)).then((endpoint) => {
+    capture = endpoint;
+    if (endpoint.problem) log.warn(endpoint.problem);
+    app.once('will-quit', () => void endpoint.close());
+  });
   serveProtocols(rendererDir, () => session?.library ?? null);
   openWindow();
   try {

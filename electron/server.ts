@@ -12,6 +12,8 @@ import { resolveLibraryPath } from './library/location.ts';
 import { askHidden } from './common/node/terminal.ts';
 import { describeApp, loadDevelopmentPolicy, packageVersion } from './policy/app-info.ts';
 import { startWebServer, type WebServer } from './web/http-server.ts';
+import { CAPTURE_DEFAULT_PORT } from './common/capture.ts';
+import { capturePortFrom, openCaptureEndpoint, type CaptureEndpoint } from './web/capture-server.ts';
 
 const USAGE = `Usage: npm run web -- [--port N] [--library FILE] [--open]
 
@@ -48,6 +50,8 @@ async function main(): Promise<void> {
   if (loaded.problem) console.error(loaded.problem);
   const libraryPath = resolveLibraryPath(args.library, process.env, loaded.policy.libraryFolder);
   let server: WebServer | undefined;
+  // Opened once the page is served; Settings asks how it went.
+  const captured: { endpoint?: CaptureEndpoint } = {};
   try {
     await unlockAtStart(libraryPath, { ask: (prompt) => askHidden(prompt), tell: (message) => console.error(message) });
   } catch (error) {
@@ -66,6 +70,10 @@ async function main(): Promise<void> {
     emit: <E extends EventName>(event: E, payload: EventPayload<E>) => server?.emit(event, payload),
     log: (message, error) => console.error(`[dateline] ${message}:`, error),
     info: (message) => console.log(`[dateline] ${message}`),
+    captureListener: () => ({
+      port: captured.endpoint?.port ?? null,
+      problem: captured.endpoint ? captured.endpoint.problem : 'Starting…',
+    }),
   });
   starting.catch(() => undefined);
   const dispatch: Dispatch = async (channel, input) => (await starting).dispatch(channel, input);
@@ -83,6 +91,10 @@ async function main(): Promise<void> {
     );
     fail(`Cannot listen on port ${port}: ${(error as Error).message}`, 1);
   }
+  const capture = await openCaptureEndpoint(dispatch, capturePortFrom(process.env, CAPTURE_DEFAULT_PORT));
+  captured.endpoint = capture;
+  if (capture.problem) console.error(capture.problem);
+  else console.log(`The browser extension saves pages at 127.0.0.1:${capture.port}`);
   // Each address carries a one-time code, not the session's secret; the one handed to the
   // browser (visible in its process arguments) also expires within a minute.
   console.log(`Dateline is running at ${server.openAddress()}`);
@@ -99,6 +111,7 @@ async function main(): Promise<void> {
   if (session.damaged) console.error('The library failed its check and was not opened; the page offers to restore a backup.');
 
   const stop = async () => {
+    await capture.close();
     await server?.close();
     session.close();
     process.exit(0);

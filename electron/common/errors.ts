@@ -22,6 +22,8 @@ export const errorCodes = [
   /** Another process held the library's write lock for longer than Dateline waits. */
   'BUSY',
   'STORAGE_FAILED',
+  /** A browser extension without a valid pairing (never paired, unpaired, or another's token). */
+  'NOT_PAIRED',
   'INTERNAL',
 ] as const;
 

@@ -2,6 +2,7 @@
 export const features = {
   'fetch-urls': 'Fetching web pages from a URL',
   'remote-images': 'Downloading images of imported articles',
+  'browser-capture': 'Saving pages from the browser extension',
 } as const;
 
 export type Feature = keyof typeof features;

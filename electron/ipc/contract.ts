@@ -27,6 +27,15 @@ import {
 } from '../common/model.ts';
 import { settingsPatchSchema, settingsSchema } from '../common/settings.ts';
 import { backupInfoSchema, backupName } from '../common/backups.ts';
+import {
+  captureClientSchema,
+  captureResultSchema,
+  captureStatusSchema,
+  capturedPageSchema,
+  captureToken,
+  extensionOrigin,
+  pairingInputSchema,
+} from '../common/capture.ts';
 import { feedAddress, feedId, feedPatchSchema, feedSchema, opmlImportSchema } from '../common/feeds.ts';
 
 /**
@@ -312,6 +321,22 @@ export const channels = {
   /** A list of subscriptions from another reader (OPML): each feed followed, refreshed after. */
   'feeds.importOpml': { input: z.strictObject({ data: z.base64().max(14_000_000) }), output: opmlImportSchema },
   'feeds.exportOpml': { input: z.strictObject({}), output: exportedFile },
+  /** Whether the capture endpoint listens, the browsers paired, and the pairing code being shown. */
+  'capture.status': { input: z.strictObject({}), output: captureStatusSchema },
+  /** Shows a new pairing code (the one shown before stops working). */
+  'capture.startPairing': { input: z.strictObject({}), output: z.object({ code: z.string(), expiresAt: isoTime }) },
+  'capture.cancelPairing': { input: z.strictObject({}), output: z.strictObject({}) },
+  /** Unpairs a browser: its token stops working at once; what it saved stays. */
+  'capture.revoke': { input: z.strictObject({ id: z.number().int().positive() }), output: z.strictObject({}) },
+  /** The extension's code exchanged for its token (the capture endpoint adds the origin). */
+  'capture.pair': { input: pairingInputSchema, output: z.object({ token: z.string(), client: captureClientSchema }) },
+  /** Whether a token still works, for the extension's popup. */
+  'capture.check': { input: z.strictObject({ token: captureToken, origin: extensionOrigin }), output: z.object({ name: z.string() }) },
+  /** A page (or link) saved from the browser, through the import pipeline. */
+  'capture.save': {
+    input: z.strictObject({ token: captureToken, origin: extensionOrigin, page: capturedPageSchema }),
+    output: captureResultSchema,
+  },
   'media.add': {
     input: z.strictObject({ articleId, mimeType: z.string().max(100), data: z.base64().max(40_000_000) }),
     output: z.object({ id: z.number().int().positive() }),
@@ -351,6 +376,8 @@ export const events = {
   'library.damaged': z.object({}),
   /** Feeds were followed, refreshed, changed or dropped: the sidebar's list loads again. */
   'feeds.changed': z.object({}),
+  /** A browser was paired or unpaired, a code shown, or a page saved from the browser: Settings loads again. */
+  'capture.changed': z.object({}),
   /** A menu item or accelerator in the desktop shell that the window carries out. */
   'menu.command': z.object({ command: z.enum(menuCommands) }),
 } as const satisfies Record<string, z.ZodType>;
@@ -396,6 +423,7 @@ export const readingChannels: ReadonlySet<ChannelName> = new Set<ChannelName>([
   'security.status',
   'feeds.list',
   'feeds.exportOpml',
+  'capture.status',
 ]);
 
 export function isChannelName(name: string): name is ChannelName {

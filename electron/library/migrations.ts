@@ -321,6 +321,27 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX feed_items_by_article ON feed_items (article_id) WHERE article_id IS NOT NULL;
     `,
   },
+  {
+    name: 'browsers paired for saving pages, and the saves they delivered',
+    // A token is kept only as its SHA-256: a copied library file lets no one save into it.
+    // A save is named by the id the extension gave it, so one delivered twice is stored once.
+    sql: `
+      CREATE TABLE capture_clients (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        origin TEXT NOT NULL,
+        token_hash TEXT NOT NULL UNIQUE,
+        paired_at INTEGER NOT NULL,
+        last_used_at INTEGER
+      );
+      CREATE TABLE captures (
+        capture_id TEXT PRIMARY KEY,
+        article_id INTEGER REFERENCES articles (id) ON DELETE CASCADE,
+        received_at INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      CREATE INDEX captures_by_article ON captures (article_id);
+    `,
+  },
 ];
 
 /**

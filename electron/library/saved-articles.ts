@@ -127,7 +127,29 @@ export function mergeIntoStored(library: Library, id: number, article: NewSavedA
     library.statement(`UPDATE articles SET ${column} = 1, updated_at = ? WHERE id = ?`).run(Date.now(), id);
     merged.push(flag);
   }
+  const added = addNewHighlights(library, id, article.highlights ?? []);
+  if (added) merged.push(added === 1 ? 'a highlight' : `${added} highlights`);
   return merged;
+}
+
+/** The passages not marked in the stored article yet (the same words are not marked twice). */
+function addNewHighlights(library: Library, id: number, highlights: readonly ImportedHighlight[]): number {
+  const known = new Set(
+    library
+      .statement<{ quote: string }>('SELECT quote FROM highlights WHERE article_id = ?')
+      .all(id)
+      .map((row) => row.quote),
+  );
+  const insert = library.statement('INSERT INTO highlights (article_id, quote, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?)');
+  let added = 0;
+  for (const item of highlights) {
+    if (known.has(item.quote)) continue;
+    known.add(item.quote);
+    const when = keptTime(item.createdAt) ?? Date.now();
+    insert.run(id, item.quote, item.note ?? '', when, when);
+    added += 1;
+  }
+  return added;
 }
 
 export function insertRelatedLinks(library: Library, id: number, related: readonly RelatedLink[]): void {

@@ -14,6 +14,8 @@ export interface RunningApp {
   origin: string;
   libraryPath: string;
   process: ChildProcess;
+  /** Where the browser extension reaches this app (a free port unless the test names one). */
+  capturePort: number | null;
 }
 
 /** Starts the real browser-mode server (`npm run web` without the build) on a fresh library. */
@@ -21,11 +23,12 @@ export async function startApp(libraryPath: string, env: NodeJS.ProcessEnv = {})
   const child = spawn(process.execPath, ['--experimental-strip-types', '--no-warnings', SERVER, '--library', libraryPath], {
     stdio: ['ignore', 'pipe', 'pipe'],
     // No machine-wide policy leaks into a test unless the test brings its own.
-    env: { ...process.env, DATELINE_POLICY_FILE: '/nonexistent/dateline-policy.json', ...env },
+    // Each app takes a free capture port, so tests running side by side never meet.
+    env: { ...process.env, DATELINE_POLICY_FILE: '/nonexistent/dateline-policy.json', DATELINE_CAPTURE_PORT: '0', ...env },
   });
 
+  let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
     const timer = setTimeout(() => reject(new Error(`The server did not start:\n${output}`)), 15_000);
     const read = (chunk: Buffer) => {
       output += chunk.toString();
@@ -39,7 +42,8 @@ export async function startApp(libraryPath: string, env: NodeJS.ProcessEnv = {})
     child.stderr!.on('data', read);
     child.on('exit', (code) => reject(new Error(`The server exited with ${code}:\n${output}`)));
   });
-  return { url, origin: new URL(url).origin, libraryPath, process: child };
+  const capturePort = /saves pages at 127\.0\.0\.1:(\d+)/.exec(output)?.[1];
+  return { url, origin: new URL(url).origin, libraryPath, process: child, capturePort: capturePort ? Number(capturePort) : null };
 }
 
 /**

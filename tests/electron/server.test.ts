@@ -12,6 +12,8 @@ const SERVER = fileURLToPath(new URL('../../electron/server.ts', import.meta.url
 function runServer(library: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, ['--experimental-strip-types', '--no-warnings', SERVER, '--library', library], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    // A free capture port: tests side by side (or a Dateline running here) never meet.
+    env: { ...process.env, DATELINE_CAPTURE_PORT: '0' },
   });
   let stdout = '';
   let stderr = '';

@@ -26,7 +26,7 @@ async function startServer(extraArgs: string[] = [], env: NodeJS.ProcessEnv = {}
     ['--experimental-strip-types', '--no-warnings', SERVER, '--library', join(dir, 'library.sqlite'), ...extraArgs],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, DATELINE_POLICY_FILE: '/nonexistent/policy.json', ...env },
+      env: { ...process.env, DATELINE_POLICY_FILE: '/nonexistent/policy.json', DATELINE_CAPTURE_PORT: '0', ...env },
     },
   );
   running.push(child);

@@ -6,6 +6,7 @@ import type { JobKind, JobResult, WorkerJob, WorkerReply, WorkerRequest } from '
 export const JOB_BUDGET_MS: Record<JobKind, number> = {
   parse: 30_000,
   download: 60_000,
+  capture: 30_000,
   unzip: 30_000,
   convert: 30_000,
   feed: 30_000,

@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../../common/errors.ts';
+import type { CapturedPageJob } from '../capture/captured-page.ts';
 import type { FrontMatter } from '../converters.ts';
 import type { OpmlOutline } from '../feeds/opml.ts';
 import type { FeedRead } from '../feeds/read.ts';
@@ -14,6 +15,8 @@ export interface WorkerJobs {
   parse: { job: { importer: string; name: string; bytes: Uint8Array }; result: ImportEntry[] };
   /** A web page downloaded and read. */
   download: { job: { url: string; images: boolean; allowHosts: string[] }; result: ImportEntry[] };
+  /** A page the browser extension sent, with its pictures. */
+  capture: { job: CapturedPageJob; result: ImportEntry[] };
   /** The files of a zip that no app's export explains, inflated within the budget. */
   unzip: { job: { name: string; bytes: Uint8Array }; result: { name: string; data: Uint8Array }[] };
   /** What a feed's address sent, read as a feed (or as a page naming feeds). */

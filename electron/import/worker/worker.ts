@@ -5,6 +5,7 @@ import { importers } from '../registry.ts';
 import { isArticle, type ImportEntry } from '../types.ts';
 import { countWords } from '../../common/text.ts';
 import { downloadArticle } from '../web/page.ts';
+import { readCapturedPage } from '../capture/captured-page.ts';
 import { filesInZip } from '../archive/zip.ts';
 import { documentAsHtml } from '../converters.ts';
 import { readOpml } from '../feeds/opml.ts';
@@ -20,6 +21,8 @@ async function run(job: WorkerJob): Promise<unknown> {
   switch (job.kind) {
     case 'download':
       return withWordCounts([await downloadArticle(job.url, { images: job.images, allowHosts: job.allowHosts })]);
+    case 'capture':
+      return withWordCounts([await readCapturedPage(job)]);
     case 'unzip':
       return filesInZip(job.name, job.bytes);
     case 'convert':

@@ -1,6 +1,7 @@
 import { appHandlers } from './app.ts';
 import { articleHandlers } from './articles.ts';
 import { backupHandlers } from './backups.ts';
+import { captureHandlers } from './capture.ts';
 import { downloadHandlers } from './downloads.ts';
 import { exportHandlers } from './export.ts';
 import { feedHandlers } from './feeds.ts';
@@ -35,5 +36,6 @@ export function createHandlers(services: Services): Handlers {
     ...mediaHandlers(services),
     ...securityHandlers(services),
     ...feedHandlers(services),
+    ...captureHandlers(services),
   };
 }

@@ -11,6 +11,16 @@ import { getSettings } from '../../library/settings-store.ts';
 import { Searcher } from '../../library/searcher.ts';
 import type { AppInfo, ChannelName, EventName, EventPayload } from '../contract.ts';
 
+export interface CaptureListener {
+  port: number | null;
+  problem: string | null;
+}
+
+const NO_CAPTURE_LISTENER: CaptureListener = {
+  port: null,
+  problem: 'Only the running app (the desktop app, or `npm run web`) takes pages from the browser extension.',
+};
+
 export interface HandlerContext {
   library: Library;
   /** What the transport knows about the running app (mode, version, policy). */
@@ -30,6 +40,8 @@ export interface HandlerContext {
   resumeDownloads?: boolean;
   /** Searches run on this thread rather than in a worker (a one-off CLI command: nothing waits). */
   searchInThread?: boolean;
+  /** Whether the browser extension's capture endpoint listens, and on which port (the apps start it). */
+  captureListener?: () => CaptureListener;
   /** The desktop app wraps an encrypted library's key with the OS keychain, to open without asking. */
   keychain?: { wrap(key: DataKey): Uint8Array };
 }
@@ -59,6 +71,7 @@ export interface Services {
   readonly downloads: DownloadQueue;
   readonly imports: ImportJobs;
   readonly feeds: FeedRefresher;
+  readonly captureListener: () => CaptureListener;
   /** Whether work may go on after a call has answered (the apps), not a one-off CLI command. */
   readonly background: boolean;
   /** Tells every window of what a feed's refresh (or first fetch) brought, and downloads its links. */
@@ -109,6 +122,7 @@ export function createServices(
     resumeDownloads = true,
     searchInThread = false,
     keychain,
+    captureListener = () => NO_CAPTURE_LISTENER,
   }: HandlerContext,
   exclusively: Exclusive,
 ): Services {
@@ -161,6 +175,7 @@ export function createServices(
     downloads,
     imports: new ImportJobs(),
     feeds,
+    captureListener,
     background: resumeDownloads,
     feedRefreshed,
     changed,

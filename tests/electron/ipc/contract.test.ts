@@ -71,6 +71,7 @@ describe('the contract', () => {
       'library.restored',
       'library.damaged',
       'feeds.changed',
+      'capture.changed',
       'menu.command',
     ]);
   });

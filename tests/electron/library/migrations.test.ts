@@ -289,7 +289,7 @@ describe('migration 11 (tag names the app can use)', () => {
     old.close();
 
     const upgraded = Library.open(file);
-    expect(upgraded.db.pragma('user_version', { simple: true })).toBe(13);
+    expect(upgraded.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     expect(listArticles(upgraded, {}).total).toBe(1);
     upgraded.db.prepare("INSERT INTO feeds (id, url, added_at) VALUES (1, 'https://news.example/feed', 1)").run();
     upgraded.db.prepare("INSERT INTO feed_items (feed_id, item_digest, article_id, seen_at) VALUES (1, 'd1', 1, 1)").run();
@@ -299,6 +299,26 @@ describe('migration 11 (tag names the app can use)', () => {
     expect(upgraded.db.prepare('SELECT item_digest, article_id FROM feed_items').all()).toEqual([{ item_digest: 'd1', article_id: null }]);
     upgraded.db.prepare('DELETE FROM feeds WHERE id = 1').run();
     expect(upgraded.db.prepare('SELECT count(*) AS n FROM feed_items').get()).toEqual({ n: 0 });
+    upgraded.close();
+  });
+
+  it('upgrades a schema-13 library: no browser is paired, and a deleted article takes its saves’ record along', () => {
+    const file = join(tempDir(), 'v13.sqlite');
+    const old = Library.open(file, { migrations: migrations.slice(0, 13) });
+    old.db
+      .prepare(
+        "INSERT INTO articles (id, kind, title, body_html, body_text, created_at, updated_at) VALUES (1, 'saved', 'Harbour', '<p>x</p>', 'x', 1, 1)",
+      )
+      .run();
+    old.close();
+
+    const upgraded = Library.open(file);
+    expect(upgraded.db.pragma('user_version', { simple: true })).toBe(14);
+    expect(listArticles(upgraded, {}).total).toBe(1);
+    expect(upgraded.db.prepare('SELECT count(*) AS n FROM capture_clients').get()).toEqual({ n: 0 });
+    upgraded.db.prepare("INSERT INTO captures (capture_id, article_id, received_at) VALUES ('c1', 1, 1)").run();
+    upgraded.db.prepare('DELETE FROM articles WHERE id = 1').run();
+    expect(upgraded.db.prepare('SELECT count(*) AS n FROM captures').get()).toEqual({ n: 0 });
     upgraded.close();
   });
 });

@@ -12,6 +12,8 @@ const SERVER = fileURLToPath(new URL('../../../electron/server.ts', import.meta.
 async function startServer(library: string) {
   const child = spawn(process.execPath, ['--experimental-strip-types', '--no-warnings', SERVER, '--library', library], {
     stdio: ['ignore', 'pipe', 'inherit'],
+    // A free capture port: tests side by side (or a Dateline running here) never meet.
+    env: { ...process.env, DATELINE_CAPTURE_PORT: '0' },
   });
   let output = '';
   const url = await new Promise<URL>((resolve, reject) => {
