@@ -76,6 +76,27 @@ module.exports = {
       to: { dependencyTypes: ['core'] },
     },
     {
+      name: 'extension-stands-alone',
+      comment: 'The browser extension ships on its own: of the app it takes only the capture wire (and, as types, its shapes).',
+      severity: 'error',
+      from: { path: `${ROOT}extension/` },
+      to: { path: `${ROOT}electron/`, pathNot: `${ROOT}electron/common/capture(-wire)?\\.ts$` },
+    },
+    {
+      name: 'extension-capture-types-only',
+      comment: 'The capture shapes are zod schemas the extension must not bundle: it takes the types only.',
+      severity: 'error',
+      from: { path: `${ROOT}extension/` },
+      to: { path: `${ROOT}electron/common/capture\\.ts$`, dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'extension-no-packages',
+      comment: 'The extension runs in a browser with nothing installed beside it: no packages, no Node built-ins.',
+      severity: 'error',
+      from: { path: `${ROOT}extension/src/` },
+      to: { dependencyTypes: ['core', 'npm', 'npm-dev', 'npm-optional', 'npm-peer', 'npm-no-pkg', 'npm-unknown'] },
+    },
+    {
       name: 'no-cycles',
       comment: 'Imports form no circle; the one exception is a Lexical node and its own React view, which name each other.',
       severity: 'error',

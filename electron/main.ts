@@ -11,7 +11,7 @@ import type { Library } from './library/library.ts';
 import { resolveLibraryPath, userDataDir } from './library/location.ts';
 import { copyLibrary } from './library/backups.ts';
 import { getSettings } from './library/settings-store.ts';
-import { CAPTURE_DEFAULT_PORT } from './common/capture.ts';
+import { CAPTURE_DEFAULT_PORT } from './common/capture-wire.ts';
 import { capturePortFrom, openCaptureEndpoint, type CaptureEndpoint } from './web/capture-server.ts';
 import { DAY_MS } from './library/backup-schedule.ts';
 import { defaultSettings } from './common/settings.ts';

@@ -12,7 +12,7 @@ import { resolveLibraryPath } from './library/location.ts';
 import { askHidden } from './common/node/terminal.ts';
 import { describeApp, loadDevelopmentPolicy, packageVersion } from './policy/app-info.ts';
 import { startWebServer, type WebServer } from './web/http-server.ts';
-import { CAPTURE_DEFAULT_PORT } from './common/capture.ts';
+import { CAPTURE_DEFAULT_PORT } from './common/capture-wire.ts';
 import { capturePortFrom, openCaptureEndpoint, type CaptureEndpoint } from './web/capture-server.ts';
 
 const USAGE = `Usage: npm run web -- [--port N] [--library FILE] [--open]

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_CAPTURE_BYTES } from './capture-wire.ts';
 import { isoTime } from './model.ts';
 
 /**
@@ -6,15 +7,6 @@ import { isoTime } from './model.ts';
  * endpoint, and what Settings shows of it. The extension imports these types (only types:
  * it carries no zod), so both ends speak one shape.
  */
-
-/** Where the app listens for the extension unless told otherwise (loopback only). */
-export const CAPTURE_DEFAULT_PORT = 47615;
-
-/** A page with its pictures, as JSON with base64: larger requests are refused before they are read. */
-export const MAX_CAPTURE_BYTES = 40 * 1024 * 1024;
-
-/** The endpoint's paths; the version lets an older extension be told to update rather than misread. */
-export const CAPTURE_PATHS = { ping: '/capture/v1/ping', pair: '/capture/v1/pair', save: '/capture/v1/save' } as const;
 
 /** How long a pairing code shown in Settings may be typed into the extension. */
 export const PAIRING_CODE_MS = 10 * 60_000;

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CAPTURE_PATHS, MAX_CAPTURE_BYTES } from '../common/capture.ts';
+import { CAPTURE_PATHS, MAX_CAPTURE_BYTES } from '../common/capture-wire.ts';
 import type { ChannelName } from '../ipc/contract.ts';
 import type { Dispatch } from '../ipc/dispatcher.ts';
 import { isLoopbackHost } from './http-server.ts';

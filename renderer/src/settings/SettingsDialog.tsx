@@ -5,6 +5,7 @@ import type { AppInfo } from '../../../electron/ipc/contract.ts';
 import { Dialog } from '../app/dialog.tsx';
 import { call, messageOf } from '../client/api.ts';
 import { BackupsSection } from './BackupsSection.tsx';
+import { CaptureSection } from './CaptureSection.tsx';
 import { FeedsSection } from './FeedsSection.tsx';
 import { SecuritySection } from './SecuritySection.tsx';
 
@@ -95,6 +96,7 @@ export function SettingsDialog({
         )}
       </fieldset>
       <FeedsSection settings={state} fetchingOff={info?.policy.disabledFeatures.some((feature) => feature.id === 'fetch-urls') ?? false} />
+      <CaptureSection />
       <BackupsSection settings={state} focus={section === 'backups'} />
       <SecuritySection />
       {info && (

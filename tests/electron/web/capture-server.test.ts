@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CAPTURE_PATHS } from '../../../electron/common/capture.ts';
+import { CAPTURE_PATHS } from '../../../electron/common/capture-wire.ts';
 import type { Feature } from '../../../electron/common/features.ts';
 import type { ChannelName, ChannelOutput } from '../../../electron/ipc/contract.ts';
 import { createDispatcher } from '../../../electron/ipc/dispatcher.ts';
