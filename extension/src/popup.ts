@@ -1,5 +1,5 @@
 import type { Outcome, Request, Status } from './messages.ts';
-import { tagsFrom } from './messages.ts';
+import { tagsFrom } from './tags.ts';
 
 /**
  * The toolbar popup: pairing once, then the page's title, a tags field and Save; below, the

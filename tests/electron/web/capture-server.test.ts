@@ -149,6 +149,29 @@ describe('the capture endpoint', () => {
     expect(library.db.prepare('SELECT title, fetch_state FROM articles').get()).toEqual({ title: 'Next story', fetch_state: 'pending' });
   });
 
+  it('keeps nothing active of a hostile page, and no picture that is not one', async () => {
+    const library = tempLibrary();
+    const { server, call } = await setUp(library);
+    const token = await pair(server.port, call);
+    const hostile = RENDERED.replace(
+      '<figure>',
+      `<p onclick="steal()">Tap <a href="javascript:steal()">here</a><img src="x" onerror="steal()"><svg><script>steal()</script></svg>
+       <iframe src="https://evil.example/"></iframe><img src="https://gazette.example/img/fake.png" alt="A fake"></p><figure>`,
+    );
+    const fake = Buffer.from('<script>steal()</script>').toString('base64');
+    const saved = await post(
+      server.port,
+      CAPTURE_PATHS.save,
+      page({ html: hostile, images: [...page().images, { url: 'https://gazette.example/img/fake.png', data: fake }] }),
+      bearer(token),
+    );
+    expect(saved.status).toBe(200);
+    const article = await call('articles.get', { id: saved.body.value!.articleId as number });
+    expect(article.html).not.toMatch(/onclick|onerror|javascript:|<script|<iframe|steal\(/i);
+    expect(article.html).toContain('missing-image');
+    expect(library.db.prepare('SELECT count(*) AS n FROM media WHERE article_id = ?').get(article.id)).toEqual({ n: 1 });
+  });
+
   it('refuses wrong codes, and voids the code after five', async () => {
     const library = tempLibrary();
     const { server, call } = await setUp(library);
