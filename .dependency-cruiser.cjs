@@ -7,7 +7,7 @@
 const ROOT = '^(tests/guards/fixtures/layering/)?';
 
 /** Folders that run under plain Node and must never reach the Electron shell. */
-const NODE_SIDE = `${ROOT}electron/(common|library|import|export|ipc|policy|web)/`;
+const NODE_SIDE = `${ROOT}electron/(common|library|import|export|ipc|policy|web|desk)/`;
 /** What only the desktop shell may touch. */
 const ELECTRON_SHELL = `(^|/)node_modules/electron/|${ROOT}electron/(desktop/|main\\.ts$|preload\\.ts$)`;
 /** The part of common/ that needs Node or a server-side DOM; the renderer never sees it. */
@@ -74,6 +74,13 @@ module.exports = {
       severity: 'error',
       from: { path: `${ROOT}electron/common/[^/]+\\.ts$` },
       to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'desk-stands-apart',
+      comment: 'The desk is a server of its own: it knows nothing of a laptop library, its importers, the contract or the app server.',
+      severity: 'error',
+      from: { path: `${ROOT}electron/desk/` },
+      to: { path: `${ROOT}electron/(library|import|export|ipc|web)/` },
     },
     {
       name: 'extension-stands-alone',

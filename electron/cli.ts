@@ -51,6 +51,7 @@ Commands:
   encrypt             encrypt the library and its backups; prints the recovery key once
   decrypt             make an encrypted library and its backups plain again
   rekey               change an encrypted library's passphrase
+  desk …              run the newsroom desk and add its people (dateline desk --help)
 
 An encrypted library's passphrase is asked at the terminal, or read from
 DATELINE_PASSPHRASE (and, for encrypt and rekey, the new one from
@@ -174,6 +175,11 @@ function commandIndex(argv: readonly string[]): number {
 }
 
 export async function runCli(argv: string[], io: Io): Promise<number> {
+  // The desk is its own program (a server, its people), with its own options.
+  if (argv[0] === 'desk') {
+    const { runDeskCli } = await import('./desk/cli.ts');
+    return runDeskCli(argv.slice(1), { ...io, env: io.env ?? process.env });
+  }
   let parsed;
   try {
     parsed = parseArgs({ args: withQueryWords(argv), allowPositionals: true, options: OPTIONS });
