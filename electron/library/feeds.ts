@@ -157,6 +157,8 @@ export interface FeedCheck {
   lastModified?: string | null;
   title?: string;
   siteUrl?: string | null;
+  /** The feed moved for good (every redirect permanent): followed at this address from now on. */
+  movedTo?: string | null;
 }
 
 /** Records how a refresh went. A failed one keeps what the site last said (its ETag, its name). */
@@ -171,6 +173,8 @@ export function recordFeedCheck(library: Library, id: number, check: FeedCheck, 
       if (check.lastModified !== undefined) changes.push(['last_modified', check.lastModified]);
       if (check.title) changes.push(['title', check.title]);
       if (check.siteUrl !== undefined) changes.push(['site_url', check.siteUrl]);
+      // A feed already followed at the new address keeps its own row; this one stays put.
+      if (check.movedTo && !library.statement('SELECT 1 FROM feeds WHERE url = ?').get(check.movedTo)) changes.push(['url', check.movedTo]);
     }
     library
       .statement(`UPDATE feeds SET ${changes.map(([column]) => `${column} = ?`).join(', ')} WHERE id = ?`)

@@ -107,10 +107,17 @@ export async function refreshFeed(library: Library, id: number, options: FeedFet
       recordFeedCheck(
         library,
         id,
-        { error: null, etag: fetched.etag, lastModified: fetched.lastModified, title: read.title, siteUrl: read.siteUrl },
+        {
+          error: null,
+          etag: fetched.etag,
+          lastModified: fetched.lastModified,
+          title: read.title,
+          siteUrl: read.siteUrl,
+          movedTo: fetched.movedTo,
+        },
         now,
       );
-    } else recordFeedCheck(library, id, { error: null }, now);
+    } else recordFeedCheck(library, id, { error: null, movedTo: fetched.movedTo }, now);
   } catch (error) {
     if (storageError(error) || (isDatelineError(error) && error.code === 'NOT_FOUND')) throw error;
     result.error = isDatelineError(error) ? error.message : 'The feed could not be read.';

@@ -23,6 +23,8 @@ export interface Fetched {
   lastModified: string | null;
   /** The site said nothing changed since the validators sent (304): `bytes` is empty. */
   notModified: boolean;
+  /** Where the address has moved for good: set when it redirected and every hop was permanent (301, 308). */
+  movedTo: string | null;
 }
 
 /** Asks only for a newer copy than the one these validators name (a feed's last fetch). */
@@ -63,6 +65,8 @@ export async function fetchResource(address: string, limits: FetchLimits, condit
   const allowed = new Set((limits.allowHosts ?? []).map((host) => host.toLowerCase()));
   const dispatcher = guardedAgent(allowed);
   let url = webAddress(address);
+  let permanent: boolean | null = null;
+  const moved = () => (permanent ? url.href : null);
   try {
     for (let hop = 0; ; hop += 1) {
       checkHost(url, allowed);
@@ -75,11 +79,12 @@ export async function fetchResource(address: string, limits: FetchLimits, condit
       const validators = { etag: response.headers.get('etag'), lastModified: response.headers.get('last-modified') };
       if (response.status === 304 && (conditional.etag || conditional.lastModified)) {
         await response.body?.cancel();
-        return { url: url.href, contentType: '', bytes: new Uint8Array(0), ...validators, notModified: true };
+        return { url: url.href, contentType: '', bytes: new Uint8Array(0), ...validators, notModified: true, movedTo: moved() };
       }
       if (response.status >= 300 && response.status < 400 && response.headers.has('location')) {
         await response.body?.cancel();
         if (hop >= (limits.maxRedirects ?? 5)) throw new DatelineError('IMPORT_FAILED', 'The address redirects too many times.');
+        permanent = (permanent ?? true) && (response.status === 301 || response.status === 308);
         url = webAddress(new URL(response.headers.get('location')!, url).href);
         continue;
       }
@@ -91,7 +96,14 @@ export async function fetchResource(address: string, limits: FetchLimits, condit
         );
       }
       const bytes = await readCapped(response, limits.maxBytes);
-      return { url: url.href, contentType: response.headers.get('content-type') ?? '', bytes, ...validators, notModified: false };
+      return {
+        url: url.href,
+        contentType: response.headers.get('content-type') ?? '',
+        bytes,
+        ...validators,
+        notModified: false,
+        movedTo: moved(),
+      };
     }
   } catch (error) {
     throw describeNetworkFailure(error, deadline, limits);

@@ -7,7 +7,7 @@ import { createDispatcher } from '../../../electron/ipc/dispatcher.ts';
 import type { ChannelName, ChannelOutput, EventName } from '../../../electron/ipc/contract.ts';
 import type { Library } from '../../../electron/library/library.ts';
 import { FIXTURES, tempLibrary } from '../../helpers/temp.ts';
-import { html, localWebApp, localWebsite, LOCAL_HOSTS as LOCAL } from '../../helpers/web-server.ts';
+import { html, localWebApp, localWebsite, redirect, LOCAL_HOSTS as LOCAL } from '../../helpers/web-server.ts';
 
 const STORY = Array.from(
   { length: 10 },
@@ -195,6 +195,33 @@ describe('following feeds', () => {
     expect((await call('feeds.list', {})).find((feed) => feed.id === brokenFeed.id)!.error).toBeTruthy();
     // What the broken feed had brought is still there.
     expect(articles(library).some((article) => article.title === 'Old')).toBe(true);
+  });
+
+  it('follows a feed that moved for good (301, 308) at its new address, and one moved for now where it was', async () => {
+    const body = rss('The Harbour Gazette', [
+      { guid: 'g1', title: 'Ferry crews walk out', link: 'https://gazette.example/strike', content: STORY },
+    ]);
+    let moved = false;
+    const site = await localWebsite({
+      '/feed': (request, response) =>
+        moved ? redirect('/moved', 301)(request, response) : html(body, 'application/rss+xml')(request, response),
+      '/moved': (request, response) =>
+        moved ? redirect('/for-now', 302)(request, response) : html(body, 'application/rss+xml')(request, response),
+      '/for-now': html(body, 'application/rss+xml'),
+    });
+    const library = tempLibrary();
+    const { call } = setUp(library);
+    const { feed } = await call('feeds.subscribe', { address: site.url('/feed') });
+    moved = true;
+    await call('feeds.refresh', { id: feed.id });
+    // /feed → 301 → /moved → 302 → /for-now: not every hop permanent, so the feed stays put.
+    expect((await call('feeds.list', {}))[0]!.url).toBe(site.url('/feed'));
+    moved = false;
+    const permanent = await localWebsite({ '/old': redirect(site.url('/moved'), 308) });
+    library.db.prepare('UPDATE feeds SET url = ? WHERE id = ?').run(permanent.url('/old'), feed.id);
+    await call('feeds.refresh', { id: feed.id });
+    expect((await call('feeds.list', {}))[0]).toMatchObject({ url: site.url('/moved'), error: null });
+    expect(articles(library)).toHaveLength(1);
   });
 
   it('paused feeds are passed over, “mark all read” reads a feed’s articles, “keep N days” drops what was not kept', async () => {
