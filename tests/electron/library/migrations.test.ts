@@ -313,12 +313,47 @@ describe('migration 11 (tag names the app can use)', () => {
     old.close();
 
     const upgraded = Library.open(file);
-    expect(upgraded.db.pragma('user_version', { simple: true })).toBe(14);
+    expect(upgraded.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     expect(listArticles(upgraded, {}).total).toBe(1);
     expect(upgraded.db.prepare('SELECT count(*) AS n FROM capture_clients').get()).toEqual({ n: 0 });
     upgraded.db.prepare("INSERT INTO captures (capture_id, article_id, received_at) VALUES ('c1', 1, 1)").run();
     upgraded.db.prepare('DELETE FROM articles WHERE id = 1').run();
     expect(upgraded.db.prepare('SELECT count(*) AS n FROM captures').get()).toEqual({ n: 0 });
+    upgraded.close();
+  });
+
+  it('upgrades a schema-14 library: its articles are found by the first letters of a word, and deletes still leave nothing', () => {
+    const file = join(tempDir(), 'v14.sqlite');
+    const old = Library.open(file, { migrations: migrations.slice(0, 14) });
+    const insert = old.db.prepare(
+      "INSERT INTO articles (id, kind, title, body_html, body_text, created_at, updated_at) VALUES (?, 'saved', ?, '<p>x</p>', ?, 1, 1)",
+    );
+    insert.run(1, 'Ministers resign', 'The ministers of the harbour board resigned.');
+    insert.run(2, 'Ferries return', 'Ferries resumed at dawn.');
+    old.close();
+
+    const upgraded = Library.open(file);
+    expect(upgraded.db.pragma('user_version', { simple: true })).toBe(15);
+    const sql = upgraded.db.prepare("SELECT sql FROM sqlite_master WHERE name = 'articles_fts'").get() as { sql: string };
+    expect(sql.sql).toContain("prefix = '2 3 4'");
+    const match = (query: string) =>
+      (
+        upgraded.db.prepare('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid').all(query) as { rowid: number }[]
+      ).map((row) => row.rowid);
+    expect(match('mini*')).toEqual([1]);
+    expect(match('fe*')).toEqual([2]);
+    expect(match('harbour')).toEqual([1]);
+    // The triggers go on feeding the new index, and secure-delete is still on.
+    upgraded.db
+      .prepare(
+        "INSERT INTO articles (id, kind, title, body_html, body_text, created_at, updated_at) VALUES (3, 'saved', 'Minibus', '', 'Minibuses', 1, 1)",
+      )
+      .run();
+    expect(match('mini*')).toEqual([1, 3]);
+    upgraded.db.prepare('DELETE FROM articles WHERE id = 1').run();
+    expect(match('mini*')).toEqual([3]);
+    const secure = upgraded.db.prepare("SELECT v FROM articles_fts_config WHERE k = 'secure-delete'").get() as { v: number };
+    expect(secure.v).toBe(1);
     upgraded.close();
   });
 });
