@@ -6,5 +6,6 @@ import { execFileSync } from 'node:child_process';
  */
 export default function globalSetup(): void {
   if (process.env.DATELINE_SKIP_BUILD === '1') return;
-  execFileSync('npx', ['electron-vite', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  // The whole build, the browser extension too: the end-to-end run after this one uses it.
+  execFileSync('npm', ['run', '--silent', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
 }
