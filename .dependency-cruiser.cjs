@@ -7,7 +7,7 @@
 const ROOT = '^(tests/guards/fixtures/layering/)?';
 
 /** Folders that run under plain Node and must never reach the Electron shell. */
-const NODE_SIDE = `${ROOT}electron/(common|library|import|export|ipc|policy|web|desk)/`;
+const NODE_SIDE = `${ROOT}electron/(common|library|import|export|ipc|policy|web|desk|desk-client)/`;
 /** What only the desktop shell may touch. */
 const ELECTRON_SHELL = `(^|/)node_modules/electron/|${ROOT}electron/(desktop/|main\\.ts$|preload\\.ts$)`;
 /** The part of common/ that needs Node or a server-side DOM; the renderer never sees it. */

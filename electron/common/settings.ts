@@ -30,6 +30,21 @@ export const settingsSchema = z.object({
   trustedLinkSites: z.array(z.string().min(1).max(320)).max(1000).default([]),
   /** Minutes between refreshes of each feed followed; 0 refreshes only when asked. */
   feedRefreshMinutes: z.number().int().min(0).max(10080).default(60),
+  /**
+   * The newsroom desk drafts are shared to: wss:// (ws:// only to this computer), or none.
+   * A newsroom's policy may name it instead.
+   */
+  deskUrl: z
+    .string()
+    .trim()
+    .max(2000)
+    .refine(
+      (url) => url === '' || /^wss:\/\/[^\s/]+/i.test(url) || /^ws:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/i.test(url),
+      'The desk’s address starts with wss:// (or ws:// to this computer).',
+    )
+    .default(''),
+  /** The token the desk gave this person (`dateline desk add-user`). */
+  deskToken: z.string().trim().max(200).default(''),
   /** Searches kept in the sidebar, each a query with its filters ("tag:ukraine -russia"). */
   savedSearches: z
     .array(z.strictObject({ name: z.string().trim().min(1).max(100), query: z.string().trim().min(1).max(1000) }))

@@ -126,6 +126,10 @@ export const restoreResultSchema = z.object({
 
 const managedFeature = z.object({ id: z.string(), label: z.string() });
 
+/** How a shared draft stands with the desk, as the status bar says it. */
+const deskStatusSchema = z.object({ state: z.enum(['live', 'offline', 'not-connected']), reason: z.string().nullable() });
+const deskStory = z.string().regex(/^story:[A-Za-z0-9_-]{8,64}$/, 'A desk story is named story: and its id.');
+
 export const appInfoSchema = z.object({
   mode: z.enum(['desktop', 'browser', 'cli']),
   version: z.string(),
@@ -337,6 +341,17 @@ export const channels = {
     input: z.strictObject({ token: captureToken, origin: extensionOrigin, page: capturedPageSchema }),
     output: captureResultSchema,
   },
+  /** Whether a desk is set, and the desk story this draft is shared as (null when it is not). */
+  'desk.info': { input: byId, output: z.object({ configured: z.boolean(), story: z.string().nullable(), joined: z.boolean() }) },
+  /** Shares a draft to the desk as a new story: only drafts, never the archive. */
+  'desk.share': { input: byId, output: z.object({ story: z.string() }) },
+  /** Opens a story shared with this person as a new draft here. */
+  'desk.join': { input: z.strictObject({ story: deskStory }), output: z.object({ id: articleId }) },
+  /** The shared draft's document (as one Yjs update) and how it stands with the desk. */
+  'desk.open': { input: byId, output: z.object({ story: z.string(), state: z.base64(), status: deskStatusSchema }) },
+  /** A change typed in the window: kept in the library, then sent to the desk. */
+  'desk.push': { input: z.strictObject({ id: articleId, update: z.base64().max(12_000_000) }), output: z.strictObject({}) },
+  'desk.close': { input: byId, output: z.strictObject({}) },
   'media.add': {
     input: z.strictObject({ articleId, mimeType: z.string().max(100), data: z.base64().max(40_000_000) }),
     output: z.object({ id: z.number().int().positive() }),
@@ -378,6 +393,10 @@ export const events = {
   'feeds.changed': z.object({}),
   /** A browser was paired or unpaired, a code shown, or a page saved from the browser: Settings loads again. */
   'capture.changed': z.object({}),
+  /** A change to a shared draft that came from the desk (or another window). */
+  'desk.update': z.object({ id: articleId, update: z.base64() }),
+  /** A shared draft went live, offline, or lost its desk (with why). */
+  'desk.status': z.object({ id: articleId, status: deskStatusSchema }),
   /** A menu item or accelerator in the desktop shell that the window carries out. */
   'menu.command': z.object({ command: z.enum(menuCommands) }),
 } as const satisfies Record<string, z.ZodType>;
@@ -424,6 +443,7 @@ export const readingChannels: ReadonlySet<ChannelName> = new Set<ChannelName>([
   'feeds.list',
   'feeds.exportOpml',
   'capture.status',
+  'desk.info',
 ]);
 
 export function isChannelName(name: string): name is ChannelName {

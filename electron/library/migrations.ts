@@ -361,6 +361,27 @@ export const migrations: readonly Migration[] = [
       INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
     `,
   },
+  {
+    name: 'drafts shared to the newsroom desk, and their documents',
+    // A shared draft's Yjs document lives in the library too, as updates (compacted now and
+    // then into one), so it opens and is edited with no network and merges on reconnect.
+    sql: `
+      CREATE TABLE shared_drafts (
+        article_id INTEGER PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+        story TEXT NOT NULL UNIQUE,
+        desk_url TEXT NOT NULL,
+        shared_at INTEGER NOT NULL,
+        -- Opened here from a story someone else shared: its text comes from the desk.
+        joined INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE TABLE shared_draft_updates (
+        id INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES shared_drafts (article_id) ON DELETE CASCADE,
+        data BLOB NOT NULL
+      );
+      CREATE INDEX shared_draft_updates_by_draft ON shared_draft_updates (article_id, id);
+    `,
+  },
 ];
 
 /**

@@ -2,6 +2,7 @@ import { appHandlers } from './app.ts';
 import { articleHandlers } from './articles.ts';
 import { backupHandlers } from './backups.ts';
 import { captureHandlers } from './capture.ts';
+import { deskHandlers } from './desk.ts';
 import { downloadHandlers } from './downloads.ts';
 import { exportHandlers } from './export.ts';
 import { feedHandlers } from './feeds.ts';
@@ -37,5 +38,6 @@ export function createHandlers(services: Services): Handlers {
     ...securityHandlers(services),
     ...feedHandlers(services),
     ...captureHandlers(services),
+    ...deskHandlers(services),
   };
 }

@@ -1,5 +1,6 @@
 import { DatelineError } from '../../common/errors.ts';
 import type { Feature } from '../../common/features.ts';
+import type { DeskSessions } from '../../desk-client/sessions.ts';
 import { FeedRefresher } from '../../import/feeds/refresher.ts';
 import type { FeedRefresh } from '../../import/feeds/follow.ts';
 import { DownloadQueue } from '../../import/web/download-queue.ts';
@@ -72,6 +73,8 @@ export interface Services {
   readonly imports: ImportJobs;
   readonly feeds: FeedRefresher;
   readonly captureListener: () => CaptureListener;
+  /** The shared drafts open in a window, each connected to the desk (Yjs and the provider load with the first). */
+  readonly desk: () => Promise<DeskSessions>;
   /** Whether work may go on after a call has answered (the apps), not a one-off CLI command. */
   readonly background: boolean;
   /** Tells every window of what a feed's refresh (or first fetch) brought, and downloads its links. */
@@ -162,6 +165,20 @@ export function createServices(
     onError: (error) => log?.('refreshing feeds stopped', error),
   });
   if (resumeDownloads) feeds.start();
+  let deskSessions: Promise<DeskSessions> | null = null;
+  const desk = () =>
+    (deskSessions ??= import('../../desk-client/sessions.ts').then(
+      ({ DeskSessions }) =>
+        new DeskSessions({
+          library,
+          connection: () => {
+            const { deskUrl, deskToken } = getSettings(library);
+            return deskUrl && deskToken ? { url: deskUrl, token: deskToken } : null;
+          },
+          onUpdate: (id, update) => emit('desk.update', { id, update: base64(update) }),
+          onStatus: (id, status) => emit('desk.status', { id, status }),
+        }),
+    ));
   return {
     library,
     app,
@@ -176,6 +193,7 @@ export function createServices(
     imports: new ImportJobs(),
     feeds,
     captureListener,
+    desk,
     background: resumeDownloads,
     feedRefreshed,
     changed,

@@ -20,6 +20,7 @@ import { CommandPalette, ShortcutHelp } from './CommandPalette.tsx';
 import { LinkConfirmDialog, useLinkGuard } from './link-guard.tsx';
 import { ExportDialog } from '../library/ExportDialog.tsx';
 import { AddressDialog } from '../library/AddressDialog.tsx';
+import { JoinStoryDialog } from '../desk/JoinStoryDialog.tsx';
 import { SettingsDialog } from '../settings/SettingsDialog.tsx';
 
 export function App() {
@@ -34,7 +35,9 @@ export function App() {
     if (start.openId !== null) call('articles.get', { id: start.openId }).catch(() => setOpenId((id) => (id === start.openId ? null : id)));
   }, [start]);
   const [notice, setNotice] = useState<string | null>(null);
-  const [dialog, setDialog] = useState<'settings' | 'backups' | 'export' | 'address' | 'commands' | 'shortcuts' | null>(null);
+  const [dialog, setDialog] = useState<'settings' | 'backups' | 'export' | 'address' | 'commands' | 'shortcuts' | 'desk-story' | null>(
+    null,
+  );
   const [focusMode, setFocusMode] = useState(false);
   // Narrow windows fold the sidebar into a button; this is whether it is unfolded.
   const [sidebarOpen, setSidebarOpen] = useState(false);
@@ -95,6 +98,7 @@ export function App() {
   const go = (view: LibrarySelection['view']) => () => setSelection({ view, tag: null });
   useCommands([
     { id: 'app.new-draft', title: 'New draft', section: 'Library', run: () => void newDraft() },
+    { id: 'app.desk-story', title: 'Open a desk story…', section: 'Library', run: () => setDialog('desk-story') },
     { id: 'app.import', title: 'Import files…', section: 'Library', run: importer.pickFiles },
     { id: 'app.import-folder', title: 'Import a folder…', section: 'Library', run: importer.pickFolder },
     { id: 'app.import-address', title: 'Import from a web address…', section: 'Library', run: () => setDialog('address') },
@@ -297,6 +301,15 @@ export function App() {
         {dialog === 'commands' && <CommandPalette onClose={() => setDialog(null)} />}
         {dialog === 'shortcuts' && <ShortcutHelp onClose={() => setDialog(null)} />}
         {dialog === 'address' && <AddressDialog onImport={importer.importUrls} onClose={() => setDialog(null)} />}
+        {dialog === 'desk-story' && (
+          <JoinStoryDialog
+            onOpened={(id) => {
+              setSelection({ view: 'drafts', tag: null });
+              setOpenId(id);
+            }}
+            onClose={() => setDialog(null)}
+          />
+        )}
         {dialog === 'export' && openId !== null && <ExportDialog articleId={openId} onClose={() => setDialog(null)} />}
         <ImportPanel importer={importer} />
         {importer.dragging && (

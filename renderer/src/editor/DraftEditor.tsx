@@ -36,6 +36,10 @@ import { MARKDOWN_SHORTCUTS } from './plugins/markdown.ts';
 import { PastePlugin } from './plugins/PastePlugin.tsx';
 import { editorTheme } from './theme.ts';
 import { Toolbar } from './Toolbar.tsx';
+import { DeskPlugin } from './desk/DeskPlugin.tsx';
+import type { DeskStatus } from './desk/desk-provider.ts';
+import type { ChannelOutput } from '../../../electron/ipc/contract.ts';
+import { call, messageOf } from '../client/api.ts';
 
 const STATUS_TEXT: Record<SaveStatus['state'], string> = {
   saved: 'Saved',
@@ -79,10 +83,57 @@ export function DraftEditor(props: Props) {
   if (props.draft.editorState !== null && !withinEditorNesting(props.draft.editorState)) {
     throw new Error(`it nests more than ${MAX_EDITOR_NESTING} levels deep, more than the editor can open.`);
   }
-  return <OpenDraft {...props} />;
+  const [desk, setDesk] = useState<DeskInfo | null>(null);
+  // What the body held when it was shared: the story on the desk starts from it.
+  const [seed, setSeed] = useState<string | null>(null);
+  const id = props.draft.id;
+  useEffect(() => {
+    let current = true;
+    call('desk.info', { id }).then(
+      (info) => current && setDesk(info),
+      () => current && setDesk({ configured: false, story: null, joined: false }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [id]);
+  // The editor starts once it is known whether the body is the desk's document or the library's.
+  if (!desk) return <div className="draft-editor" aria-busy="true" />;
+  return (
+    <OpenDraft
+      key={desk.story ?? 'private'}
+      {...props}
+      desk={desk}
+      seed={seed}
+      onShared={(story, body) => {
+        setSeed(body);
+        setDesk({ ...desk, story });
+      }}
+    />
+  );
 }
 
-function OpenDraft({ draft, focusMode, fresh, onDeleted, onExport, onRestored, onFocusMode }: Props) {
+type DeskInfo = ChannelOutput<'desk.info'>;
+
+const DESK_TEXT: Record<DeskStatus['state'], string> = {
+  live: 'Live',
+  offline: 'Offline: edits kept, will merge',
+  'not-connected': 'Not connected',
+};
+
+function OpenDraft({
+  draft,
+  focusMode,
+  fresh,
+  onDeleted,
+  onExport,
+  onRestored,
+  onFocusMode,
+  desk,
+  seed,
+  onShared,
+}: Props & { desk: DeskInfo; seed: string | null; onShared: (story: string, body: string | null) => void }) {
+  const [deskStatus, setDeskStatus] = useState<DeskStatus | null>(null);
   const [status, setStatus] = useState<SaveStatus>({ state: 'saved' });
   const [fields, setFields] = useState({ title: draft.title, dek: draft.dek, byline: draft.byline });
   const [metadata, setMetadata] = useState<Metadata>({
@@ -128,7 +179,8 @@ function OpenDraft({ draft, focusMode, fresh, onDeleted, onExport, onRestored, o
     namespace: 'dateline-draft',
     theme: editorTheme,
     nodes: NODES,
-    editorState: draft.editorState ?? undefined,
+    // A shared draft's body is its desk document's: the collaboration plugin fills it.
+    editorState: desk.story ? null : (draft.editorState ?? undefined),
     // An update the editor could not apply (a paste nested too deeply) is not made; the draft
     // as it was stays, and is what gets saved.
     onError: (error) =>
@@ -160,6 +212,16 @@ function OpenDraft({ draft, focusMode, fresh, onDeleted, onExport, onRestored, o
   };
 
   const flush = () => void saver.flush();
+  const share = async () => {
+    await saver.flush();
+    try {
+      const { story } = await call('desk.share', { id: draft.id });
+      const body = editorRef.current ? JSON.stringify(editorRef.current.getEditorState().toJSON()) : null;
+      onShared(story, body);
+    } catch (error) {
+      setNotice(`Could not share the draft: ${messageOf(error)}`);
+    }
+  };
   const onCounts = useCallback((next: DraftCounts) => setCounts(next), []);
   const onNotice = useCallback((message: string) => setNotice(message), []);
 
@@ -229,6 +291,16 @@ function OpenDraft({ draft, focusMode, fresh, onDeleted, onExport, onRestored, o
             <button type="button" onClick={() => void saver.flush().then(onExport)}>
               Export…
             </button>
+            {desk.story && (
+              <span className="desk-story" title="Pass this on to the people the desk shares the story with">
+                Desk story <code data-testid="desk-story">{desk.story}</code>
+              </span>
+            )}
+            {desk.configured && !desk.story && (
+              <button type="button" onClick={() => void share()}>
+                Share to desk
+              </button>
+            )}
             <button type="button" className="danger" onClick={remove}>
               Delete
             </button>
@@ -261,7 +333,17 @@ function OpenDraft({ draft, focusMode, fresh, onDeleted, onExport, onRestored, o
                 ErrorBoundary={LexicalErrorBoundary}
               />
             </div>
-            <BoundedHistoryPlugin />
+            {desk.story ? (
+              <DeskPlugin
+                articleId={draft.id}
+                story={desk.story}
+                joined={desk.joined}
+                initialEditorState={seed ?? draft.editorState}
+                onStatus={setDeskStatus}
+              />
+            ) : (
+              <BoundedHistoryPlugin />
+            )}
             <ListPlugin />
             <LinkPlugin validateUrl={isAllowedLink} />
             <LinkEditorPlugin />
@@ -301,6 +383,7 @@ function OpenDraft({ draft, focusMode, fresh, onDeleted, onExport, onRestored, o
         status={status}
         typewriter={typewriter}
         onTypewriter={setTypewriter}
+        desk={desk.story ? { story: desk.story, status: deskStatus } : null}
       />
     </div>
   );
@@ -313,7 +396,9 @@ function StatusBar({
   status,
   typewriter,
   onTypewriter,
+  desk,
 }: {
+  desk: { story: string; status: DeskStatus | null } | null;
   counts: DraftCounts | null;
   headline: string;
   target: number | null;
@@ -360,6 +445,17 @@ function StatusBar({
         )}
       </span>
       <span className="status-right">
+        {desk && (
+          <span
+            className={`desk-status ${desk.status?.state ?? 'offline'}`}
+            role="status"
+            data-testid="desk-status"
+            title={`Desk story ${desk.story}${desk.status?.reason ? `: ${desk.status.reason}` : ''}`}
+          >
+            Desk: {desk.status ? DESK_TEXT[desk.status.state] : 'Connecting…'}
+            {desk.status?.state === 'not-connected' && desk.status.reason ? ` (${desk.status.reason})` : ''}
+          </span>
+        )}
         <label className="typewriter-toggle">
           <input type="checkbox" checked={typewriter} onChange={(event) => onTypewriter(event.target.checked)} /> Typewriter
         </label>

@@ -6,6 +6,7 @@ import { Dialog } from '../app/dialog.tsx';
 import { call, messageOf } from '../client/api.ts';
 import { BackupsSection } from './BackupsSection.tsx';
 import { CaptureSection } from './CaptureSection.tsx';
+import { DeskSection } from './DeskSection.tsx';
 import { FeedsSection } from './FeedsSection.tsx';
 import { SecuritySection } from './SecuritySection.tsx';
 
@@ -97,6 +98,7 @@ export function SettingsDialog({
       </fieldset>
       <FeedsSection settings={state} fetchingOff={info?.policy.disabledFeatures.some((feature) => feature.id === 'fetch-urls') ?? false} />
       <CaptureSection />
+      <DeskSection settings={state} />
       <BackupsSection settings={state} focus={section === 'backups'} />
       <SecuritySection />
       {info && (

@@ -72,6 +72,8 @@ describe('the contract', () => {
       'library.damaged',
       'feeds.changed',
       'capture.changed',
+      'desk.update',
+      'desk.status',
       'menu.command',
     ]);
   });

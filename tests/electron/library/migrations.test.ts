@@ -333,7 +333,7 @@ describe('migration 11 (tag names the app can use)', () => {
     old.close();
 
     const upgraded = Library.open(file);
-    expect(upgraded.db.pragma('user_version', { simple: true })).toBe(15);
+    expect(upgraded.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     const sql = upgraded.db.prepare("SELECT sql FROM sqlite_master WHERE name = 'articles_fts'").get() as { sql: string };
     expect(sql.sql).toContain("prefix = '2 3 4'");
     const match = (query: string) =>
@@ -354,6 +354,28 @@ describe('migration 11 (tag names the app can use)', () => {
     expect(match('mini*')).toEqual([3]);
     const secure = upgraded.db.prepare("SELECT v FROM articles_fts_config WHERE k = 'secure-delete'").get() as { v: number };
     expect(secure.v).toBe(1);
+    upgraded.close();
+  });
+
+  it('upgrades a schema-15 library: no draft is shared, and deleting a shared draft takes its document along', () => {
+    const file = join(tempDir(), 'v15.sqlite');
+    const old = Library.open(file, { migrations: migrations.slice(0, 15) });
+    old.db
+      .prepare(
+        "INSERT INTO articles (id, kind, title, body_html, body_text, created_at, updated_at) VALUES (1, 'draft', 'Ferry', '', '', 1, 1)",
+      )
+      .run();
+    old.close();
+
+    const upgraded = Library.open(file);
+    expect(upgraded.db.pragma('user_version', { simple: true })).toBe(16);
+    expect(upgraded.db.prepare('SELECT count(*) AS n FROM shared_drafts').get()).toEqual({ n: 0 });
+    upgraded.db
+      .prepare("INSERT INTO shared_drafts (article_id, story, desk_url, shared_at) VALUES (1, 'story:abcdefgh', 'wss://desk.example', 1)")
+      .run();
+    upgraded.db.prepare("INSERT INTO shared_draft_updates (article_id, data) VALUES (1, x'00')").run();
+    upgraded.db.prepare('DELETE FROM articles WHERE id = 1').run();
+    expect(upgraded.db.prepare('SELECT count(*) AS n FROM shared_draft_updates').get()).toEqual({ n: 0 });
     upgraded.close();
   });
 });

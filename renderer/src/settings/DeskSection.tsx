@@ -1,0 +1,46 @@
+import { useEffect, useState } from 'react';
+import type { SettingsState } from '../app/settings.ts';
+import { messageOf } from '../client/api.ts';
+import { SettingMessage, type SettingMessageState } from './SettingMessage.tsx';
+
+/** Settings ▸ Desk: the newsroom desk drafts are shared to, and this person's token for it. */
+export function DeskSection({ settings: { settings, change } }: { settings: SettingsState }) {
+  const [url, setUrl] = useState(settings?.deskUrl ?? '');
+  const [token, setToken] = useState(settings?.deskToken ?? '');
+  const [message, setMessage] = useState<SettingMessageState | null>(null);
+  useEffect(() => {
+    setUrl(settings?.deskUrl ?? '');
+    setToken(settings?.deskToken ?? '');
+  }, [settings?.deskUrl, settings?.deskToken]);
+  return (
+    <section className="setting" aria-labelledby="desk-setting">
+      <h3 id="desk-setting">Desk</h3>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          change({ deskUrl: url.trim(), deskToken: token.trim() }).then(
+            () =>
+              setMessage({
+                text: url.trim() ? 'Drafts you share go to this desk.' : 'No desk: drafts stay on this computer.',
+                error: false,
+              }),
+            (reason: unknown) => setMessage({ text: messageOf(reason), error: true }),
+          );
+        }}
+      >
+        <label>
+          Desk address <input value={url} placeholder="wss://desk.newsroom.example" onChange={(event) => setUrl(event.target.value)} />
+        </label>
+        <label>
+          Your desk token <input type="password" autoComplete="off" value={token} onChange={(event) => setToken(event.target.value)} />
+        </label>
+        <button type="submit">Save desk</button>
+      </form>
+      <p className="hint">
+        The desk gives each person a token (<code>dateline desk add-user</code>). Shared drafts are co-edited live, and edited offline here
+        when the desk cannot be reached. Saved articles are never sent.
+      </p>
+      <SettingMessage message={message} />
+    </section>
+  );
+}

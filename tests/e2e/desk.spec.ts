@@ -1,0 +1,116 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import { expect, startApp, stopApp, test, type RunningApp } from './fixtures.ts';
+
+/**
+ * The newsroom desk end to end: a real desk server (`dateline desk`), two people each with
+ * their own app and library, in two browser contexts. One shares a draft, the other opens
+ * it; typing in one shows in the other; the desk goes away and both go on, then merge.
+ */
+
+const BIN = fileURLToPath(new URL('../../electron/bin/dateline.js', import.meta.url));
+
+function desk(file: string, ...args: string[]): string {
+  return execFileSync(process.execPath, [BIN, 'desk', ...args, '--database', file], { encoding: 'utf8' });
+}
+
+async function serveDesk(file: string, port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [BIN, 'desk', '--port', String(port), '--database', file], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((ready) => child.stdout!.on('data', (chunk: Buffer) => /running at/.test(chunk.toString()) && ready()));
+  return child;
+}
+
+async function stopDesk(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+const body = (page: Page) => page.getByRole('textbox', { name: 'Article body' });
+const deskStatus = (page: Page) => page.getByTestId('desk-status');
+
+async function setDesk(page: Page, url: string, token: string): Promise<void> {
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  await settings.getByLabel('Desk address').fill(url);
+  await settings.getByLabel('Your desk token').fill(token);
+  await settings.getByRole('button', { name: 'Save desk' }).click();
+  await expect(settings.getByText('Drafts you share go to this desk.')).toBeVisible();
+  await settings.getByRole('button', { name: 'Close' }).first().click();
+}
+
+test('two people co-edit a shared draft live, and both offline edits merge when the desk is back', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const dir = mkdtempSync(join(tmpdir(), 'dateline-desk-'));
+  const file = join(dir, 'desk.sqlite');
+  const port = 40000 + Math.floor(Math.random() * 20000);
+  const url = `ws://127.0.0.1:${port}`;
+  const anaToken = desk(file, 'add-user', 'ana').trim().split('\n').pop()!;
+  const benToken = desk(file, 'add-user', 'ben', '--role', 'editor').trim().split('\n').pop()!;
+  let server = await serveDesk(file, port);
+  const apps: RunningApp[] = [];
+  try {
+    apps.push(await startApp(join(dir, 'ana.sqlite')), await startApp(join(dir, 'ben.sqlite')));
+    const ana = await (await browser.newContext()).newPage();
+    const ben = await (await browser.newContext()).newPage();
+    await ana.goto(apps[0]!.url);
+    await ben.goto(apps[1]!.url);
+    await setDesk(ana, url, anaToken);
+    await setDesk(ben, url, benToken);
+
+    // Ana writes a draft and shares it.
+    await ana.getByRole('button', { name: 'New draft' }).click();
+    await ana.getByRole('textbox', { name: 'Headline' }).fill('Ferry timetable settled');
+    await body(ana).click();
+    await ana.keyboard.type('Ferries resume at dawn.');
+    await ana.getByRole('button', { name: 'Share to desk' }).click();
+    await expect(deskStatus(ana)).toHaveText('Desk: Live');
+    await expect(body(ana)).toHaveText('Ferries resume at dawn.');
+    const story = (await ana.getByTestId('desk-story').textContent())!;
+    desk(file, 'share', story, 'ben');
+
+    // Ben opens it by its name, and sees and answers what Ana types.
+    await ben.keyboard.press('Control+Shift+P');
+    const palette = ben.getByRole('dialog', { name: 'Commands' });
+    await expect(palette).toBeVisible();
+    await ben.keyboard.type('open a desk story');
+    await expect(palette.getByRole('option').first()).toHaveText(/^Open a desk story…/);
+    await ben.keyboard.press('Enter');
+    await ben.getByLabel('Story on the desk').fill(story);
+    await ben.getByRole('button', { name: 'Open story' }).click();
+    await expect(body(ben)).toHaveText('Ferries resume at dawn.');
+    await expect(deskStatus(ben)).toHaveText('Desk: Live');
+    await body(ana).press('End');
+    const typed = Date.now();
+    await ana.keyboard.type(' Crews agreed.');
+    await expect(body(ben)).toHaveText('Ferries resume at dawn. Crews agreed.');
+    console.log(`desk: Ana's typing seen by Ben within ${Date.now() - typed} ms (including Playwright's typing)`);
+
+    // The desk goes away: both write on, each kept at home.
+    await stopDesk(server);
+    await expect(deskStatus(ana)).toContainText('Offline');
+    await expect(deskStatus(ben)).toContainText('Offline');
+    await body(ana).press('End');
+    await ana.keyboard.type(' Talks end.');
+    await body(ben).press('Home');
+    await ben.keyboard.type('HARBOUR — ');
+
+    // Back: both edits on both sides, and the two drafts identical.
+    server = await serveDesk(file, port);
+    const merged = 'HARBOUR — Ferries resume at dawn. Crews agreed. Talks end.';
+    await expect(body(ana)).toHaveText(merged, { timeout: 20_000 });
+    await expect(body(ben)).toHaveText(merged, { timeout: 20_000 });
+    await expect(deskStatus(ana)).toHaveText('Desk: Live');
+  } finally {
+    for (const app of apps) await stopApp(app);
+    await stopDesk(server);
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
