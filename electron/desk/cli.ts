@@ -3,7 +3,8 @@ import { parseArgs } from 'node:util';
 import { openPostgresDeskStore } from './postgres-store.ts';
 import { startDesk } from './server.ts';
 import { openSqliteDeskStore } from './sqlite-store.ts';
-import { checkUserName, deskRoles, hashToken, newToken, STORY_NAME, type DeskRole, type DeskStore } from './store.ts';
+import { checkUserName, deskRoles, hashToken, newToken, type DeskRole, type DeskStore } from './store.ts';
+import { DESK_STORY_NAME } from '../common/desk.ts';
 
 export const DESK_DEFAULT_PORT = 47616;
 
@@ -99,7 +100,7 @@ export async function runDeskCli(argv: string[], io: Io): Promise<number> {
       case 'share': {
         const [story, ...people] = operands;
         if (!story || !people.length) throw new DeskUsageError('share takes a story and at least one name');
-        if (!STORY_NAME.test(story)) throw new Error(`"${story}" is not the name of a story on the desk (story:…).`);
+        if (!DESK_STORY_NAME.test(story)) throw new Error(`"${story}" is not the name of a story on the desk (story:…).`);
         if (!(await store.storyAccess(story))) throw new Error(`No one has shared ${story} to the desk yet.`);
         await store.share(story, people);
         io.out(`${people.join(', ')} may open ${story}.`);

@@ -65,21 +65,13 @@ export async function openPostgresDeskStore(url: string): Promise<DeskStore> {
       ]);
     },
     async share(story, people) {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
+      await inTransaction(pool, async (client) => {
         for (const person of people) {
           const known = await client.query('SELECT 1 FROM desk_users WHERE name = $1 AND revoked_at IS NULL', [person]);
           if (!known.rowCount) throw new Error(`The desk has no user "${person}".`);
           await client.query('INSERT INTO desk_members (story, user_name) VALUES ($1, $2) ON CONFLICT DO NOTHING', [story, person]);
         }
-        await client.query('COMMIT');
-      } catch (error) {
-        await client.query('ROLLBACK');
-        throw error;
-      } finally {
-        client.release();
-      }
+      });
     },
     async loadDocument(story) {
       const [state] = await rows<{ state: Buffer }>('SELECT state FROM desk_documents WHERE name = $1', [story]);
@@ -92,21 +84,13 @@ export async function openPostgresDeskStore(url: string): Promise<DeskStore> {
     },
     async storeDocument(story, state) {
       const now = Date.now();
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
+      await inTransaction(pool, async (client) => {
         await client.query(
           'INSERT INTO desk_documents (name, state, updated_at) VALUES ($1, $2, $3) ON CONFLICT (name) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at',
           [story, Buffer.from(state), now],
         );
         await client.query('DELETE FROM desk_updates WHERE name = $1 AND received_at < $2', [story, now - COMPACT_AFTER_MS]);
-        await client.query('COMMIT');
-      } catch (error) {
-        await client.query('ROLLBACK');
-        throw error;
-      } finally {
-        client.release();
-      }
+      });
     },
     async close() {
       await pool.end();
@@ -121,3 +105,18 @@ interface Row {
 }
 
 const toUser = (row: Row): DeskUser => ({ name: row.name, role: row.role as DeskRole, createdAt: Number(row.created_at) });
+
+/** Runs `work` on one connection in one transaction: all of it or none of it. */
+async function inTransaction(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await work(client);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  } finally {
+    client.release();
+  }
+}

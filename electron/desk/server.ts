@@ -4,7 +4,8 @@ import { Redis } from '@hocuspocus/extension-redis';
 import { Server, type Extension } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { statusesSetBy, updateIn } from './messages.ts';
-import { hashToken, REPORTER_STATUSES, STORY_NAME, type DeskStore, type DeskUser } from './store.ts';
+import { hashToken, REPORTER_STATUSES, type DeskStore, type DeskUser } from './store.ts';
+import { DESK_STORY_NAME } from '../common/desk.ts';
 
 /** A Yjs message larger than this closes its connection (a pasted book is smaller). */
 export const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
@@ -71,7 +72,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
     async onAuthenticate({ token, documentName }) {
       const user = token ? await store.userByToken(hashToken(token)) : null;
       if (!user) throw refusal('This desk does not know that token (wrong, or revoked): ask the desk for a new one.');
-      if (!STORY_NAME.test(documentName)) throw refusal('That is not the name of a story on this desk.');
+      if (!DESK_STORY_NAME.test(documentName)) throw refusal('That is not the name of a story on this desk.');
       const access = await store.storyAccess(documentName);
       if (!access) await store.createStory(documentName, user.name);
       else if (access.owner !== user.name && !access.members.includes(user.name)) {

@@ -63,8 +63,5 @@ export function checkUserName(name: string): string {
   return name;
 }
 
-/** A story's document name on the desk: `story:` and an id the app chose. */
-export const STORY_NAME = /^story:[A-Za-z0-9_-]{8,64}$/;
-
 /** The statuses a reporter may set; an editor may set any. */
 export const REPORTER_STATUSES: ReadonlySet<string> = new Set(['draft', 'editing']);

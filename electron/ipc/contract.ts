@@ -36,6 +36,7 @@ import {
   extensionOrigin,
   pairingInputSchema,
 } from '../common/capture.ts';
+import { DESK_STORY_NAME } from '../common/desk.ts';
 import { feedAddress, feedId, feedPatchSchema, feedSchema, opmlImportSchema } from '../common/feeds.ts';
 
 /**
@@ -128,7 +129,7 @@ const managedFeature = z.object({ id: z.string(), label: z.string() });
 
 /** How a shared draft stands with the desk, as the status bar says it. */
 const deskStatusSchema = z.object({ state: z.enum(['live', 'offline', 'not-connected']), reason: z.string().nullable() });
-const deskStory = z.string().regex(/^story:[A-Za-z0-9_-]{8,64}$/, 'A desk story is named story: and its id.');
+const deskStory = z.string().regex(DESK_STORY_NAME, 'A desk story is named story: and its id.');
 
 export const appInfoSchema = z.object({
   mode: z.enum(['desktop', 'browser', 'cli']),

@@ -1,7 +1,8 @@
+import { bytesFromBase64 } from './bytes.ts';
+
 /** Hands a file to the browser's download (the desktop app shows its native save dialog). */
 export function download(fileName: string, mimeType: string, base64: string): void {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }));
+  const url = URL.createObjectURL(new Blob([bytesFromBase64(base64)], { type: mimeType }));
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { libraryMediaUrl } from '../../../electron/common/media-url.ts';
 import { call, transport } from './api.ts';
+import { bytesFromBase64 } from './bytes.ts';
 
 const blobUrls = new Map<number, Promise<string>>();
 
@@ -14,8 +15,7 @@ export function mediaUrl(id: number): Promise<string> {
   let url = blobUrls.get(id);
   if (!url) {
     url = call('media.get', { id }).then(({ mimeType, data }) => {
-      const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
-      return URL.createObjectURL(new Blob([bytes], { type: mimeType }));
+      return URL.createObjectURL(new Blob([bytesFromBase64(data)], { type: mimeType }));
     });
     blobUrls.set(id, url);
     url.catch(() => blobUrls.delete(id));

@@ -1,22 +1,21 @@
 import { useState } from 'react';
 import { Dialog, FIRST_FIELD } from '../app/dialog.tsx';
 import { call, messageOf } from '../client/api.ts';
-
-const STORY = /^story:[A-Za-z0-9_-]{8,64}$/;
+import { DESK_STORY_NAME } from '../../../electron/common/desk.ts';
 
 /** "Open a desk story…": a story someone shared with you, by the name they pass on, as a draft here. */
 export function JoinStoryDialog({ onOpened, onClose }: { onOpened: (id: number) => void; onClose: () => void }) {
   const [story, setStory] = useState('');
   const [error, setError] = useState<string | null>(null);
   const name = story.trim();
-  const invalid = name !== '' && !STORY.test(name);
+  const invalid = name !== '' && !DESK_STORY_NAME.test(name);
   return (
     <Dialog title="Open a desk story" onClose={onClose}>
       <form
         className="address-form"
         onSubmit={(event) => {
           event.preventDefault();
-          if (!STORY.test(name)) return;
+          if (!DESK_STORY_NAME.test(name)) return;
           call('desk.join', { story: name }).then(
             ({ id }) => {
               onOpened(id);
@@ -50,7 +49,7 @@ export function JoinStoryDialog({ onOpened, onClose }: { onOpened: (id: number) 
           <button type="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="primary" disabled={!STORY.test(name)}>
+          <button type="submit" className="primary" disabled={!DESK_STORY_NAME.test(name)}>
             Open story
           </button>
         </div>

@@ -3,6 +3,7 @@ import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { EventPayload } from '../../../../electron/ipc/contract.ts';
 import { call, subscribe } from '../../client/api.ts';
+import { base64FromBytes, bytesFromBase64 } from '../../client/bytes.ts';
 
 export type DeskStatus = EventPayload<'desk.status'>['status'];
 
@@ -10,13 +11,6 @@ type Listener = (value: never) => void;
 
 /** Changes that came from the app (the library, the desk): not sent back. */
 const FROM_APP = 'dateline-app';
-
-const toBase64 = (bytes: Uint8Array) => {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-};
-const fromBase64 = (text: string) => Uint8Array.from(atob(text), (char) => char.charCodeAt(0));
 
 /**
  * Lexical's collaboration provider for a shared draft, speaking the contract rather than a
@@ -47,13 +41,13 @@ export class DeskProvider implements Provider {
   async connect(): Promise<void> {
     const onUpdate = (update: Uint8Array, origin: unknown) => {
       if (origin === FROM_APP) return;
-      void call('desk.push', { id: this.articleId, update: toBase64(update) });
+      void call('desk.push', { id: this.articleId, update: base64FromBytes(update) });
     };
     this.doc.on('update', onUpdate);
     this.stops.push(() => this.doc.off('update', onUpdate));
     this.stops.push(
       subscribe('desk.update', ({ id, update }) => {
-        if (id === this.articleId) Y.applyUpdate(this.doc, fromBase64(update), FROM_APP);
+        if (id === this.articleId) Y.applyUpdate(this.doc, bytesFromBase64(update), FROM_APP);
       }),
       subscribe('desk.status', ({ id, status }) => {
         if (id !== this.articleId) return;
@@ -62,7 +56,7 @@ export class DeskProvider implements Provider {
       }),
     );
     const opened = await call('desk.open', { id: this.articleId });
-    const state = fromBase64(opened.state);
+    const state = bytesFromBase64(opened.state);
     if (state.length) Y.applyUpdate(this.doc, state, FROM_APP);
     this.status(opened.status);
     const hasText = this.doc.get('root', Y.XmlText).length > 0;

@@ -15,6 +15,7 @@ import {
 import { useEffect, useRef } from 'react';
 import { cleanPastedHtml } from './paste-cleanup.ts';
 import { INSERT_IMAGE_FILES_COMMAND } from './ImagesPlugin.tsx';
+import { bytesFromBase64 } from '../../client/bytes.ts';
 
 /**
  * Paste as clean structure: HTML from Word, Google Docs or a web page is reduced to what a
@@ -99,6 +100,5 @@ function stripPresentation(node: LexicalNode): void {
 function dataUrlToFile(src: string, name: string): File {
   const [header, data] = src.split(',', 2) as [string, string];
   const type = /data:([^;]+)/.exec(header)?.[1] ?? 'image/png';
-  const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
-  return new File([bytes], name, { type });
+  return new File([bytesFromBase64(data)], name, { type });
 }
