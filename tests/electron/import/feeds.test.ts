@@ -71,6 +71,33 @@ describe('feeds', () => {
     expect(note!.body_text).toContain('Second <b>paragraph</b>, with angle brackets that stay text.');
   });
 
+  it('regression: an item with its whole text but no usable address (a newsletter’s) is kept, not left out', async () => {
+    const library = tempLibrary();
+    const story = Array.from(
+      { length: 6 },
+      (_, i) => `<p>Part ${i + 1}: the desk’s morning note on the ferry talks and the harbour board.</p>`,
+    ).join('');
+    const feed = `<?xml version="1.0"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
+      <title>Morning Note</title>
+      <item><title>Tuesday’s note</title><guid isPermaLink="false">note-0611</guid><content:encoded><![CDATA[${story}]]></content:encoded></item>
+      <item><guid isPermaLink="false">note-0612</guid><description><![CDATA[A teaser, with nowhere to read the rest.]]></description></item>
+      <item><guid isPermaLink="false">note-0614</guid><content:encoded><![CDATA[${story.replaceAll('morning', 'evening')}]]></content:encoded></item>
+      <item><title>Only a title</title><guid isPermaLink="false">note-0613</guid></item>
+      <item><title>A bad address</title><link>javascript:alert(1)</link><content:encoded><![CDATA[${story}]]></content:encoded></item>
+    </channel></rss>`;
+    const summary = await importFiles(library, [{ path: 'note.rss', read: async () => encoder.encode(feed) }]);
+    expect(summary.failed).toEqual([]);
+    const kept = stored(library);
+    expect(kept.map((article) => [article.title, article.source_url])).toEqual([
+      ['Tuesday’s note', null],
+      ['Part 1: the desk’s evening note on the ferry talks', null],
+      ['A bad address', null],
+    ]);
+    expect(kept[0]!.body_text).toContain('Part 6');
+    expect(kept[2]!.body_html).not.toContain('javascript');
+    expect(summary.leftOut.map((group) => group.count).reduce((a, b) => a + b, 0)).toBe(2);
+  });
+
   it('the same feed again adds nothing twice', async () => {
     const library = tempLibrary();
     await importFiles(library, [feedFile('rss2.xml')]);
