@@ -12,6 +12,8 @@ const NODE_SIDE = `${ROOT}electron/(common|library|import|export|ipc|policy|web|
 const ELECTRON_SHELL = `(^|/)node_modules/electron/|${ROOT}electron/(desktop/|main\\.ts$|preload\\.ts$)`;
 /** The part of common/ that needs Node or a server-side DOM; the renderer never sees it. */
 const COMMON_NODE = `${ROOT}electron/common/node/`;
+/** The part of common/ the renderer may use: its own files and the editor's node definitions. */
+const COMMON_BROWSER = `${ROOT}electron/common/(editor-nodes/)?[^/]+\\.ts$`;
 /** Packages that need Node or stand in for a browser's DOM on the server. */
 const NODE_ONLY_PACKAGES =
   '(^|/)node_modules/(linkedom|jsdom|better-sqlite3-multiple-ciphers|electron-updater|mammoth|docx|fflate|csv-parse|@mozilla/readability|turndown|image-size)/';
@@ -38,7 +40,7 @@ module.exports = {
       comment: 'The renderer imports only itself, the browser-safe part of electron/common, the contract (types only) and the wire names.',
       severity: 'error',
       from: { path: `${ROOT}renderer/` },
-      to: { path: `${ROOT}electron/`, pathNot: `${ROOT}electron/(common/[^/]+\\.ts$|ipc/contract\\.ts$|ipc/wire\\.ts$)` },
+      to: { path: `${ROOT}electron/`, pathNot: `${COMMON_BROWSER}|${ROOT}electron/ipc/(contract|wire)\\.ts$` },
     },
     {
       name: 'renderer-contract-types-only',
@@ -65,14 +67,14 @@ module.exports = {
       name: 'common-browser-part-stays-browser-safe',
       comment: 'electron/common/ outside node/ is what the renderer may use: it needs no Node, no server-side DOM.',
       severity: 'error',
-      from: { path: `${ROOT}electron/common/[^/]+\\.ts$` },
+      from: { path: COMMON_BROWSER },
       to: { path: `${COMMON_NODE}|${NODE_ONLY_PACKAGES}` },
     },
     {
       name: 'common-browser-part-no-node-builtins',
       comment: 'electron/common/ outside node/ is what the renderer may use: no Node built-ins.',
       severity: 'error',
-      from: { path: `${ROOT}electron/common/[^/]+\\.ts$` },
+      from: { path: COMMON_BROWSER },
       to: { dependencyTypes: ['core'] },
     },
     {

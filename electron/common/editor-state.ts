@@ -1,4 +1,4 @@
-import { libraryMediaUrl } from './media-url.ts';
+import { editorNodeOf } from './editor-nodes/index.ts';
 import { escapeHtml } from './text.ts';
 
 /**
@@ -16,12 +16,6 @@ interface SerializedNode {
   tag?: unknown;
   listType?: unknown;
   url?: unknown;
-  mediaId?: unknown;
-  altText?: unknown;
-  caption?: unknown;
-  credit?: unknown;
-  quote?: unknown;
-  attribution?: unknown;
   headerState?: unknown;
 }
 
@@ -96,6 +90,8 @@ function childrenOf(node: SerializedNode): SerializedNode[] {
 }
 
 function blockHtml(node: SerializedNode): string {
+  const own = editorNodeOf(node.type);
+  if (own) return own.html(own.payload.parse(node));
   switch (node.type) {
     case 'heading': {
       const tag = typeof node.tag === 'string' && HEADING_TAGS.has(node.tag) ? node.tag : 'h2';
@@ -109,12 +105,6 @@ function blockHtml(node: SerializedNode): string {
     }
     case 'horizontalrule':
       return '<hr>';
-    case 'image':
-      return imageHtml(node);
-    case 'pullquote':
-      return `<aside class="pullquote"><blockquote><p>${escapeHtml(stringOf(node.quote))}</p></blockquote>${
-        stringOf(node.attribution) ? `<p class="attribution">${escapeHtml(stringOf(node.attribution))}</p>` : ''
-      }</aside>`;
     case 'table':
       return `<table><tbody>${childrenOf(node)
         .map((row) => `<tr>${childrenOf(row).map(tableCellHtml).join('')}</tr>`)
@@ -122,22 +112,6 @@ function blockHtml(node: SerializedNode): string {
     default:
       return `<p>${inlineHtml(node)}</p>`;
   }
-}
-
-function stringOf(value: unknown): string {
-  return typeof value === 'string' ? value : '';
-}
-
-function imageHtml(node: SerializedNode): string {
-  const id = typeof node.mediaId === 'number' && Number.isSafeInteger(node.mediaId) && node.mediaId > 0 ? node.mediaId : null;
-  if (id === null) return '';
-  const caption = stringOf(node.caption);
-  const credit = stringOf(node.credit);
-  const figcaption =
-    caption || credit
-      ? `<figcaption>${escapeHtml(caption)}${credit ? `${caption ? ' ' : ''}<span class="credit">${escapeHtml(credit)}</span>` : ''}</figcaption>`
-      : '';
-  return `<figure><img src="${libraryMediaUrl(id)}" alt="${escapeHtml(stringOf(node.altText))}">${figcaption}</figure>`;
 }
 
 function tableCellHtml(cell: SerializedNode): string {
@@ -188,8 +162,9 @@ function formattedText(node: SerializedNode): string {
 }
 
 function blockText(node: SerializedNode): string {
-  // Captions and pull quotes are counted apart from the body: a pull quote repeats the story.
-  if (node.type === 'image' || node.type === 'pullquote' || node.type === 'horizontalrule') return '';
+  const own = editorNodeOf(node.type);
+  if (own) return own.bodyText(own.payload.parse(node));
+  if (node.type === 'horizontalrule') return '';
   if (node.type === 'table') {
     return childrenOf(node)
       .map((row) =>

@@ -1,4 +1,7 @@
 import { editorStateJson, headingNode, linkNode, listNode, paragraphNode, quoteNode, textNode } from '../common/editor-state.ts';
+import { editorNodeMatching } from '../common/editor-nodes/index.ts';
+import { imageNode } from '../common/editor-nodes/image.ts';
+import type { EditorNodeDefinition } from '../common/editor-nodes/types.ts';
 import { isElement, parseBody, TEXT_NODE, type DomElement, type DomNode } from '../common/node/html-dom.ts';
 
 /**
@@ -24,6 +27,11 @@ export function htmlToDraft(html: string, storeImage: (src: string) => number | 
 
   const visitBlock = (element: DomElement): void => {
     const tag = element.tagName;
+    const own = editorNodeMatching(element);
+    if (own) {
+      pushOwn(own, element);
+      return;
+    }
     if (tag === 'H1' && title === null) {
       title = (element.textContent ?? '').trim();
       return;
@@ -35,7 +43,7 @@ export function htmlToDraft(html: string, storeImage: (src: string) => number | 
       const images = Array.from(element.querySelectorAll('img'));
       const children = inline(element, 0);
       if (children.length) blocks.push(paragraphNode(children));
-      images.forEach((img) => pushImage(img, ''));
+      images.forEach((img) => pushOwn(imageNode, img));
     } else if (tag === 'BLOCKQUOTE') {
       blocks.push(quoteNode(inline(element, 0)));
     } else if (tag === 'UL' || tag === 'OL') {
@@ -48,11 +56,6 @@ export function htmlToDraft(html: string, storeImage: (src: string) => number | 
       );
     } else if (tag === 'HR') {
       blocks.push({ type: 'horizontalrule', version: 1 });
-    } else if (tag === 'IMG') {
-      pushImage(element, '');
-    } else if (tag === 'FIGURE') {
-      const img = element.querySelector('img');
-      if (img) pushImage(img, (element.querySelector('figcaption')?.textContent ?? '').trim());
     } else if (tag === 'TABLE') {
       blocks.push(table(element));
     } else if (tag === 'PRE') {
@@ -62,10 +65,10 @@ export function htmlToDraft(html: string, storeImage: (src: string) => number | 
     }
   };
 
-  const pushImage = (img: DomElement, caption: string) => {
-    const mediaId = storeImage(img.getAttribute('src') ?? '');
-    if (mediaId === null) return;
-    blocks.push({ type: 'image', version: 1, mediaId, altText: img.getAttribute('alt') ?? '', caption, credit: '' });
+  /** One of the editor's own nodes (an image, a pull quote) from its HTML form. */
+  const pushOwn = (definition: EditorNodeDefinition<unknown>, element: DomElement) => {
+    const payload = definition.read(element, storeImage);
+    if (payload !== null) blocks.push({ type: definition.type, version: definition.version, ...(payload as object) });
   };
 
   const walk = (parent: DomElement) => {

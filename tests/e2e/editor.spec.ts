@@ -448,3 +448,52 @@ test('a draft the editor cannot open shows a message in its pane; the rest of th
   await list.getByRole('button', { name: /A sound draft/ }).click();
   await expect(page.getByLabel('Headline')).toHaveValue('A sound draft');
 });
+
+test('a picture and a pull quote copied from one draft and pasted in another keep their caption, credit and attribution', async ({
+  page,
+  app,
+}) => {
+  await newDraft(page, app, 'Harbour budget, first take');
+  await page.keyboard.type('Picture below.');
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAIAAAB7QOjdAAAAEUlEQVR4nGP4z8DAwMDAAAAT/gH/7oOUUQAAAABJRU5ErkJggg==', 'base64');
+  await page.getByTestId('image-input').setInputFiles({ name: 'quay.png', mimeType: 'image/png', buffer: png });
+  const figure = body(page).locator('figure');
+  await figure.getByLabel('Caption').fill('The quay at dawn.');
+  await figure.getByLabel('Credit').fill('Ana Lima');
+  await page.getByRole('button', { name: 'Pull quote' }).click();
+  await body(page).getByLabel('Pull quote').fill('We cannot wait another winter');
+  await body(page).getByLabel('Attribution').fill('the harbour master');
+  await body(page).click();
+  await saved(page);
+
+  // What a copy of the whole story puts on the clipboard, as HTML only (what another editor
+  // of Lexical's, or a browser between windows, hands over).
+  await body(page).getByText('Picture below.').click();
+  await page.keyboard.press('ControlOrMeta+a');
+  const html = await page.evaluate(async () => {
+    const transfer = new DataTransfer();
+    document
+      .querySelector('.editor-content')!
+      .dispatchEvent(new ClipboardEvent('copy', { clipboardData: transfer, bubbles: true, cancelable: true }));
+    // Lexical fills the clipboard in its update, after the event's handlers return.
+    await new Promise((settled) => setTimeout(settled, 100));
+    return transfer.getData('text/html');
+  });
+  expect(html).toContain('The quay at dawn.');
+
+  await page.getByRole('button', { name: 'New draft' }).click();
+  await page.getByLabel('Headline').fill('Harbour budget, second take');
+  await body(page).click();
+  await paste(page, { 'text/html': html, 'text/plain': 'Picture below.' });
+  await expect(body(page).locator('figure').getByLabel('Credit')).toHaveValue('Ana Lima');
+  await expect(body(page).getByLabel('Attribution')).toHaveValue('the harbour master');
+  await saved(page);
+  const stored = storedDraft(app);
+  expect(stored.title).toBe('Harbour budget, second take');
+  expect(stored.html).toMatch(
+    /<figure><img src="dateline-media:\/\/library\/\d+" alt=""><figcaption>The quay at dawn\. <span class="credit">Ana Lima<\/span><\/figcaption><\/figure>/,
+  );
+  expect(stored.html).toContain(
+    '<aside class="pullquote"><blockquote><p>We cannot wait another winter</p></blockquote><p class="attribution">the harbour master</p></aside>',
+  );
+});

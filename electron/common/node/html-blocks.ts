@@ -1,3 +1,5 @@
+import { readFigure, imageNode, type FigureParts } from '../editor-nodes/image.ts';
+import { pullQuoteNode, type PullQuotePayload } from '../editor-nodes/pull-quote.ts';
 import { isElement, parseBody, TEXT_NODE, type DomElement, type DomNode } from './html-dom.ts';
 
 /**
@@ -21,9 +23,9 @@ export type Block =
   | { kind: 'paragraph'; runs: Run[] }
   | { kind: 'heading'; level: 2 | 3 | 4; runs: Run[] }
   | { kind: 'quote'; runs: Run[] }
-  | { kind: 'pullquote'; text: string; attribution: string }
+  | ({ kind: 'pullquote' } & PullQuotePayload)
   | { kind: 'list'; ordered: boolean; items: Run[][] }
-  | { kind: 'image'; src: string; alt: string; caption: string; credit: string }
+  | ({ kind: 'image' } & FigureParts)
   | { kind: 'rule' }
   | { kind: 'table'; rows: Run[][][] };
 
@@ -82,16 +84,7 @@ function blockOf(element: DomElement): Block[] | null {
     case 'BLOCKQUOTE':
       return [{ kind: 'quote', runs: linesOf(element, {}) }];
     case 'ASIDE':
-      if (element.classList.contains('pullquote')) {
-        return [
-          {
-            kind: 'pullquote',
-            text: element.querySelector('blockquote')?.textContent?.trim() ?? '',
-            attribution: element.querySelector('.attribution')?.textContent?.trim() ?? '',
-          },
-        ];
-      }
-      return blocksOf(element);
+      return pullQuoteNode.matches(element) ? [{ kind: 'pullquote', ...pullQuoteNode.read(element, () => null)! }] : blocksOf(element);
     case 'UL':
     case 'OL':
       return [
@@ -103,15 +96,11 @@ function blockOf(element: DomElement): Block[] | null {
             .map((item) => linesOf(item, {})),
         },
       ];
-    case 'FIGURE': {
-      const img = element.querySelector('img');
-      if (!img) return blocksOf(element);
-      const credit = element.querySelector('figcaption .credit')?.textContent?.trim() ?? '';
-      const caption = (element.querySelector('figcaption')?.textContent ?? '').replace(credit, '').trim();
-      return [{ kind: 'image', src: img.getAttribute('src') ?? '', alt: img.getAttribute('alt') ?? '', caption, credit }];
+    case 'FIGURE':
+    case 'IMG': {
+      const figure = readFigure(element);
+      return figure ? [{ kind: 'image', ...figure }] : blocksOf(element);
     }
-    case 'IMG':
-      return [{ kind: 'image', src: element.getAttribute('src') ?? '', alt: element.getAttribute('alt') ?? '', caption: '', credit: '' }];
     case 'HR':
       return [{ kind: 'rule' }];
     case 'TABLE':
@@ -198,14 +187,12 @@ export function htmlToReadableText(html: string): string {
           return [block.items.map((item) => `- ${plainText(item)}`).join('\n')];
         case 'table':
           return [block.rows.map((row) => row.map(plainText).join('\t')).join('\n')];
-        case 'image': {
-          const words = [block.caption, block.credit].filter(Boolean).join(' ');
-          return words ? [`[Picture: ${words}]`] : [];
-        }
+        case 'image':
+          return [imageNode.readableText({ ...block, mediaId: 0 })];
         case 'rule':
           return ['* * *'];
         case 'pullquote':
-          return [`“${block.text}”${block.attribution ? ` — ${block.attribution}` : ''}`];
+          return [pullQuoteNode.readableText(block)];
         default:
           return [plainText(block.runs)];
       }

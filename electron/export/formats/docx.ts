@@ -118,7 +118,7 @@ function blockToDocx(block: Block, context: ExportContext, dateline: string): (P
       return [new Paragraph({ style: 'BlockQuote', children: runs(block.runs) })];
     case 'pullquote':
       return [
-        new Paragraph({ style: 'PullQuote', children: [new TextRun(`“${block.text}”`)] }),
+        new Paragraph({ style: 'PullQuote', children: [new TextRun(`“${block.quote}”`)] }),
         ...(block.attribution
           ? [new Paragraph({ style: 'Caption', alignment: AlignmentType.CENTER, children: [new TextRun(`— ${block.attribution}`)] })]
           : []),
@@ -151,7 +151,7 @@ function imageToDocx(block: Extract<Block, { kind: 'image' }>, context: ExportCo
   const type = media ? DOCX_IMAGE_TYPES[media.mimeType] : undefined;
   if (!media || !type) {
     return [
-      new Paragraph({ style: 'Caption', children: [new TextRun(`[Image${block.alt ? `: ${block.alt}` : ''}]`)] }),
+      new Paragraph({ style: 'Caption', children: [new TextRun(`[Image${block.altText ? `: ${block.altText}` : ''}]`)] }),
       ...captionParagraph,
     ];
   }
@@ -164,7 +164,7 @@ function imageToDocx(block: Extract<Block, { kind: 'image' }>, context: ExportCo
           type,
           data: media.bytes,
           transformation: { width: Math.round((size.width || MAX_IMAGE_WIDTH) * scale), height: Math.round((size.height || 400) * scale) },
-          altText: { name: block.alt || 'Image', description: block.alt, title: block.alt },
+          altText: { name: block.altText || 'Image', description: block.altText, title: block.altText },
         }),
       ],
     }),

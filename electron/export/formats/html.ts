@@ -19,11 +19,17 @@ const STYLE = `
   .related { border-top: 2px solid #1f1d1a; margin-top: 2.5rem; font-size: 1rem; }
 `;
 
+/** A library image as a data: URI, so the file that holds it stands alone; null when it is gone. */
+export function mediaDataUri(id: number, context: ExportContext): string | null {
+  const media = context.media(id);
+  return media ? `data:${media.mimeType};base64,${media.bytes.toString('base64')}` : null;
+}
+
 /** Library images become data: URIs, so the page stands alone. */
 export function embedMedia(html: string, context: ExportContext): string {
   return html.replace(librarySrcPattern(), (whole, id: string) => {
-    const media = context.media(Number(id));
-    return media ? `src="data:${media.mimeType};base64,${media.bytes.toString('base64')}"` : whole;
+    const uri = mediaDataUri(Number(id), context);
+    return uri ? `src="${uri}"` : whole;
   });
 }
 

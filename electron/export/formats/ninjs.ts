@@ -51,7 +51,7 @@ export const ninjsExporter: Exporter = {
               type: 'picture',
               ...(image.caption ? { descriptions: [{ role: 'caption', value: image.caption }] } : {}),
               ...(image.credit ? { by: image.credit } : {}),
-              ...(image.alt ? { headlines: [{ role: 'alternative', value: image.alt }] } : {}),
+              ...(image.altText ? { headlines: [{ role: 'alternative', value: image.altText }] } : {}),
             })),
           }
         : {}),

@@ -1,15 +1,19 @@
-import { $applyNodeReplacement, type LexicalNode, type NodeKey, type SerializedLexicalNode, type Spread } from 'lexical';
+import {
+  $applyNodeReplacement,
+  type DOMConversionMap,
+  type DOMExportOutput,
+  type LexicalNode,
+  type NodeKey,
+  type SerializedLexicalNode,
+  type Spread,
+} from 'lexical';
 import type { JSX } from 'react';
+import { imageNode, type ImagePayload } from '../../../../electron/common/editor-nodes/image.ts';
 import { BlockDecoratorNode } from './BlockDecoratorNode.ts';
+import { exportOwnDOM, importOwnDOM } from './dom-forms.ts';
 import { ImageView } from './ImageView.tsx';
 
-/** The data of an image in a draft: the library media it shows and its newsroom captions. */
-export interface ImagePayload {
-  mediaId: number;
-  altText: string;
-  caption: string;
-  credit: string;
-}
+export type { ImagePayload };
 
 export type SerializedImageNode = Spread<ImagePayload, SerializedLexicalNode>;
 
@@ -25,7 +29,7 @@ export class ImageNode extends BlockDecoratorNode {
   __credit: string;
 
   static override getType(): string {
-    return 'image';
+    return imageNode.type;
   }
 
   static override clone(node: ImageNode): ImageNode {
@@ -34,12 +38,11 @@ export class ImageNode extends BlockDecoratorNode {
 
   /** Saved drafts are data from disk: every field is checked as it is read back. */
   static override importJSON(json: SerializedLexicalNode & Record<string, unknown>): ImageNode {
-    return $createImageNode({
-      mediaId: Number(json.mediaId) || 0,
-      altText: String(json.altText ?? ''),
-      caption: String(json.caption ?? ''),
-      credit: String(json.credit ?? ''),
-    });
+    return $createImageNode(imageNode.payload.parse(json));
+  }
+
+  static importDOM(): DOMConversionMap {
+    return importOwnDOM(imageNode, $createImageNode);
   }
 
   constructor(payload: ImagePayload, key?: NodeKey) {
@@ -51,7 +54,11 @@ export class ImageNode extends BlockDecoratorNode {
   }
 
   override exportJSON(): SerializedImageNode {
-    return { type: 'image', version: 1, mediaId: this.__mediaId, altText: this.__altText, caption: this.__caption, credit: this.__credit };
+    return { type: imageNode.type, version: imageNode.version, ...this.getPayload() };
+  }
+
+  override exportDOM(): DOMExportOutput {
+    return exportOwnDOM(imageNode, this.getPayload());
   }
 
   getPayload(): ImagePayload {

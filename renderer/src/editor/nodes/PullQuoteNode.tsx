@@ -1,12 +1,18 @@
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { $applyNodeReplacement, $getNodeByKey, type LexicalNode, type NodeKey, type SerializedLexicalNode, type Spread } from 'lexical';
+import {
+  $applyNodeReplacement,
+  $getNodeByKey,
+  type DOMConversionMap,
+  type DOMExportOutput,
+  type LexicalNode,
+  type NodeKey,
+  type SerializedLexicalNode,
+  type Spread,
+} from 'lexical';
 import type { JSX } from 'react';
+import { pullQuoteNode, type PullQuotePayload } from '../../../../electron/common/editor-nodes/pull-quote.ts';
 import { BlockDecoratorNode } from './BlockDecoratorNode.ts';
-
-export interface PullQuotePayload {
-  quote: string;
-  attribution: string;
-}
+import { exportOwnDOM, importOwnDOM } from './dom-forms.ts';
 
 export type SerializedPullQuoteNode = Spread<PullQuotePayload, SerializedLexicalNode>;
 
@@ -17,7 +23,7 @@ export class PullQuoteNode extends BlockDecoratorNode {
   __attribution: string;
 
   static override getType(): string {
-    return 'pullquote';
+    return pullQuoteNode.type;
   }
 
   static override clone(node: PullQuoteNode): PullQuoteNode {
@@ -25,7 +31,11 @@ export class PullQuoteNode extends BlockDecoratorNode {
   }
 
   static override importJSON(json: SerializedLexicalNode & Record<string, unknown>): PullQuoteNode {
-    return $createPullQuoteNode({ quote: String(json.quote ?? ''), attribution: String(json.attribution ?? '') });
+    return $createPullQuoteNode(pullQuoteNode.payload.parse(json));
+  }
+
+  static importDOM(): DOMConversionMap {
+    return importOwnDOM(pullQuoteNode, $createPullQuoteNode);
   }
 
   constructor(payload: PullQuotePayload, key?: NodeKey) {
@@ -35,7 +45,16 @@ export class PullQuoteNode extends BlockDecoratorNode {
   }
 
   override exportJSON(): SerializedPullQuoteNode {
-    return { type: 'pullquote', version: 1, quote: this.__quote, attribution: this.__attribution };
+    return { type: pullQuoteNode.type, version: pullQuoteNode.version, ...this.getPayload() };
+  }
+
+  override exportDOM(): DOMExportOutput {
+    return exportOwnDOM(pullQuoteNode, this.getPayload());
+  }
+
+  getPayload(): PullQuotePayload {
+    const latest = this.getLatest();
+    return { quote: latest.__quote, attribution: latest.__attribution };
   }
 
   setPayload(payload: Partial<PullQuotePayload>): void {
@@ -45,8 +64,7 @@ export class PullQuoteNode extends BlockDecoratorNode {
   }
 
   override decorate(): JSX.Element {
-    const latest = this.getLatest();
-    return <PullQuoteView nodeKey={this.getKey()} quote={latest.__quote} attribution={latest.__attribution} />;
+    return <PullQuoteView nodeKey={this.getKey()} {...this.getPayload()} />;
   }
 }
 

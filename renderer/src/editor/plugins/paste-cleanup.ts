@@ -3,6 +3,8 @@
  * paragraphs, lists, links, quotes, tables and emphasis stay; fonts, colours, classes and
  * inline styles go. Runs on the browser's own DOM.
  */
+import { EDITOR_NODES } from '../../../../electron/common/editor-nodes/index.ts';
+import { readOwn } from '../nodes/dom-forms.ts';
 import { isAllowedLink } from './links.ts';
 
 export interface CleanPaste {
@@ -47,6 +49,7 @@ function declarations(element: Element): Map<string, string> {
 export function cleanPastedHtml(html: string): CleanPaste {
   const doc = new DOMParser().parseFromString(html.replace(/(<[a-z][^>]*?\s)style\s*=/gi, `$1${STYLE}=`), 'text/html');
   const body = doc.body;
+  const own = setAsideOwnNodes(body);
   body.querySelectorAll(DROP).forEach((element) => element.remove());
   removeComments(body);
   unwrapGoogleDocsWrapper(body);
@@ -80,9 +83,41 @@ export function cleanPastedHtml(html: string): CleanPaste {
   // Google Docs puts a paragraph inside every list item.
   body.querySelectorAll('li > p').forEach((p) => p.replaceWith(...Array.from(p.childNodes)));
   body.querySelectorAll('p').forEach((p) => {
-    if (!p.textContent?.replace(/\u00a0/g, ' ').trim() && !p.querySelector('br')) p.remove();
+    if (!p.textContent?.replace(/\u00a0/g, ' ').trim() && !p.querySelector(`br, ${OWN_PLACEHOLDER}`)) p.remove();
   });
+  own.restore();
   return { body, images, remoteImages };
+}
+
+const OWN_PLACEHOLDER = 'dateline-own-node';
+
+/**
+ * A copy from a draft carries the editor's own nodes in the library's HTML (a picture from
+ * the library with its caption and credit, a pull quote with its attribution). They are kept
+ * out of the clean-up, which would take their pictures and classes, and put back as their
+ * definition writes them, so the paste makes the same nodes again.
+ */
+function setAsideOwnNodes(body: HTMLElement): { restore(): void } {
+  const kept: string[] = [];
+  const tags = EDITOR_NODES.flatMap((definition) => definition.tags).join(', ');
+  for (const element of Array.from(body.querySelectorAll(tags))) {
+    if (!element.isConnected) continue;
+    for (const definition of EDITOR_NODES) {
+      const payload = readOwn(definition, element);
+      if (payload === null) continue;
+      kept.push(definition.html(payload));
+      element.replaceWith(element.ownerDocument.createElement(OWN_PLACEHOLDER));
+      break;
+    }
+  }
+  return {
+    restore: () =>
+      body.querySelectorAll(OWN_PLACEHOLDER).forEach((placeholder, index) => {
+        const template = placeholder.ownerDocument.createElement('template');
+        template.innerHTML = kept[index] ?? '';
+        placeholder.replaceWith(template.content);
+      }),
+  };
 }
 
 function removeComments(root: Node): void {

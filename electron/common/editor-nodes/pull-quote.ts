@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { escapeHtml } from '../text.ts';
+import type { EditorNodeDefinition } from './types.ts';
+
+/** A line of the story set large, with who said it. It repeats the story, so it is not body. */
+export interface PullQuotePayload {
+  quote: string;
+  attribution: string;
+}
+
+const text = z.string().catch('');
+
+export const pullQuoteNode: EditorNodeDefinition<PullQuotePayload> = {
+  type: 'pullquote',
+  version: 1,
+  tags: ['ASIDE'],
+  payload: z.object({ quote: text, attribution: text }),
+  html: ({ quote, attribution }) =>
+    `<aside class="pullquote"><blockquote><p>${escapeHtml(quote)}</p></blockquote>${
+      attribution ? `<p class="attribution">${escapeHtml(attribution)}</p>` : ''
+    }</aside>`,
+  bodyText: () => '',
+  readableText: ({ quote, attribution }) => `“${quote}”${attribution ? ` — ${attribution}` : ''}`,
+  markdown: ({ quote, attribution }) => `> ${quote.replace(/\n/g, '\n> ')}${attribution ? `\n>\n> — ${attribution}` : ''}`,
+  matches: (element) => element.tagName === 'ASIDE' && element.classList.contains('pullquote'),
+  read: (element) => ({
+    quote: element.querySelector('blockquote')?.textContent?.trim() ?? '',
+    attribution: element.querySelector('.attribution')?.textContent?.trim() ?? '',
+  }),
+};
