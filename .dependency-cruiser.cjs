@@ -4,7 +4,7 @@
 // matching anything would fail too.
 //
 // Paths may start with the fixture tree's folder, so one rule covers both trees.
-const ROOT = '^(tests/guards/fixtures/layering/)?';
+const ROOT = '^(?:tests/guards/fixtures/layering/)?';
 
 /** Folders that run under plain Node and must never reach the Electron shell. */
 const NODE_SIDE = `${ROOT}electron/(common|library|import|export|ipc|policy|web|desk|desk-client)/`;
@@ -14,6 +14,8 @@ const ELECTRON_SHELL = `(^|/)node_modules/electron/|${ROOT}electron/(desktop/|ma
 const COMMON_NODE = `${ROOT}electron/common/node/`;
 /** The part of common/ the renderer may use: its own files and the editor's node definitions. */
 const COMMON_BROWSER = `${ROOT}electron/common/(editor-nodes/)?[^/]+\\.ts$`;
+/** The renderer's feature folders; `app/` composes them and `ui/` serves them all. */
+const FEATURES = '(library|reader|editor|settings|desk)';
 /** Packages that need Node or stand in for a browser's DOM on the server. */
 const NODE_ONLY_PACKAGES =
   '(^|/)node_modules/(linkedom|jsdom|better-sqlite3-multiple-ciphers|electron-updater|mammoth|docx|fflate|csv-parse|@mozilla/readability|turndown|image-size)/';
@@ -48,6 +50,20 @@ module.exports = {
       severity: 'error',
       from: { path: `${ROOT}renderer/` },
       to: { path: `${ROOT}electron/ipc/contract\\.ts$`, dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'renderer-features-apart',
+      comment: 'A feature folder of the renderer imports no other feature, nor the app around it: what they share lives in ui/.',
+      severity: 'error',
+      from: { path: `${ROOT}renderer/src/${FEATURES}/` },
+      to: { path: `${ROOT}renderer/src/(app|${FEATURES.slice(1, -1)})/`, pathNot: `${ROOT}renderer/src/$1/` },
+    },
+    {
+      name: 'renderer-ui-serves-all',
+      comment: 'ui/ holds the pieces every feature shares: it imports no feature and not the app.',
+      severity: 'error',
+      from: { path: `${ROOT}renderer/src/ui/` },
+      to: { path: `${ROOT}renderer/src/(app|${FEATURES.slice(1, -1)})/` },
     },
     {
       name: 'renderer-no-node',

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { matchCommands, useRegisteredCommands, type Command } from './commands.ts';
-import { Dialog, FIRST_FIELD } from './dialog.tsx';
+import { matchCommands, useRegisteredCommands, type Command } from '../ui/commands.ts';
+import { Dialog, FIRST_FIELD } from '../ui/dialog.tsx';
 
 /** Ctrl/Cmd+Shift+P: every action of the window by name; type to narrow, Enter to run. */
 export function CommandPalette({ onClose }: { onClose: () => void }) {

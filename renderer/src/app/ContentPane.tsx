@@ -4,7 +4,7 @@ import { call, messageOf, subscribe } from '../client/api.ts';
 import { DraftEditor } from '../editor/DraftEditor.tsx';
 import { ReaderView } from '../reader/ReaderView.tsx';
 import { PaneBoundary } from './PaneBoundary.tsx';
-import type { DeletionBatch } from './deletions.ts';
+import type { DeletionBatch } from '../ui/deletions.ts';
 
 /** Opens the selected article: drafts in the editor, saved articles in the reading view. */
 interface Props {

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { deletions, usePendingDeletions, type DeletionBatch } from './deletions.ts';
+import { deletions, usePendingDeletions, type DeletionBatch } from '../ui/deletions.ts';
 
 /**
  * "Deleted “…”. Undo" for an article or draft deleted from its own pane, while the deletion

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { isExternalLink, linkScheme, linkSite, outgoingLink } from '../../../electron/common/links.ts';
-import type { SettingsState } from './settings.ts';
-import { Dialog, FIRST_FIELD } from './dialog.tsx';
+import type { SettingsState } from '../ui/settings.ts';
+import { Dialog, FIRST_FIELD } from '../ui/dialog.tsx';
 
 export interface PendingLink {
   /** Where the link goes, as it will leave the app (a mail link stripped of attachments). */

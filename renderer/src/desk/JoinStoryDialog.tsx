@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Dialog, FIRST_FIELD } from '../app/dialog.tsx';
+import { Dialog, FIRST_FIELD } from '../ui/dialog.tsx';
 import { call, messageOf } from '../client/api.ts';
 import { DESK_STORY_NAME } from '../../../electron/common/desk.ts';
 

@@ -17,8 +17,8 @@ import { $getRoot, FORMAT_TEXT_COMMAND, REDO_COMMAND, UNDO_COMMAND, type Lexical
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Article, DraftFields, DraftStatus } from '../../../electron/common/model.ts';
 import { readingMinutes } from '../../../electron/common/text.ts';
-import { deletions, type DeletionBatch } from '../app/deletions.ts';
-import { MOD, useCommands } from '../app/commands.ts';
+import { deletions, type DeletionBatch } from '../ui/deletions.ts';
+import { MOD, useCommands } from '../ui/commands.ts';
 import { DraftSaver, type SaveStatus } from './draft-saver.ts';
 import { MAX_EDITOR_NESTING, withinEditorNesting } from '../../../electron/common/editor-state.ts';
 import { ImageNode } from './nodes/ImageNode.tsx';

@@ -24,7 +24,7 @@ import { $insertBlock } from './nodes/insert-block.ts';
 import { $createPullQuoteNode } from './nodes/PullQuoteNode.tsx';
 import { INSERT_IMAGE_FILES_COMMAND } from './plugins/ImagesPlugin.tsx';
 import { EDIT_LINK_COMMAND } from './plugins/LinkEditorPlugin.tsx';
-import { MOD } from '../app/commands.ts';
+import { MOD } from '../ui/commands.ts';
 
 type BlockType = 'paragraph' | HeadingTagType | 'quote' | 'bullet' | 'number';
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Dialog, FIRST_FIELD } from '../app/dialog.tsx';
+import { Dialog, FIRST_FIELD } from '../ui/dialog.tsx';
 
 /** Web addresses in free text: one per line, or pasted among other words. */
 export function addressesIn(text: string): string[] {

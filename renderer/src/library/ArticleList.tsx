@@ -1,16 +1,16 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { ArticleSummary, ListQuery } from '../../../electron/common/model.ts';
-import { formatDate, formatReadingTime } from '../app/format.ts';
+import { formatDate, formatReadingTime } from '../ui/format.ts';
 import { call, messageOf } from '../client/api.ts';
-import { isTyping } from '../app/hooks.ts';
-import { STATUS_LABELS } from '../editor/panels/MetadataPanel.tsx';
+import { isTyping } from '../ui/hooks.ts';
+import { STATUS_LABELS } from '../ui/labels.ts';
 import { articles, BulkBar, type Done } from './BulkBar.tsx';
-import { useProgressUpdates } from '../app/reading-progress.ts';
-import { deletions, usePendingDeletions } from '../app/deletions.ts';
-import { MOD, useCommands } from '../app/commands.ts';
+import { useProgressUpdates } from '../ui/reading-progress.ts';
+import { deletions, usePendingDeletions } from '../ui/deletions.ts';
+import { MOD, useCommands } from '../ui/commands.ts';
 import { useMediaUrl } from '../client/media.ts';
-import { useSharedSettings } from '../app/settings.ts';
+import { useSharedSettings } from '../ui/settings.ts';
 
 const PAGE_SIZE = 200;
 /** Row heights of the two densities: the virtualizer places rows by them. */

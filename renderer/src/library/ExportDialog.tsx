@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ChannelOutput } from '../../../electron/ipc/contract.ts';
-import { Dialog } from '../app/dialog.tsx';
+import { Dialog } from '../ui/dialog.tsx';
 import { call, messageOf, transport } from '../client/api.ts';
 import { download } from '../client/download.ts';
 

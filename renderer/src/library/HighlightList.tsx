@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { HighlightList as Found } from '../../../electron/common/model.ts';
 import { call, messageOf, subscribe } from '../client/api.ts';
-import { COLOR_LABELS } from '../reader/highlights/colors.ts';
-import { revealWhenOpen } from '../reader/highlights/reveal.ts';
+import { COLOR_LABELS } from '../ui/labels.ts';
+import { revealWhenOpen } from '../ui/reveal-highlight.ts';
 import { Snippet } from './Snippet.tsx';
-import { useLibraryVersion } from '../app/hooks.ts';
+import { useLibraryVersion } from '../ui/hooks.ts';
 
 const PAGE = 200;
 

@@ -7,18 +7,18 @@ import {
   type ListSort,
   type SearchResults,
 } from '../../../electron/common/model.ts';
-import { FeedActions } from '../feeds/FeedActions.tsx';
-import { keepWhereLeftOff, whereLeftOff } from '../app/where-left-off.ts';
-import { useSharedSettings } from '../app/settings.ts';
+import { FeedActions } from './feeds/FeedActions.tsx';
+import { keepWhereLeftOff, whereLeftOff } from '../ui/where-left-off.ts';
+import { useSharedSettings } from '../ui/settings.ts';
 
-import { STATUS_LABELS } from '../editor/panels/MetadataPanel.tsx';
-import type { LibrarySelection } from './selection.ts';
-import { useDebounced, useLibraryVersion } from '../app/hooks.ts';
+import { STATUS_LABELS } from '../ui/labels.ts';
+import type { LibrarySelection } from '../ui/selection.ts';
+import { useDebounced, useLibraryVersion } from '../ui/hooks.ts';
 import { ApiError, call, messageOf } from '../client/api.ts';
 import { Snippet } from './Snippet.tsx';
 import { ArticleList } from './ArticleList.tsx';
 import { HighlightList } from './HighlightList.tsx';
-import { ConfirmDialog } from '../app/ConfirmDialog.tsx';
+import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { BookButton } from './BookButton.tsx';
 import { SavedLinksBar } from './SavedLinksBar.tsx';
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ChannelOutput } from '../../../electron/ipc/contract.ts';
-import { useLibraryVersion } from '../app/hooks.ts';
+import { useLibraryVersion } from '../ui/hooks.ts';
 import { call, messageOf, subscribe } from '../client/api.ts';
 
 type Status = ChannelOutput<'downloads.status'>;

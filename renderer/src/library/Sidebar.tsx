@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { TagCount } from '../../../electron/common/model.ts';
-import type { LibrarySelection } from './selection.ts';
-import { useLibraryVersion } from '../app/hooks.ts';
+import type { LibrarySelection } from '../ui/selection.ts';
+import { useLibraryVersion } from '../ui/hooks.ts';
 import { call, messageOf } from '../client/api.ts';
-import { useSharedSettings } from '../app/settings.ts';
-import { FeedList } from '../feeds/FeedList.tsx';
+import { useSharedSettings } from '../ui/settings.ts';
+import { FeedList } from './feeds/FeedList.tsx';
 
 const VIEWS: { view: LibrarySelection['view']; label: string }[] = [
   { view: 'all', label: 'All articles' },

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { settingBounds as bounds, THEMES, type Settings, type SettingsPatch } from '../../../electron/common/settings.ts';
-import { useSharedSettings } from '../app/settings.ts';
+import { useSharedSettings } from '../ui/settings.ts';
 import { messageOf } from '../client/api.ts';
 
 /** "Aa": the theme, and the reading view's font, size, line width and spacing, kept in the library's settings. */

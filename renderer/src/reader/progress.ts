@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 import type { Article } from '../../../electron/common/model.ts';
-import { announceProgress } from '../app/reading-progress.ts';
+import { announceProgress } from '../ui/reading-progress.ts';
 import { call } from '../client/api.ts';
 
 /** Scrolling settles this long before the place is saved. */

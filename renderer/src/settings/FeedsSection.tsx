@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { SettingsState } from '../app/settings.ts';
+import type { SettingsState } from '../ui/settings.ts';
 import { messageOf } from '../client/api.ts';
 import { SettingMessage, type SettingMessageState } from './SettingMessage.tsx';
 

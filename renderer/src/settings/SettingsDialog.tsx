@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { THEMES, type Settings } from '../../../electron/common/settings.ts';
-import type { SettingsState } from '../app/settings.ts';
+import type { SettingsState } from '../ui/settings.ts';
 import type { AppInfo } from '../../../electron/ipc/contract.ts';
-import { Dialog } from '../app/dialog.tsx';
+import { Dialog } from '../ui/dialog.tsx';
 import { call, messageOf } from '../client/api.ts';
 import { BackupsSection } from './BackupsSection.tsx';
 import { CaptureSection } from './CaptureSection.tsx';

@@ -1,6 +1,7 @@
 import { draftStatuses, type Article, type DraftStatus } from '../../../../electron/common/model.ts';
 import { slugify } from '../../../../electron/common/text.ts';
-import { TagEditor } from '../../reader/TagEditor.tsx';
+import { STATUS_LABELS } from '../../ui/labels.ts';
+import { TagEditor } from '../../ui/TagEditor.tsx';
 
 export interface Metadata {
   dateline: string;
@@ -10,8 +11,6 @@ export interface Metadata {
   wordTarget: number | null;
   tags: string[];
 }
-
-export const STATUS_LABELS: Record<DraftStatus, string> = { draft: 'Draft', editing: 'Editing', ready: 'Ready', published: 'Published' };
 
 export function StatusSelect({ value, onChange }: { value: DraftStatus; onChange: (status: DraftStatus) => void }) {
   return (

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Highlight, HighlightColor, HighlightPatch } from '../../../../electron/common/model.ts';
-import { Dialog, FIRST_FIELD } from '../../app/dialog.tsx';
-import { COLOR_LABELS, highlightColors } from './colors.ts';
+import { Dialog, FIRST_FIELD } from '../../ui/dialog.tsx';
+import { COLOR_LABELS, highlightColors } from '../../ui/labels.ts';
 
 /** One highlight: its colour and note, changed together on Save, or the highlight removed. */
 export function HighlightEditor({

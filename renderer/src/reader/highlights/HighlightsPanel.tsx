@@ -1,5 +1,5 @@
 import type { Highlight } from '../../../../electron/common/model.ts';
-import { COLOR_LABELS } from './colors.ts';
+import { COLOR_LABELS } from '../../ui/labels.ts';
 
 /**
  * The article's highlights in reading order, and apart those that no longer fit the text, so

@@ -1,6 +1,6 @@
 import { useEffect, useState, type RefObject } from 'react';
 import type { HighlightColor } from '../../../../electron/common/model.ts';
-import { COLOR_LABELS, highlightColors } from './colors.ts';
+import { COLOR_LABELS, highlightColors } from '../../ui/labels.ts';
 import { selectionIn } from './useHighlights.ts';
 
 /**

@@ -3,7 +3,7 @@ import type { Highlight, HighlightAnchor, HighlightColor, HighlightPatch } from 
 import { call, messageOf, subscribe } from '../../client/api.ts';
 import { describeRange, indexText } from './anchor.ts';
 import { MARK_SELECTOR, paint, revealHighlight } from './marks.ts';
-import { onReveal, takeReveal } from './reveal.ts';
+import { onReveal, takeReveal } from '../../ui/reveal-highlight.ts';
 
 export interface Highlights {
   all: Highlight[];

@@ -30,7 +30,11 @@ describe('the editor’s own nodes', () => {
         const { html } = deriveContent(storyWith(definition.type, definition.version));
         const draft = htmlToDraft(html, mediaIdFromUrl);
         const nodes = (JSON.parse(draft.editorState) as { root: { children: Record<string, unknown>[] } }).root.children;
-        expect(nodes.find((node) => node.type === definition.type)).toEqual({ type: definition.type, version: definition.version, ...SAMPLES[definition.type] });
+        expect(nodes.find((node) => node.type === definition.type)).toEqual({
+          type: definition.type,
+          version: definition.version,
+          ...SAMPLES[definition.type],
+        });
       });
 
       it('reads its payload from its HTML form', () => {

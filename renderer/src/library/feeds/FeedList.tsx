@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { useCommands } from '../app/commands.ts';
-import { call } from '../client/api.ts';
-import type { LibrarySelection } from '../library/selection.ts';
+import { useCommands } from '../../ui/commands.ts';
+import { call } from '../../client/api.ts';
+import type { LibrarySelection } from '../../ui/selection.ts';
 import { FollowDialog } from './FollowDialog.tsx';
 import { useFeeds } from './useFeeds.ts';
 

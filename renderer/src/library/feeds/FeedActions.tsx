@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { keepDaysChoices, type Feed, type FeedPatch } from '../../../electron/common/feeds.ts';
-import { Dialog, FIRST_FIELD } from '../app/dialog.tsx';
-import { call, messageOf } from '../client/api.ts';
+import { keepDaysChoices, type Feed, type FeedPatch } from '../../../../electron/common/feeds.ts';
+import { Dialog, FIRST_FIELD } from '../../ui/dialog.tsx';
+import { call, messageOf } from '../../client/api.ts';
 import { useFeeds } from './useFeeds.ts';
 
 /** What can be done to the feed whose articles the list shows, and how its last refresh went. */

@@ -1,4 +1,4 @@
-import type { LibrarySelection } from '../library/selection.ts';
+import type { LibrarySelection } from './selection.ts';
 import { draftStatuses, libraryViews, listSorts, type DraftStatus, type ListSort } from '../../../electron/common/model.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import type { Feed } from '../../../electron/common/feeds.ts';
-import { useLibraryVersion } from '../app/hooks.ts';
-import { call, subscribe } from '../client/api.ts';
+import type { Feed } from '../../../../electron/common/feeds.ts';
+import { useLibraryVersion } from '../../ui/hooks.ts';
+import { call, subscribe } from '../../client/api.ts';
 
 /**
  * The feeds followed, kept current: loaded again when a feed is followed, refreshed or

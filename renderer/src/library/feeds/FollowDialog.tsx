@@ -1,9 +1,9 @@
 import { useRef, useState } from 'react';
-import type { Feed } from '../../../electron/common/feeds.ts';
-import { Dialog, FIRST_FIELD } from '../app/dialog.tsx';
-import { call, messageOf } from '../client/api.ts';
-import { download } from '../client/download.ts';
-import { base64Of } from '../client/media.ts';
+import type { Feed } from '../../../../electron/common/feeds.ts';
+import { Dialog, FIRST_FIELD } from '../../ui/dialog.tsx';
+import { call, messageOf } from '../../client/api.ts';
+import { download } from '../../client/download.ts';
+import { base64Of } from '../../client/media.ts';
 
 /**
  * "Follow a feed…": a feed's address or a site's (its feed is found), and the way another

@@ -1,0 +1,8 @@
+/** The words the window shows for the library's closed sets of values. */
+import { highlightColors, type DraftStatus, type HighlightColor } from '../../../electron/common/model.ts';
+
+export { highlightColors };
+
+export const COLOR_LABELS: Record<HighlightColor, string> = { yellow: 'Yellow', green: 'Green', blue: 'Blue', pink: 'Pink' };
+
+export const STATUS_LABELS: Record<DraftStatus, string> = { draft: 'Draft', editing: 'Editing', ready: 'Ready', published: 'Published' };
