@@ -9,7 +9,6 @@ import { LibraryPane } from '../library/LibraryPane.tsx';
 import type { LibrarySelection } from '../ui/selection.ts';
 import { Sidebar } from '../library/Sidebar.tsx';
 import { SettingsContext, useSettings } from '../ui/settings.ts';
-import { isTyping } from '../ui/hooks.ts';
 import { deletions, type DeletionBatch } from '../ui/deletions.ts';
 import { DeletionNotice } from './DeletionNotice.tsx';
 import { keepWhereLeftOff, whereLeftOff } from '../ui/where-left-off.ts';
@@ -103,7 +102,7 @@ export function App() {
     { id: 'app.import-folder', title: 'Import a folder…', section: 'Library', run: importer.pickFolder },
     { id: 'app.import-address', title: 'Import from a web address…', section: 'Library', run: () => setDialog('address') },
     { id: 'app.open-as-draft', title: 'Open a file as a draft…', section: 'Library', run: () => draftInput.current?.click() },
-    { id: 'app.search', title: 'Search the library', section: 'Library', shortcut: '/', run: focusSearch },
+    { id: 'app.search', title: 'Search the library', section: 'Library', shortcut: '/', keys: { key: '/' }, run: focusSearch },
     { id: 'app.view-all', title: 'Show all articles', section: 'Library', run: go('all') },
     { id: 'app.view-unread', title: 'Show unread articles', section: 'Library', run: go('unread') },
     { id: 'app.view-favorites', title: 'Show favorites', section: 'Library', run: go('favorites') },
@@ -129,50 +128,43 @@ export function App() {
       title: 'Focus mode on or off',
       section: 'App',
       shortcut: `${MOD}Shift+D`,
+      // From the keyboard too, so browser mode (no menu bar) can enter and leave it.
+      keys: { key: 'd', mod: true, shift: true, inFields: true, inDialogs: true },
       run: () => setFocusMode((on) => !on),
     },
-    { id: 'app.commands', title: 'Show all commands', section: 'App', shortcut: `${MOD}Shift+P`, run: () => setDialog('commands') },
-    { id: 'app.shortcuts', title: 'Show keyboard shortcuts', section: 'App', shortcut: '?', run: () => setDialog('shortcuts') },
+    {
+      id: 'app.commands',
+      title: 'Show all commands',
+      section: 'App',
+      shortcut: `${MOD}Shift+P`,
+      keys: { key: 'p', mod: true, shift: true, inFields: true },
+      run: () => setDialog('commands'),
+    },
+    {
+      id: 'app.shortcuts',
+      title: 'Show keyboard shortcuts',
+      section: 'App',
+      shortcut: '?',
+      keys: { key: '?' },
+      run: () => setDialog('shortcuts'),
+    },
+    {
+      id: 'app.fold-sidebar',
+      title: 'Fold the sidebar away',
+      section: 'App',
+      unlisted: true,
+      keys: { key: 'Escape', inFields: true },
+      run: () => (sidebarOpen ? setSidebarOpen(false) : false),
+    },
+    {
+      id: 'app.leave-focus-mode',
+      title: 'Leave focus mode',
+      section: 'App',
+      unlisted: true,
+      keys: { key: 'Escape', inFields: true },
+      run: () => (focusMode ? setFocusMode(false) : false),
+    },
   ]);
-
-  const sidebarFolded = useRef(sidebarOpen);
-  sidebarFolded.current = sidebarOpen;
-  // Focus mode from the keyboard too, so browser mode (no menu bar) can enter and leave it.
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const plain = !event.ctrlKey && !event.metaKey && !event.altKey && !isTyping(event.target) && !document.querySelector('dialog[open]');
-      if (event.key === '/' && plain) {
-        event.preventDefault();
-        focusSearch();
-        return;
-      }
-      if (event.key === '?' && plain) {
-        event.preventDefault();
-        setDialog('shortcuts');
-        return;
-      }
-      if (
-        (event.ctrlKey || event.metaKey) &&
-        event.shiftKey &&
-        event.key.toLowerCase() === 'p' &&
-        !document.querySelector('dialog[open]')
-      ) {
-        event.preventDefault();
-        setDialog('commands');
-        return;
-      }
-      if ((event.ctrlKey || event.metaKey) && event.shiftKey && event.key.toLowerCase() === 'd') {
-        event.preventDefault();
-        setFocusMode((on) => !on);
-      } else if (event.key === 'Escape' && sidebarFolded.current) {
-        setSidebarOpen(false);
-      } else if (event.key === 'Escape' && focusMode && !document.querySelector('dialog[open]')) {
-        setFocusMode(false);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [focusMode]);
 
   // A restored backup is a different library: every view starts again from it.
   useEffect(() => subscribe('library.restored', () => window.location.reload()), []);

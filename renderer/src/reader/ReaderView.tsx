@@ -8,7 +8,6 @@ import { call, messageOf, transport } from '../client/api.ts';
 import { mediaUrl } from '../client/media.ts';
 import { TagEditor } from '../ui/TagEditor.tsx';
 import { deletions, type DeletionBatch } from '../ui/deletions.ts';
-import { isTyping } from '../ui/hooks.ts';
 import { MOD, useCommands } from '../ui/commands.ts';
 import { TypographyMenu } from './TypographyMenu.tsx';
 import { OverflowActions } from '../ui/OverflowActions.tsx';
@@ -48,6 +47,9 @@ function useLibraryImages(container: RefObject<HTMLDivElement | null>, html: str
   }, [container, html]);
 }
 
+/** The reading view's letter keys are not theirs on a list's rows, which use letters of their own. */
+const LISTS = '[role="list"]';
+
 export function ReaderView({
   article: initial,
   onDeleted,
@@ -85,12 +87,6 @@ export function ReaderView({
     // A passage already highlighted opens its highlight, to change its colour or note.
     if (made && (withNote || made.existed)) setEditingHighlight(made.highlight);
   };
-  useReaderKeys(bodyRef, {
-    f: () => void update({ favorite: !article.favorite }),
-    e: () => void update({ archived: !article.archived }),
-    h: () => void highlight('yellow', false),
-    find: () => setFinding(true),
-  });
   const exportHighlights = async () => {
     try {
       const file = await call('articles.export', { id: article.id, format: 'highlights-md' });
@@ -124,6 +120,7 @@ export function ReaderView({
       title: article.favorite ? 'Remove from favorites' : 'Add to favorites',
       section: 'Reading',
       shortcut: 'f',
+      keys: { key: 'f', notOn: LISTS },
       run: () => void update({ favorite: !article.favorite }),
     },
     {
@@ -131,6 +128,7 @@ export function ReaderView({
       title: article.archived ? 'Move out of the archive' : 'Archive',
       section: 'Reading',
       shortcut: 'e',
+      keys: { key: 'e', notOn: LISTS },
       run: () => void update({ archived: !article.archived }),
     },
     {
@@ -138,15 +136,29 @@ export function ReaderView({
       title: 'Highlight the selection',
       section: 'Reading',
       shortcut: 'h',
+      keys: { key: 'h', notOn: LISTS },
       run: () => void highlight('yellow', false),
     },
-    { id: 'reader.find', title: 'Find in the article', section: 'Reading', shortcut: `${MOD}F`, run: () => setFinding(true) },
+    {
+      id: 'reader.find',
+      title: 'Find in the article',
+      section: 'Reading',
+      shortcut: `${MOD}F`,
+      keys: { key: 'f', mod: true, shift: false, inFields: true },
+      run: () => setFinding(true),
+    },
     {
       id: 'reader.page',
       title: 'Page down (Shift: up)',
       section: 'Reading',
       shortcut: 'Space',
-      run: () => bodyRef.current?.closest('.content-pane')?.scrollBy({ top: window.innerHeight * 0.8 }),
+      // Space on a button or a link presses it; in a list it is the list's.
+      keys: { key: ' ', notOn: 'button, a, [role="toolbar"], [role="list"]' },
+      run: (event) => {
+        const pane = bodyRef.current?.closest<HTMLElement>('.content-pane');
+        if (!pane) return false;
+        pane.scrollBy({ top: (event?.shiftKey ? -1 : 1) * pane.clientHeight * 0.9 });
+      },
     },
     {
       id: 'reader.read',
@@ -272,47 +284,6 @@ export function ReaderView({
       )}
     </article>
   );
-}
-
-/**
- * The reading view's own keys, when nothing is being typed: f favorite, e archive, h highlight
- * the selection, space or Shift+space to page through the story from anywhere in the window,
- * and Ctrl/Cmd+F to find in the article.
- */
-function useReaderKeys(body: RefObject<HTMLDivElement | null>, actions: Record<'f' | 'e' | 'h' | 'find', () => void>): void {
-  const latest = useRef(actions);
-  latest.current = actions;
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (
-        (event.ctrlKey || event.metaKey) &&
-        !event.altKey &&
-        !event.shiftKey &&
-        event.key.toLowerCase() === 'f' &&
-        !document.querySelector('dialog[open]')
-      ) {
-        event.preventDefault();
-        latest.current.find();
-        return;
-      }
-      if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target) || document.querySelector('dialog[open]')) return;
-      const onControl = event.target instanceof HTMLElement && event.target.closest('button, a, [role="toolbar"], [role="list"]');
-      if (event.key === ' ' && !onControl) {
-        const pane = body.current?.closest<HTMLElement>('.content-pane');
-        if (!pane) return;
-        event.preventDefault();
-        pane.scrollBy({ top: (event.shiftKey ? -1 : 1) * pane.clientHeight * 0.9 });
-      } else if (
-        (event.key === 'f' || event.key === 'e' || event.key === 'h') &&
-        !(event.target instanceof HTMLElement && event.target.closest('[role="list"]'))
-      ) {
-        event.preventDefault();
-        latest.current[event.key]();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [body]);
 }
 
 /** A saved link without its page: say so, and offer the download (the whole queue). */
