@@ -16,7 +16,7 @@ import type { LibrarySelection } from '../ui/selection.ts';
 import { useDebounced, useLibraryVersion } from '../ui/hooks.ts';
 import { ApiError, call, messageOf } from '../client/api.ts';
 import { Snippet } from './Snippet.tsx';
-import { ArticleList } from './ArticleList.tsx';
+import { ArticleList } from './list/ArticleList.tsx';
 import { HighlightList } from './HighlightList.tsx';
 import { ConfirmDialog } from '../ui/ConfirmDialog.tsx';
 import { BookButton } from './BookButton.tsx';
