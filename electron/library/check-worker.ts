@@ -1,23 +1,30 @@
 import { dirname } from 'node:path';
-import { parentPort, workerData } from 'node:worker_threads';
-import { quickCheckProblems, type CheckAnswer, type CheckRequest } from './check.ts';
-import { holdKey, openSqlite, type Db } from './cipher.ts';
+import { parentPort } from 'node:worker_threads';
+import { quickCheckProblems, type CheckAnswer, type CheckJob } from './check.ts';
+import { holdKey, openSqlite, releaseKey } from './cipher.ts';
 
-const { file, seal, key, copyOf } = workerData as CheckRequest;
-let db: Db | undefined;
-let answer: CheckAnswer;
-try {
-  if (key) holdKey(key, [dirname(file), ...(copyOf ? [dirname(copyOf)] : [])]);
-  if (copyOf) copyByVacuum(copyOf, file);
-  db = openSqlite(file, { readonly: !seal, fileMustExist: true });
-  if (seal) db.pragma('journal_mode = DELETE');
-  answer = { problems: quickCheckProblems(db) };
-} catch (error) {
-  answer = { error: { message: (error as Error).message, code: (error as { code?: unknown }).code } };
-} finally {
-  db?.close();
+/** Answers each check it is sent, one at a time, in the order they came. */
+parentPort!.on('message', ({ id, request }: CheckJob) => {
+  parentPort!.postMessage({ id, answer: check(request) } satisfies { id: number; answer: CheckAnswer });
+});
+
+function check({ file, seal, key, copyOf }: CheckJob['request']): CheckAnswer {
+  const folders = [dirname(file), ...(copyOf ? [dirname(copyOf)] : [])];
+  let db: ReturnType<typeof openSqlite> | undefined;
+  try {
+    if (key) holdKey(key, folders);
+    if (copyOf) copyByVacuum(copyOf, file);
+    db = openSqlite(file, { readonly: !seal, fileMustExist: true });
+    if (seal) db.pragma('journal_mode = DELETE');
+    return { problems: quickCheckProblems(db) };
+  } catch (error) {
+    return { error: { message: (error as Error).message, code: (error as { code?: unknown }).code } };
+  } finally {
+    db?.close();
+    // The thread keeps no key past the check it was given one for.
+    if (key) releaseKey(folders);
+  }
 }
-parentPort!.postMessage(answer);
 
 function copyByVacuum(source: string, destination: string): void {
   const from = openSqlite(source, { readonly: true, fileMustExist: true });

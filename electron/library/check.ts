@@ -1,5 +1,4 @@
-import { Worker } from 'node:worker_threads';
-import { workerUrl } from '../common/node/workers.ts';
+import { SupervisedWorker } from '../common/node/workers.ts';
 import { heldKeyFor, type DataKey } from './cipher.ts';
 import type { Db } from './database.ts';
 
@@ -41,21 +40,51 @@ export interface CheckRequest {
 
 export type CheckAnswer = { problems: string[] } | { error: { message: string; code?: unknown } };
 
+/** A check as the worker is sent it, numbered so its answer finds its caller. */
+export interface CheckJob {
+  id: number;
+  request: CheckRequest;
+}
+
+interface Waiting {
+  resolve: (answer: CheckAnswer) => void;
+  reject: (error: Error) => void;
+}
+
+const waiting = new Map<number, Waiting>();
+let nextJob = 1;
+
+/** The checks' worker thread, started for the first check and let go a while after the last. */
+const checker = new SupervisedWorker<CheckJob, { id: number; answer: CheckAnswer }>({
+  name: 'check-worker',
+  idleMs: 10_000,
+  onReply: ({ id, answer }) => {
+    waiting.get(id)?.resolve(answer);
+    waiting.delete(id);
+    if (waiting.size === 0) checker.releaseWhenIdle();
+  },
+  onFailure: (error) => {
+    const failure = error ?? new Error('The library check stopped early.');
+    for (const job of waiting.values()) job.reject(failure);
+    waiting.clear();
+  },
+});
+
 /**
  * The quick check in a worker thread: it reads the whole file (seconds for a big library),
  * and the app's main thread must stay free meanwhile. Resolves with the problems found, a
  * file SQLite calls damaged on opening included; other failures (no access) reject.
  */
-export function checkInWorker(request: CheckRequest): Promise<string[]> {
+export async function checkInWorker(request: CheckRequest): Promise<string[]> {
   const key = request.key ?? heldKeyFor(request.copyOf ?? request.file);
-  const worker = new Worker(workerUrl('check-worker'), { workerData: { ...request, key } });
-  return new Promise<string[]>((resolve, reject) => {
-    worker.once('message', (answer: CheckAnswer) => {
-      if ('problems' in answer) resolve(answer.problems);
-      else if (isDamage(answer.error)) resolve([answer.error.message]);
-      else reject(Object.assign(new Error(answer.error.message), { code: answer.error.code }));
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`The library check stopped early (exit code ${code}).`)));
-  }).finally(() => void worker.terminate());
+  const id = nextJob++;
+  const answer = await new Promise<CheckAnswer>((resolve, reject) => {
+    waiting.set(id, { resolve, reject });
+    checker.post({ id, request: { ...request, ...(key ? { key } : {}) } });
+    // A caller awaiting a check (the CLI) is kept alive until it is answered.
+    checker.hold(true);
+  });
+  if ('problems' in answer) return answer.problems;
+  if (isDamage(answer.error)) return [answer.error.message];
+  throw Object.assign(new Error(answer.error.message), { code: answer.error.code });
 }
