@@ -91,13 +91,17 @@ export const articleListSchema = z.object({
   items: z.array(articleSummarySchema),
 });
 
+/**
+ * The words of a search. Control characters (a NUL pasted from a binary file) mean nothing in
+ * a search; as spaces they cannot break the query either.
+ */
+export const searchWords = z
+  .string()
+  .max(1000)
+  .transform((query) => query.replace(/[\u0000-\u001f\u007f]/g, ' '));
+
 export const searchQuerySchema = z.strictObject({
-  // Control characters (a NUL pasted from a binary file) mean nothing in a search; as spaces
-  // they cannot break the query either.
-  query: z
-    .string()
-    .max(1000)
-    .transform((query) => query.replace(/[\u0000-\u001f\u007f]/g, ' ')),
+  query: searchWords,
   limit: z.number().int().min(1).max(200).default(50),
   /** Who is typing (one id per search box): a newer search supersedes an older one of the same session. */
   session: z.string().max(100).optional(),
@@ -279,8 +283,12 @@ export type ArticleSummary = z.output<typeof articleSummarySchema>;
 export type Article = z.output<typeof articleSchema>;
 export type LibraryView = z.output<typeof libraryView>;
 export type ListQuery = z.input<typeof listQuerySchema>;
+/** A list query once the contract has checked it: defaults filled in. */
+export type ParsedListQuery = z.output<typeof listQuerySchema>;
 export type ArticleList = z.output<typeof articleListSchema>;
 export type SearchQuery = z.input<typeof searchQuerySchema>;
+/** A search once the contract has checked it: control characters gone, defaults filled in. */
+export type ParsedSearchQuery = z.output<typeof searchQuerySchema>;
 export type SearchResults = z.output<typeof searchResultsSchema>;
 export type TagCount = z.output<typeof tagCountSchema>;
 export type DraftFields = z.output<typeof draftFieldsSchema>;

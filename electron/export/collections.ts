@@ -1,5 +1,5 @@
 import { DatelineError } from '../common/errors.ts';
-import { getArticle, listArticles } from '../library/articles.ts';
+import { getArticle, listArticleIds } from '../library/articles.ts';
 import type { Library } from '../library/library.ts';
 import { searchArticles } from '../library/search.ts';
 import { libraryExportContext } from './context.ts';
@@ -15,7 +15,7 @@ export type BookSource = { tag: string } | { query: string };
 export function exportBook(library: Library, source: BookSource): ExportedFile {
   const { title, ids } =
     'tag' in source
-      ? { title: `Tag: ${source.tag}`, ids: listArticles(library, { tag: source.tag, limit: BOOK_LIMIT.tag }).items.map((item) => item.id) }
+      ? { title: `Tag: ${source.tag}`, ids: listArticleIds(library, { view: 'all', sort: 'saved', tag: source.tag }, BOOK_LIMIT.tag) }
       : {
           title: `Search: ${source.query}`,
           ids: searchArticles(library, { query: source.query, limit: BOOK_LIMIT.search }).results.map((result) => result.id),

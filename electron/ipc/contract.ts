@@ -19,6 +19,7 @@ import {
   draftFieldsSchema,
   listQuerySchema,
   searchQuerySchema,
+  searchWords,
   searchResultsSchema,
   tagCountSchema,
   revisionSchema,
@@ -241,7 +242,7 @@ export const channels = {
   },
   /** Every article of a tag, or of a search, as one e-book (EPUB) with its images. */
   'export.epub': {
-    input: z.union([z.strictObject({ tag: tagName }), z.strictObject({ query: z.string().trim().min(1).max(1000) })]),
+    input: z.union([z.strictObject({ tag: tagName }), z.strictObject({ query: z.string().trim().min(1).pipe(searchWords) })]),
     output: exportedFile,
   },
   'app.info': { input: z.strictObject({}), output: appInfoSchema },

@@ -1,6 +1,5 @@
 import { DatelineError } from '../common/errors.ts';
-import type { Article, ArticleList, ArticleSummary, DraftStatus, ListQuery, RelatedLink } from '../common/model.ts';
-import { listQuerySchema } from '../common/model.ts';
+import type { Article, ArticleList, ArticleSummary, DraftStatus, ListQuery, ParsedListQuery, RelatedLink } from '../common/model.ts';
 import { readingMinutes } from '../common/text.ts';
 import { sourceContains } from './sql.ts';
 import type { Library } from './library.ts';
@@ -100,7 +99,7 @@ function toSummary(row: ArticleRow): ArticleSummary {
 const RARE_TAG = 2000;
 
 /** The rows a list query names, as SQL: its conditions and their values, tags apart. */
-function listFilter(query: ListQuery) {
+function listFilter(query: ListFilter) {
   const { view, tag, feed, status, kind, source, from, to, sort } = query;
   const conditions = [VIEW_CONDITIONS[view ?? 'all']];
   const params: unknown[] = [];
@@ -123,10 +122,13 @@ function listFilter(query: ListQuery) {
 
 const TAG_ID = '(SELECT id FROM tags WHERE name = ?)';
 
-export function listArticles(library: Library, query: ListQuery = {}): ArticleList {
-  const parsed = listQuerySchema.parse(query);
-  const { tag, sort, order, limit, offset } = parsed;
-  const { where, params, tagParams } = listFilter(parsed);
+/** What a list shows, apart from which page of it. */
+type ListFilter = Omit<ParsedListQuery, 'limit' | 'offset'>;
+
+/** A page of the list `query` describes (checked by the contract, its defaults filled in). */
+export function listArticles(library: Library, query: ParsedListQuery): ArticleList {
+  const { tag, sort, order, limit, offset } = query;
+  const { where, params, tagParams } = listFilter(query);
   // A tag is counted from its own index, where its articles are together. For the page, a
   // common tag is tested row by row while the sort's index is walked (it stops at the page's
   // end); a rare one is looked up and its few articles sorted.
@@ -158,12 +160,11 @@ export function listArticles(library: Library, query: ListQuery = {}): ArticleLi
  * Every article a list shows, in its order, by id only: what "Select all" chooses, however
  * few of its pages are loaded. At most `limit` of them.
  */
-export function listArticleIds(library: Library, query: ListQuery, limit: number): number[] {
-  const parsed = listQuerySchema.parse(query);
-  const { where, params, tagParams } = listFilter(parsed);
-  const tagged = parsed.tag === undefined ? '' : ` AND a.id IN (SELECT article_id FROM article_tags WHERE tag_id = ${TAG_ID})`;
+export function listArticleIds(library: Library, query: ListFilter, limit: number): number[] {
+  const { where, params, tagParams } = listFilter(query);
+  const tagged = query.tag === undefined ? '' : ` AND a.id IN (SELECT article_id FROM article_tags WHERE tag_id = ${TAG_ID})`;
   return library
-    .statement<{ id: number }>(`SELECT a.id FROM articles a WHERE ${where}${tagged} ORDER BY ${orderBy(parsed.sort, parsed.order)} LIMIT ?`)
+    .statement<{ id: number }>(`SELECT a.id FROM articles a WHERE ${where}${tagged} ORDER BY ${orderBy(query.sort, query.order)} LIMIT ?`)
     .all(...params, ...tagParams, limit)
     .map((row) => row.id);
 }

@@ -1,5 +1,4 @@
-import type { SearchQuery, SearchResults } from '../common/model.ts';
-import { searchQuerySchema } from '../common/model.ts';
+import type { ParsedSearchQuery, SearchResults } from '../common/model.ts';
 import { escapeHtml } from '../common/text.ts';
 import type { Library } from './library.ts';
 import { sourceContains } from './sql.ts';
@@ -117,8 +116,7 @@ interface Ranked {
  * exactly as typed come before those matching only by stem. A broad query, matching more
  * articles than `BROAD_CANDIDATES`, is ranked among its newest matches.
  */
-export function searchArticles(library: Library, query: SearchQuery): SearchResults {
-  const { query: text, limit } = searchQuerySchema.parse(query);
+export function searchArticles(library: Library, { query: text, limit }: ParsedSearchQuery): SearchResults {
   const parsed = parseQuery(text);
   const filters = filterSql(parsed);
   const filtered = parsed.tags.length + parsed.sources.length > 0;

@@ -1,5 +1,5 @@
 import { DatelineError, type ErrorCode } from '../common/errors.ts';
-import { searchQuerySchema, type SearchQuery, type SearchResults } from '../common/model.ts';
+import type { ParsedSearchQuery, SearchResults } from '../common/model.ts';
 import { SupervisedWorker } from '../common/node/workers.ts';
 import { heldKeyFor } from './cipher.ts';
 import type { Library } from './library.ts';
@@ -7,7 +7,7 @@ import { searchArticles } from './search.ts';
 
 export interface SearchRequest {
   id: number;
-  query: SearchQuery;
+  query: ParsedSearchQuery;
 }
 
 export type SearchReply =
@@ -69,13 +69,8 @@ export class Searcher {
     });
   }
 
-  search(input: SearchQuery): Promise<SearchResults> {
-    const checked = searchQuerySchema.safeParse(input);
-    if (!checked.success)
-      return Promise.reject(
-        new DatelineError('INVALID_INPUT', `This search cannot run: ${checked.error.issues[0]?.message ?? 'bad input'}.`),
-      );
-    const query = checked.data;
+  /** Runs a search the contract has checked (it is not checked again here). */
+  search(query: ParsedSearchQuery): Promise<SearchResults> {
     // An in-memory library has no file another connection could open.
     if (this.inThread || this.library.file === ':memory:') {
       try {

@@ -1,10 +1,11 @@
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { getArticle, listArticles } from '../../electron/library/articles.ts';
+import { getArticle } from '../../electron/library/articles.ts';
 import { createDraft } from '../../electron/library/drafts.ts';
 import { Library } from '../../electron/library/library.ts';
 import { expect, readerAction, type RunningApp, startApp, stopApp, test } from './fixtures.ts';
+import { listArticles } from '../helpers/queries.ts';
 
 const body = (page: Page) => page.getByRole('textbox', { name: 'Article body' });
 

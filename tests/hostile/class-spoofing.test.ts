@@ -2,8 +2,9 @@ import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { ALLOWED_CLASSES } from '../../electron/common/sanitize-policy.ts';
 import { importFiles } from '../../electron/import/pipeline.ts';
-import { getArticle, listArticles } from '../../electron/library/articles.ts';
+import { getArticle } from '../../electron/library/articles.ts';
 import { tempLibrary } from '../helpers/temp.ts';
+import { listArticles } from '../helpers/queries.ts';
 
 /**
  * An article that borrows the app's own classes can dress up as the app: a fixed "toast"

@@ -2,8 +2,9 @@ import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importFiles } from '../../electron/import/pipeline.ts';
-import { getArticle, listArticles } from '../../electron/library/articles.ts';
+import { getArticle } from '../../electron/library/articles.ts';
 import { tempDir, tempLibrary } from '../helpers/temp.ts';
+import { listArticles } from '../helpers/queries.ts';
 
 /**
  * A saved page reads its pictures from disk, beside it. A hostile page must not make the

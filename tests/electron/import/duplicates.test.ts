@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { importFiles } from '../../../electron/import/pipeline.ts';
-import { getArticle, listArticles } from '../../../electron/library/articles.ts';
+import { getArticle } from '../../../electron/library/articles.ts';
 import { tempLibrary } from '../../helpers/temp.ts';
+import { listArticles } from '../../helpers/queries.ts';
 
 /** A link saved in two apps, or twice in one, is one article with everything both copies said. */
 

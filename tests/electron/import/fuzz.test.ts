@@ -7,12 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { errorCodes } from '../../../electron/common/errors.ts';
 import { importFiles, MAX_IMPORT_BYTES } from '../../../electron/import/pipeline.ts';
 import { findImporter, supportedExtensions } from '../../../electron/import/registry.ts';
-import { getArticle, listArticles } from '../../../electron/library/articles.ts';
+import { getArticle } from '../../../electron/library/articles.ts';
 import type { Library } from '../../../electron/library/library.ts';
 import { listTags } from '../../../electron/library/tags.ts';
 import { tagName } from '../../../electron/common/model.ts';
 import { checkIntegrity } from '../../../electron/library/maintenance.ts';
 import { FIXTURES, tempLibrary } from '../../helpers/temp.ts';
+import { listArticles } from '../../helpers/queries.ts';
 
 /**
  * Every importer against generated malformed input: random bytes under every extension,

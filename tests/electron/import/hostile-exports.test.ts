@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { JSDOM } from 'jsdom';
 import { importFiles } from '../../../electron/import/pipeline.ts';
-import { getArticle, listArticles } from '../../../electron/library/articles.ts';
+import { getArticle } from '../../../electron/library/articles.ts';
 import type { Library } from '../../../electron/library/library.ts';
 import { HOSTILE_EXPORTS, hostileCorpusFiles } from '../../fixtures/hostile/exports.ts';
 import { HOSTILE_PAYLOADS } from '../../fixtures/hostile/payloads.ts';
 import { tempLibrary } from '../../helpers/temp.ts';
+import { listArticles } from '../../helpers/queries.ts';
 
 const INERT_LINK = /^(https?:|mailto:|#)/i;
 /** Pictures come only from the library itself. */

@@ -7,8 +7,8 @@ import { withoutSiteSuffix } from '../../../electron/import/html/metadata.ts';
 import { isArticle } from '../../../electron/import/types.ts';
 import { getArticle } from '../../../electron/library/articles.ts';
 import { getMedia } from '../../../electron/library/media.ts';
-import { searchArticles } from '../../../electron/library/search.ts';
 import { FIXTURES, tempLibrary } from '../../helpers/temp.ts';
+import { searchArticles } from '../../helpers/queries.ts';
 
 const page = (name: string) => fileURLToPath(new URL(`html/${name}`, FIXTURES));
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { importFiles } from '../../../electron/import/pipeline.ts';
-import { getArticle, listArticles } from '../../../electron/library/articles.ts';
+import { getArticle } from '../../../electron/library/articles.ts';
 import { tempLibrary } from '../../helpers/temp.ts';
+import { listArticles } from '../../helpers/queries.ts';
 
 /** The files people bring when they move in, shaped like the real ones. */
 

@@ -3,11 +3,12 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { importFiles } from '../../../electron/import/pipeline.ts';
 import { highlightsFromMarkdown, readOmnivoreNotes } from '../../../electron/import/formats/omnivore.ts';
-import { getArticle, listArticles } from '../../../electron/library/articles.ts';
+import { getArticle } from '../../../electron/library/articles.ts';
 import { deleteTag, listTags } from '../../../electron/library/tags.ts';
 import { tagName } from '../../../electron/common/model.ts';
 import type { Library } from '../../../electron/library/library.ts';
 import { FIXTURES, tempLibrary } from '../../helpers/temp.ts';
+import { listArticles } from '../../helpers/queries.ts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`archives/${name}`, FIXTURES));
 

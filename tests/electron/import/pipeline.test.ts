@@ -5,9 +5,9 @@ import { zipSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { ImportWorker } from '../../../electron/import/worker/pool.ts';
 import { importFiles, MAX_IMPORT_BYTES, type PendingFile } from '../../../electron/import/pipeline.ts';
-import { getArticle, listArticles } from '../../../electron/library/articles.ts';
-import { searchArticles } from '../../../electron/library/search.ts';
+import { getArticle } from '../../../electron/library/articles.ts';
 import { KURSK_FIXTURE, tempDir, tempLibrary } from '../../helpers/temp.ts';
+import { listArticles, searchArticles } from '../../helpers/queries.ts';
 
 const kurskPath = fileURLToPath(KURSK_FIXTURE);
 const onDisk = (path: string): PendingFile => ({ path, read: () => readFile(path) });

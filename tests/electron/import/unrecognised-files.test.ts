@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { importFiles } from '../../../electron/import/pipeline.ts';
 import { supportedExtensions } from '../../../electron/import/registry.ts';
-import { listArticles } from '../../../electron/library/articles.ts';
 import { tempLibrary } from '../../helpers/temp.ts';
+import { listArticles } from '../../helpers/queries.ts';
 
 /** CSV exports as people's tools rewrite them, and files of a known extension nothing recognised. */
 

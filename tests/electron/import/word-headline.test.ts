@@ -2,8 +2,9 @@ import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { describe, expect, it } from 'vitest';
 import { importAsDraft } from '../../../electron/import/drafts.ts';
 import { importFiles } from '../../../electron/import/pipeline.ts';
-import { getArticle, listArticles } from '../../../electron/library/articles.ts';
+import { getArticle } from '../../../electron/library/articles.ts';
 import { tempLibrary } from '../../helpers/temp.ts';
+import { listArticles } from '../../helpers/queries.ts';
 
 /** A Word story as journalists write one: a Title paragraph, a "By …" line, the story. */
 async function wordStory(): Promise<Buffer> {

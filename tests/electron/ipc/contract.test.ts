@@ -195,6 +195,14 @@ describe('the handlers', () => {
     expect(emitted.map((e) => e.event)).toEqual(['library.changed', 'library.changed', 'library.changed', 'library.changed']);
   });
 
+  it('refuses a search too long to run with a sentence, once, at the contract, and goes on serving', async () => {
+    const { dispatch } = setup();
+    const refused = await dispatch('search.query', { query: 'x'.repeat(2000) });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect((refused as { error: { message: string } }).error.message).toMatch(/^[A-Z].*\.$/);
+    expect(await dispatch('search.query', { query: 'storm\u0000' })).toMatchObject({ ok: true, value: { total: 0 } });
+  });
+
   it('imports base64 files, reporting progress events and a per-file summary, each naming the import', async () => {
     const { dispatch, emitted } = setup();
     const data = Buffer.from('Harbour reopens\n\nBoats returned on Monday.').toString('base64');

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { type DatelineError } from '../../../electron/common/errors.ts';
-import { deleteArticle, getArticle, listArticleIds, listArticles } from '../../../electron/library/articles.ts';
+import { deleteArticle, getArticle } from '../../../electron/library/articles.ts';
 import { insertSavedArticle } from '../../../electron/library/saved-articles.ts';
 import { createDraft, updateArticle } from '../../../electron/library/drafts.ts';
 import { type Library } from '../../../electron/library/library.ts';
 import { listTags, setArticleTags } from '../../../electron/library/tags.ts';
 import { tempLibrary } from '../../helpers/temp.ts';
+import { listArticleIds, listArticles } from '../../helpers/queries.ts';
 
 function editorState(...paragraphs: string[]): string {
   return JSON.stringify({
@@ -183,7 +184,6 @@ describe('managing tags', () => {
 describe('the tag filter at size', () => {
   it('lists a common tag and a rare one in the same order, page after page, whichever way it finds them', async () => {
     const { fillLibrary, syntheticArticles } = await import('../../helpers/synthetic.ts');
-    const { listArticles } = await import('../../../electron/library/articles.ts');
     const library = tempLibrary();
     fillLibrary(
       library,

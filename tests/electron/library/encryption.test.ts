@@ -15,10 +15,10 @@ import {
   unlockAtStart,
   unlockLibrary,
 } from '../../../electron/library/library-keys.ts';
-import { searchArticles } from '../../../electron/library/search.ts';
 import { Searcher } from '../../../electron/library/searcher.ts';
 import { openCheckedLibrary } from '../../../electron/library/startup.ts';
 import { tempDir } from '../../helpers/temp.ts';
+import { searchArticles, searchQuery } from '../../helpers/queries.ts';
 
 const PASSPHRASE = 'correct horse battery staple';
 const SECRET = 'quislingmarmalade';
@@ -96,7 +96,7 @@ describe('an encrypted library', () => {
     expect(searchArticles(library, { query: `${SECRET}1` }).total).toBe(1);
     const searcher = new Searcher(library);
     try {
-      expect((await searcher.search({ query: `${SECRET}2` })).total).toBe(1);
+      expect((await searcher.search(searchQuery({ query: `${SECRET}2` }))).total).toBe(1);
     } finally {
       await searcher.close();
     }

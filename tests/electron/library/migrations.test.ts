@@ -6,14 +6,13 @@ import { DatelineError } from '../../../electron/common/errors.ts';
 import { Library } from '../../../electron/library/library.ts';
 import { LATEST_SCHEMA_VERSION, migrations } from '../../../electron/library/migrations.ts';
 import { findHighlights } from '../../../electron/library/highlights.ts';
-import { listArticles } from '../../../electron/library/articles.ts';
 import { listTags } from '../../../electron/library/tags.ts';
 import { tagName } from '../../../electron/common/model.ts';
-import { searchArticles } from '../../../electron/library/search.ts';
 import { tempDir } from '../../helpers/temp.ts';
 import { openCheckedLibrary } from '../../../electron/library/startup.ts';
 import { backupFolder } from '../../../electron/library/backups.ts';
 import type { BackupInfo } from '../../../electron/common/backups.ts';
+import { listArticles, searchArticles } from '../../helpers/queries.ts';
 
 function tableNames(library: Library): string[] {
   return library.db

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { editorStateJson, paragraphNode, textNode } from '../../../electron/common/editor-state.ts';
-import { getArticle, listArticles } from '../../../electron/library/articles.ts';
+import { getArticle } from '../../../electron/library/articles.ts';
 import { insertSavedArticle } from '../../../electron/library/saved-articles.ts';
 import { createDraft, restoreRevision, startDraftFrom, updateArticle } from '../../../electron/library/drafts.ts';
 import { AUTO_REVISION_INTERVAL_MS, getRevision, listRevisions, takeRevision } from '../../../electron/library/revisions.ts';
 import { tempLibrary } from '../../helpers/temp.ts';
+import { listArticles } from '../../helpers/queries.ts';
 
 const body = (text: string) => editorStateJson([paragraphNode([textNode(text)])]);
 

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { insertSavedArticle } from '../../../electron/library/saved-articles.ts';
 import type { Library } from '../../../electron/library/library.ts';
-import { COUNT_CAP, searchArticles, toMatchExpression } from '../../../electron/library/search.ts';
+import { COUNT_CAP, toMatchExpression } from '../../../electron/library/search.ts';
 import { fillLibrary } from '../../helpers/synthetic.ts';
 import { tempLibrary } from '../../helpers/temp.ts';
+import { searchArticles } from '../../helpers/queries.ts';
 
 function add(library: Library, title: string, text: string): number {
   return library.write(() => insertSavedArticle(library, { title, text, html: '' }));

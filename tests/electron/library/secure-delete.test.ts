@@ -8,9 +8,9 @@ import { deleteArticles } from '../../../electron/library/bulk.ts';
 import { addHighlight, deleteHighlight, updateHighlight } from '../../../electron/library/highlights.ts';
 import type { Library } from '../../../electron/library/library.ts';
 import { takeRevision } from '../../../electron/library/revisions.ts';
-import { searchArticles } from '../../../electron/library/search.ts';
 import { setArticleTags } from '../../../electron/library/tags.ts';
 import { tempLibrary } from '../../helpers/temp.ts';
+import { searchArticles } from '../../helpers/queries.ts';
 
 /** Every file in the library's folder that holds `word`, in any case. */
 function filesHolding(library: Library, word: string): string[] {

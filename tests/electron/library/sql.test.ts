@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { listArticles } from '../../../electron/library/articles.ts';
 import { insertSavedArticle } from '../../../electron/library/saved-articles.ts';
-import { searchArticles } from '../../../electron/library/search.ts';
 import { likeContaining } from '../../../electron/library/sql.ts';
 import { tempLibrary } from '../../helpers/temp.ts';
+import { listArticles, searchArticles } from '../../helpers/queries.ts';
 
 describe('the shared SQL pieces', () => {
   it('take LIKE wildcards in a filter literally', () => {

@@ -41,7 +41,8 @@ const command = (id: string, keys: Command['keys'], run: Command['run'] = () => 
 
 beforeEach(() => {
   ran = [];
-  document.body.innerHTML = '<input id="field"><div id="editor" contenteditable="true"></div><ul role="list"><li id="row" tabindex="0"></li></ul><p id="page"></p>';
+  document.body.innerHTML =
+    '<input id="field"><div id="editor" contenteditable="true"></div><ul role="list"><li id="row" tabindex="0"></li></ul><p id="page"></p>';
 });
 afterEach(() => unmount());
 
