@@ -7,6 +7,7 @@ import { contentHash } from './identity.ts';
 import type { Library } from './library.ts';
 import { getRevision, takeRevision, takeRevisionIfDue } from './revisions.ts';
 import { getArticle, iso, STATE_COLUMNS } from './articles.ts';
+import { assignments } from './sql.ts';
 
 export function createDraft(library: Library, fields: DraftFields): Article {
   const now = Date.now();
@@ -110,19 +111,15 @@ const COLUMNS = {
 } as const satisfies Partial<Record<keyof ArticlePatch, string>>;
 
 function applyPatch(library: Library, id: number, patch: ArticlePatch, now: number, options = { always: false }): void {
-  const assignments: string[] = [];
-  const values: unknown[] = [];
+  const columns: Record<string, unknown> = {};
   for (const [field, column] of Object.entries(COLUMNS) as [keyof typeof COLUMNS, string][]) {
     const value = patch[field];
-    if (value === undefined) continue;
-    assignments.push(`${column} = ?`);
-    values.push(typeof value === 'boolean' ? Number(value) : value);
+    if (value !== undefined) columns[column] = typeof value === 'boolean' ? Number(value) : value;
   }
   if (patch.slug !== undefined) {
     // A slug typed by hand stays; clearing it hands it back to the headline.
-    const slug = slugify(patch.slug);
-    assignments.push('slug = ?', 'slug_edited = ?');
-    values.push(slug, slug === '' ? 0 : 1);
+    columns.slug = slugify(patch.slug);
+    columns.slug_edited = columns.slug === '' ? 0 : 1;
   }
   if (patch.editorState !== undefined) {
     let derived;
@@ -131,13 +128,16 @@ function applyPatch(library: Library, id: number, patch: ArticlePatch, now: numb
     } catch (error) {
       throw new DatelineError('INVALID_INPUT', (error as Error).message);
     }
-    assignments.push('editor_state = ?', 'body_html = ?', 'body_text = ?', 'word_count = ?');
-    values.push(patch.editorState, derived.html, derived.text, countWords(derived.text));
+    Object.assign(columns, {
+      editor_state: patch.editorState,
+      body_html: derived.html,
+      body_text: derived.text,
+      word_count: countWords(derived.text),
+    });
   }
-  if (assignments.length === 0 && !options.always) return;
-  library
-    .statement(`UPDATE articles SET ${[...assignments, 'updated_at = ?', 'revision = revision + 1'].join(', ')} WHERE id = ?`)
-    .run(...values, now, id);
+  if (Object.keys(columns).length === 0 && !options.always) return;
+  const set = assignments({ ...columns, updated_at: now });
+  library.run({ text: `UPDATE articles SET ${set.text}, revision = revision + 1 WHERE id = ?`, values: [...set.values, id] });
   refreshDerived(library, id);
 }
 

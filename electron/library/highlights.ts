@@ -11,6 +11,7 @@ import {
 } from '../common/model.ts';
 import type { Library } from './library.ts';
 import { markSnippet, MATCH_END, MATCH_START, toMatchExpression } from './search.ts';
+import { insertRow, sql } from './sql.ts';
 
 /**
  * Passages a reader marked in an article, with their notes. Each is anchored by its quote,
@@ -69,26 +70,24 @@ export function addHighlight(library: Library, input: NewHighlight, now = Date.n
     const article = library.statement<{ kind: string }>('SELECT kind FROM articles WHERE id = ?').get(highlight.articleId);
     if (!article) throw new DatelineError('NOT_FOUND', `There is no article with id ${highlight.articleId}.`);
     // The same passage marked again (a second click, another window) is the highlight it already has.
-    const same = library
-      .statement<{ id: number }>('SELECT id FROM highlights WHERE article_id = ? AND quote = ? AND position IS ? ORDER BY id LIMIT 1')
-      .get(highlight.articleId, highlight.quote, highlight.position);
+    const same = library.get<{ id: number }>(
+      sql`SELECT id FROM highlights WHERE article_id = ${highlight.articleId} AND quote = ${highlight.quote}
+          AND position IS ${highlight.position} ORDER BY id LIMIT 1`,
+    );
     if (same) return same.id;
-    const result = library
-      .statement(
-        `INSERT INTO highlights (article_id, quote, prefix, suffix, position, color, note, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        highlight.articleId,
-        highlight.quote,
-        highlight.prefix,
-        highlight.suffix,
-        highlight.position,
-        highlight.color,
-        highlight.note,
-        now,
-        now,
-      );
+    const result = library.run(
+      insertRow('highlights', {
+        article_id: highlight.articleId,
+        quote: highlight.quote,
+        prefix: highlight.prefix,
+        suffix: highlight.suffix,
+        position: highlight.position,
+        color: highlight.color,
+        note: highlight.note,
+        created_at: now,
+        updated_at: now,
+      }),
+    );
     return Number(result.lastInsertRowid);
   });
   return getHighlight(library, id);

@@ -1,4 +1,5 @@
-import type { Statement } from 'better-sqlite3-multiple-ciphers';
+import type { RunResult, Statement } from 'better-sqlite3-multiple-ciphers';
+import type { SqlQuery } from './sql.ts';
 import { openDatabase, openReadOnly, type Db, type OpenOptions } from './database.ts';
 
 /** Deletes made close together share one checkpoint. */
@@ -40,6 +41,16 @@ export class Library {
       this.statements.set(sql, prepared);
     }
     return prepared as Statement<unknown[], Row>;
+  }
+
+  /** Runs a statement built by `sql`, `insertRow` or `assignments` (prepared once, like any other). */
+  run(query: SqlQuery): RunResult {
+    return this.statement(query.text).run(...query.values);
+  }
+
+  /** The first row a query built by `sql` finds, if any. */
+  get<Row>(query: SqlQuery): Row | undefined {
+    return this.statement<Row>(query.text).get(...query.values);
   }
 
   /** Runs `work` in one write transaction (BEGIN IMMEDIATE): all of it or none of it. */

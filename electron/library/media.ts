@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { libraryMediaUrl, pendingUrlPattern } from '../common/media-url.ts';
 import type { Library } from './library.ts';
+import { insertRow } from './sql.ts';
 
 /** An image found while importing, not yet stored; the HTML names it by its token. */
 export interface PendingMedia {
@@ -32,9 +33,16 @@ export function addMedia(
 ): number {
   if (!MEDIA_TYPES.has(mimeType)) throw new TypeError(`Dateline does not store media of type ${mimeType}.`);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const result = library
-    .statement('INSERT INTO media (article_id, sha256, mime_type, bytes, source_url, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-    .run(articleId, sha256, mimeType, Buffer.from(bytes), sourceUrl, Date.now());
+  const result = library.run(
+    insertRow('media', {
+      article_id: articleId,
+      sha256,
+      mime_type: mimeType,
+      bytes: Buffer.from(bytes),
+      source_url: sourceUrl,
+      created_at: Date.now(),
+    }),
+  );
   return Number(result.lastInsertRowid);
 }
 

@@ -6,6 +6,7 @@ import type { Library } from './library.ts';
 import { storeImportedMedia, type PendingMedia } from './media.ts';
 import { addTags, importedTagNames, replaceTags } from './tags.ts';
 import { keptTime } from '../common/time.ts';
+import { insertRow } from './sql.ts';
 
 /** What an importer produces: one article as the library will keep it. */
 export interface NewSavedArticle {
@@ -64,44 +65,36 @@ export function findDuplicate(library: Library, article: NewSavedArticle): Dupli
 /** Stores an imported article with its related links and tags. Call inside `library.write`. */
 export function insertSavedArticle(library: Library, article: NewSavedArticle): number {
   const now = Date.now();
-  const result = library
-    .statement(
-      `INSERT INTO articles (kind, title, dek, byline, source_name, source_url, canonical_url,
-         url_key, published_at, created_at, updated_at, language, word_count, is_read,
-         is_favorite, is_archived, body_html, body_text, content_hash)
-       VALUES ('saved', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      article.title,
-      article.dek ?? '',
-      article.byline ?? '',
-      article.sourceName ?? '',
-      article.sourceUrl ?? null,
-      article.canonicalUrl ?? null,
-      urlKey(article.canonicalUrl ?? article.sourceUrl),
-      keptTime(article.publishedAt),
-      keptTime(article.createdAt) ?? now,
-      now,
-      article.language ?? null,
-      article.wordCount ?? countWords(article.text),
-      article.read ? 1 : 0,
-      article.favorite ? 1 : 0,
-      article.archived ? 1 : 0,
-      article.html,
-      article.text,
-      contentHash(article.title, article.text),
-    );
+  const result = library.run(
+    insertRow('articles', {
+      kind: 'saved',
+      title: article.title,
+      dek: article.dek ?? '',
+      byline: article.byline ?? '',
+      source_name: article.sourceName ?? '',
+      source_url: article.sourceUrl ?? null,
+      canonical_url: article.canonicalUrl ?? null,
+      url_key: urlKey(article.canonicalUrl ?? article.sourceUrl),
+      published_at: keptTime(article.publishedAt),
+      created_at: keptTime(article.createdAt) ?? now,
+      updated_at: now,
+      language: article.language ?? null,
+      word_count: article.wordCount ?? countWords(article.text),
+      is_read: article.read ? 1 : 0,
+      is_favorite: article.favorite ? 1 : 0,
+      is_archived: article.archived ? 1 : 0,
+      body_html: article.html,
+      body_text: article.text,
+      content_hash: contentHash(article.title, article.text),
+    }),
+  );
   const id = Number(result.lastInsertRowid);
   insertRelatedLinks(library, id, article.related ?? []);
   const tags = importedTagNames(article.tags ?? []);
   if (tags.length) replaceTags(library, id, tags);
   if (article.media?.length) storeImportedMedia(library, id, article.html, article.media);
   if (article.linkOnly) library.statement("UPDATE articles SET fetch_state = 'pending' WHERE id = ?").run(id);
-  const highlight = library.statement('INSERT INTO highlights (article_id, quote, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?)');
-  for (const item of article.highlights ?? []) {
-    const when = keptTime(item.createdAt) ?? now;
-    highlight.run(id, item.quote, item.note ?? '', when, when);
-  }
+  for (const item of article.highlights ?? []) insertImportedHighlight(library, id, item);
   return id;
 }
 
@@ -133,6 +126,14 @@ export function mergeIntoStored(library: Library, id: number, article: NewSavedA
 }
 
 /** The passages not marked in the stored article yet (the same words are not marked twice). */
+/** A highlight another app kept, dated when it was made there (or now). */
+function insertImportedHighlight(library: Library, articleId: number, item: ImportedHighlight): void {
+  const when = keptTime(item.createdAt) ?? Date.now();
+  library.run(
+    insertRow('highlights', { article_id: articleId, quote: item.quote, note: item.note ?? '', created_at: when, updated_at: when }),
+  );
+}
+
 function addNewHighlights(library: Library, id: number, highlights: readonly ImportedHighlight[]): number {
   const known = new Set(
     library
@@ -140,13 +141,11 @@ function addNewHighlights(library: Library, id: number, highlights: readonly Imp
       .all(id)
       .map((row) => row.quote),
   );
-  const insert = library.statement('INSERT INTO highlights (article_id, quote, note, created_at, updated_at) VALUES (?, ?, ?, ?, ?)');
   let added = 0;
   for (const item of highlights) {
     if (known.has(item.quote)) continue;
     known.add(item.quote);
-    const when = keptTime(item.createdAt) ?? Date.now();
-    insert.run(id, item.quote, item.note ?? '', when, when);
+    insertImportedHighlight(library, id, item);
     added += 1;
   }
   return added;

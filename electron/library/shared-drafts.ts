@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { DatelineError } from '../common/errors.ts';
 import type { Library } from './library.ts';
+import { insertRow } from './sql.ts';
 
 /**
  * Drafts shared to the newsroom desk: which story each is on the desk, and its Yjs document
@@ -50,9 +51,7 @@ export function linkDraftToStory(
     if (existing) return existing;
     const taken = library.statement('SELECT 1 FROM shared_drafts WHERE story = ?').get(story);
     if (taken) throw new DatelineError('CONFLICT', 'That desk story is open as another draft here already.');
-    library
-      .statement('INSERT INTO shared_drafts (article_id, story, desk_url, shared_at, joined) VALUES (?, ?, ?, ?, ?)')
-      .run(articleId, story, deskUrl, now, joined ? 1 : 0);
+    library.run(insertRow('shared_drafts', { article_id: articleId, story, desk_url: deskUrl, shared_at: now, joined: joined ? 1 : 0 }));
     return { articleId, story, deskUrl, sharedAt: now, joined };
   });
 }

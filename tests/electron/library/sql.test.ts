@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { insertSavedArticle } from '../../../electron/library/saved-articles.ts';
-import { likeContaining } from '../../../electron/library/sql.ts';
+import { assignments, insertRow, likeContaining, sql } from '../../../electron/library/sql.ts';
 import { tempLibrary } from '../../helpers/temp.ts';
 import { listArticles, searchArticles } from '../../helpers/queries.ts';
 
@@ -21,5 +21,40 @@ describe('the shared SQL pieces', () => {
     expect(listed('100%')).toEqual(['100% News']);
     expect(listed('o_O')).toEqual(['Radio_One']);
     expect(found('100%')).toEqual(['100% News']);
+  });
+
+  it('keep each value beside its place, in the order the statement reads them', () => {
+    const id = 7;
+    const quote = "it's";
+    expect(sql`SELECT id FROM highlights WHERE article_id = ${id} AND quote = ${quote}`).toEqual({
+      text: 'SELECT id FROM highlights WHERE article_id = ? AND quote = ?',
+      values: [7, "it's"],
+    });
+    expect(insertRow('tags', { name: 'ports', created_at: 1 })).toEqual({
+      text: 'INSERT INTO tags (name, created_at) VALUES (?, ?)',
+      values: ['ports', 1],
+    });
+    expect(assignments({ title: 'T', is_read: 1 })).toEqual({ text: 'title = ?, is_read = ?', values: ['T', 1] });
+  });
+
+  it('write a row through the library with every value in its own column', () => {
+    const library = tempLibrary();
+    const id = library.write(() =>
+      insertSavedArticle(library, {
+        title: 'Ferries',
+        dek: 'Back by Monday',
+        byline: 'Ana Lima',
+        sourceName: 'Harbour Times',
+        html: '<p>x</p>',
+        text: 'Crews returned.',
+      }),
+    );
+    expect(library.get(sql`SELECT title, dek, byline, source_name, body_text FROM articles WHERE id = ${id}`)).toEqual({
+      title: 'Ferries',
+      dek: 'Back by Monday',
+      byline: 'Ana Lima',
+      source_name: 'Harbour Times',
+      body_text: 'Crews returned.',
+    });
   });
 });
