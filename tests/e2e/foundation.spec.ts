@@ -153,6 +153,24 @@ test('regression: the summary of an import sent in several batches is not replac
   await expect(panel.getByRole('listitem')).toHaveCount(30);
 });
 
+test('regression: articles imported before the page heard its first event still show in the list', async ({ page, app }) => {
+  // A loaded machine: the page's event stream connects seconds after the page is up, and an
+  // import finishes before it does, so its "library changed" is never heard.
+  await page.route('**/api/events', async (route) => {
+    await new Promise((connected) => setTimeout(connected, 4000));
+    await route.continue();
+  });
+  await page.goto(app.url);
+  await page.getByTestId('import-input').setInputFiles([
+    { name: 'a.txt', mimeType: 'text/plain', buffer: Buffer.from('Ferry timetable changes\n\nWinter sailings start in November.') },
+    { name: 'b.txt', mimeType: 'text/plain', buffer: Buffer.from('Harbour reopens\n\nBoats returned on Monday.') },
+  ]);
+  await expect(page.getByRole('complementary', { name: 'Import' }).getByRole('heading')).toHaveText(
+    '2 imported, 0 already in the library, 0 failed',
+  );
+  await expect(articleList(page).getByRole('button')).toHaveCount(2);
+});
+
 test('a page opened without the launch secret is told so and reads nothing', async ({ page, app }) => {
   await page.goto(app.origin + '/');
   await expect(page.getByRole('alert').first()).toContainText('not connected to the running Dateline');

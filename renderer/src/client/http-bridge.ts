@@ -23,6 +23,11 @@ export function createHttpBridge(): DatelineBridge {
   const connect = () => {
     source = new EventSource(HTTP_EVENTS_PATH);
     for (const event of listeners.keys()) attach(event);
+    // What changed while this page was not listening (before its first connection, or while a
+    // lost one came back) was never heard: every view that shows the library reads it again.
+    source.addEventListener('open', () => {
+      for (const listener of listeners.get('library.changed') ?? []) listener({} as never);
+    });
   };
   const attach = (event: string) =>
     source?.addEventListener(event, (message) => {
