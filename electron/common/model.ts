@@ -82,6 +82,8 @@ export const listQuerySchema = z.strictObject({
   to: isoTime.optional(),
   sort: z.enum(listSorts).default('saved'),
   order: z.enum(['asc', 'desc']).optional(),
+  /** Only these articles, of those the rest of the query names (a list reading again the rows that changed). */
+  ids: z.array(articleId).min(1).max(500).optional(),
   limit: z.number().int().min(1).max(500).default(100),
   offset: z.number().int().min(0).default(0),
 });

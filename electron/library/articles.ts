@@ -100,7 +100,7 @@ const RARE_TAG = 2000;
 
 /** The rows a list query names, as SQL: its conditions and their values, tags apart. */
 function listFilter(query: ListFilter) {
-  const { view, tag, feed, status, kind, source, from, to, sort } = query;
+  const { view, tag, feed, status, kind, source, from, to, sort, ids } = query;
   const conditions = [VIEW_CONDITIONS[view ?? 'all']];
   const params: unknown[] = [];
   const add = (condition: string, ...values: unknown[]) => {
@@ -110,6 +110,7 @@ function listFilter(query: ListFilter) {
   if (status !== undefined) add("a.kind = 'draft' AND a.status = ?", status);
   if (kind !== undefined) add('a.kind = ?', kind);
   if (feed !== undefined) add('a.id IN (SELECT article_id FROM feed_items WHERE feed_id = ?)', feed);
+  if (ids !== undefined) add('a.id IN (SELECT value FROM json_each(?))', JSON.stringify(ids));
   if (source !== undefined) {
     const { sql, params: values } = sourceContains(source);
     add(sql, ...values);

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Library } from '../../electron/library/library.ts';
 import { fillLibrary, htmlOf, syntheticArticles } from '../helpers/synthetic.ts';
-import { expect, localWebPolicy, startApp, stopApp, test } from './fixtures.ts';
+import { expect, localWebPolicy, openArticle, readerAction, startApp, stopApp, test } from './fixtures.ts';
 
 /** A library of 100,000 short articles, written straight to disk before the app starts. */
 function bigLibrary(): { dir: string; path: string } {
@@ -221,4 +221,37 @@ test('a page imported from its address reads offline like a saved page', async (
     await stopApp(app);
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('a change to an article on screen reads that row again, not the list; one that moves rows reads the list', async ({ page, app }) => {
+  await page.goto(app.url);
+  await page.getByTestId('import-input').setInputFiles(
+    ['Ferry timetable changes', 'Harbour reopens', 'Rail line shuts'].map((title, i) => ({
+      name: `${i}.txt`,
+      mimeType: 'text/plain',
+      buffer: Buffer.from(`${title}\n\nA story about ${title.toLowerCase()}.`),
+    })),
+  );
+  await page.getByRole('button', { name: 'Close', exact: true }).click();
+  await openArticle(page, 'Harbour reopens');
+  const lists: { ids?: number[] }[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/api/invoke/articles.list')) lists.push(JSON.parse(request.postData() ?? '{}') as { ids?: number[] });
+  });
+  const favorite = page.getByRole('toolbar', { name: 'Article actions' }).getByRole('button', { name: /Favorite/ });
+
+  // A favourite changes the row in place: only that row is read again.
+  await page.keyboard.press('f');
+  await expect(favorite).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(() => lists.length).toBeGreaterThan(0);
+  expect(lists.every((query) => query.ids?.length === 1)).toBe(true);
+
+  // In the list of favourites, taking the favourite away takes the row out: the list is read again.
+  await page.getByRole('button', { name: 'Favorites', exact: true }).click();
+  await openArticle(page, 'Harbour reopens');
+  lists.length = 0;
+  await page.keyboard.press('f');
+  await expect(favorite).toHaveAttribute('aria-pressed', 'false');
+  await expect(page.getByRole('list', { name: 'Article list' })).toBeHidden();
+  expect(lists.some((query) => query.ids === undefined)).toBe(true);
 });

@@ -104,7 +104,6 @@ function ArticleListView({
   onSelect,
 }: Pick<Props, 'openId' | 'onOpen' | 'onSelect'> & { view: LibraryView; tag: string | null; feed: number | null }) {
   const selection = { view, tag, feed };
-  const version = useLibraryVersion();
   const [error, setError] = useState<string | null>(null);
   // The sort and the drafts' filter are kept as the window left them, as the view is.
   const [status, setStatus] = useState<DraftStatus | ''>(() => whereLeftOff().status);
@@ -167,7 +166,6 @@ function ArticleListView({
       )}
       <ArticleList
         query={query}
-        version={version}
         openId={openId}
         onOpen={onOpen}
         onError={setError}

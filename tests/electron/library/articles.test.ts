@@ -88,6 +88,9 @@ describe('the article list', () => {
     expect(titles({ view: 'archive' })).toEqual(['Third']);
     expect(titles({ view: 'drafts' })).toEqual(['My draft']);
     expect(titles({ tag: 'ukraine' })).toEqual(['First']);
+    // Only the rows named, of those the list shows: what a list reads again when they change.
+    expect(titles({ ids: [first, third, draft.id] })).toEqual(['My draft', 'Third', 'First']);
+    expect(titles({ view: 'unread', ids: [first, third] })).toEqual(['First']);
     expect(listArticles(library, { limit: 2, offset: 1 })).toMatchObject({ total: 4, items: [{ id: third }, { id: second }] });
     expect(getArticle(library, first).tags).toEqual(['defence', 'Ukraine']);
     expect(draft.read).toBe(true);

@@ -16,7 +16,6 @@ const ROW_HEIGHTS = { comfortable: 104, compact: 40 } as const;
 
 interface Props {
   query: Query;
-  version: number;
   openId: number | null;
   onOpen: (id: number) => void;
   empty: React.ReactNode;
@@ -27,8 +26,8 @@ interface Props {
  * The article list: virtualized, one tab stop, and a keyboard of its own — j/k or the arrows
  * to move, Enter to open, Delete to delete with a moment to undo.
  */
-export function ArticleList({ query, version, openId, onOpen, empty, onError }: Props) {
-  const { total, itemAt, ensure, error } = usePagedList(query, version);
+export function ArticleList({ query, openId, onOpen, empty, onError }: Props) {
+  const { total, itemAt, ensure, error } = usePagedList(query);
   const scroller = useRef<HTMLDivElement | null>(null);
   const [cursor, setCursor] = useState(0);
   const selection = useSelection(query, itemAt);

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ArticleSummary, ListQuery } from '../../../../electron/common/model.ts';
-import { call, messageOf } from '../../client/api.ts';
+import { call, messageOf, subscribe } from '../../client/api.ts';
 import { useProgressUpdates } from '../../ui/reading-progress.ts';
 
 export const PAGE_SIZE = 200;
@@ -9,9 +9,10 @@ export type Query = Omit<ListQuery, 'limit' | 'offset'>;
 
 /**
  * The rows of one list, fetched a page at a time as they scroll into view, so a library of
- * 100,000 articles costs what one screen of rows costs.
+ * 100,000 articles costs what one screen of rows costs. A change in the library reads again
+ * only the rows it names, when it can only have changed them in place.
  */
-export function usePagedList(query: Query, version: number) {
+export function usePagedList(query: Query) {
   const [total, setTotal] = useState<number | null>(null);
   const [pages, setPages] = useState<Map<number, ArticleSummary[]>>(new Map());
   const [error, setError] = useState<string | null>(null);
@@ -48,14 +49,36 @@ export function usePagedList(query: Query, version: number) {
     setTotal(null);
     load(0, true);
   }, [load]);
-  const loadedPages = useRef<number[]>([]);
-  loadedPages.current = [...pages.keys()];
-  useEffect(() => {
-    if (version === 0) return;
+  const loaded = useRef(pages);
+  loaded.current = pages;
+  const reloadAll = useCallback(() => {
     generation.current += 1;
     loading.current.clear();
-    for (const page of loadedPages.current.length ? loadedPages.current : [0]) load(page, true);
-  }, [version, load]);
+    const onHand = [...loaded.current.keys()];
+    for (const page of onHand.length ? onHand : [0]) load(page, true);
+  }, [load]);
+  const refresh = useCallback(
+    (ids: readonly number[] | undefined) => {
+      const onHand = loaded.current;
+      // A change that may add, remove or move rows (an import, a deletion, one off-screen) reads
+      // every page on hand again; one that only alters rows on screen reads just those rows.
+      if (!ids || ids.length > PAGE_SIZE || !ids.every((id) => rowOf(onHand, id))) return reloadAll();
+      const mine = generation.current;
+      call('articles.list', { ...query, ids: [...ids], limit: ids.length, offset: 0 }).then(
+        (result) => {
+          if (mine !== generation.current) return;
+          const movedOrGone =
+            result.items.length !== ids.length || result.items.some((item) => placeChanged(rowOf(onHand, item.id)!, item, query.sort));
+          if (movedOrGone) reloadAll();
+          else setPages((current) => withRows(current, result.items));
+        },
+        () => mine === generation.current && reloadAll(),
+      );
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` stands for the query, as above
+    [key, reloadAll],
+  );
+  useEffect(() => subscribe('library.changed', ({ ids }) => refresh(ids)), [refresh]);
 
   // A place saved in the reader shows on its row at once, without reloading the list.
   useProgressUpdates(
@@ -79,4 +102,32 @@ export function usePagedList(query: Query, version: number) {
     }
   };
   return { total, itemAt, ensure, error };
+}
+
+function rowOf(pages: ReadonlyMap<number, ArticleSummary[]>, id: number): ArticleSummary | undefined {
+  for (const items of pages.values()) {
+    const found = items.find((item) => item.id === id);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The pages with `rows` put in place of the rows of the same articles. */
+function withRows(pages: ReadonlyMap<number, ArticleSummary[]>, rows: readonly ArticleSummary[]): Map<number, ArticleSummary[]> {
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return new Map([...pages].map(([page, items]) => [page, items.map((item) => byId.get(item.id) ?? item)]));
+}
+
+/** Whether a row's new state could move it in the list's order. */
+function placeChanged(before: ArticleSummary, after: ArticleSummary, sort: Query['sort']): boolean {
+  switch (sort ?? 'saved') {
+    case 'published':
+      return (before.publishedAt ?? before.createdAt) !== (after.publishedAt ?? after.createdAt);
+    case 'title':
+      return before.title !== after.title;
+    case 'length':
+      return before.wordCount !== after.wordCount;
+    default:
+      return before.createdAt !== after.createdAt;
+  }
 }
