@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Library } from '../../electron/library/library.ts';
 import { fillLibrary, htmlOf, syntheticArticles } from '../helpers/synthetic.ts';
-import { expect, localWebPolicy, openArticle, readerAction, startApp, stopApp, test } from './fixtures.ts';
+import { expect, localWebPolicy, openArticle, startApp, stopApp, test } from './fixtures.ts';
 
 /** A library of 100,000 short articles, written straight to disk before the app starts. */
 function bigLibrary(): { dir: string; path: string } {
