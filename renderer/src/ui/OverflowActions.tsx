@@ -8,7 +8,7 @@ export interface OverflowAction {
   danger?: boolean;
 }
 
-/** Widths of the toolbar from which the first, second… action stays in it (see styles.css). */
+/** Widths of the toolbar from which the first, second… action stays in it (see reader/reader.css). */
 const TIERS = 4;
 
 /**
