@@ -488,6 +488,9 @@ test('a picture and a pull quote copied from one draft and pasted in another kee
   await paste(page, { 'text/html': html, 'text/plain': 'Picture below.' });
   await expect(body(page).locator('figure').getByLabel('Credit')).toHaveValue('Ana Lima');
   await expect(body(page).getByLabel('Attribution')).toHaveValue('the harbour master');
+  // What the library holds once the paste's own save has landed (the status may still show the
+  // headline's "Saved" before the paste's save starts).
+  await expect.poll(() => storedDraft(app).html, { timeout: 15_000 }).toContain('<figure>');
   await saved(page);
   const stored = storedDraft(app);
   expect(stored.title).toBe('Harbour budget, second take');

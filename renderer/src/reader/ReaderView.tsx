@@ -120,7 +120,7 @@ export function ReaderView({
       title: article.favorite ? 'Remove from favorites' : 'Add to favorites',
       section: 'Reading',
       shortcut: 'f',
-      keys: { key: 'f', notOn: LISTS },
+      keys: { key: 'f', shift: false, notOn: LISTS },
       run: () => void update({ favorite: !article.favorite }),
     },
     {
@@ -128,7 +128,7 @@ export function ReaderView({
       title: article.archived ? 'Move out of the archive' : 'Archive',
       section: 'Reading',
       shortcut: 'e',
-      keys: { key: 'e', notOn: LISTS },
+      keys: { key: 'e', shift: false, notOn: LISTS },
       run: () => void update({ archived: !article.archived }),
     },
     {
@@ -136,7 +136,7 @@ export function ReaderView({
       title: 'Highlight the selection',
       section: 'Reading',
       shortcut: 'h',
-      keys: { key: 'h', notOn: LISTS },
+      keys: { key: 'h', shift: false, notOn: LISTS },
       run: () => void highlight('yellow', false),
     },
     {
