@@ -1,4 +1,5 @@
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'electron-vite';
 import { channelNames, eventNames } from './electron/ipc/contract.ts';
 import { WORKER_ENTRIES } from './electron/common/node/workers.ts';
@@ -39,6 +40,11 @@ export default defineConfig({
     root: 'renderer',
     base: './',
     plugins: [react(), contentSecurityPolicy],
+    resolve: {
+      // The spelling worker reads the dictionary package's files into its bundle (the package
+      // itself exports only a Node loader).
+      alias: { 'dictionary-en-files': fileURLToPath(new URL('./node_modules/dictionary-en', import.meta.url)) },
+    },
     build: {
       outDir: 'out/renderer',
       emptyOutDir: true,

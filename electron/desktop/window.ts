@@ -38,7 +38,9 @@ export function createMainWindow({ preload, statePath, log }: WindowOptions): Br
       navigateOnDragDrop: false,
       // Middle-click would otherwise try to open links in new windows.
       disableBlinkFeatures: 'Auxclick',
-      spellcheck: true,
+      // Chromium's spell checker downloads its dictionaries on Linux; the editor checks spelling
+      // itself, with a dictionary packaged in the app (renderer/src/editor/spelling/).
+      spellcheck: false,
     },
   });
   if (placement.maximized) window.maximize();
@@ -51,25 +53,18 @@ export function createMainWindow({ preload, statePath, log }: WindowOptions): Br
     }
   });
   lockDown(window.webContents, log);
-  offerSpellingSuggestions(window.webContents);
+  offerEditActions(window.webContents);
   void window.loadURL(APP_ENTRY);
   return window;
 }
 
-/** The right-click menu: spelling suggestions and "Add to Dictionary", then the edit actions. */
-function offerSpellingSuggestions(contents: WebContents): void {
+/**
+ * The right-click menu: the edit actions. Spelling has its own menu in the editor, from the
+ * app's packaged dictionary.
+ */
+function offerEditActions(contents: WebContents): void {
   contents.on('context-menu', (_event, params) => {
     const items: MenuItemConstructorOptions[] = [];
-    if (params.misspelledWord) {
-      for (const suggestion of params.dictionarySuggestions.slice(0, 6)) {
-        items.push({ label: suggestion, click: () => contents.replaceMisspelling(suggestion) });
-      }
-      if (params.dictionarySuggestions.length === 0) items.push({ label: 'No suggestions', enabled: false });
-      items.push(
-        { label: 'Add to Dictionary', click: () => contents.session.addWordToSpellCheckerDictionary(params.misspelledWord) },
-        { type: 'separator' },
-      );
-    }
     if (params.isEditable)
       items.push({ role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'pasteAndMatchStyle' }, { role: 'selectAll' });
     else if (params.selectionText) items.push({ role: 'copy' });

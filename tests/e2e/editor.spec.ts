@@ -501,3 +501,31 @@ test('a picture and a pull quote copied from one draft and pasted in another kee
     '<aside class="pullquote"><blockquote><p>We cannot wait another winter</p></blockquote><p class="attribution">the harbour master</p></aside>',
   );
 });
+
+test('a misspelled word is marked from the packaged dictionary and corrected from its menu, with nothing fetched', async ({
+  page,
+  app,
+}) => {
+  const elsewhere: string[] = [];
+  page.on('request', (request) => {
+    if (!request.url().startsWith(new URL(app.url).origin)) elsewhere.push(request.url());
+  });
+  await newDraft(page, app, 'Crews return');
+  await page.keyboard.type('The ferry crews went bakc to work on Monday.');
+  const marked = () => page.evaluate(() => [...(CSS.highlights.get('misspelled') ?? [])].map((range) => range.toString()));
+  await expect.poll(marked, { timeout: 15_000 }).toEqual(['bakc']);
+
+  const box = await page.evaluate(() => {
+    const range = [...CSS.highlights.get('misspelled')!][0] as Range;
+    const rect = range.getBoundingClientRect();
+    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+  });
+  await page.mouse.click(box.x, box.y, { button: 'right' });
+  const menu = page.getByRole('menu', { name: 'Spelling of “bakc”' });
+  await menu.getByRole('menuitem', { name: 'back', exact: true }).click();
+  await expect(body(page)).toHaveText('The ferry crews went back to work on Monday.');
+  await expect.poll(marked).toEqual([]);
+  await saved(page);
+  expect(storedDraft(app).text).toBe('The ferry crews went back to work on Monday.');
+  expect(elsewhere).toEqual([]);
+});

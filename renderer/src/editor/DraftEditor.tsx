@@ -37,6 +37,7 @@ import { PastePlugin } from './plugins/PastePlugin.tsx';
 import { editorTheme } from './theme.ts';
 import { Toolbar } from './Toolbar.tsx';
 import { DeskPlugin } from './desk/DeskPlugin.tsx';
+import { SpellCheckPlugin } from './spelling/SpellCheckPlugin.tsx';
 import type { DeskStatus } from './desk/desk-provider.ts';
 import type { ChannelOutput } from '../../../electron/ipc/contract.ts';
 import { call, messageOf } from '../client/api.ts';
@@ -328,7 +329,11 @@ function OpenDraft({
             {!focusMode && <MetadataPanel article={draft} title={fields.title} metadata={metadata} onChange={changeMetadata} />}
             <div className="editor-body">
               <RichTextPlugin
-                contentEditable={<ContentEditable className="editor-content" aria-label="Article body" spellCheck />}
+                contentEditable={
+                  // Dateline's own spell checker marks the words (spelling/): the browser's would
+                  // mark them twice, and Electron's downloads its dictionaries.
+                  <ContentEditable className="editor-content" aria-label="Article body" spellCheck={false} />
+                }
                 placeholder={<div className="editor-placeholder">Start writing…</div>}
                 ErrorBoundary={LexicalErrorBoundary}
               />
@@ -354,6 +359,7 @@ function OpenDraft({
             <ImagesPlugin articleId={draft.id} onNotice={onNotice} />
             <AutosavePlugin saver={saver} />
             <CountsPlugin onCounts={onCounts} />
+            <SpellCheckPlugin />
             <EditorRefPlugin editorRef={editorRef} />
             <FocusPlugin focus={focusMode} typewriter={typewriter} />
           </div>
