@@ -171,6 +171,19 @@ test('regression: articles imported before the page heard its first event still 
   await expect(articleList(page).getByRole('button')).toHaveCount(2);
 });
 
+test('the library view loads without the editor, which comes with the first draft opened', async ({ page, app }) => {
+  const scripts: string[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+  });
+  await page.goto(app.url);
+  await expect(page.getByRole('searchbox', { name: 'Search the library' })).toBeVisible();
+  expect(scripts.some((path) => /DraftEditor/.test(path))).toBe(false);
+  await page.getByRole('button', { name: 'New draft' }).click();
+  await expect(page.getByRole('textbox', { name: 'Article body' })).toBeVisible();
+  expect(scripts.some((path) => /DraftEditor/.test(path))).toBe(true);
+});
+
 test('a page opened without the launch secret is told so and reads nothing', async ({ page, app }) => {
   await page.goto(app.origin + '/');
   await expect(page.getByRole('alert').first()).toContainText('not connected to the running Dateline');

@@ -1,10 +1,15 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { Article } from '../../../electron/common/model.ts';
 import { call, messageOf, subscribe } from '../client/api.ts';
-import { DraftEditor } from '../editor/DraftEditor.tsx';
 import { ReaderView } from '../reader/ReaderView.tsx';
 import { PaneBoundary } from './PaneBoundary.tsx';
 import type { DeletionBatch } from '../ui/deletions.ts';
+
+/**
+ * The editor (Lexical and its plugins, most of the window's code) loads when a draft is first
+ * opened: reading the library never waits for it.
+ */
+const DraftEditor = lazy(() => import('../editor/DraftEditor.tsx').then(({ DraftEditor }) => ({ default: DraftEditor })));
 
 /** Opens the selected article: drafts in the editor, saved articles in the reading view. */
 interface Props {
@@ -68,16 +73,18 @@ export function ContentPane({ id, freshDraft, focusMode, onDeleted, onExport, on
       )}
       {article?.kind === 'draft' && (
         <PaneBoundary what="This draft" resetKey={`${article.id}:${generation}`}>
-          <DraftEditor
-            key={`${article.id}:${generation}`}
-            draft={article}
-            focusMode={focusMode}
-            fresh={article.id === freshDraft}
-            onDeleted={onDeleted}
-            onExport={onExport}
-            onFocusMode={onFocusMode}
-            onRestored={() => setGeneration((n) => n + 1)}
-          />
+          <Suspense fallback={<p className="pane-message centered">Opening the editor…</p>}>
+            <DraftEditor
+              key={`${article.id}:${generation}`}
+              draft={article}
+              focusMode={focusMode}
+              fresh={article.id === freshDraft}
+              onDeleted={onDeleted}
+              onExport={onExport}
+              onFocusMode={onFocusMode}
+              onRestored={() => setGeneration((n) => n + 1)}
+            />
+          </Suspense>
         </PaneBoundary>
       )}
     </main>
