@@ -47,7 +47,7 @@ test('Settings ▸ Security encrypts the open library with a shown-once recovery
 
   // The window carries on: the list, search and a new import, all in the encrypted file.
   await page.getByRole('searchbox').fill('Okonkwo');
-  await expect(page.getByRole('list', { name: 'Article list' }).getByRole('button', { name: /Harbour pilot/ })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Search results' }).getByRole('button', { name: /Harbour pilot/ })).toBeVisible();
   await page.getByRole('searchbox').fill('');
   await importAndOpen(page, story('Ferry crews walk out'), 'Ferry crews walk out');
   expect(folderHolds(app.libraryPath, 'Ferry crews')).toBe(false);

@@ -27,7 +27,8 @@ function dateline(dir: string, ...args: string[]): Promise<{ status: number; std
   });
 }
 
-describe('dateline feeds', () => {
+// Each test starts the CLI several times, each a new Node process: slow on a busy two-core machine.
+describe('dateline feeds', { timeout: 90_000 }, () => {
   it('follows, lists, refreshes, exports and imports feeds from the command line, downloading teasers before it ends', async () => {
     const items = [{ guid: 'a', title: 'Ferry runs again', body: `<content:encoded><![CDATA[${STORY}]]></content:encoded>` }];
     const site = await localWebsite({
