@@ -149,7 +149,7 @@ function SpellingMenu({
       ref={menu}
       role="menu"
       aria-label={`Spelling of “${offer.marked.word}”`}
-      className="spelling-menu"
+      className="overflow-menu-list spelling-menu"
       style={{ left: offer.x, top: offer.y }}
     >
       {offer.suggestions === null && <p className="spelling-note">Looking for suggestions…</p>}
