@@ -24,7 +24,8 @@ function personalWords(): string[] {
 
 let worker: Worker | null = null;
 let nextId = 1;
-const waiting = new Map<number, (words: string[]) => void>();
+/** Questions out, each answered with the worker's words, or null when the worker failed. */
+const waiting = new Map<number, (words: string[] | null) => void>();
 /** What the worker said of each word already asked: true when it is misspelled. */
 const verdicts = new Map<string, boolean>();
 
@@ -35,11 +36,20 @@ function speller(): Worker {
     waiting.get(event.data.id)?.(event.data.words);
     waiting.delete(event.data.id);
   };
+  // A worker that cannot start or breaks leaves no question waiting: no word is marked, and
+  // the menu says it has no suggestions, rather than "Looking…" for ever. The next question
+  // starts a new one.
+  worker.onerror = () => {
+    for (const answer of waiting.values()) answer(null);
+    waiting.clear();
+    worker?.terminate();
+    worker = null;
+  };
   worker.postMessage({ kind: 'start', personal: personalWords() } satisfies SpellingRequest);
   return worker;
 }
 
-function ask(request: { kind: 'check'; words: string[] } | { kind: 'suggest'; word: string }): Promise<string[]> {
+function ask(request: { kind: 'check'; words: string[] } | { kind: 'suggest'; word: string }): Promise<string[] | null> {
   const id = nextId++;
   return new Promise((resolve) => {
     waiting.set(id, resolve);
@@ -51,14 +61,17 @@ function ask(request: { kind: 'check'; words: string[] } | { kind: 'suggest'; wo
 export async function misspelled(words: readonly string[]): Promise<Set<string>> {
   const unknown = [...new Set(words)].filter((word) => !verdicts.has(word));
   if (unknown.length) {
-    const wrong = new Set(await ask({ kind: 'check', words: unknown }));
+    const answer = await ask({ kind: 'check', words: unknown });
+    // Unanswered (the worker failed): nothing is marked, and the words are asked again next time.
+    if (answer === null) return new Set();
+    const wrong = new Set(answer);
     for (const word of unknown) verdicts.set(word, wrong.has(word));
   }
   return new Set(words.filter((word) => verdicts.get(word)));
 }
 
-export function suggestionsFor(word: string): Promise<string[]> {
-  return ask({ kind: 'suggest', word });
+export async function suggestionsFor(word: string): Promise<string[]> {
+  return (await ask({ kind: 'suggest', word })) ?? [];
 }
 
 /** Remembers `word` as spelled right, here and in every later window. */
