@@ -1,5 +1,7 @@
 import { HocuspocusProvider } from '@hocuspocus/provider';
+import { encodeAwarenessUpdate, type Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { colourOf, type DeskIdentity } from '../common/desk.ts';
 import { DatelineError } from '../common/errors.ts';
 import type { Library } from '../library/library.ts';
 import { appendDraftUpdate, compactDraftUpdates, draftUpdates, sharedDraft } from '../library/shared-drafts.ts';
@@ -11,7 +13,12 @@ export interface DeskStatus {
   state: DeskState;
   /** Why it is not live, in words. */
   reason: string | null;
+  /** Who the desk says this person is (known once it has checked the token). */
+  user: { name: string; role: DeskIdentity['role'] } | null;
 }
+
+/** What a window says of its own cursor and selection (Lexical's awareness state), or null when it leaves. */
+export type PresenceState = Record<string, unknown> | null;
 
 export interface DeskConnection {
   url: string;
@@ -24,6 +31,8 @@ export interface DeskSessionsOptions {
   connection: () => DeskConnection | null;
   onUpdate: (articleId: number, update: Uint8Array) => void;
   onStatus: (articleId: number, status: DeskStatus) => void;
+  /** Others' presence changed: an awareness update for the windows to apply. */
+  onPresence: (articleId: number, update: Uint8Array) => void;
 }
 
 interface Session {
@@ -32,6 +41,8 @@ interface Session {
   status: DeskStatus;
   /** Windows that have the draft open. */
   holders: number;
+  /** The window's own cursor and selection, sent on under the desk's name for this person. */
+  presence: PresenceState;
 }
 
 /** Updates a window sends, so they are not sent back to it as news. */
@@ -52,7 +63,7 @@ export class DeskSessions {
     this.options = options;
   }
 
-  open(articleId: number): { state: Uint8Array; status: DeskStatus; story: string } {
+  open(articleId: number): { state: Uint8Array; status: DeskStatus; story: string; presence: Uint8Array | null } {
     const shared = sharedDraft(this.options.library, articleId);
     if (!shared) throw new DatelineError('NOT_FOUND', 'This draft is not shared to the desk.');
     let session = this.sessions.get(articleId);
@@ -61,7 +72,22 @@ export class DeskSessions {
       this.sessions.set(articleId, session);
     }
     session.holders += 1;
-    return { state: Y.encodeStateAsUpdate(session.doc), status: session.status, story: shared.story };
+    const awareness = session.provider?.awareness;
+    const others = awareness ? othersIn(awareness, [...awareness.getStates().keys()]) : [];
+    return {
+      state: Y.encodeStateAsUpdate(session.doc),
+      status: session.status,
+      story: shared.story,
+      presence: awareness && others.length ? encodeAwarenessUpdate(awareness, others) : null,
+    };
+  }
+
+  /** The window's cursor moved (or it left the story): the others see it under this person's name. */
+  presence(articleId: number, state: PresenceState): void {
+    const session = this.sessions.get(articleId);
+    if (!session) throw new DatelineError('NOT_FOUND', 'Open the shared draft before editing it.');
+    session.presence = state;
+    announce(session);
   }
 
   push(articleId: number, update: Uint8Array): void {
@@ -96,23 +122,29 @@ export class DeskSessions {
     const doc = new Y.Doc();
     const stored = storedDocument(library, articleId);
     if (stored.length) Y.applyUpdate(doc, stored, 'library');
-    const session: Session = { doc, provider: null, status: { state: 'not-connected', reason: null }, holders: 0 };
+    const session: Session = {
+      doc,
+      provider: null,
+      status: { state: 'not-connected', reason: null, user: null },
+      holders: 0,
+      presence: null,
+    };
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === 'library') return;
       // Kept before it is sent on: the library holds every keystroke, online or not.
       appendDraftUpdate(library, articleId, update);
       if (origin !== FROM_WINDOW) this.options.onUpdate(articleId, update);
     });
-    const setStatus = (status: DeskStatus) => {
-      session.status = status;
-      this.options.onStatus(articleId, status);
+    const setStatus = (status: Omit<DeskStatus, 'user'>) => {
+      session.status = { ...status, user: session.status.user };
+      this.options.onStatus(articleId, session.status);
     };
     const connection = this.options.connection();
     if (!connection) {
-      session.status = { state: 'not-connected', reason: 'No desk is set: add its address and your token in Settings ▸ Desk.' };
+      session.status = { state: 'not-connected', reason: 'No desk is set: add its address and your token in Settings ▸ Desk.', user: null };
       return session;
     }
-    session.status = { state: 'offline', reason: 'Connecting to the desk…' };
+    session.status = { state: 'offline', reason: 'Connecting to the desk…', user: null };
     const provider = new HocuspocusProvider({
       url: connection.url,
       name: story,
@@ -127,9 +159,46 @@ export class DeskSessions {
         setStatus({ state: 'not-connected', reason: `The desk refused: ${reason}` });
         provider.disconnect();
       },
+      onStateless: ({ payload }) => {
+        const you = identityIn(payload);
+        if (!you) return;
+        session.status = { ...session.status, user: { name: you.name, role: you.role } };
+        this.options.onStatus(articleId, session.status);
+        announce(session);
+      },
+    });
+    provider.awareness?.on('update', ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+      const others = othersIn(provider.awareness!, [...added, ...updated, ...removed]);
+      if (others.length) this.options.onPresence(articleId, encodeAwarenessUpdate(provider.awareness!, others));
     });
     session.provider = provider;
     return session;
+  }
+}
+
+/** Clients other than this laptop's own connection. */
+function othersIn(awareness: Awareness, clients: number[]): number[] {
+  return clients.filter((client) => client !== awareness.clientID);
+}
+
+/**
+ * This laptop's presence in the story: the window's cursor, under the name the desk knows
+ * this person by and their colour, or just the name while no window has said where it is.
+ */
+function announce(session: Session): void {
+  const awareness = session.provider?.awareness;
+  const user = session.status.user;
+  if (!awareness || !user) return;
+  awareness.setLocalState({ ...session.presence, name: user.name, color: colourOf(user.name) });
+}
+
+function identityIn(payload: string): DeskIdentity | null {
+  try {
+    const value = JSON.parse(payload) as Partial<DeskIdentity>;
+    if (value.type !== 'dateline.you' || typeof value.name !== 'string') return null;
+    return { type: value.type, name: value.name, role: value.role === 'editor' ? 'editor' : 'reporter' };
+  } catch {
+    return null;
   }
 }
 

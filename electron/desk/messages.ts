@@ -1,5 +1,6 @@
 import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
+import { DESK_FIELDS } from '../common/desk.ts';
 
 /** Hocuspocus's message types that carry a document's changes (its Sync and SyncReply). */
 const SYNC_TYPES = new Set([0, 4]);
@@ -22,9 +23,6 @@ export function updateIn(message: Uint8Array): Uint8Array | null {
   if (step !== SYNC_STEP_2 && step !== SYNC_UPDATE) return null;
   return decoding.readVarUint8Array(decoder);
 }
-
-/** The map of a story's desk fields in its document (status, assignee, slug, dateline, word target). */
-export const DESK_FIELDS = 'desk';
 
 /**
  * The statuses an update sets on the story, read from the update's items without applying

@@ -4,8 +4,8 @@ import { Redis } from '@hocuspocus/extension-redis';
 import { Server, type Extension } from '@hocuspocus/server';
 import * as Y from 'yjs';
 import { statusesSetBy, updateIn } from './messages.ts';
-import { hashToken, REPORTER_STATUSES, type DeskStore, type DeskUser } from './store.ts';
-import { DESK_STORY_NAME } from '../common/desk.ts';
+import { hashToken, type DeskStore, type DeskUser } from './store.ts';
+import { DESK_STORY_NAME, REPORTER_STATUSES, type DeskIdentity } from '../common/desk.ts';
 
 /** A Yjs message larger than this closes its connection (a pasted book is smaller). */
 export const MAX_MESSAGE_BYTES = 8 * 1024 * 1024;
@@ -79,6 +79,12 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
         throw refusal('This story has not been shared with you.');
       }
       return { user };
+    },
+    // The client learns who its token names (for presence and comments) from the desk, the
+    // one that checked it.
+    async connected({ connection, context }) {
+      const you: DeskIdentity = { type: 'dateline.you', name: context.user.name, role: context.user.role };
+      connection.sendStateless(JSON.stringify(you));
     },
     async beforeHandleMessage({ update: message, document, documentName, context }) {
       const update = updateIn(message);

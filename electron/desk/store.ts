@@ -62,6 +62,3 @@ export function checkUserName(name: string): string {
   }
   return name;
 }
-
-/** The statuses a reporter may set; an editor may set any. */
-export const REPORTER_STATUSES: ReadonlySet<string> = new Set(['draft', 'editing']);

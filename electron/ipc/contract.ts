@@ -129,7 +129,19 @@ export const restoreResultSchema = z.object({
 const managedFeature = z.object({ id: z.string(), label: z.string() });
 
 /** How a shared draft stands with the desk, as the status bar says it. */
-const deskStatusSchema = z.object({ state: z.enum(['live', 'offline', 'not-connected']), reason: z.string().nullable() });
+const deskStatusSchema = z.object({
+  state: z.enum(['live', 'offline', 'not-connected']),
+  reason: z.string().nullable(),
+  user: z.object({ name: z.string(), role: z.enum(['reporter', 'editor']) }).nullable(),
+});
+/**
+ * A window's own cursor and selection in a shared draft (Lexical's awareness state: relative
+ * positions, whether it has focus), or null when it leaves. Small, and plain JSON.
+ */
+const presenceState = z
+  .record(z.string().max(40), z.json())
+  .refine((state) => JSON.stringify(state).length <= 16_384, 'A cursor’s state is at most 16 KB.')
+  .nullable();
 const deskStory = z.string().regex(DESK_STORY_NAME, 'A desk story is named story: and its id.');
 
 export const appInfoSchema = z.object({
@@ -350,7 +362,12 @@ export const channels = {
   /** Opens a story shared with this person as a new draft here. */
   'desk.join': { input: z.strictObject({ story: deskStory }), output: z.object({ id: articleId }) },
   /** The shared draft's document (as one Yjs update) and how it stands with the desk. */
-  'desk.open': { input: byId, output: z.object({ story: z.string(), state: z.base64(), status: deskStatusSchema }) },
+  'desk.open': {
+    input: byId,
+    output: z.object({ story: z.string(), state: z.base64(), status: deskStatusSchema, presence: z.base64().nullable() }),
+  },
+  /** Where this window's cursor is in a shared draft: the others in the story see it. */
+  'desk.presence': { input: z.strictObject({ id: articleId, state: presenceState }), output: z.strictObject({}) },
   /** A change typed in the window: kept in the library, then sent to the desk. */
   'desk.push': { input: z.strictObject({ id: articleId, update: z.base64().max(12_000_000) }), output: z.strictObject({}) },
   'desk.close': { input: byId, output: z.strictObject({}) },
@@ -399,6 +416,8 @@ export const events = {
   'desk.update': z.object({ id: articleId, update: z.base64() }),
   /** A shared draft went live, offline, or lost its desk (with why). */
   'desk.status': z.object({ id: articleId, status: deskStatusSchema }),
+  /** Who else is in a shared draft, and where their cursors are: an awareness update. */
+  'desk.presence': z.object({ id: articleId, update: z.base64() }),
   /** A menu item or accelerator in the desktop shell that the window carries out. */
   'menu.command': z.object({ command: z.enum(menuCommands) }),
 } as const satisfies Record<string, z.ZodType>;

@@ -93,6 +93,26 @@ test('two people co-edit a shared draft live, and both offline edits merge when 
     await expect(body(ben)).toHaveText('Ferries resume at dawn. Crews agreed.');
     console.log(`desk: Ana's typing seen by Ben within ${Date.now() - typed} ms (including Playwright's typing)`);
 
+    // Each sees the other in the story, by the name the desk knows, and Ben sees Ana's cursor.
+    await expect(ben.getByRole('list', { name: 'In this story' })).toHaveText('ana');
+    await expect(ana.getByRole('list', { name: 'In this story' })).toHaveText('ben');
+    await expect(ben.locator('span').filter({ hasText: /^ana$/ }).first()).toBeAttached();
+
+    // The story's status and assignee are shared: Ana, a reporter, cannot choose "Ready";
+    // Ben, an editor, can, and Ana's draft says so.
+    const status = (page: Page) => page.getByRole('combobox', { name: 'Story status' });
+    await expect(status(ana).locator('option[value="ready"]')).toBeDisabled();
+    await expect(status(ben).locator('option[value="ready"]')).toBeEnabled();
+    await status(ben).selectOption('ready');
+    await expect(status(ana)).toHaveValue('ready');
+    await ana.getByLabel('Assigned to').fill('ben');
+    await ana.getByLabel('Assigned to').press('Enter');
+    await expect(ben.getByLabel('Assigned to')).toHaveValue('ben');
+    await ben.getByText('Story details').click();
+    await ben.getByRole('textbox', { name: 'Dateline' }).fill('HARBOUR');
+    await body(ben).click();
+    await expect(ana.locator('summary', { hasText: 'Story details' })).toContainText('HARBOUR');
+
     // The desk goes away: both write on, each kept at home.
     await stopDesk(server);
     await expect(deskStatus(ana)).toContainText('Offline');

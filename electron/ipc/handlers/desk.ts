@@ -40,8 +40,12 @@ export function deskHandlers({ library, desk, changed }: Services): HandlersOf<'
       return { id };
     },
     'desk.open': async ({ id }) => {
-      const { state, status, story } = (await desk()).open(id);
-      return { story, state: base64(state), status };
+      const { state, status, story, presence } = (await desk()).open(id);
+      return { story, state: base64(state), status, presence: presence && base64(presence) };
+    },
+    'desk.presence': async ({ id, state }) => {
+      (await desk()).presence(id, state);
+      return {};
     },
     'desk.push': async ({ id, update }) => {
       (await desk()).push(id, Buffer.from(update, 'base64'));

@@ -177,6 +177,7 @@ export function createServices(
           },
           onUpdate: (id, update) => emit('desk.update', { id, update: base64(update) }),
           onStatus: (id, status) => emit('desk.status', { id, status }),
+          onPresence: (id, update) => emit('desk.presence', { id, update: base64(update) }),
         }),
     ));
   return {

@@ -36,9 +36,12 @@ import { MARKDOWN_SHORTCUTS } from './plugins/markdown.ts';
 import { PastePlugin } from './plugins/PastePlugin.tsx';
 import { editorTheme } from './theme.ts';
 import { Toolbar } from './Toolbar.tsx';
-import { DeskPlugin } from './desk/DeskPlugin.tsx';
+import { DeskBar } from './desk/DeskBar.tsx';
+import { DeskPlugin, type PublishFields } from './desk/DeskPlugin.tsx';
+import type { SharedFields } from './desk/shared-fields.ts';
 import { SpellCheckPlugin } from './spelling/SpellCheckPlugin.tsx';
-import type { DeskStatus } from './desk/desk-provider.ts';
+import type { DeskPerson, DeskStatus } from './desk/desk-provider.ts';
+import { REPORTER_STATUSES } from '../../../electron/common/desk.ts';
 import type { ChannelOutput } from '../../../electron/ipc/contract.ts';
 import { call, messageOf } from '../client/api.ts';
 
@@ -135,6 +138,9 @@ function OpenDraft({
   onShared,
 }: Props & { desk: DeskInfo; seed: string | null; onShared: (story: string, body: string | null) => void }) {
   const [deskStatus, setDeskStatus] = useState<DeskStatus | null>(null);
+  const [people, setPeople] = useState<DeskPerson[]>([]);
+  const [assignee, setAssignee] = useState('');
+  const publishFields = useRef<PublishFields | null>(null);
   const [status, setStatus] = useState<SaveStatus>({ state: 'saved' });
   const [fields, setFields] = useState({ title: draft.title, dek: draft.dek, byline: draft.byline });
   const [metadata, setMetadata] = useState<Metadata>({
@@ -204,13 +210,46 @@ function OpenDraft({
     setMetadata((current) => ({ ...current, ...patch }));
     const { tags: _tags, slugEdited: _edited, ...stored } = patch;
     if (Object.keys(stored).length) saver.changeFields(stored as DraftFields);
+    const { slug, dateline, wordTarget } = patch;
+    publishFields.current?.({ slug, dateline, wordTarget });
   };
 
   const changeStatus = (next: DraftStatus) => {
     setDraftStatus(next);
     saver.changeFields({ status: next });
+    publishFields.current?.({ status: next });
     void saver.flush();
   };
+
+  const changeAssignee = (next: string) => {
+    setAssignee(next);
+    publishFields.current?.({ assignee: next });
+  };
+
+  // A shared story's fields as its collaborators set them: kept in the draft as if typed here.
+  const deskFields = useRef({ draftStatus, metadata, assignee });
+  deskFields.current = { draftStatus, metadata, assignee };
+  const currentFields = useCallback(
+    (): SharedFields => ({
+      status: deskFields.current.draftStatus,
+      assignee: deskFields.current.assignee,
+      slug: deskFields.current.metadata.slug,
+      dateline: deskFields.current.metadata.dateline,
+      wordTarget: deskFields.current.metadata.wordTarget,
+    }),
+    [],
+  );
+  const onDeskFields = useCallback(
+    ({ assignee: assigned, status: nextStatus, ...stored }: Partial<SharedFields>) => {
+      if (assigned !== undefined) setAssignee(assigned);
+      if (nextStatus) setDraftStatus(nextStatus);
+      setMetadata((current) => ({ ...current, ...stored }));
+      const draftFields: DraftFields = { ...stored, ...(nextStatus ? { status: nextStatus } : {}) };
+      if (Object.keys(draftFields).length) saver.changeFields(draftFields);
+    },
+    [saver],
+  );
+  const allowedStatuses = desk.story && deskStatus?.user?.role === 'reporter' ? (REPORTER_STATUSES as ReadonlySet<DraftStatus>) : undefined;
 
   const flush = () => void saver.flush();
   const share = async () => {
@@ -282,7 +321,7 @@ function OpenDraft({
         <div className="editor-chrome">
           <Toolbar />
           <div className="editor-actions">
-            <StatusSelect value={draftStatus} onChange={changeStatus} />
+            <StatusSelect value={draftStatus} allowed={allowedStatuses} onChange={changeStatus} />
             <button type="button" title="Focus mode (Ctrl+Shift+D)" onClick={onFocusMode}>
               Focus
             </button>
@@ -327,6 +366,7 @@ function OpenDraft({
             />
             <MetaField label="Byline" className="byline-input" value={fields.byline} onChange={changeField('byline')} onBlur={flush} />
             {!focusMode && <MetadataPanel article={draft} title={fields.title} metadata={metadata} onChange={changeMetadata} />}
+            {desk.story && !focusMode && <DeskBar people={people} assignee={assignee} onAssignee={changeAssignee} />}
             <div className="editor-body">
               <RichTextPlugin
                 contentEditable={
@@ -344,7 +384,11 @@ function OpenDraft({
                 story={desk.story}
                 joined={desk.joined}
                 initialEditorState={seed ?? draft.editorState}
+                fields={currentFields}
+                publishRef={publishFields}
+                onFields={onDeskFields}
                 onStatus={setDeskStatus}
+                onPeople={setPeople}
               />
             ) : (
               <BoundedHistoryPlugin />

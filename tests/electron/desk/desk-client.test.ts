@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { Awareness, applyAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { ChannelName, ChannelOutput, EventName } from '../../../electron/ipc/contract.ts';
 import { createDispatcher } from '../../../electron/ipc/dispatcher.ts';
@@ -21,6 +22,8 @@ afterEach(async () => {
 function laptop(library: Library) {
   const events: { event: EventName; payload: unknown }[] = [];
   const windowDocs = new Map<number, Y.Doc>();
+  /** What a window knows of the others in each shared draft (its awareness, fed by desk.presence). */
+  const windowPresence = new Map<number, Awareness>();
   const dispatch = createDispatcher({
     library,
     app: localWebApp(),
@@ -30,6 +33,11 @@ function laptop(library: Library) {
         const { id, update } = payload as { id: number; update: string };
         const doc = windowDocs.get(id);
         if (doc) Y.applyUpdate(doc, Buffer.from(update, 'base64'), 'desk');
+      }
+      if (event === 'desk.presence') {
+        const { id, update } = payload as { id: number; update: string };
+        const awareness = windowPresence.get(id);
+        if (awareness) applyAwarenessUpdate(awareness, Buffer.from(update, 'base64'), 'desk');
       }
     },
     resumeDownloads: false,
@@ -41,9 +49,14 @@ function laptop(library: Library) {
   };
   /** Opens the draft as a window would: its document, and every change typed sent on. */
   const open = async (id: number) => {
-    const { state } = await call('desk.open', { id });
+    const { state, presence } = await call('desk.open', { id });
     const doc = new Y.Doc();
     Y.applyUpdate(doc, Buffer.from(state, 'base64'), 'desk');
+    const awareness = new Awareness(doc);
+    awareness.setLocalState(null);
+    if (presence) applyAwarenessUpdate(awareness, Buffer.from(presence, 'base64'), 'desk');
+    windowPresence.set(id, awareness);
+    closers.push(() => awareness.destroy());
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin !== 'desk') void call('desk.push', { id, update: Buffer.from(update).toString('base64') });
     });
@@ -56,7 +69,14 @@ function laptop(library: Library) {
       .filter((item) => item.event === 'desk.status' && (item.payload as { id: number }).id === id)
       .map((item) => (item.payload as { status: { state: string } }).status.state)
       .at(-1);
-  return { call, open, status };
+  const user = (id: number) =>
+    events
+      .filter((item) => item.event === 'desk.status' && (item.payload as { id: number }).id === id)
+      .map((item) => (item.payload as { status: { user: { name: string; role: string } | null } }).status.user)
+      .at(-1);
+  /** The others a window sees in the draft: name, colour and cursor state. */
+  const others = (id: number) => [...(windowPresence.get(id)?.getStates().values() ?? [])] as Record<string, unknown>[];
+  return { call, open, status, user, others };
 }
 
 async function until(check: () => boolean, what: string, ms = 10_000): Promise<void> {
@@ -121,6 +141,46 @@ describe('a draft shared to the desk', () => {
       20_000,
     );
     expect(body(anaDoc)).toBe('HARBOUR — Ferries resume at dawn. Crews agreed.');
+  });
+
+  it('shows each person to the others by the name the desk knows, with their cursor, until they leave', async () => {
+    const store = openSqliteDeskStore(join(tempDir(), 'desk.sqlite'));
+    const anaToken = await person(store, 'ana');
+    const benToken = newToken();
+    await store.addUser('ben', 'editor', hashToken(benToken));
+    const desk = await startDesk({ store, port: 0 });
+    desks.push(desk);
+    const url = `ws://127.0.0.1:${desk.port}`;
+    const ana = laptop(tempLibrary());
+    await ana.call('settings.set', { deskUrl: url, deskToken: anaToken });
+    const draft = await ana.call('articles.createDraft', { title: 'Ferry timetable' });
+    const { story } = await ana.call('desk.share', { id: draft.id });
+    await ana.open(draft.id);
+    await until(() => ana.user(draft.id)?.name === 'ana', 'the desk to say who Ana is');
+    expect(ana.user(draft.id)).toEqual({ name: 'ana', role: 'reporter' });
+
+    await store.share(story, ['ben']);
+    const ben = laptop(tempLibrary());
+    await ben.call('settings.set', { deskUrl: url, deskToken: benToken });
+    const { id: benDraft } = await ben.call('desk.join', { story });
+    await ben.open(benDraft);
+    await until(() => ben.user(benDraft)?.role === 'editor', 'the desk to say Ben is an editor');
+
+    // Ana's window says where her cursor is; Ben's window sees it under her desk name. A
+    // name the window claims is not the one shown.
+    const cursor = { anchorPos: { type: null, tname: 'root', item: null, assoc: 0 }, focusing: true, name: 'mallory' };
+    await ana.call('desk.presence', { id: draft.id, state: cursor });
+    await until(() => ben.others(benDraft).some((state) => state.name === 'ana' && state.focusing === true), 'Ben to see Ana');
+    const seen = ben.others(benDraft).find((state) => state.name === 'ana')!;
+    expect(seen.anchorPos).toEqual(cursor.anchorPos);
+    expect(seen.color).toMatch(/^#[0-9a-f]{6}$/);
+    expect(ben.others(benDraft).some((state) => state.name === 'mallory')).toBe(false);
+    await until(() => ana.others(draft.id).some((state) => state.name === 'ben'), 'Ana to see Ben');
+    await expect(ana.call('desk.presence', { id: draft.id, state: { big: 'x'.repeat(20_000) } })).rejects.toThrow(/16 KB/);
+
+    // Ana closes the draft: Ben's window no longer shows her.
+    await ana.call('desk.close', { id: draft.id });
+    await until(() => !ben.others(benDraft).some((state) => state.name === 'ana'), 'Ana to leave Ben’s view');
   });
 
   it('says why it is not connected: no desk set, or a token the desk refuses', async () => {

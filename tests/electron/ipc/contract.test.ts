@@ -74,6 +74,7 @@ describe('the contract', () => {
       'capture.changed',
       'desk.update',
       'desk.status',
+      'desk.presence',
       'menu.command',
     ]);
   });

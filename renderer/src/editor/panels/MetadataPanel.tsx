@@ -12,7 +12,16 @@ export interface Metadata {
   tags: string[];
 }
 
-export function StatusSelect({ value, onChange }: { value: DraftStatus; onChange: (status: DraftStatus) => void }) {
+/** The story's status; on a shared story a reporter sees the editors' statuses but cannot choose them. */
+export function StatusSelect({
+  value,
+  allowed,
+  onChange,
+}: {
+  value: DraftStatus;
+  allowed?: ReadonlySet<DraftStatus>;
+  onChange: (status: DraftStatus) => void;
+}) {
   return (
     <label className="status-select">
       <span className="visually-hidden">Story status</span>
@@ -23,8 +32,9 @@ export function StatusSelect({ value, onChange }: { value: DraftStatus; onChange
         onChange={(event) => onChange(event.target.value as DraftStatus)}
       >
         {draftStatuses.map((status) => (
-          <option key={status} value={status}>
+          <option key={status} value={status} disabled={allowed ? !allowed.has(status) : false}>
             {STATUS_LABELS[status]}
+            {allowed && !allowed.has(status) ? ' (editors)' : ''}
           </option>
         ))}
       </select>
