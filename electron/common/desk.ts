@@ -7,6 +7,9 @@ export const DESK_FIELDS = 'desk';
 /** The story's fields every collaborator shares, as keys of the DESK_FIELDS map. */
 export const deskFieldNames = ['status', 'assignee', 'slug', 'dateline', 'wordTarget'] as const;
 
+/** The map of a story's comment threads in its Yjs document, by thread id. */
+export const DESK_COMMENTS = 'comments';
+
 /** The statuses a reporter may set on a shared story; an editor may set any. */
 export const REPORTER_STATUSES: ReadonlySet<string> = new Set(['draft', 'editing']);
 

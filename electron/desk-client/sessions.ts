@@ -57,6 +57,8 @@ const FROM_WINDOW = Symbol('window');
  */
 export class DeskSessions {
   private readonly sessions = new Map<number, Session>();
+  /** Who the desk last said this person is, by desk and token: a draft opened offline signs comments with it. */
+  private readonly identities = new Map<string, DeskStatus['user']>();
   private readonly options: DeskSessionsOptions;
 
   constructor(options: DeskSessionsOptions) {
@@ -144,7 +146,8 @@ export class DeskSessions {
       session.status = { state: 'not-connected', reason: 'No desk is set: add its address and your token in Settings ▸ Desk.', user: null };
       return session;
     }
-    session.status = { state: 'offline', reason: 'Connecting to the desk…', user: null };
+    const identityKey = `${connection.url}\n${connection.token}`;
+    session.status = { state: 'offline', reason: 'Connecting to the desk…', user: this.identities.get(identityKey) ?? null };
     const provider = new HocuspocusProvider({
       url: connection.url,
       name: story,
@@ -163,6 +166,7 @@ export class DeskSessions {
         const you = identityIn(payload);
         if (!you) return;
         session.status = { ...session.status, user: { name: you.name, role: you.role } };
+        this.identities.set(identityKey, session.status.user);
         this.options.onStatus(articleId, session.status);
         announce(session);
       },

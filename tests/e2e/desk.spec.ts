@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { expect, startApp, stopApp, test, type RunningApp } from './fixtures.ts';
 
 /**
@@ -46,16 +46,29 @@ async function setDesk(page: Page, url: string, token: string): Promise<void> {
   await settings.getByRole('button', { name: 'Close' }).first().click();
 }
 
-test('two people co-edit a shared draft live, and both offline edits merge when the desk is back', async ({ browser }) => {
-  test.setTimeout(120_000);
+/** Two people on one desk: Ana (a reporter) has shared a draft, and Ben (an editor) has opened it. */
+interface SharedStory {
+  ana: Page;
+  ben: Page;
+  story: string;
+  /** Stops the desk and starts it again on the same file and port (null: stopped). */
+  server: ChildProcess | null;
+  restartDesk: () => Promise<void>;
+}
+
+async function withSharedStory(browser: Browser, run: (shared: SharedStory) => Promise<void>): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'dateline-desk-'));
   const file = join(dir, 'desk.sqlite');
   const port = 40000 + Math.floor(Math.random() * 20000);
   const url = `ws://127.0.0.1:${port}`;
   const anaToken = desk(file, 'add-user', 'ana').trim().split('\n').pop()!;
   const benToken = desk(file, 'add-user', 'ben', '--role', 'editor').trim().split('\n').pop()!;
-  let server = await serveDesk(file, port);
   const apps: RunningApp[] = [];
+  const shared = { server: await serveDesk(file, port) } as SharedStory;
+  shared.restartDesk = async () => {
+    if (shared.server) await stopDesk(shared.server);
+    shared.server = await serveDesk(file, port);
+  };
   try {
     apps.push(await startApp(join(dir, 'ana.sqlite')), await startApp(join(dir, 'ben.sqlite')));
     const ana = await (await browser.newContext()).newPage();
@@ -76,7 +89,7 @@ test('two people co-edit a shared draft live, and both offline edits merge when 
     const story = (await ana.getByTestId('desk-story').textContent())!;
     desk(file, 'share', story, 'ben');
 
-    // Ben opens it by its name, and sees and answers what Ana types.
+    // Ben opens it by its name.
     await ben.keyboard.press('Control+Shift+P');
     const palette = ben.getByRole('dialog', { name: 'Commands' });
     await expect(palette).toBeVisible();
@@ -87,6 +100,19 @@ test('two people co-edit a shared draft live, and both offline edits merge when 
     await ben.getByRole('button', { name: 'Open story' }).click();
     await expect(body(ben)).toHaveText('Ferries resume at dawn.');
     await expect(deskStatus(ben)).toHaveText('Desk: Live');
+    Object.assign(shared, { ana, ben, story });
+    await run(shared);
+  } finally {
+    for (const app of apps) await stopApp(app);
+    if (shared.server) await stopDesk(shared.server);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test('two people co-edit a shared draft live, and both offline edits merge when the desk is back', async ({ browser }) => {
+  test.setTimeout(120_000);
+  await withSharedStory(browser, async (shared) => {
+    const { ana, ben } = shared;
     await body(ana).press('End');
     const typed = Date.now();
     await ana.keyboard.type(' Crews agreed.');
@@ -114,7 +140,8 @@ test('two people co-edit a shared draft live, and both offline edits merge when 
     await expect(ana.locator('summary', { hasText: 'Story details' })).toContainText('HARBOUR');
 
     // The desk goes away: both write on, each kept at home.
-    await stopDesk(server);
+    await stopDesk(shared.server!);
+    shared.server = null;
     await expect(deskStatus(ana)).toContainText('Offline');
     await expect(deskStatus(ben)).toContainText('Offline');
     await body(ana).press('End');
@@ -123,14 +150,55 @@ test('two people co-edit a shared draft live, and both offline edits merge when 
     await ben.keyboard.type('HARBOUR — ');
 
     // Back: both edits on both sides, and the two drafts identical.
-    server = await serveDesk(file, port);
+    await shared.restartDesk();
     const merged = 'HARBOUR — Ferries resume at dawn. Crews agreed. Talks end.';
     await expect(body(ana)).toHaveText(merged, { timeout: 20_000 });
     await expect(body(ben)).toHaveText(merged, { timeout: 20_000 });
     await expect(deskStatus(ana)).toHaveText('Desk: Live');
-  } finally {
-    for (const app of apps) await stopApp(app);
-    await stopDesk(server);
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
+});
+
+test('comments on a shared story reach the other with replies, resolve and reopen, and outlive their passage', async ({ browser }) => {
+  test.setTimeout(120_000);
+  await withSharedStory(browser, async ({ ana, ben }) => {
+    const panel = (page: Page) => page.getByRole('complementary', { name: 'Comments' });
+    const thread = (page: Page) => panel(page).getByRole('listitem', { name: 'Comment on “dawn.”' });
+
+    // Ana selects "dawn." and comments on it.
+    await body(ana).press('End');
+    for (let i = 0; i < 5; i++) await ana.keyboard.press('Shift+ArrowLeft');
+    await ana.getByRole('button', { name: 'Comments', exact: true }).click();
+    await panel(ana).getByLabel('New comment').fill('Which dawn: 5:30 or 6?');
+    await panel(ana).getByRole('button', { name: 'Comment', exact: true }).click();
+    await expect(thread(ana)).toContainText('Which dawn: 5:30 or 6?');
+
+    // Ben sees the passage marked in the text and the thread, by Ana, and answers.
+    await expect(ben.locator('.comment-mark')).toHaveText('dawn.');
+    await ben.getByRole('button', { name: 'Comments', exact: true }).click();
+    await expect(thread(ben)).toContainText('ana');
+    await expect(thread(ben)).toContainText('Which dawn: 5:30 or 6?');
+    await thread(ben).getByRole('button', { name: 'Reply' }).click();
+    await thread(ben).getByLabel('Reply').fill('Six, says the port.');
+    await thread(ben).getByRole('button', { name: 'Reply', exact: true }).click();
+    await expect(thread(ana)).toContainText('Six, says the port.');
+    await expect(thread(ana).locator('.comment-meta strong')).toHaveText(['ana', 'ben']);
+
+    // Ana resolves it: Ben's panel files it under Resolved and the passage is no longer
+    // highlighted; Ben reopens it.
+    await thread(ana).getByRole('button', { name: 'Resolve' }).click();
+    await expect(panel(ben).getByText('Resolved (1)')).toBeVisible();
+    await expect(ben.locator('.comment-mark')).toHaveClass(/resolved/);
+    await panel(ben).getByText('Resolved (1)').click();
+    await thread(ben).getByRole('button', { name: 'Reopen' }).click();
+    await expect(thread(ana).getByRole('button', { name: 'Resolve' })).toBeVisible();
+    await expect(ana.locator('.comment-mark')).not.toHaveClass(/resolved/);
+
+    // Ben deletes the words it was on: the thread stays, on both sides, as detached.
+    await body(ben).press('End');
+    for (let i = 0; i < 6; i++) await ben.keyboard.press('Backspace');
+    await expect(body(ana)).toHaveText('Ferries resume at');
+    await expect(thread(ana)).toContainText('Detached');
+    await expect(thread(ben)).toContainText('Detached');
+    await expect(thread(ana)).toContainText('Six, says the port.');
+  });
 });

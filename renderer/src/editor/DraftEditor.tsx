@@ -1,9 +1,6 @@
-import { AutoLinkNode, LinkNode } from '@lexical/link';
-import { ListItemNode, ListNode } from '@lexical/list';
 import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
-import { HorizontalRuleNode } from '@lexical/react/LexicalHorizontalRuleNode';
 import { HorizontalRulePlugin } from '@lexical/react/LexicalHorizontalRulePlugin';
 import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
@@ -11,8 +8,6 @@ import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPl
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
 import { EditorRefPlugin } from '@lexical/react/LexicalEditorRefPlugin';
-import { HeadingNode, QuoteNode } from '@lexical/rich-text';
-import { TableCellNode, TableNode, TableRowNode } from '@lexical/table';
 import { $getRoot, FORMAT_TEXT_COMMAND, REDO_COMMAND, UNDO_COMMAND, type LexicalEditor, type TextFormatType } from 'lexical';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Article, DraftFields, DraftStatus } from '../../../electron/common/model.ts';
@@ -21,8 +16,6 @@ import { deletions, type DeletionBatch } from '../ui/deletions.ts';
 import { MOD, useCommands } from '../ui/commands.ts';
 import { DraftSaver, type SaveStatus } from './draft-saver.ts';
 import { MAX_EDITOR_NESTING, withinEditorNesting } from '../../../electron/common/editor-state.ts';
-import { ImageNode } from './nodes/ImageNode.tsx';
-import { PullQuoteNode } from './nodes/PullQuoteNode.tsx';
 import { MetadataPanel, StatusSelect, type Metadata } from './panels/MetadataPanel.tsx';
 import { RevisionsPanel } from './panels/RevisionsPanel.tsx';
 import { AutosavePlugin } from './plugins/AutosavePlugin.tsx';
@@ -34,9 +27,12 @@ import { LinkEditorPlugin } from './plugins/LinkEditorPlugin.tsx';
 import { isAllowedLink } from './plugins/links.ts';
 import { MARKDOWN_SHORTCUTS } from './plugins/markdown.ts';
 import { PastePlugin } from './plugins/PastePlugin.tsx';
+import { EDITOR_NODES } from './nodes/index.ts';
 import { editorTheme } from './theme.ts';
 import { Toolbar } from './Toolbar.tsx';
 import { DeskBar } from './desk/DeskBar.tsx';
+import { COMMENT_COMMAND, CommentsPlugin } from './desk/comments/CommentsPlugin.tsx';
+import type * as Y from 'yjs';
 import { DeskPlugin, type PublishFields } from './desk/DeskPlugin.tsx';
 import type { SharedFields } from './desk/shared-fields.ts';
 import { SpellCheckPlugin } from './spelling/SpellCheckPlugin.tsx';
@@ -51,21 +47,6 @@ const STATUS_TEXT: Record<SaveStatus['state'], string> = {
   saving: 'Saving…',
   error: 'Not saved',
 };
-
-const NODES = [
-  HeadingNode,
-  QuoteNode,
-  ListNode,
-  ListItemNode,
-  LinkNode,
-  AutoLinkNode,
-  HorizontalRuleNode,
-  TableNode,
-  TableRowNode,
-  TableCellNode,
-  ImageNode,
-  PullQuoteNode,
-];
 
 interface Props {
   draft: Article;
@@ -141,6 +122,8 @@ function OpenDraft({
   const [people, setPeople] = useState<DeskPerson[]>([]);
   const [assignee, setAssignee] = useState('');
   const publishFields = useRef<PublishFields | null>(null);
+  const [deskDoc, setDeskDoc] = useState<Y.Doc | null>(null);
+  const [comments, setComments] = useState(false);
   const [status, setStatus] = useState<SaveStatus>({ state: 'saved' });
   const [fields, setFields] = useState({ title: draft.title, dek: draft.dek, byline: draft.byline });
   const [metadata, setMetadata] = useState<Metadata>({
@@ -185,7 +168,7 @@ function OpenDraft({
   const initialConfig: InitialConfigType = {
     namespace: 'dateline-draft',
     theme: editorTheme,
-    nodes: NODES,
+    nodes: EDITOR_NODES,
     // A shared draft's body is its desk document's: the collaboration plugin fills it.
     editorState: desk.story ? null : (draft.editorState ?? undefined),
     // An update the editor could not apply (a paste nested too deeply) is not made; the draft
@@ -272,6 +255,17 @@ function OpenDraft({
     if (batch) onDeleted(batch);
   };
 
+  // One panel beside the story at a time: its history, or its comments.
+  const showHistory = () => {
+    setComments(false);
+    setHistory(true);
+  };
+  const openComments = useCallback(() => {
+    setHistory(false);
+    setComments(true);
+  }, []);
+  const closeComments = useCallback(() => setComments(false), []);
+
   const format = (style: TextFormatType) => () => editorRef.current?.dispatchCommand(FORMAT_TEXT_COMMAND, style);
   useCommands([
     {
@@ -309,14 +303,26 @@ function OpenDraft({
       id: 'editor.history',
       title: 'Show the draft’s history',
       section: 'Writing',
-      run: () => void saver.flush().then(() => setHistory(true)),
+      run: () => void saver.flush().then(showHistory),
     },
+    ...(desk.story
+      ? [
+          {
+            id: 'editor.comment',
+            title: 'Comment on the selection',
+            section: 'Writing',
+            shortcut: `${MOD}Shift+M`,
+            keys: { key: 'm', mod: true, shift: true, inFields: true },
+            run: () => editorRef.current?.dispatchCommand(COMMENT_COMMAND, undefined),
+          },
+        ]
+      : []),
     { id: 'editor.export', title: 'Export the draft…', section: 'Writing', run: () => void saver.flush().then(onExport) },
     { id: 'editor.delete', title: 'Delete the draft', section: 'Writing', run: () => void remove() },
   ]);
 
   return (
-    <div className={`draft-editor${history ? ' with-history' : ''}`}>
+    <div className={`draft-editor${history || comments ? ' with-panel' : ''}`}>
       <LexicalComposer initialConfig={initialConfig}>
         <div className="editor-chrome">
           <Toolbar />
@@ -325,9 +331,24 @@ function OpenDraft({
             <button type="button" title="Focus mode (Ctrl+Shift+D)" onClick={onFocusMode}>
               Focus
             </button>
-            <button type="button" aria-pressed={history} onClick={() => void saver.flush().then(() => setHistory((open) => !open))}>
+            <button
+              type="button"
+              aria-pressed={history}
+              onClick={() => void saver.flush().then(() => (history ? setHistory(false) : showHistory()))}
+            >
               History
             </button>
+            {desk.story && (
+              <button
+                type="button"
+                aria-pressed={comments}
+                title={`Comment on the selected words (${MOD}Shift+M)`}
+                onMouseDown={(event) => event.preventDefault()}
+                onClick={() => (comments ? closeComments() : editorRef.current?.dispatchCommand(COMMENT_COMMAND, undefined))}
+              >
+                Comments
+              </button>
+            )}
             <button type="button" onClick={() => void saver.flush().then(onExport)}>
               Export…
             </button>
@@ -389,6 +410,7 @@ function OpenDraft({
                 onFields={onDeskFields}
                 onStatus={setDeskStatus}
                 onPeople={setPeople}
+                onDoc={setDeskDoc}
               />
             ) : (
               <BoundedHistoryPlugin />
@@ -407,6 +429,16 @@ function OpenDraft({
             <EditorRefPlugin editorRef={editorRef} />
             <FocusPlugin focus={focusMode} typewriter={typewriter} />
           </div>
+          {deskDoc && (
+            <CommentsPlugin
+              doc={deskDoc}
+              author={deskStatus?.user?.name ?? 'You'}
+              open={comments}
+              onOpen={openComments}
+              onClose={closeComments}
+              onNotice={onNotice}
+            />
+          )}
           {history && (
             <RevisionsPanel
               articleId={draft.id}

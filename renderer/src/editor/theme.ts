@@ -18,4 +18,7 @@ export const editorTheme: EditorThemeClasses = {
   table: 'ed-table',
   tableCell: 'ed-table-cell',
   tableCellHeader: 'ed-table-header',
+  // A passage a desk comment is on (resolved and active are set by the comments plugin).
+  mark: 'comment-mark',
+  markOverlap: 'comment-mark overlap',
 };

@@ -25,6 +25,7 @@ export function DeskPlugin({
   onFields,
   onStatus,
   onPeople,
+  onDoc,
 }: {
   articleId: number;
   story: string;
@@ -36,6 +37,8 @@ export function DeskPlugin({
   onFields: (patch: Partial<SharedFields>) => void;
   onStatus: (status: DeskStatus) => void;
   onPeople: (people: DeskPerson[]) => void;
+  /** The story's document, once it is open: its comments live there too. */
+  onDoc: (doc: Y.Doc) => void;
 }) {
   const doc = useRef<Y.Doc | null>(null);
   const latest = useRef({ fields, onFields });
@@ -46,6 +49,7 @@ export function DeskPlugin({
       const storyDoc = docs.get(id) ?? new Y.Doc();
       docs.set(id, storyDoc);
       doc.current = storyDoc;
+      onDoc(storyDoc);
       const provider = new DeskProvider(articleId, storyDoc, { waitForDesk: joined, onStatus, onPeople });
       // A collaborator's change to the fields, or the library's copy as it loads.
       observeSharedFields(storyDoc, (patch) => latest.current.onFields(patch));
@@ -55,7 +59,7 @@ export function DeskPlugin({
       });
       return provider;
     },
-    [articleId, joined, onStatus, onPeople],
+    [articleId, joined, onStatus, onPeople, onDoc],
   );
 
   useEffect(() => {

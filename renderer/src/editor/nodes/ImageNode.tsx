@@ -45,7 +45,8 @@ export class ImageNode extends BlockDecoratorNode {
     return importOwnDOM(imageNode, $createImageNode);
   }
 
-  constructor(payload: ImagePayload, key?: NodeKey) {
+  // Lexical's collaboration binding makes one with no payload to learn its properties.
+  constructor(payload: ImagePayload = imageNode.payload.parse({}), key?: NodeKey) {
     super(key);
     this.__mediaId = payload.mediaId;
     this.__altText = payload.altText;

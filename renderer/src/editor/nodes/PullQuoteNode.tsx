@@ -38,7 +38,8 @@ export class PullQuoteNode extends BlockDecoratorNode {
     return importOwnDOM(pullQuoteNode, $createPullQuoteNode);
   }
 
-  constructor(payload: PullQuotePayload, key?: NodeKey) {
+  // Lexical's collaboration binding makes one with no payload to learn its properties.
+  constructor(payload: PullQuotePayload = pullQuoteNode.payload.parse({}), key?: NodeKey) {
     super(key);
     this.__quote = payload.quote;
     this.__attribution = payload.attribution;
