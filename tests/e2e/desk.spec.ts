@@ -118,6 +118,9 @@ test('two people co-edit a shared draft live, and both offline edits merge when 
     await ana.keyboard.type(' Crews agreed.');
     await expect(body(ben)).toHaveText('Ferries resume at dawn. Crews agreed.');
     console.log(`desk: Ana's typing seen by Ben within ${Date.now() - typed} ms (including Playwright's typing)`);
+    // Sharing did not leave the draft's saves building on a revision the library has left.
+    await expect(ana.getByTestId('save-status')).toHaveText('Saved');
+    await expect(ben.getByTestId('save-status')).toHaveText('Saved');
 
     // Each sees the other in the story, by the name the desk knows, and Ben sees Ana's cursor.
     await expect(ben.getByRole('list', { name: 'In this story' })).toHaveText('ana');
@@ -155,6 +158,21 @@ test('two people co-edit a shared draft live, and both offline edits merge when 
     await expect(body(ana)).toHaveText(merged, { timeout: 20_000 });
     await expect(body(ben)).toHaveText(merged, { timeout: 20_000 });
     await expect(deskStatus(ana)).toHaveText('Desk: Live');
+
+    // A version restored on a shared draft is one change both drafts take.
+    await ana.getByRole('button', { name: 'History' }).click();
+    const history = ana.getByRole('complementary', { name: 'Version history' });
+    await history.getByLabel('Version label').fill('Merged');
+    await history.getByRole('button', { name: 'Save version' }).click();
+    // (With the history beside it the line wraps: the end of the story, not of the line.)
+    await body(ana).press('Control+End');
+    await ana.keyboard.type(' Strike called off.');
+    await expect(body(ben)).toHaveText(`${merged} Strike called off.`);
+    await history.getByRole('button', { name: /^Merged/ }).click();
+    await history.getByRole('button', { name: 'Restore this version' }).click();
+    await expect(body(ana)).toHaveText(merged);
+    await expect(body(ben)).toHaveText(merged);
+    await expect(ana.getByTestId('save-status')).toHaveText('Saved');
   });
 });
 

@@ -71,6 +71,8 @@ export function DraftEditor(props: Props) {
   const [desk, setDesk] = useState<DeskInfo | null>(null);
   // What the body held when it was shared: the story on the desk starts from it.
   const [seed, setSeed] = useState<string | null>(null);
+  // The draft as stored when it was shared: the shared editor's saves build on its revision.
+  const [sharedDraft, setSharedDraft] = useState<Article | null>(null);
   const id = props.draft.id;
   useEffect(() => {
     let current = true;
@@ -88,10 +90,12 @@ export function DraftEditor(props: Props) {
     <OpenDraft
       key={desk.story ?? 'private'}
       {...props}
+      draft={sharedDraft ?? props.draft}
       desk={desk}
       seed={seed}
-      onShared={(story, body) => {
+      onShared={(story, body, stored) => {
         setSeed(body);
+        setSharedDraft(stored);
         setDesk({ ...desk, story });
       }}
     />
@@ -117,7 +121,7 @@ function OpenDraft({
   desk,
   seed,
   onShared,
-}: Props & { desk: DeskInfo; seed: string | null; onShared: (story: string, body: string | null) => void }) {
+}: Props & { desk: DeskInfo; seed: string | null; onShared: (story: string, body: string | null, stored: Article) => void }) {
   const [deskStatus, setDeskStatus] = useState<DeskStatus | null>(null);
   const [people, setPeople] = useState<DeskPerson[]>([]);
   const [assignee, setAssignee] = useState('');
@@ -240,7 +244,9 @@ function OpenDraft({
     try {
       const { story } = await call('desk.share', { id: draft.id });
       const body = editorRef.current ? JSON.stringify(editorRef.current.getEditorState().toJSON()) : null;
-      onShared(story, body);
+      // The editor opens again on the desk's document: from the draft as now stored (its
+      // revision moved on with every save), or its first save would be refused as a conflict.
+      onShared(story, body, await call('articles.get', { id: draft.id }));
     } catch (error) {
       setNotice(`Could not share the draft: ${messageOf(error)}`);
     }
@@ -253,6 +259,17 @@ function OpenDraft({
     await saver.flush();
     const batch = deletions.schedule([{ id: draft.id, title: fields.title }]);
     if (batch) onDeleted(batch);
+  };
+
+  // A private draft opens again as restored. A shared one takes the version into its editor,
+  // one change in the story's document that every collaborator receives (opened again, the
+  // document would bring back what was there).
+  const restored = (restoredDraft: Article) => {
+    const editor = editorRef.current;
+    if (!desk.story || !editor || !restoredDraft.editorState) return onRestored();
+    saver.rebase(restoredDraft.revision);
+    setFields({ title: restoredDraft.title, dek: restoredDraft.dek, byline: restoredDraft.byline });
+    editor.setEditorState(editor.parseEditorState(restoredDraft.editorState));
   };
 
   // One panel beside the story at a time: its history, or its comments.
@@ -444,7 +461,7 @@ function OpenDraft({
               articleId={draft.id}
               currentText={() => editorRef.current?.getEditorState().read(() => $getRoot().getTextContent()) ?? draft.text}
               beforeChange={() => saver.flush()}
-              onRestored={onRestored}
+              onRestored={restored}
               onClose={() => setHistory(false)}
             />
           )}

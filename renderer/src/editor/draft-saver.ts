@@ -51,6 +51,11 @@ export class DraftSaver {
     this.report(status);
   }
 
+  /** The library's draft moved on without this saver (a version restored): later saves build on it. */
+  rebase(revision: number): void {
+    this.revision = revision;
+  }
+
   changeFields(fields: DraftFields): void {
     this.fields = { ...this.fields, ...fields };
     this.schedule();

@@ -1,6 +1,6 @@
 import { diffWords } from 'diff';
 import { useEffect, useState } from 'react';
-import type { Revision, RevisionSummary } from '../../../../electron/common/model.ts';
+import type { Article, Revision, RevisionSummary } from '../../../../electron/common/model.ts';
 import { call, messageOf } from '../../client/api.ts';
 
 const REASONS: Record<RevisionSummary['reason'], string> = {
@@ -27,7 +27,8 @@ export function RevisionsPanel({
   articleId: number;
   currentText: () => string;
   beforeChange: () => Promise<void>;
-  onRestored: () => void;
+  /** The draft as restored (the library has it already). */
+  onRestored: (draft: Article) => void;
   onClose: () => void;
 }) {
   const [revisions, setRevisions] = useState<RevisionSummary[]>([]);
@@ -56,8 +57,7 @@ export function RevisionsPanel({
   const restore = async (revision: Revision) => {
     try {
       await beforeChange();
-      await call('revisions.restore', { revisionId: revision.id });
-      onRestored();
+      onRestored(await call('revisions.restore', { revisionId: revision.id }));
     } catch (reason) {
       setError(messageOf(reason));
     }

@@ -70,4 +70,31 @@ describe('a shared draft', () => {
     expect(stored(ben)).toContain('"ids":["thread-1"]');
     expect(stored(ben)).toBe(stored(ana));
   });
+
+  it('takes a restored version as one change the other editor receives', async () => {
+    const anaDoc = new Y.Doc();
+    const benDoc = new Y.Doc();
+    const changes: Uint8Array[] = [];
+    anaDoc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin === 'peer') return;
+      changes.push(update);
+      Y.applyUpdate(benDoc, update, 'peer');
+    });
+    benDoc.on('update', (update: Uint8Array, origin: unknown) => origin !== 'peer' && Y.applyUpdate(anaDoc, update, 'peer'));
+    const ana = collaborator(anaDoc);
+    const ben = collaborator(benDoc);
+    await settled();
+    ana.update(() => $getRoot().append($createParagraphNode().append($createTextNode('Ferries resume at dawn.'))));
+    await settled();
+    const version = stored(ana);
+    ana.update(() => $getRoot().append($createParagraphNode().append($createTextNode('Talks end.'))));
+    await settled();
+    expect(stored(ben)).toContain('Talks end.');
+
+    changes.length = 0;
+    ana.setEditorState(ana.parseEditorState(version));
+    await settled();
+    expect(changes).toHaveLength(1);
+    expect(stored(ben)).toBe(version);
+  });
 });
