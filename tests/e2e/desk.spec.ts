@@ -173,6 +173,22 @@ test('two people co-edit a shared draft live, and both offline edits merge when 
     await expect(body(ana)).toHaveText(merged);
     await expect(body(ben)).toHaveText(merged);
     await expect(ana.getByTestId('save-status')).toHaveText('Saved');
+
+    // How long a keystroke takes to show in the other draft, reported (not a timed test).
+    await body(ana).press('Control+End');
+    const delays: number[] = [];
+    for (const [index, key] of [...'0123456789012345678901234'].entries()) {
+      const sent = Date.now();
+      await ana.keyboard.press(key);
+      await ben.waitForFunction(
+        (length) => (document.querySelector('[aria-label="Article body"]')?.textContent ?? '').length >= length,
+        merged.length + index + 1,
+        { polling: 'raf' },
+      );
+      delays.push(Date.now() - sent);
+    }
+    delays.sort((a, b) => a - b);
+    console.log(`desk: keystroke seen in the other draft, p50 ${delays[12]} ms, p95 ${delays[23]} ms over ${delays.length}`);
   });
 });
 
