@@ -62,6 +62,9 @@ export class DeskProvider implements Provider {
   }
 
   async connect(): Promise<void> {
+    // A status heard while desk.open is under way is newer than the one its answer carries
+    // (the desk can go live before the answer arrives): that answer does not overwrite it.
+    let heard = false;
     const onUpdate = (update: Uint8Array, origin: unknown) => {
       if (origin === FROM_APP) return;
       void call('desk.push', { id: this.articleId, update: base64FromBytes(update) });
@@ -74,6 +77,7 @@ export class DeskProvider implements Provider {
       }),
       subscribe('desk.status', ({ id, status }) => {
         if (id !== this.articleId) return;
+        heard = true;
         this.status(status);
         if (status.state === 'live') this.sync();
       }),
@@ -100,7 +104,7 @@ export class DeskProvider implements Provider {
     const state = bytesFromBase64(opened.state);
     if (state.length) Y.applyUpdate(this.doc, state, FROM_APP);
     if (opened.presence) applyAwarenessUpdate(this.presence, bytesFromBase64(opened.presence), FROM_APP);
-    this.status(opened.status);
+    if (!heard) this.status(opened.status);
     const hasText = this.doc.get('root', Y.XmlText).length > 0;
     if (!this.options.waitForDesk || hasText || opened.status.state === 'live' || opened.status.state === 'not-connected') this.sync();
   }
