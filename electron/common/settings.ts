@@ -14,6 +14,16 @@ export const THEMES: readonly { id: (typeof themeIds)[number]; name: string }[] 
   { id: 'dark', name: 'Dark' },
 ];
 
+/** A desk's address: wss://, or ws:// only to this computer (one rule for Settings and the policy). */
+export const deskAddress = z
+  .string()
+  .trim()
+  .max(2000)
+  .refine(
+    (url) => url === '' || /^wss:\/\/[^\s/]+/i.test(url) || /^ws:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/i.test(url),
+    'The desk’s address starts with wss:// (or ws:// to this computer).',
+  );
+
 export const settingsSchema = z.object({
   theme: z.enum(themeIds).default('system'),
   readerFont: z.enum(['serif', 'sans']).default('serif'),
@@ -34,15 +44,7 @@ export const settingsSchema = z.object({
    * The newsroom desk drafts are shared to: wss:// (ws:// only to this computer), or none.
    * A newsroom's policy may name it instead.
    */
-  deskUrl: z
-    .string()
-    .trim()
-    .max(2000)
-    .refine(
-      (url) => url === '' || /^wss:\/\/[^\s/]+/i.test(url) || /^ws:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(\/|$)/i.test(url),
-      'The desk’s address starts with wss:// (or ws:// to this computer).',
-    )
-    .default(''),
+  deskUrl: deskAddress.default(''),
   /** The token the desk gave this person (`dateline desk add-user`). */
   deskToken: z.string().trim().max(200).default(''),
   /** Searches kept in the sidebar, each a query with its filters ("tag:ukraine -russia"). */

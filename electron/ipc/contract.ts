@@ -164,6 +164,8 @@ export const appInfoSchema = z.object({
     intranetHosts: z.array(z.string()),
     /** Every library must be encrypted (the newsroom's policy). */
     requireEncryption: z.boolean(),
+    /** The newsroom's desk, which Settings cannot change; null when the policy names none. */
+    deskUrl: z.string().nullable(),
   }),
 });
 

@@ -33,6 +33,7 @@ export function describeApp({ mode, version, libraryPath, loaded, isPackaged, bu
       disabledFeatures: (policy.disabledFeatures ?? []).map((id) => ({ id, label: features[id] })),
       intranetHosts: policy.intranetHosts ?? [],
       requireEncryption: policy.security?.requireEncryption === true,
+      deskUrl: policy.desk?.url ?? null,
     },
   };
 }

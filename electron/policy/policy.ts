@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { featureNames, type Feature } from '../common/features.ts';
+import { deskAddress } from '../common/settings.ts';
 
 /**
  * The managed-deployment policy: a JSON file IT places system-wide. What it sets wins over
@@ -25,6 +26,8 @@ export const policySchema = z.strictObject({
   intranetHosts: z.array(z.string().min(1).max(253)).max(100).optional(),
   /** `requireEncryption`: every library is to be encrypted; decrypting one is refused. */
   security: z.strictObject({ requireEncryption: z.boolean().optional() }).optional(),
+  /** The newsroom's desk: drafts are shared there, whatever a person's Settings say. */
+  desk: z.strictObject({ url: deskAddress.refine((url) => url !== '', 'desk.url names the desk') }).optional(),
 });
 
 export type Policy = z.output<typeof policySchema>;

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach } from 'vitest';
 import type { Feature } from '../../electron/common/features.ts';
 import { describeApp } from '../../electron/policy/app-info.ts';
+import type { Policy } from '../../electron/policy/policy.ts';
 
 type Route = (request: IncomingMessage, response: ServerResponse) => void;
 
@@ -58,12 +59,12 @@ export const LOCAL_HOSTS = ['127.0.0.1'];
  * The app as browser mode describes it, with a policy that lets downloads reach the local
  * test site (as a newsroom's intranet host) and turns off the features given.
  */
-export function localWebApp(disabledFeatures: Feature[] = []) {
+export function localWebApp(disabledFeatures: Feature[] = [], policy: Policy = {}) {
   return describeApp({
     mode: 'browser',
     version: '0',
     libraryPath: '',
     isPackaged: false,
-    loaded: { policy: { disabledFeatures, intranetHosts: LOCAL_HOSTS }, source: 'test', problem: null },
+    loaded: { policy: { disabledFeatures, intranetHosts: LOCAL_HOSTS, ...policy }, source: 'test', problem: null },
   });
 }

@@ -1,5 +1,4 @@
 import { DatelineError } from '../../common/errors.ts';
-import { getSettings } from '../../library/settings-store.ts';
 import { linkDraftToStory, newStoryName, sharedDraft } from '../../library/shared-drafts.ts';
 import { draftFieldsSchema } from '../../common/model.ts';
 import { createDraft } from '../../library/drafts.ts';
@@ -11,18 +10,16 @@ import type { HandlersOf } from './types.ts';
  * this person, and the shared draft's document going to and from the window. The desk's
  * socket and token stay in this process (desk-client/).
  */
-export function deskHandlers({ library, desk, changed }: Services): HandlersOf<'desk'> {
+export function deskHandlers({ library, desk, deskConnection, changed }: Services): HandlersOf<'desk'> {
   const deskUrl = () => {
-    const { deskUrl, deskToken } = getSettings(library);
-    if (!deskUrl || !deskToken)
-      throw new DatelineError('UNSUPPORTED', 'No desk is set: add its address and your token in Settings ▸ Desk.');
-    return deskUrl;
+    const connection = deskConnection();
+    if (!connection) throw new DatelineError('UNSUPPORTED', 'No desk is set: add its address and your token in Settings ▸ Desk.');
+    return connection.url;
   };
   return {
     'desk.info': ({ id }) => {
-      const { deskUrl: url, deskToken } = getSettings(library);
       const shared = sharedDraft(library, id);
-      return { configured: Boolean(url && deskToken), story: shared?.story ?? null, joined: shared?.joined ?? false };
+      return { configured: deskConnection() !== null, story: shared?.story ?? null, joined: shared?.joined ?? false };
     },
     'desk.share': ({ id }) => {
       const shared = linkDraftToStory(library, id, { story: newStoryName(), deskUrl: deskUrl(), joined: false });

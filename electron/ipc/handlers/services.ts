@@ -1,6 +1,6 @@
 import { DatelineError } from '../../common/errors.ts';
 import type { Feature } from '../../common/features.ts';
-import type { DeskSessions } from '../../desk-client/sessions.ts';
+import type { DeskConnection, DeskSessions } from '../../desk-client/sessions.ts';
 import { FeedRefresher } from '../../import/feeds/refresher.ts';
 import type { FeedRefresh } from '../../import/feeds/follow.ts';
 import { DownloadQueue } from '../../import/web/download-queue.ts';
@@ -75,6 +75,8 @@ export interface Services {
   readonly captureListener: () => CaptureListener;
   /** The shared drafts open in a window, each connected to the desk (Yjs and the provider load with the first). */
   readonly desk: () => Promise<DeskSessions>;
+  /** The desk drafts are shared to (the policy's, else Settings') and this person's token; null when either is missing. */
+  readonly deskConnection: () => DeskConnection | null;
   /** Whether work may go on after a call has answered (the apps), not a one-off CLI command. */
   readonly background: boolean;
   /** Tells every window of what a feed's refresh (or first fetch) brought, and downloads its links. */
@@ -165,16 +167,19 @@ export function createServices(
     onError: (error) => log?.('refreshing feeds stopped', error),
   });
   if (resumeDownloads) feeds.start();
+  // The newsroom's policy names the desk over a person's Settings; the token is always theirs.
+  const deskConnection = (): DeskConnection | null => {
+    const { deskUrl, deskToken } = getSettings(library);
+    const url = app.policy.deskUrl ?? deskUrl;
+    return url && deskToken ? { url, token: deskToken } : null;
+  };
   let deskSessions: Promise<DeskSessions> | null = null;
   const desk = () =>
     (deskSessions ??= import('../../desk-client/sessions.ts').then(
       ({ DeskSessions }) =>
         new DeskSessions({
           library,
-          connection: () => {
-            const { deskUrl, deskToken } = getSettings(library);
-            return deskUrl && deskToken ? { url: deskUrl, token: deskToken } : null;
-          },
+          connection: deskConnection,
           onUpdate: (id, update) => emit('desk.update', { id, update: base64(update) }),
           onStatus: (id, status) => emit('desk.status', { id, status }),
           onPresence: (id, update) => emit('desk.presence', { id, update: base64(update) }),
@@ -195,6 +200,7 @@ export function createServices(
     feeds,
     captureListener,
     desk,
+    deskConnection,
     background: resumeDownloads,
     feedRefreshed,
     changed,

@@ -2,9 +2,13 @@ import { useEffect, useState } from 'react';
 import type { SettingsState } from '../ui/settings.ts';
 import { messageOf } from '../client/api.ts';
 import { SettingMessage, type SettingMessageState } from './SettingMessage.tsx';
+import { Managed } from './Managed.tsx';
 
-/** Settings ▸ Desk: the newsroom desk drafts are shared to, and this person's token for it. */
-export function DeskSection({ settings: { settings, change } }: { settings: SettingsState }) {
+/**
+ * Settings ▸ Desk: the newsroom desk drafts are shared to, and this person's token for it.
+ * A newsroom's policy may name the desk (`desk.url`): then only the token is the person's.
+ */
+export function DeskSection({ settings: { settings, change }, managedUrl }: { settings: SettingsState; managedUrl: string | null }) {
   const [url, setUrl] = useState(settings?.deskUrl ?? '');
   const [token, setToken] = useState(settings?.deskToken ?? '');
   const [message, setMessage] = useState<SettingMessageState | null>(null);
@@ -18,10 +22,10 @@ export function DeskSection({ settings: { settings, change } }: { settings: Sett
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          change({ deskUrl: url.trim(), deskToken: token.trim() }).then(
+          change(managedUrl ? { deskToken: token.trim() } : { deskUrl: url.trim(), deskToken: token.trim() }).then(
             () =>
               setMessage({
-                text: url.trim() ? 'Drafts you share go to this desk.' : 'No desk: drafts stay on this computer.',
+                text: (managedUrl ?? url.trim()) ? 'Drafts you share go to this desk.' : 'No desk: drafts stay on this computer.',
                 error: false,
               }),
             (reason: unknown) => setMessage({ text: messageOf(reason), error: true }),
@@ -29,7 +33,14 @@ export function DeskSection({ settings: { settings, change } }: { settings: Sett
         }}
       >
         <label>
-          Desk address <input value={url} placeholder="wss://desk.newsroom.example" onChange={(event) => setUrl(event.target.value)} />
+          Desk address{' '}
+          <input
+            value={managedUrl ?? url}
+            readOnly={managedUrl !== null}
+            placeholder="wss://desk.newsroom.example"
+            onChange={(event) => setUrl(event.target.value)}
+          />
+          {managedUrl && <Managed />}
         </label>
         <label>
           Your desk token <input type="password" autoComplete="off" value={token} onChange={(event) => setToken(event.target.value)} />

@@ -7,6 +7,7 @@ import { call, messageOf } from '../client/api.ts';
 import { BackupsSection } from './BackupsSection.tsx';
 import { CaptureSection } from './CaptureSection.tsx';
 import { DeskSection } from './DeskSection.tsx';
+import { Managed } from './Managed.tsx';
 import { FeedsSection } from './FeedsSection.tsx';
 import { SecuritySection } from './SecuritySection.tsx';
 
@@ -14,10 +15,6 @@ const LIST_DENSITIES: readonly { id: Settings['listDensity']; name: string }[] =
   { id: 'comfortable', name: 'Headline, excerpt and details' },
   { id: 'compact', name: 'Compact: one line per article' },
 ];
-
-function Managed() {
-  return <span className="managed">Managed by your organization</span>;
-}
 
 export function SettingsDialog({
   settings: state,
@@ -98,7 +95,7 @@ export function SettingsDialog({
       </fieldset>
       <FeedsSection settings={state} fetchingOff={info?.policy.disabledFeatures.some((feature) => feature.id === 'fetch-urls') ?? false} />
       <CaptureSection />
-      <DeskSection settings={state} />
+      <DeskSection settings={state} managedUrl={info?.policy.deskUrl ?? null} />
       <BackupsSection settings={state} focus={section === 'backups'} />
       <SecuritySection />
       {info && (

@@ -8,6 +8,7 @@ import type { Library } from '../../../electron/library/library.ts';
 import { startDesk, type Desk } from '../../../electron/desk/server.ts';
 import { openSqliteDeskStore } from '../../../electron/desk/sqlite-store.ts';
 import { hashToken, newToken, type DeskStore } from '../../../electron/desk/store.ts';
+import type { Policy } from '../../../electron/policy/policy.ts';
 import { tempDir, tempLibrary } from '../../helpers/temp.ts';
 import { localWebApp } from '../../helpers/web-server.ts';
 
@@ -19,14 +20,14 @@ afterEach(async () => {
 });
 
 /** One laptop: its library, its dispatcher, and a window's copy of a draft's document. */
-function laptop(library: Library) {
+function laptop(library: Library, policy: Policy = {}) {
   const events: { event: EventName; payload: unknown }[] = [];
   const windowDocs = new Map<number, Y.Doc>();
   /** What a window knows of the others in each shared draft (its awareness, fed by desk.presence). */
   const windowPresence = new Map<number, Awareness>();
   const dispatch = createDispatcher({
     library,
-    app: localWebApp(),
+    app: localWebApp([], policy),
     emit: (event, payload) => {
       events.push({ event, payload });
       if (event === 'desk.update') {
@@ -181,6 +182,21 @@ describe('a draft shared to the desk', () => {
     // Ana closes the draft: Ben's window no longer shows her.
     await ana.call('desk.close', { id: draft.id });
     await until(() => !ben.others(benDraft).some((state) => state.name === 'ana'), 'Ana to leave Ben’s view');
+  });
+
+  it('shares to the desk the newsroom’s policy names, whatever Settings say', async () => {
+    const store = openSqliteDeskStore(join(tempDir(), 'desk.sqlite'));
+    const token = await person(store, 'ana');
+    const desk = await startDesk({ store, port: 0 });
+    desks.push(desk);
+    const ana = laptop(tempLibrary(), { desk: { url: `ws://127.0.0.1:${desk.port}` } });
+    await ana.call('settings.set', { deskUrl: 'wss://elsewhere.example', deskToken: token });
+    expect((await ana.call('app.info', {})).policy.deskUrl).toBe(`ws://127.0.0.1:${desk.port}`);
+    const draft = await ana.call('articles.createDraft', { title: 'Ferry timetable' });
+    expect((await ana.call('desk.info', { id: draft.id })).configured).toBe(true);
+    await ana.call('desk.share', { id: draft.id });
+    await ana.open(draft.id);
+    await until(() => ana.status(draft.id) === 'live', 'Ana to be live on the policy’s desk');
   });
 
   it('says why it is not connected: no desk set, or a token the desk refuses', async () => {

@@ -43,6 +43,7 @@ describe('the managed-deployment policy', () => {
     ['an unknown key', '{"updatez": {}}', /not valid/],
     ['a plain-http update URL', '{"updates": {"url": "http://updates.example"}}', /https:\/\//],
     ['an unknown feature', '{"disabledFeatures": ["telemetry"]}', /disabledFeatures/],
+    ['a desk reached without TLS', '{"desk": {"url": "ws://desk.newsroom.example"}}', /desk\.url: The desk’s address starts with wss:/],
   ])('ignores a file with %s as a whole and says why', (_name, content, problem) => {
     const loaded = loadPolicy(policyFile(content));
     expect(loaded.policy).toEqual({});
@@ -74,6 +75,7 @@ describe('the managed-deployment policy', () => {
           disabledFeatures: ['fetch-urls'],
           intranetHosts: ['wiki.newsroom.internal'],
           security: { requireEncryption: true },
+          desk: { url: 'wss://desk.newsroom.example' },
         },
         source: '/etc/dateline/policy.json',
         problem: null,
@@ -87,6 +89,7 @@ describe('the managed-deployment policy', () => {
       disabledFeatures: [{ id: 'fetch-urls', label: 'Fetching web pages from a URL' }],
       intranetHosts: ['wiki.newsroom.internal'],
       requireEncryption: true,
+      deskUrl: 'wss://desk.newsroom.example',
     });
   });
 });
