@@ -26,10 +26,10 @@ async function serveDesk(file: string, port: number): Promise<ChildProcess> {
   return child;
 }
 
-async function stopDesk(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
+async function stopDesk(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
+  child.kill(signal);
   await exited;
 }
 
@@ -109,7 +109,7 @@ async function withSharedStory(browser: Browser, run: (shared: SharedStory) => P
   }
 }
 
-test('two people co-edit a shared draft live, and both offline edits merge when the desk is back', async ({ browser }) => {
+test('two people co-edit a shared draft live, and both offline edits merge when the killed desk is back', async ({ browser }) => {
   test.setTimeout(120_000);
   await withSharedStory(browser, async (shared) => {
     const { ana, ben } = shared;
@@ -142,13 +142,15 @@ test('two people co-edit a shared draft live, and both offline edits merge when 
     await body(ben).click();
     await expect(ana.locator('summary', { hasText: 'Story details' })).toContainText('HARBOUR');
 
-    // The desk goes away: both write on, each kept at home.
-    await stopDesk(shared.server!);
+    // The desk is killed (SIGKILL) while Ana types: both write on, each kept at home.
+    await body(ana).press('End');
+    const typing = ana.keyboard.type(' Talks end.', { delay: 60 });
+    await ana.waitForTimeout(250);
+    await stopDesk(shared.server!, 'SIGKILL');
     shared.server = null;
+    await typing;
     await expect(deskStatus(ana)).toContainText('Offline');
     await expect(deskStatus(ben)).toContainText('Offline');
-    await body(ana).press('End');
-    await ana.keyboard.type(' Talks end.');
     await body(ben).press('Home');
     await ben.keyboard.type('HARBOUR — ');
 
@@ -228,7 +230,7 @@ test('comments on a shared story reach the other with replies, resolve and reope
     await expect(ana.locator('.comment-mark')).not.toHaveClass(/resolved/);
 
     // Ben deletes the words it was on: the thread stays, on both sides, as detached.
-    await body(ben).press('End');
+    await body(ben).press('Control+End');
     for (let i = 0; i < 6; i++) await ben.keyboard.press('Backspace');
     await expect(body(ana)).toHaveText('Ferries resume at');
     await expect(thread(ana)).toContainText('Detached');
