@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openPostgresDeskStore } from './postgres-store.ts';
@@ -9,6 +10,7 @@ import { DESK_STORY_NAME } from '../common/desk.ts';
 export const DESK_DEFAULT_PORT = 47616;
 
 export const DESK_USAGE = `Usage: dateline desk [--port N] [--host ADDRESS] [--database FILE|postgres://…] [--redis redis://…]
+                     [--tls-cert FILE --tls-key FILE]
        dateline desk add-user NAME [--role reporter|editor]   prints the person's token, once
        dateline desk revoke-user NAME
        dateline desk users [--json]
@@ -16,9 +18,10 @@ export const DESK_USAGE = `Usage: dateline desk [--port N] [--host ADDRESS] [--d
 
 Runs the newsroom desk, where shared drafts are co-edited live.
   --port N         listen on port N (default ${DESK_DEFAULT_PORT})
-  --host ADDRESS   listen on this address (default 127.0.0.1; put a TLS proxy in front for others)
+  --host ADDRESS   listen on this address (default 127.0.0.1; for others, use TLS: below, or a proxy)
   --database DB    a SQLite file (default: DATELINE_DESK_DATABASE or ./desk.sqlite), or postgres://…
-  --redis URL      other desk servers' Redis, so people on different servers edit the same story`;
+  --redis URL      other desk servers' Redis, so people on different servers edit the same story
+  --tls-cert FILE  the certificate (PEM) the desk speaks wss:// with, and --tls-key FILE its key`;
 
 interface Io {
   out: (text: string) => void;
@@ -46,6 +49,8 @@ export async function runDeskCli(argv: string[], io: Io): Promise<number> {
         host: { type: 'string' },
         database: { type: 'string' },
         redis: { type: 'string' },
+        'tls-cert': { type: 'string' },
+        'tls-key': { type: 'string' },
         role: { type: 'string' },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -121,18 +126,41 @@ export async function runDeskCli(argv: string[], io: Io): Promise<number> {
   }
 }
 
-async function serve(values: { port?: string; host?: string; redis?: string }, database: string, io: Io): Promise<number> {
+interface ServeOptions {
+  port?: string;
+  host?: string;
+  redis?: string;
+  'tls-cert'?: string;
+  'tls-key'?: string;
+}
+
+async function serve(values: ServeOptions, database: string, io: Io): Promise<number> {
   const port = values.port === undefined ? DESK_DEFAULT_PORT : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new DeskUsageError('--port is a number from 0 to 65535');
   if (values.redis && !/^rediss?:\/\//i.test(values.redis)) throw new DeskUsageError('--redis is an address like redis://127.0.0.1:6379');
+  const tls = readTls(values['tls-cert'], values['tls-key']);
   const store = await openStore(database);
-  const desk = await startDesk({ store, port, host: values.host, redis: values.redis });
+  const desk = await startDesk({ store, port, host: values.host, redis: values.redis, tls });
   io.out(
-    `The desk is running at ws://${values.host ?? '127.0.0.1'}:${desk.port} (${/^postgres/i.test(database) ? 'PostgreSQL' : resolve(database)})`,
+    `The desk is running at ${tls ? 'wss' : 'ws'}://${values.host ?? '127.0.0.1'}:${desk.port} (${/^postgres/i.test(database) ? 'PostgreSQL' : resolve(database)})`,
   );
   await (io.stopped ?? stopSignal());
   await desk.close();
   return 0;
+}
+
+/** The certificate and key named, read before anything starts: both or neither. */
+function readTls(certFile: string | undefined, keyFile: string | undefined): { cert: Buffer; key: Buffer } | undefined {
+  if (!certFile && !keyFile) return undefined;
+  if (!certFile || !keyFile) throw new DeskUsageError('--tls-cert and --tls-key go together');
+  const read = (file: string, what: string) => {
+    try {
+      return readFileSync(file);
+    } catch (error) {
+      throw new Error(`The TLS ${what} ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`);
+    }
+  };
+  return { cert: read(certFile, 'certificate'), key: read(keyFile, 'key') };
 }
 
 function stopSignal(): Promise<void> {

@@ -1,3 +1,5 @@
+import { createServer as createHttpsServer } from 'node:https';
+import type { Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { Database } from '@hocuspocus/extension-database';
 import { Redis } from '@hocuspocus/extension-redis';
@@ -17,6 +19,8 @@ export interface DeskOptions {
   host?: string;
   /** Other desk servers' Redis, so clients on different servers edit the same story. */
   redis?: string;
+  /** A certificate and its key (PEM): the desk itself speaks wss://, with no proxy in front. */
+  tls?: { cert: string | Buffer; key: string | Buffer };
   /** How long the whole state waits to be stored after a change (updates are logged at once). */
   storeAfterMs?: number;
   log?: (message: string) => void;
@@ -96,6 +100,7 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
       await store.appendUpdate(documentName, update);
     },
   });
+  if (options.tls) serveOverTls(server, options.tls);
   // Upgraded sockets are not the HTTP server's to close: kept here, so stopping never waits
   // on a client's closing handshake (ws gives it 30 s).
   const sockets = new Set<Duplex>();
@@ -115,4 +120,16 @@ export async function startDesk(options: DeskOptions): Promise<Desk> {
       await store.close();
     },
   };
+}
+
+/**
+ * Puts a TLS server where Hocuspocus's plain one would listen: its requests and upgrades go
+ * to the handlers Hocuspocus set up on the plain one, which never listens.
+ */
+function serveOverTls(server: Server<DeskContext>, tls: NonNullable<DeskOptions['tls']>): void {
+  const plain = server.httpServer;
+  const secure = createHttpsServer({ cert: tls.cert, key: tls.key }, (request, response) => void server.requestHandler(request, response));
+  secure.on('upgrade', (request, socket, head) => plain.emit('upgrade', request, socket, head));
+  // An https.Server is an http.Server over TLS: Hocuspocus only listens on it and closes it.
+  server.httpServer = secure as unknown as HttpServer;
 }

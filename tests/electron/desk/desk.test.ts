@@ -1,5 +1,8 @@
 import { HocuspocusProvider } from '@hocuspocus/provider';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Agent, WebSocket as UndiciWebSocket } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { openPostgresDeskStore } from '../../../electron/desk/postgres-store.ts';
@@ -191,6 +194,53 @@ describe.skipIf(!services.postgres || !services.redis)('two desks through Redis'
     second.doc.getText('body').insert(0, 'West wrote this. ');
     await until(() => text(first).includes('West') && text(second).includes('East'), 'both servers to pass the edits on');
     expect(text(first)).toBe(text(second));
+  });
+});
+
+describe('a desk with its own certificate', () => {
+  it('speaks wss:// to a client that trusts the certificate, and nothing in the clear', async () => {
+    const dir = tempDir();
+    const [cert, key] = [join(dir, 'cert.pem'), join(dir, 'key.pem')];
+    execFileSync(
+      'openssl',
+      ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1'].concat([
+        '-addext',
+        'subjectAltName=IP:127.0.0.1',
+        '-keyout',
+        key,
+        '-out',
+        cert,
+      ]),
+      { stdio: 'ignore' },
+    );
+    const store = openSqliteDeskStore(join(dir, 'desk.sqlite'));
+    const token = await person(store, 'ana');
+    const desk = await startDesk({ store, port: 0, tls: { cert: readFileSync(cert), key: readFileSync(key) } });
+    desks.push(desk);
+
+    // The newsroom's certificate, trusted the way a client trusts its CA.
+    const dispatcher = new Agent({ connect: { ca: readFileSync(cert) } });
+    class TrustingWebSocket extends UndiciWebSocket {
+      constructor(url: string, protocols?: string | string[]) {
+        super(url, { protocols, dispatcher });
+      }
+    }
+    const doc = new Y.Doc();
+    const provider = new HocuspocusProvider({
+      url: `wss://127.0.0.1:${desk.port}`,
+      name: STORY,
+      document: doc,
+      token,
+      WebSocketPolyfill: TrustingWebSocket,
+    });
+    opened.push(provider);
+    await until(() => provider.isSynced, 'a sync over TLS');
+    doc.getText('body').insert(0, 'Ferries resume at dawn.');
+    await until(() => !provider.hasUnsyncedChanges, 'the desk to acknowledge over TLS');
+
+    const plain = connect(desk, STORY, token);
+    await expect(plain.closed).resolves.toBeTruthy();
+    expect(plain.provider.isSynced).toBe(false);
   });
 });
 
