@@ -1,4 +1,4 @@
-import { HocuspocusProvider } from '@hocuspocus/provider';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -226,14 +226,10 @@ describe('a desk with its own certificate', () => {
       }
     }
     const doc = new Y.Doc();
-    const provider = new HocuspocusProvider({
-      url: `wss://127.0.0.1:${desk.port}`,
-      name: STORY,
-      document: doc,
-      token,
-      WebSocketPolyfill: TrustingWebSocket,
-    });
-    opened.push(provider);
+    const socket = new HocuspocusProviderWebsocket({ url: `wss://127.0.0.1:${desk.port}`, WebSocketPolyfill: TrustingWebSocket });
+    const provider = new HocuspocusProvider({ websocketProvider: socket, name: STORY, document: doc, token });
+    provider.attach();
+    opened.push(provider, socket);
     await until(() => provider.isSynced, 'a sync over TLS');
     doc.getText('body').insert(0, 'Ferries resume at dawn.');
     await until(() => !provider.hasUnsyncedChanges, 'the desk to acknowledge over TLS');
