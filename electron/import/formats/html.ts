@@ -8,6 +8,7 @@ import { decodeText } from '../decode.ts';
 import { collectImages } from '../html/images.ts';
 import { cleanByline, readMetadata } from '../html/metadata.ts';
 import { extractRelatedLinks, removeTopicLists } from '../html/related.ts';
+import { betterExtraction } from '../html/story-choice.ts';
 import { sanitizeForLibrary } from '../html/sanitize.ts';
 import { takeStandfirst } from '../html/standfirst.ts';
 import { withoutStoryFurniture } from '../html/story-furniture.ts';
@@ -52,22 +53,33 @@ export async function readWebPage(html: string, origin: PageOrigin): Promise<New
   const pageUrl = origin.url ?? (declaredUrl && /^https?:\/\//i.test(declaredUrl) ? declaredUrl : null);
   const metadata = readMetadata(document, pageUrl);
   const related = extractRelatedLinks(document, pageUrl);
-  removeTopicLists(document);
-  const dek = takeStandfirst(document, metadata.dek);
-  removeBylines(document);
-
-  let extracted: ReturnType<Readability<string>['parse']>;
-  try {
-    extracted = new Readability(document as unknown as Document, { maxElemsToParse: MAX_ELEMENTS, keepClasses: false }).parse();
-  } catch {
-    throw new DatelineError('IMPORT_FAILED', 'Dateline could not find the article on this page.');
-  }
+  const prepare = (page: DomDocument) => {
+    removeTopicLists(page);
+    const standfirst = takeStandfirst(page, metadata.dek);
+    removeBylines(page);
+    return standfirst;
+  };
+  const dek = prepare(document);
+  const extracted = readStory(document);
   if (!extracted?.content || !extracted.textContent?.trim()) {
     throw new DatelineError('IMPORT_FAILED', 'Dateline found no article text on this page.');
   }
+  // Taking the related blocks out must not have made Readability take a bigger container.
+  let content = extracted.content;
+  if (related.length) {
+    const asItCame = parseDocument(html);
+    prepare(asItCame);
+    const plain = readStory(asItCame);
+    const chosen = betterExtraction(
+      { content, textContent: extracted.textContent },
+      plain?.content ? { content: plain.content, textContent: plain.textContent ?? '' } : null,
+    );
+    // The page as it came may carry a related block inside its story: taken out here too.
+    if (chosen.content !== content) content = withoutRelatedBlocks(chosen.content);
+  }
   // Readability's byline only when the page's own sources name no one.
   const byline = metadata.byline ?? (extracted.byline ? cleanByline(extracted.byline) : null) ?? '';
-  const story = withoutStoryFurniture(extracted.content, { byline });
+  const story = withoutStoryFurniture(content, { byline });
   const images = await collectImages(story, { pageUrl, path: origin.path, fetchImage: origin.fetchImage });
   const clean = sanitizeForLibrary(images.html);
   const text = htmlToText(clean);
@@ -87,6 +99,22 @@ export async function readWebPage(html: string, origin: PageOrigin): Promise<New
     related,
     media: images.media,
   };
+}
+
+/** Readability's reading of a prepared page; a page it cannot read is refused with a reason. */
+function readStory(document: DomDocument): ReturnType<Readability<string>['parse']> {
+  try {
+    return new Readability(document as unknown as Document, { maxElemsToParse: MAX_ELEMENTS, keepClasses: false }).parse();
+  } catch {
+    throw new DatelineError('IMPORT_FAILED', 'Dateline could not find the article on this page.');
+  }
+}
+
+/** An extracted story's HTML without the related-story blocks it holds. */
+function withoutRelatedBlocks(content: string): string {
+  const story = parseDocument(`<!doctype html><html><body>${content}</body></html>`);
+  extractRelatedLinks(story, null);
+  return story.body.innerHTML;
 }
 
 /**

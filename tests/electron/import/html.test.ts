@@ -165,3 +165,25 @@ describe('markup built to stall the parser', () => {
     expect((await readWebPage(page, { path: 'ok.html', url: null })).text).toContain('Harbour word');
   });
 });
+
+describe('related-story blocks', () => {
+  const paragraph = (i: number) =>
+    `<p>Paragraph ${i} of the story: the ferry crews walked out on Monday over pay, and the harbour stayed shut until talks resumed at the port authority late on Wednesday evening.</p>`;
+  const clip = (i: number) =>
+    `<div><p>Video ${i}: Watch the latest clips from around the region, including the weather, the traffic and the weekend's football, with commentary from our reporters in the field.</p></div>`;
+  const moreNews = (name: string) =>
+    `<div class="block"><h3>More News</h3><ul>${Array.from({ length: 10 }, (_, i) => `<li><a href="/news/${name}-${i}">Another headline number ${i} about the region's councils and its budget</a></li>`).join('')}</ul></div>`;
+
+  it('regression: taking them out never makes the story take in the video carousel around it', async () => {
+    const html = `<!doctype html><html><head><title>Ferry strike ends | Harbour Times</title></head><body><main><section class="page">
+      <div class="videos"><div class="carousel">${[0, 1, 2, 3].map(clip).join('')}</div>${moreNews('v1')}${moreNews('v2')}</div>
+      <article><div class="story">${[0, 1, 2, 3, 4, 5].map(paragraph).join('')}</div></article>
+      ${moreNews('s1')}${moreNews('s2')}
+    </section></main></body></html>`;
+    const found = await readWebPage(html, { path: null, url: 'https://harbour.example/news/ferry' });
+    expect(found.text).toContain('Paragraph 5 of the story');
+    expect(found.text).not.toContain('Video');
+    expect(found.text).not.toContain('Another headline');
+    expect(found.related?.length).toBeGreaterThan(20);
+  });
+});
