@@ -13,6 +13,7 @@ import { backupFolder, writeBackup } from '../../electron/library/backups.ts';
 import { checkInWorker } from '../../electron/library/check.ts';
 import { describeApp } from '../../electron/policy/app-info.ts';
 import { fillLibrary, htmlOf, syntheticArticles, vocabulary, type SyntheticArticle } from '../helpers/synthetic.ts';
+import { benchFirstRow } from './first-row.ts';
 import { percentile, type BenchRow } from './report.ts';
 
 /**
@@ -55,6 +56,7 @@ export async function benchLibrary(size: number): Promise<BenchRow[]> {
     library.close();
     rows.push(...cliStart(join(dir, 'library.sqlite'), label));
     rows.push(await startUntilUsable(join(dir, 'library.sqlite'), label));
+    rows.push(...(await benchFirstRow(join(dir, 'library.sqlite'), label)));
     const megabytes = statSync(join(dir, 'library.sqlite')).size / 1024 / 1024;
     rows.push({
       suite: 'library',
