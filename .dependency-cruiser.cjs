@@ -66,6 +66,20 @@ module.exports = {
       to: { path: `${ROOT}renderer/src/(app|${FEATURES.slice(1, -1)})/` },
     },
     {
+      name: 'window-chunk-loads-no-zod',
+      comment:
+        "The window's first chunk loads no schema library (the contract checks inputs on the other side): outside the lazily loaded editor, the renderer takes lists and bounds from common/choices.ts and only types from the schema modules.",
+      severity: 'error',
+      from: {
+        path: `${ROOT}renderer/src/(app|library|reader|settings|ui|client)/|${ROOT}renderer/src/main\\.tsx$`,
+        pathNot: `${ROOT}renderer/src/client/zod-jitless\\.ts$`,
+      },
+      to: {
+        path: `(^|/)node_modules/zod/|${ROOT}electron/common/(model|settings|feeds|backups|capture|editor-state)\\.ts$|${ROOT}electron/common/editor-nodes/`,
+        dependencyTypesNot: ['type-only'],
+      },
+    },
+    {
       name: 'renderer-no-node',
       comment: 'The renderer runs in a browser: no Node built-ins and no Node-only packages.',
       severity: 'error',

@@ -1,12 +1,12 @@
 import { z } from 'zod';
+import { keepDaysChoices } from './choices.ts';
 import { isoTime } from './model.ts';
 
 /** The feeds a person follows, as the contract carries them. */
 
 export const feedId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
-/** How long a feed's articles are kept that the person has not kept (favorite, tagged, highlighted). */
-export const keepDaysChoices = [7, 14, 30, 90, 365] as const;
+export { keepDaysChoices };
 
 export const feedSchema = z.object({
   id: feedId,

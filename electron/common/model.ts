@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { draftStatuses, highlightColors, libraryViews, listSorts } from './choices.ts';
+
+export { draftStatuses, highlightColors, libraryViews, listSorts };
 import { MAX_EDITOR_NESTING, withinEditorNesting } from './editor-state.ts';
 
 /**
@@ -15,7 +18,6 @@ export const relatedLinkSchema = z.object({
   url: z.string().nullable(),
 });
 
-export const draftStatuses = ['draft', 'editing', 'ready', 'published'] as const;
 export const draftStatus = z.enum(draftStatuses);
 
 export const articleSummarySchema = z.object({
@@ -62,10 +64,8 @@ export const articleSchema = articleSummarySchema.extend({
   fetchError: z.string().nullable(),
 });
 
-export const libraryViews = ['all', 'unread', 'favorites', 'archive', 'drafts'] as const;
 export const libraryView = z.enum(libraryViews);
 
-export const listSorts = ['saved', 'published', 'title', 'length'] as const;
 export type ListSort = (typeof listSorts)[number];
 
 export const listQuerySchema = z.strictObject({
@@ -218,8 +218,6 @@ export const revisionSchema = revisionSummarySchema.extend({
   editorState: z.string().nullable(),
 });
 
-/** The four highlight colours, in the order they are offered; the first is the default. */
-export const highlightColors = ['yellow', 'green', 'blue', 'pink'] as const;
 export const highlightColor = z.enum(highlightColors);
 const highlightNote = z.string().max(20_000, 'A note can be at most 20,000 characters.');
 

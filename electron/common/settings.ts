@@ -1,18 +1,11 @@
 import { z } from 'zod';
+import { SETTING_BOUNDS, THEMES, themeIds } from './choices.ts';
 
 /**
  * Every user setting, its type and its default, in one place. The library stores only
  * the values a person changed: a missing key reads as its default here.
  */
-const themeIds = ['system', 'light', 'sepia', 'dark'] as const;
-
-/** The themes with their names, in the order the View menu and Settings offer them. */
-export const THEMES: readonly { id: (typeof themeIds)[number]; name: string }[] = [
-  { id: 'system', name: 'Match system' },
-  { id: 'light', name: 'Light' },
-  { id: 'sepia', name: 'Sepia' },
-  { id: 'dark', name: 'Dark' },
-];
+export { THEMES };
 
 /** A desk's address: wss://, or ws:// only to this computer (one rule for Settings and the policy). */
 export const deskAddress = z
@@ -27,13 +20,13 @@ export const deskAddress = z
 export const settingsSchema = z.object({
   theme: z.enum(themeIds).default('system'),
   readerFont: z.enum(['serif', 'sans']).default('serif'),
-  readerFontSize: z.number().int().min(12).max(32).default(19),
-  readerLineWidth: z.number().int().min(40).max(100).default(68),
-  readerLineHeight: z.number().min(1.2).max(2.2).default(1.6),
+  readerFontSize: z.number().int().min(SETTING_BOUNDS.readerFontSize.min).max(SETTING_BOUNDS.readerFontSize.max).default(19),
+  readerLineWidth: z.number().int().min(SETTING_BOUNDS.readerLineWidth.min).max(SETTING_BOUNDS.readerLineWidth.max).default(68),
+  readerLineHeight: z.number().min(SETTING_BOUNDS.readerLineHeight.min).max(SETTING_BOUNDS.readerLineHeight.max).default(1.6),
   /** Rows of the article list: headline, excerpt and details, or one line each. */
   listDensity: z.enum(['comfortable', 'compact']).default('comfortable'),
   /** How many backups the Backups folder keeps; the oldest go first. */
-  backupsToKeep: z.number().int().min(1).max(365).default(14),
+  backupsToKeep: z.number().int().min(SETTING_BOUNDS.backupsToKeep.min).max(SETTING_BOUNDS.backupsToKeep.max).default(14),
   /** Whether a link in an article asks before it opens once for each site, or every time. */
   linkConfirmation: z.enum(['once-per-site', 'every-time']).default('once-per-site'),
   /** Sites whose links the person chose to open without being asked again. */
@@ -67,11 +60,3 @@ export const settingsPatchSchema = z.strictObject(
 export type SettingsPatch = z.output<typeof settingsPatchSchema>;
 
 export const defaultSettings: Settings = settingsSchema.parse({});
-
-export type NumericSetting = 'readerFontSize' | 'readerLineWidth' | 'readerLineHeight' | 'backupsToKeep';
-
-/** A numeric setting's bounds, for the controls that change it. */
-export function settingBounds(field: NumericSetting): { min: number; max: number } {
-  const inner = settingsSchema.shape[field].unwrap();
-  return { min: inner.minValue ?? 0, max: inner.maxValue ?? Number.MAX_SAFE_INTEGER };
-}

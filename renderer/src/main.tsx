@@ -1,4 +1,3 @@
-import './client/zod-jitless.ts';
 import { StrictMode, useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { LibraryStatus } from '../../electron/ipc/contract.ts';

@@ -1,3 +1,5 @@
+// Before any schema of the editor's nodes is built or parsed (the window's first chunk has no zod).
+import '../client/zod-jitless.ts';
 import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';

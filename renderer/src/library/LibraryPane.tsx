@@ -1,12 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import {
-  draftStatuses,
-  listSorts,
-  type DraftStatus,
-  type LibraryView,
-  type ListSort,
-  type SearchResults,
-} from '../../../electron/common/model.ts';
+import { draftStatuses, listSorts } from '../../../electron/common/choices.ts';
+import type { DraftStatus, LibraryView, ListSort, SearchResults } from '../../../electron/common/model.ts';
 import { FeedActions } from './feeds/FeedActions.tsx';
 import { keepWhereLeftOff, whereLeftOff } from '../ui/where-left-off.ts';
 import { useSharedSettings } from '../ui/settings.ts';

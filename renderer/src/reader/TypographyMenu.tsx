@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { settingBounds as bounds, THEMES, type Settings, type SettingsPatch } from '../../../electron/common/settings.ts';
+import { settingBounds as bounds, THEMES } from '../../../electron/common/choices.ts';
+import type { Settings, SettingsPatch } from '../../../electron/common/settings.ts';
 import { useSharedSettings } from '../ui/settings.ts';
 import { messageOf } from '../client/api.ts';
 

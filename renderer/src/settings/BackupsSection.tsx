@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BackupInfo } from '../../../electron/common/backups.ts';
-import { settingBounds } from '../../../electron/common/settings.ts';
+import { settingBounds } from '../../../electron/common/choices.ts';
 import type { SettingsState } from '../ui/settings.ts';
 import { SettingMessage, type SettingMessageState } from './SettingMessage.tsx';
 import { call, messageOf, subscribe } from '../client/api.ts';

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { THEMES, type Settings } from '../../../electron/common/settings.ts';
+import { THEMES } from '../../../electron/common/choices.ts';
+import type { Settings } from '../../../electron/common/settings.ts';
 import type { SettingsState } from '../ui/settings.ts';
 import type { AppInfo } from '../../../electron/ipc/contract.ts';
 import { Dialog } from '../ui/dialog.tsx';

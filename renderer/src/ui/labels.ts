@@ -1,5 +1,6 @@
 /** The words the window shows for the library's closed sets of values. */
-import { highlightColors, type DraftStatus, type HighlightColor } from '../../../electron/common/model.ts';
+import { highlightColors } from '../../../electron/common/choices.ts';
+import type { DraftStatus, HighlightColor } from '../../../electron/common/model.ts';
 
 export { highlightColors };
 

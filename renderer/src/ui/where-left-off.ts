@@ -1,5 +1,6 @@
 import type { LibrarySelection } from './selection.ts';
-import { draftStatuses, libraryViews, listSorts, type DraftStatus, type ListSort } from '../../../electron/common/model.ts';
+import { draftStatuses, libraryViews, listSorts } from '../../../electron/common/choices.ts';
+import type { DraftStatus, ListSort } from '../../../electron/common/model.ts';
 
 /**
  * What the window showed — the list's view and tag, how the list is sorted and filtered, and

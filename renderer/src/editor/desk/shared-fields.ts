@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import { DESK_FIELDS, deskFieldNames } from '../../../../electron/common/desk.ts';
-import { draftStatuses, type DraftStatus } from '../../../../electron/common/model.ts';
+import { draftStatuses } from '../../../../electron/common/choices.ts';
+import type { DraftStatus } from '../../../../electron/common/model.ts';
 
 /** The story's fields every collaborator shares, held in its document's desk map. */
 export interface SharedFields {

@@ -1,4 +1,5 @@
-import { draftStatuses, type Article, type DraftStatus } from '../../../../electron/common/model.ts';
+import { draftStatuses } from '../../../../electron/common/choices.ts';
+import type { Article, DraftStatus } from '../../../../electron/common/model.ts';
 import { slugify } from '../../../../electron/common/text.ts';
 import { STATUS_LABELS } from '../../ui/labels.ts';
 import { TagEditor } from '../../ui/TagEditor.tsx';

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { keepDaysChoices, type Feed, type FeedPatch } from '../../../../electron/common/feeds.ts';
+import { keepDaysChoices } from '../../../../electron/common/choices.ts';
+import type { Feed, FeedPatch } from '../../../../electron/common/feeds.ts';
 import { Dialog, FIRST_FIELD } from '../../ui/dialog.tsx';
 import { call, messageOf } from '../../client/api.ts';
 import { useFeeds } from './useFeeds.ts';
