@@ -2,6 +2,7 @@ import { diffWords } from 'diff';
 import { useEffect, useState } from 'react';
 import type { Article, Revision, RevisionSummary } from '../../../../electron/common/model.ts';
 import { call, messageOf } from '../../client/api.ts';
+import { SidePanel } from './SidePanel.tsx';
 
 const REASONS: Record<RevisionSummary['reason'], string> = {
   auto: 'Autosaved version',
@@ -64,13 +65,7 @@ export function RevisionsPanel({
   };
 
   return (
-    <aside className="revisions" aria-label="Version history">
-      <header>
-        <h2>History</h2>
-        <button type="button" aria-label="Close history" onClick={onClose}>
-          ×
-        </button>
-      </header>
+    <SidePanel className="revisions" label="Version history" title="History" closeLabel="Close history" onClose={onClose}>
       <form
         className="save-version"
         onSubmit={(event) => {
@@ -131,6 +126,6 @@ export function RevisionsPanel({
           </button>
         </section>
       )}
-    </aside>
+    </SidePanel>
   );
 }

@@ -14,6 +14,7 @@ import {
 } from 'lexical';
 import { useEffect, useMemo, useState } from 'react';
 import type * as Y from 'yjs';
+import { SidePanel } from '../../panels/SidePanel.tsx';
 import { CommentStore, MAX_COMMENT_CHARACTERS, type CommentThread } from './comment-store.ts';
 
 /** Opens the comments beside a shared story, starting a thread on the selected words if any. */
@@ -149,13 +150,7 @@ export function CommentsPlugin({
     />
   );
   return (
-    <aside className="comments" aria-label="Comments">
-      <header>
-        <h2>Comments</h2>
-        <button type="button" aria-label="Close comments" onClick={onClose}>
-          ×
-        </button>
-      </header>
+    <SidePanel className="comments" label="Comments" title="Comments" closeLabel="Close comments" onClose={onClose}>
       {composing && (
         <div className="comment-composer">
           <blockquote>{composing.quote}</blockquote>
@@ -170,7 +165,7 @@ export function CommentsPlugin({
           <ol className="comment-threads">{resolvedThreads.map(threadView)}</ol>
         </details>
       )}
-    </aside>
+    </SidePanel>
   );
 }
 
