@@ -1,3 +1,4 @@
+import { DOCX_STYLE_MAP } from '../common/docx-styles.ts';
 import mammoth from 'mammoth';
 import { marked } from 'marked';
 import { DatelineError } from '../common/errors.ts';
@@ -66,8 +67,7 @@ export async function docxToHtml(bytes: Uint8Array): Promise<string> {
   // inflates past the zip budget is refused before mammoth sees it.
   checkZipBudget(bytes);
   try {
-    // Word's Title paragraph is the headline, as its Heading 1 would be.
-    return (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { styleMap: ["p[style-name='Title'] => h1:fresh"] })).value;
+    return (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { styleMap: DOCX_STYLE_MAP })).value;
   } catch {
     throw new DatelineError('IMPORT_FAILED', 'This Word document could not be read; it may be damaged or not a .docx file.');
   }

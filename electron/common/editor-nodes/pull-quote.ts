@@ -23,8 +23,9 @@ export const pullQuoteNode: EditorNodeDefinition<PullQuotePayload> = {
   readableText: ({ quote, attribution }) => `“${quote}”${attribution ? ` — ${attribution}` : ''}`,
   markdown: ({ quote, attribution }) => `> ${quote.replace(/\n/g, '\n> ')}${attribution ? `\n>\n> — ${attribution}` : ''}`,
   matches: (element) => element.tagName === 'ASIDE' && element.classList.contains('pullquote'),
+  // Plain text and Word write the quote in quotation marks and the attribution after a dash.
   read: (element) => ({
-    quote: element.querySelector('blockquote')?.textContent?.trim() ?? '',
-    attribution: element.querySelector('.attribution')?.textContent?.trim() ?? '',
+    quote: (element.querySelector('blockquote')?.textContent?.trim() ?? '').replace(/^[“"](.*)[”"]$/s, '$1'),
+    attribution: (element.querySelector('.attribution')?.textContent?.trim() ?? '').replace(/^[—–-]\s*/, ''),
   }),
 };

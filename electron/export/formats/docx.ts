@@ -1,3 +1,4 @@
+import { DOCX_STYLES } from '../../common/docx-styles.ts';
 import {
   AlignmentType,
   Document,
@@ -52,16 +53,34 @@ export const docxExporter: Exporter = {
         paragraphStyles: [
           { id: 'Dek', name: 'Dek', basedOn: 'Normal', run: { size: 28, color: '5F5A52' }, paragraph: { spacing: { after: 120 } } },
           { id: 'Byline', name: 'Byline', basedOn: 'Normal', run: { bold: true }, paragraph: { spacing: { after: 240 } } },
-          { id: 'BlockQuote', name: 'Block Quote', basedOn: 'Normal', run: { italics: true }, paragraph: { indent: { left: 720 } } },
+          {
+            id: 'BlockQuote',
+            name: DOCX_STYLES.blockQuote,
+            basedOn: 'Normal',
+            run: { italics: true },
+            paragraph: { indent: { left: 720 } },
+          },
           {
             id: 'PullQuote',
-            name: 'Pull Quote',
+            name: DOCX_STYLES.pullQuote,
             basedOn: 'Normal',
             run: { size: 32, color: 'A3321F' },
             paragraph: { alignment: AlignmentType.CENTER },
           },
           { id: 'Caption', name: 'Caption', basedOn: 'Normal', run: { size: 18, color: '5F5A52' } },
+          // Dateline's own styles, so a document opened again as a draft gets its pictures
+          // (with caption and credit) and pull quotes (with attribution) back: docx-styles.ts.
+          { id: 'Figure', name: DOCX_STYLES.figure, basedOn: 'Normal', paragraph: { spacing: { after: 60 } } },
+          { id: 'FigureCaption', name: DOCX_STYLES.figureCaption, basedOn: 'Caption', run: { size: 18, color: '5F5A52' } },
+          {
+            id: 'PullQuoteAttribution',
+            name: DOCX_STYLES.pullQuoteAttribution,
+            basedOn: 'Caption',
+            run: { size: 18, color: '5F5A52' },
+            paragraph: { alignment: AlignmentType.CENTER },
+          },
         ],
+        characterStyles: [{ id: 'Credit', name: DOCX_STYLES.credit, basedOn: 'DefaultParagraphFont', run: { italics: true } }],
       },
       numbering: {
         config: [
@@ -119,9 +138,7 @@ function blockToDocx(block: Block, context: ExportContext, dateline: string): (P
     case 'pullquote':
       return [
         new Paragraph({ style: 'PullQuote', children: [new TextRun(`“${block.quote}”`)] }),
-        ...(block.attribution
-          ? [new Paragraph({ style: 'Caption', alignment: AlignmentType.CENTER, children: [new TextRun(`— ${block.attribution}`)] })]
-          : []),
+        ...(block.attribution ? [new Paragraph({ style: 'PullQuoteAttribution', children: [new TextRun(`— ${block.attribution}`)] })] : []),
       ];
     case 'list':
       return block.items.map(
@@ -144,8 +161,12 @@ function blockToDocx(block: Block, context: ExportContext, dateline: string): (P
 }
 
 function imageToDocx(block: Extract<Block, { kind: 'image' }>, context: ExportContext): Paragraph[] {
-  const caption = [block.caption, block.credit && `(${block.credit})`].filter(Boolean).join(' ');
-  const captionParagraph = caption ? [new Paragraph({ style: 'Caption', children: [new TextRun(caption)] })] : [];
+  const captionRuns = [
+    ...(block.caption ? [new TextRun(block.caption)] : []),
+    ...(block.caption && block.credit ? [new TextRun(' ')] : []),
+    ...(block.credit ? [new TextRun({ text: block.credit, style: 'Credit' })] : []),
+  ];
+  const captionParagraph = captionRuns.length ? [new Paragraph({ style: 'FigureCaption', children: captionRuns })] : [];
   const id = mediaIdFromUrl(block.src);
   const media = id === null ? null : context.media(id);
   const type = media ? DOCX_IMAGE_TYPES[media.mimeType] : undefined;
@@ -159,6 +180,7 @@ function imageToDocx(block: Extract<Block, { kind: 'image' }>, context: ExportCo
   const scale = Math.min(1, MAX_IMAGE_WIDTH / (size.width || MAX_IMAGE_WIDTH));
   return [
     new Paragraph({
+      style: 'Figure',
       children: [
         new ImageRun({
           type,

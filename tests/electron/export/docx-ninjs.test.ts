@@ -70,7 +70,8 @@ describe('DOCX export', () => {
     expect(xml).toMatch(/<w:b\/>[\s\S]*eight to one/);
     expect(xml).toContain('PORT TOWN —');
     expect(xml).toMatch(/<pic:pic[\s\S]*The quay at dawn/);
-    expect(xml).toMatch(/<w:pStyle w:val="Caption"\/>[\s\S]*The quay at dawn\. \(Ana Lima\)/);
+    // The caption in the picture's caption style, the credit in its own (so both come back apart).
+    expect(xml).toMatch(/<w:pStyle w:val="FigureCaption"\/>[\s\S]*The quay at dawn\.[\s\S]*<w:rStyle w:val="Credit"\/>[\s\S]*Ana Lima/);
     expect(xml).not.toContain('SECRET desk note');
     const rels = await zip.file('word/_rels/document.xml.rels')!.async('string');
     expect(rels).toContain('https://council.example/minutes');
