@@ -58,10 +58,13 @@ export const imageNode: EditorNodeDefinition<ImagePayload> = {
     const words = [caption, credit].filter(Boolean).join(' ');
     return words ? `[Picture: ${words}]` : '';
   },
+  // Markdown has no caption: a captioned picture is written as its HTML figure (Markdown
+  // allows HTML blocks, and renderers show them), so caption and credit come back apart.
   markdown({ mediaId, altText, caption, credit }, media) {
     if (mediaId <= 0) return '';
-    const words = [caption, credit].filter(Boolean).join(' ');
-    return `![${altText.replace(/[[\]\\]/g, '\\$&')}](${media(mediaId)})${words ? `\n\n_${words.replace(/[_*\\]/g, '\\$&')}_` : ''}`;
+    if (!caption && !credit) return `![${altText.replace(/[[\]\\]/g, '\\$&')}](${media(mediaId)})`;
+    const credited = credit ? `${caption ? ' ' : ''}<span class="credit">${escapeHtml(credit)}</span>` : '';
+    return `<figure><img src="${escapeHtml(media(mediaId))}" alt="${escapeHtml(altText)}"><figcaption>${escapeHtml(caption)}${credited}</figcaption></figure>`;
   },
   matches: (element) => readFigure(element) !== null,
   read(element, media) {

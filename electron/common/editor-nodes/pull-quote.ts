@@ -21,7 +21,9 @@ export const pullQuoteNode: EditorNodeDefinition<PullQuotePayload> = {
     }</aside>`,
   bodyText: () => '',
   readableText: ({ quote, attribution }) => `“${quote}”${attribution ? ` — ${attribution}` : ''}`,
-  markdown: ({ quote, attribution }) => `> ${quote.replace(/\n/g, '\n> ')}${attribution ? `\n>\n> — ${attribution}` : ''}`,
+  // Markdown has no pull quote: it is written as its HTML (an HTML block), not as a block
+  // quote, which would come back as a quotation of the story's.
+  markdown: (payload) => pullQuoteNode.html(payload),
   matches: (element) => element.tagName === 'ASIDE' && element.classList.contains('pullquote'),
   // Plain text and Word write the quote in quotation marks and the attribution after a dash.
   read: (element) => ({

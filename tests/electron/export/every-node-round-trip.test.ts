@@ -90,8 +90,10 @@ function marksOf(editorState: string): string[] {
 }
 
 describe('a draft with every kind of block, exported and opened again as a draft', () => {
-  it('regression: keeps every block, its words, formats and links through Word (quotes, pull quotes and captions came back as paragraphs)', async () => {
-    const format = 'docx';
+  it.each([
+    ['docx', 'Word (quotes, pull quotes and captions came back as paragraphs)'],
+    ['md', 'Markdown (pull quotes came back as quotes, captions as paragraphs)'],
+  ])('regression: keeps every block, its words, formats and links through %s: %s', async (format) => {
     const library = tempLibrary();
     const mediaId = addMedia(library, null, 'image/png', PNG);
     const draft = createDraft(library, {

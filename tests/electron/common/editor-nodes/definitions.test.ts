@@ -61,7 +61,12 @@ describe('the editor’s own nodes', () => {
   it('a picture’s Markdown addresses it as the export says, with its caption and credit', () => {
     const image = EDITOR_NODES.find((definition) => definition.type === 'image')!;
     const markdown = image.markdown(image.payload.parse(SAMPLES.image), (id) => `media/${id}.png`);
-    expect(markdown).toBe('![Boats at the "north" quay](media/12.png)\n\n_The quay at dawn & after Ana Lima_');
+    // Markdown has no caption: a captioned picture is its HTML figure, caption and credit apart.
+    expect(markdown).toBe(
+      '<figure><img src="media/12.png" alt="Boats at the &quot;north&quot; quay"><figcaption>The quay at dawn &amp; after <span class="credit">Ana Lima</span></figcaption></figure>',
+    );
+    const plain = image.markdown(image.payload.parse({ ...SAMPLES.image, caption: '', credit: '' }), (id) => `media/${id}.png`);
+    expect(plain).toBe('![Boats at the "north" quay](media/12.png)');
     expect(image.markdown(image.payload.parse({ ...SAMPLES.image, mediaId: 0 }), libraryMediaUrl)).toBe('');
   });
 });
