@@ -139,8 +139,11 @@ test('two people co-edit a shared draft live, and both offline edits merge when 
     await expect(ben.getByLabel('Assigned to')).toHaveValue('ben');
     await ben.getByText('Story details').click();
     await ben.getByRole('textbox', { name: 'Dateline' }).fill('HARBOUR');
+    await ben.getByRole('textbox', { name: 'Slug' }).fill('ferry-deal');
     await body(ben).click();
     await expect(ana.locator('summary', { hasText: 'Story details' })).toContainText('HARBOUR');
+    // A slug set by a collaborator is shown as set, not replaced by one from the headline.
+    await expect(ana.locator('summary', { hasText: 'Story details' })).toContainText('slug ferry-deal');
 
     // The desk is killed (SIGKILL) while Ana types: both write on, each kept at home.
     await body(ana).press('End');

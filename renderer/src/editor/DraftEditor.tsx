@@ -232,7 +232,8 @@ function OpenDraft({
     ({ assignee: assigned, status: nextStatus, ...stored }: Partial<SharedFields>) => {
       if (assigned !== undefined) setAssignee(assigned);
       if (nextStatus) setDraftStatus(nextStatus);
-      setMetadata((current) => ({ ...current, ...stored }));
+      // A slug a collaborator set is fixed, as if set here (an empty one follows the headline).
+      setMetadata((current) => ({ ...current, ...stored, ...(stored.slug !== undefined ? { slugEdited: stored.slug !== '' } : {}) }));
       const draftFields: DraftFields = { ...stored, ...(nextStatus ? { status: nextStatus } : {}) };
       if (Object.keys(draftFields).length) saver.changeFields(draftFields);
     },
