@@ -95,6 +95,12 @@ export function CommentsPlugin({
         });
         setActive((current) => (current.join() === ids.join() ? current : ids));
       }),
+    );
+  }, [editor]);
+
+  // Kept apart from the marks' listeners: opening the panel must not make them count again.
+  useEffect(
+    () =>
       editor.registerCommand(
         COMMENT_COMMAND,
         () => {
@@ -110,8 +116,8 @@ export function CommentsPlugin({
         },
         COMMAND_PRIORITY_EDITOR,
       ),
-    );
-  }, [editor, open, onOpen, onNotice]);
+    [editor, open, onOpen, onNotice],
+  );
 
   // A resolved thread's passage stays marked but is not highlighted.
   useEffect(() => {
