@@ -382,6 +382,39 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX shared_draft_updates_by_draft ON shared_draft_updates (article_id, id);
     `,
   },
+  {
+    name: 'the search index fed once per batch of imported articles',
+    // FTS5 writes what it holds to disk at every savepoint, and each INSERT that fires a
+    // trigger opens one: fed row by row, an import wrote a tiny index segment per article and
+    // spent most of its time merging them. While an import's transaction holds a row here,
+    // articles after its id are left out by the triggers and indexed together in one
+    // statement before the commit (library/search-index.ts). The row never outlives the
+    // transaction, so no other connection ever sees it; with the table empty the triggers
+    // work as before.
+    sql: `
+      CREATE TABLE articles_fts_deferred (after_id INTEGER NOT NULL);
+      DROP TRIGGER articles_fts_after_insert;
+      DROP TRIGGER articles_fts_after_delete;
+      DROP TRIGGER articles_fts_after_update;
+      CREATE TRIGGER articles_fts_after_insert AFTER INSERT ON articles
+      WHEN NOT EXISTS (SELECT 1 FROM articles_fts_deferred WHERE new.id > after_id) BEGIN
+        INSERT INTO articles_fts (rowid, title, dek, byline, body_text)
+        VALUES (new.id, new.title, new.dek, new.byline, new.body_text);
+      END;
+      CREATE TRIGGER articles_fts_after_delete AFTER DELETE ON articles
+      WHEN NOT EXISTS (SELECT 1 FROM articles_fts_deferred WHERE old.id > after_id) BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, dek, byline, body_text)
+        VALUES ('delete', old.id, old.title, old.dek, old.byline, old.body_text);
+      END;
+      CREATE TRIGGER articles_fts_after_update AFTER UPDATE OF title, dek, byline, body_text ON articles
+      WHEN NOT EXISTS (SELECT 1 FROM articles_fts_deferred WHERE old.id > after_id) BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, dek, byline, body_text)
+        VALUES ('delete', old.id, old.title, old.dek, old.byline, old.body_text);
+        INSERT INTO articles_fts (rowid, title, dek, byline, body_text)
+        VALUES (new.id, new.title, new.dek, new.byline, new.body_text);
+      END;
+    `,
+  },
 ];
 
 /**

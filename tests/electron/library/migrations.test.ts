@@ -367,7 +367,7 @@ describe('migration 11 (tag names the app can use)', () => {
     old.close();
 
     const upgraded = Library.open(file);
-    expect(upgraded.db.pragma('user_version', { simple: true })).toBe(16);
+    expect(upgraded.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     expect(upgraded.db.prepare('SELECT count(*) AS n FROM shared_drafts').get()).toEqual({ n: 0 });
     upgraded.db
       .prepare("INSERT INTO shared_drafts (article_id, story, desk_url, shared_at) VALUES (1, 'story:abcdefgh', 'wss://desk.example', 1)")
@@ -375,6 +375,37 @@ describe('migration 11 (tag names the app can use)', () => {
     upgraded.db.prepare("INSERT INTO shared_draft_updates (article_id, data) VALUES (1, x'00')").run();
     upgraded.db.prepare('DELETE FROM articles WHERE id = 1').run();
     expect(upgraded.db.prepare('SELECT count(*) AS n FROM shared_draft_updates').get()).toEqual({ n: 0 });
+    upgraded.close();
+  });
+
+  it('upgrades a schema-16 library: its triggers still index every insert, change and delete, and nothing waits to be indexed', () => {
+    const file = join(tempDir(), 'v16.sqlite');
+    const old = Library.open(file, { migrations: migrations.slice(0, 16) });
+    const insert = old.db.prepare(
+      "INSERT INTO articles (id, kind, title, body_html, body_text, created_at, updated_at) VALUES (?, 'saved', ?, '', ?, 1, 1)",
+    );
+    insert.run(1, 'Ministers resign', 'The harbour board resigned.');
+    insert.run(2, 'Ferries return', 'Ferries resumed at dawn.');
+    old.close();
+
+    const upgraded = Library.open(file);
+    expect(upgraded.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+    expect(upgraded.db.prepare('SELECT count(*) AS n FROM articles_fts_deferred').get()).toEqual({ n: 0 });
+    const match = (query: string) =>
+      (
+        upgraded.db.prepare('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid').all(query) as { rowid: number }[]
+      ).map((row) => row.rowid);
+    expect(match('harbour')).toEqual([1]);
+    upgraded.db
+      .prepare(
+        "INSERT INTO articles (id, kind, title, body_html, body_text, created_at, updated_at) VALUES (3, 'saved', 'Tides', '', 'Harbour tides.', 1, 1)",
+      )
+      .run();
+    upgraded.db.prepare("UPDATE articles SET body_text = 'Ferries resumed at the harbour.' WHERE id = 2").run();
+    upgraded.db.prepare('DELETE FROM articles WHERE id = 1').run();
+    expect(match('harbour')).toEqual([2, 3]);
+    expect(match('dawn')).toEqual([]);
+    upgraded.db.exec("INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)");
     upgraded.close();
   });
 });
