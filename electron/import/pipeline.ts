@@ -2,6 +2,7 @@ import { DatelineError, isDatelineError, type ErrorCode } from '../common/errors
 import { findDuplicate, insertSavedArticle, mergeIntoStored, type NewSavedArticle } from '../library/saved-articles.ts';
 import type { Library } from '../library/library.ts';
 import { completeSavedLink } from '../library/saved-links.ts';
+import { indexedOnceAtEnd } from '../library/search-index.ts';
 import { storageError } from '../library/storage-errors.ts';
 import { looksLikeZip } from './archive/zip.ts';
 import { parserFailureMessage } from './failure.ts';
@@ -290,7 +291,7 @@ async function storeLarge(
   for (let start = 0; start < articles.length; start += ARTICLES_PER_TRANSACTION) {
     const began = performance.now();
     try {
-      storeArticles(library, articles.slice(start, start + ARTICLES_PER_TRANSACTION), file.path, summary);
+      indexedOnceAtEnd(library, () => storeArticles(library, articles.slice(start, start + ARTICLES_PER_TRANSACTION), file.path, summary));
     } catch (error) {
       if (storageError(error)) throw error;
       const { code, message } = describeFailure(error);
@@ -307,11 +308,16 @@ async function storeLarge(
   summary.notes.push(...notesOf(file.path, outcome.notes));
 }
 
-/** Stores the files that are ready in one transaction, each file in its own savepoint. */
+/**
+ * Stores the files that are ready in one transaction, each file in its own savepoint, and
+ * indexes their articles for search together at the end.
+ */
 function storeReady(library: Library, ready: Ready[], summary: ImportSummary): PendingFile[] {
   const archives: PendingFile[] = [];
   const staged = emptySummary();
-  library.write(() => {
+  // A batch of failures and archives writes nothing at all.
+  const writes = ready.some(({ outcome }) => outcome.kind === 'articles');
+  (writes ? indexedOnceAtEnd : noWrite)(library, () => {
     for (const { file, outcome } of ready) {
       if (outcome.kind === 'archive') archives.push(...outcome.files);
       else if (outcome.kind === 'failed') staged.failed.push({ path: file.path, error: describeFailure(outcome.error) });
@@ -336,6 +342,8 @@ function storeReady(library: Library, ready: Ready[], summary: ImportSummary): P
   summary.notes.push(...staged.notes);
   return archives;
 }
+
+const noWrite = <T>(_library: Library, work: () => T): T => work();
 
 const notesOf = (path: string, notes: readonly string[]) => notes.map((note) => ({ path, note }));
 

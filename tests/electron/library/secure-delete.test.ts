@@ -5,6 +5,7 @@ import { deleteArticle } from '../../../electron/library/articles.ts';
 import { insertSavedArticle } from '../../../electron/library/saved-articles.ts';
 import { createDraft, updateArticle } from '../../../electron/library/drafts.ts';
 import { deleteArticles } from '../../../electron/library/bulk.ts';
+import { importFiles } from '../../../electron/import/pipeline.ts';
 import { addHighlight, deleteHighlight, updateHighlight } from '../../../electron/library/highlights.ts';
 import type { Library } from '../../../electron/library/library.ts';
 import { takeRevision } from '../../../electron/library/revisions.ts';
@@ -73,6 +74,25 @@ describe('delete means gone', () => {
     deleteHighlight(library, removed.id);
     expect(library.forgetDeletedNow()).toBe(true);
     for (const word of ['zqxcedar', 'zqxlabelled', 'zqxrowan', 'zqxalder']) expect(filesHolding(library, word), word).toEqual([]);
+  });
+
+  it('an imported article, indexed with its batch, leaves no word of its own once deleted', async () => {
+    const library = tempLibrary();
+    neighbours(library, 100);
+    const text = (i: number) => new TextEncoder().encode(`Harbour file ${i}\n\nFerries and berths, file ${i}.`);
+    const files = Array.from({ length: 40 }, (_, i) => ({ path: `file-${i}.txt`, read: async () => text(i) }));
+    files.splice(20, 0, {
+      path: 'source.txt',
+      read: async () => new TextEncoder().encode('Met zqxhazel\n\nThe source zqxmarlow asked not to be named.'),
+    });
+    const summary = await importFiles(library, files);
+    const imported = summary.imported.find((item) => item.path === 'source.txt')!;
+    for (const word of ['zqxhazel', 'zqxmarlow']) expect(filesHolding(library, word), word).not.toEqual([]);
+
+    deleteArticle(library, imported.id);
+    expect(library.forgetDeletedNow()).toBe(true);
+    for (const word of ['zqxhazel', 'zqxmarlow']) expect(filesHolding(library, word), word).toEqual([]);
+    expect(searchArticles(library, { query: 'ferries' }).total).toBe(140);
   });
 
   it('checkpoints on its own shortly after a delete', async () => {
