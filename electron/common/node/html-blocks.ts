@@ -184,9 +184,10 @@ export function htmlToReadableText(html: string): string {
     .flatMap((block) => {
       switch (block.kind) {
         case 'list':
-          return [block.items.map((item) => `- ${plainText(item)}`).join('\n')];
+          return [block.items.map((item, index) => `${block.ordered ? `${index + 1}.` : '-'} ${plainText(item)}`).join('\n')];
         case 'table':
-          return [block.rows.map((row) => row.map(plainText).join('\t')).join('\n')];
+          // Cells apart by a bar: the tabs between them fold into spaces with the rest.
+          return [block.rows.map((row) => row.map(plainText).join(' | ')).join('\n')];
         case 'image':
           return [imageNode.readableText({ ...block, mediaId: 0 })];
         case 'rule':
