@@ -5,6 +5,9 @@
  * exported to Word and opened again as a draft keeps them.
  */
 export const DOCX_STYLES = {
+  dek: 'Dek',
+  /** A character style: the dateline runs into the story's first paragraph. */
+  dateline: 'Dateline',
   figure: 'Figure',
   figureCaption: 'Figure Caption',
   credit: 'Credit',
@@ -17,6 +20,10 @@ export const DOCX_STYLES = {
 export const DOCX_STYLE_MAP = [
   // Word's Title paragraph is the headline, as its Heading 1 would be.
   "p[style-name='Title'] => h1:fresh",
+  // Word's Subtitle under it is the dek, as Dateline's own Dek paragraph is.
+  "p[style-name='Subtitle'] => p.dek:fresh",
+  `p[style-name='${DOCX_STYLES.dek}'] => p.dek:fresh`,
+  `r[style-name='${DOCX_STYLES.dateline}'] => span.dateline`,
   "p[style-name='Quote'] => blockquote > p:fresh",
   "p[style-name='Intense Quote'] => blockquote > p:fresh",
   `p[style-name='${DOCX_STYLES.blockQuote}'] => blockquote > p:fresh`,

@@ -2,15 +2,20 @@ import type { Article } from '../common/model.ts';
 import { escapeHtml } from '../common/text.ts';
 import { bylineLine } from './byline.ts';
 
-/** What standalone exports (web page, EPUB chapter) put above the story: headline, dek, byline, place, source, date. */
+/**
+ * What standalone exports (web page, EPUB chapter) put above the story: headline, dek,
+ * byline, the dateline on a line of its own (so an importer can tell it from the source and
+ * date), source and date.
+ */
 export function articleHeaderHtml(article: Article, headline = article.title): string {
-  const meta = [article.dateline, article.sourceName, article.publishedAt?.slice(0, 10)]
+  const meta = [article.sourceName, article.publishedAt?.slice(0, 10)]
     .filter(Boolean)
     .map((part) => escapeHtml(part!))
     .join(' · ');
   return `<h1>${escapeHtml(headline)}</h1>
 ${article.dek ? `<p class="dek">${escapeHtml(article.dek)}</p>` : ''}
 ${article.byline ? `<p class="byline">${escapeHtml(bylineLine(article.byline))}</p>` : ''}
+${article.dateline ? `<p class="dateline">${escapeHtml(article.dateline)}</p>` : ''}
 ${meta ? `<p class="meta">${meta}</p>` : ''}`;
 }
 

@@ -31,7 +31,7 @@ const STYLE = `
 body { font-family: serif; line-height: 1.5; }
 h1 { font-size: 1.6em; line-height: 1.2; margin: 0 0 .4em; }
 .dek { font-size: 1.15em; font-style: italic; margin: 0 0 .5em; }
-.byline, .meta { font-size: .9em; margin: 0; }
+.byline, .dateline, .meta { font-size: .9em; margin: 0; }
 img { max-width: 100%; height: auto; }
 figure { margin: 1em 0; }
 figcaption { font-size: .85em; }

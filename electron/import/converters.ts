@@ -61,13 +61,20 @@ export function frontMatterList(value: string | undefined): string[] {
     .filter(Boolean);
 }
 
+/**
+ * A paragraph of three asterisks (or an asterism) is a manuscript's section break, as Dateline
+ * writes a rule into Word and as writers type one: a rule, not a line of text.
+ */
+const SECTION_BREAK = /<p>\s*(?:(?:\*\s*){3}|⁂)\s*<\/p>/g;
+
 /** A Word document as HTML (images embedded as data), via mammoth. */
 export async function docxToHtml(bytes: Uint8Array): Promise<string> {
   // mammoth inflates the whole document by itself, without limits: a Word document that
   // inflates past the zip budget is refused before mammoth sees it.
   checkZipBudget(bytes);
   try {
-    return (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { styleMap: DOCX_STYLE_MAP })).value;
+    const html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { styleMap: DOCX_STYLE_MAP })).value;
+    return html.replace(SECTION_BREAK, '<hr />');
   } catch {
     throw new DatelineError('IMPORT_FAILED', 'This Word document could not be read; it may be damaged or not a .docx file.');
   }

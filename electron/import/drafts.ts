@@ -7,6 +7,8 @@ import type { Library } from '../library/library.ts';
 import { addMedia, MEDIA_TYPES } from '../library/media.ts';
 import { parseBody } from '../common/node/html-dom.ts';
 import { takeBylineLine } from './html/byline-line.ts';
+import { takeDateline } from './html/dateline.ts';
+import { takeDekLine } from './html/dek-line.ts';
 import { htmlToDraft } from './html-to-editor.ts';
 import { extensionOf } from './types.ts';
 import { importWorker } from './worker/pool.ts';
@@ -24,6 +26,9 @@ export async function importAsDraft(library: Library, name: string, bytes: Uint8
   // A "By …" line under the headline is the byline, not the story's first paragraph.
   const body = parseBody(converted.html);
   const bylineLine = frontMatterValue(frontMatter, 'byline') ? null : takeBylineLine(body);
+  // So are a Word document's Dek paragraph and Dateline run.
+  const dekLine = frontMatterValue(frontMatter, 'dek') ? null : takeDekLine(body);
+  const datelineLine = frontMatterValue(frontMatter, 'dateline') ? null : takeDateline(body);
   const html = body.innerHTML;
   const stem = name
     .split(/[\\/]/)
@@ -41,8 +46,8 @@ export async function importAsDraft(library: Library, name: string, bytes: Uint8
     const article = createDraft(library, {
       title: frontMatterValue(frontMatter, 'title') ?? draft.title ?? stem,
       byline: frontMatterValue(frontMatter, 'byline') ?? bylineLine ?? '',
-      dek: frontMatterValue(frontMatter, 'dek') ?? '',
-      dateline: frontMatterValue(frontMatter, 'dateline') ?? '',
+      dek: frontMatterValue(frontMatter, 'dek') ?? dekLine ?? '',
+      dateline: frontMatterValue(frontMatter, 'dateline') ?? datelineLine ?? '',
       editorState: draft.editorState,
     });
     const claim = library.statement('UPDATE media SET article_id = ? WHERE id = ?');

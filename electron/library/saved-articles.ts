@@ -13,6 +13,8 @@ export interface NewSavedArticle {
   title: string;
   dek?: string;
   byline?: string;
+  /** The place the story was filed from, where the source names it ("KYIV, Ukraine —"). */
+  dateline?: string;
   sourceName?: string;
   sourceUrl?: string | null;
   canonicalUrl?: string | null;
@@ -71,6 +73,7 @@ export function insertSavedArticle(library: Library, article: NewSavedArticle): 
       title: article.title,
       dek: article.dek ?? '',
       byline: article.byline ?? '',
+      dateline: article.dateline ?? '',
       source_name: article.sourceName ?? '',
       source_url: article.sourceUrl ?? null,
       canonical_url: article.canonicalUrl ?? null,

@@ -6,7 +6,7 @@ import { DOMParser, parseHTML } from 'linkedom';
  */
 export interface DomNode {
   readonly nodeType: number;
-  readonly textContent: string | null;
+  textContent: string | null;
   readonly childNodes: ArrayLike<DomNode>;
 }
 

@@ -51,7 +51,13 @@ export const docxExporter: Exporter = {
       description: article.dek,
       styles: {
         paragraphStyles: [
-          { id: 'Dek', name: 'Dek', basedOn: 'Normal', run: { size: 28, color: '5F5A52' }, paragraph: { spacing: { after: 120 } } },
+          {
+            id: 'Dek',
+            name: DOCX_STYLES.dek,
+            basedOn: 'Normal',
+            run: { size: 28, color: '5F5A52' },
+            paragraph: { spacing: { after: 120 } },
+          },
           { id: 'Byline', name: 'Byline', basedOn: 'Normal', run: { bold: true }, paragraph: { spacing: { after: 240 } } },
           {
             id: 'BlockQuote',
@@ -80,7 +86,10 @@ export const docxExporter: Exporter = {
             paragraph: { alignment: AlignmentType.CENTER },
           },
         ],
-        characterStyles: [{ id: 'Credit', name: DOCX_STYLES.credit, basedOn: 'DefaultParagraphFont', run: { italics: true } }],
+        characterStyles: [
+          { id: 'Credit', name: DOCX_STYLES.credit, basedOn: 'DefaultParagraphFont', run: { italics: true } },
+          { id: 'Dateline', name: DOCX_STYLES.dateline, basedOn: 'DefaultParagraphFont', run: { bold: true } },
+        ],
       },
       numbering: {
         config: [
@@ -120,11 +129,20 @@ function firstParagraph(blocks: Block[]): number {
   return blocks.findIndex((block) => block.kind === 'paragraph');
 }
 
+/**
+ * The dateline as it runs into the first paragraph, as written ("KYIV, Ukraine —") in its own
+ * style so the Word reader gives it back as the dateline; a dash follows when it has none.
+ */
+function datelineRuns(dateline: string): TextRun[] {
+  const place = dateline.trim();
+  if (!place) return [];
+  return [new TextRun({ text: place, style: 'Dateline' }), new TextRun(/[—–-]$/.test(place) ? ' ' : ' — ')];
+}
+
 function blockToDocx(block: Block, context: ExportContext, dateline: string): (Paragraph | Table)[] {
   switch (block.kind) {
     case 'paragraph': {
-      const lead = dateline ? [new TextRun({ text: `${dateline.replace(/\s*[—–-]\s*$/, '')} — `, bold: true })] : [];
-      return [new Paragraph({ children: [...lead, ...runs(block.runs)] })];
+      return [new Paragraph({ children: [...datelineRuns(dateline), ...runs(block.runs)] })];
     }
     case 'heading':
       return [

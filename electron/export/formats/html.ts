@@ -8,7 +8,7 @@ const STYLE = `
   main { max-width: 40rem; margin: 3rem auto; padding: 0 1.25rem; }
   h1 { font-size: 2.1rem; line-height: 1.2; margin: 0 0 .5rem; }
   .dek { font-size: 1.25rem; color: #5f5a52; margin: 0 0 .5rem; }
-  .byline, .meta { font: .95rem system-ui, sans-serif; color: #5f5a52; margin: 0; }
+  .byline, .dateline, .meta { font: .95rem system-ui, sans-serif; color: #5f5a52; margin: 0; }
   blockquote { border-left: 3px solid #a3321f; margin: 1rem 0; padding-left: 1rem; color: #5f5a52; }
   img { max-width: 100%; height: auto; }
   figure { margin: 1.5rem 0; }

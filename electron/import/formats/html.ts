@@ -5,6 +5,7 @@ import { MAX_TREE_DEPTH, parseDocument, treeDepth, type DomDocument } from '../.
 import { countWords } from '../../common/text.ts';
 import type { NewSavedArticle } from '../../library/saved-articles.ts';
 import { decodeText } from '../decode.ts';
+import { takeMarkedDateline } from '../html/dateline.ts';
 import { collectImages } from '../html/images.ts';
 import { cleanByline, readMetadata } from '../html/metadata.ts';
 import { extractRelatedLinks, removeTopicLists } from '../html/related.ts';
@@ -57,9 +58,9 @@ export async function readWebPage(html: string, origin: PageOrigin): Promise<New
     removeTopicLists(page);
     const standfirst = takeStandfirst(page, metadata.dek);
     removeBylines(page);
-    return standfirst;
+    return { dek: standfirst, dateline: takeMarkedDateline(page.body) ?? '' };
   };
-  const dek = prepare(document);
+  const { dek, dateline } = prepare(document);
   const extracted = readStory(document);
   if (!extracted?.content || !extracted.textContent?.trim()) {
     throw new DatelineError('IMPORT_FAILED', 'Dateline found no article text on this page.');
@@ -89,6 +90,7 @@ export async function readWebPage(html: string, origin: PageOrigin): Promise<New
     title,
     byline,
     dek: dek && !text.startsWith(dek) ? dek : '',
+    dateline,
     sourceName: metadata.siteName ?? hostname(metadata.canonicalUrl ?? pageUrl) ?? '',
     sourceUrl: metadata.canonicalUrl ?? pageUrl,
     canonicalUrl: metadata.canonicalUrl,

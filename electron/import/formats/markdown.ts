@@ -21,6 +21,7 @@ export const markdownImporter: Importer = {
         title: frontMatterValue(frontMatter, 'title'),
         byline: frontMatterValue(frontMatter, 'byline'),
         dek: frontMatterValue(frontMatter, 'dek'),
+        dateline: frontMatterValue(frontMatter, 'dateline'),
         publishedAt: keptTime(Date.parse(frontMatterValue(frontMatter, 'published') ?? '')),
         tags: frontMatterList(frontMatterValue(frontMatter, 'tags')),
         // `source` may name the site instead: the first that is a web address is the source.

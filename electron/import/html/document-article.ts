@@ -4,6 +4,8 @@ import { DatelineError } from '../../common/errors.ts';
 import { normalizeSpace } from '../../common/text.ts';
 import type { NewSavedArticle } from '../../library/saved-articles.ts';
 import { takeBylineLine } from './byline-line.ts';
+import { takeDateline } from './dateline.ts';
+import { takeDekLine } from './dek-line.ts';
 import { collectImages } from './images.ts';
 import { withoutRepeatedTitle } from './repeated-title.ts';
 import { sanitizeForLibrary } from './sanitize.ts';
@@ -12,6 +14,7 @@ export interface DocumentFields {
   title?: string;
   byline?: string;
   dek?: string;
+  dateline?: string;
   publishedAt?: number | null;
   tags?: string[];
   sourceUrl?: string | null;
@@ -19,7 +22,8 @@ export interface DocumentFields {
 
 /**
  * An article from a document's own HTML (Markdown, Word): the headline is the one given, or
- * the first top-level heading (taken out of the body), or the file's name. A body opening with
+ * the first top-level heading (taken out of the body), or the file's name; the byline, dek
+ * and dateline likewise the ones given, or the document's own lines marked as such. A body opening with
  * the given headline again does not show it twice.
  */
 export async function articleFromDocumentHtml(html: string, path: string, fields: DocumentFields): Promise<NewSavedArticle> {
@@ -35,6 +39,8 @@ export async function articleFromDocumentHtml(html: string, path: string, fields
     }
   }
   const byline = fields.byline?.trim() || takeBylineLine(body) || '';
+  const dek = fields.dek?.trim() || takeDekLine(body) || '';
+  const dateline = fields.dateline?.trim() || takeDateline(body) || '';
   const images = await collectImages(body.innerHTML, { pageUrl: null, path });
   const clean = withoutRepeatedTitle(sanitizeForLibrary(images.html), title);
   const text = htmlToText(clean);
@@ -42,7 +48,8 @@ export async function articleFromDocumentHtml(html: string, path: string, fields
   return {
     title: title ?? (path.split(/[\\/]/).pop() ?? 'Untitled').replace(/\.[^.]+$/, ''),
     byline,
-    dek: fields.dek ?? '',
+    dek,
+    dateline,
     publishedAt: fields.publishedAt ?? null,
     sourceUrl: fields.sourceUrl ?? null,
     canonicalUrl: fields.sourceUrl ?? null,

@@ -173,7 +173,12 @@ export function ReaderView({
     { id: 'reader.delete', title: 'Delete the article', section: 'Reading', run: () => remove() },
   ]);
 
-  const details = [formatDate(article.publishedAt ?? article.createdAt), formatReadingTime(article.readingMinutes)].filter(Boolean);
+  // The place a story was filed from, where its source named one, stays with it.
+  const details = [
+    article.dateline,
+    formatDate(article.publishedAt ?? article.createdAt),
+    formatReadingTime(article.readingMinutes),
+  ].filter(Boolean);
   return (
     <article className="reader" aria-labelledby="reader-title">
       {/* One sticky header: the find bar sits under the toolbar, never over it. */}
