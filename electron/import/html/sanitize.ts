@@ -1,5 +1,6 @@
 import createDOMPurify, { type DOMPurify } from 'dompurify';
-import { JSDOM } from 'jsdom';
+import type { JSDOM } from 'jsdom';
+import { createRequire } from 'node:module';
 import { allowedUriPattern } from '../../common/media-url.ts';
 import { restrictClasses, sanitizeArticle, SANITIZE_OPTIONS } from '../../common/sanitize-policy.ts';
 
@@ -16,6 +17,14 @@ const IMPORT_OPTIONS = {
  */
 const SANITIZATIONS_PER_WINDOW = 200;
 
+/**
+ * jsdom takes half a second and some 90 MB to load: it is loaded when the first page is
+ * sanitized, so the import worker starts without it and imports that never sanitize (plain
+ * text) never load it.
+ */
+const require = createRequire(import.meta.url);
+let jsdom: typeof JSDOM | null = null;
+
 let current: { window: JSDOM['window']; purify: DOMPurify; uses: number } | null = null;
 let windowsOpened = 0;
 
@@ -28,7 +37,8 @@ export function sanitizerWindowsOpened(): number {
 function purifier(): DOMPurify {
   if (!current || current.uses >= SANITIZATIONS_PER_WINDOW) {
     current?.window.close();
-    const window = new JSDOM('').window;
+    jsdom ??= (require('jsdom') as { JSDOM: typeof JSDOM }).JSDOM;
+    const window = new jsdom('').window;
     windowsOpened += 1;
     current = { window, purify: restrictClasses(createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0])), uses: 0 };
   }
