@@ -27,7 +27,8 @@ export type Block =
   | { kind: 'list'; ordered: boolean; items: Run[][] }
   | ({ kind: 'image' } & FigureParts)
   | { kind: 'rule' }
-  | { kind: 'table'; rows: Run[][][] };
+  /** `header[i]`: row i is a header row (every cell a `th`). */
+  | { kind: 'table'; rows: Run[][][]; header: boolean[] };
 
 type Format = Omit<Run, 'text' | 'lineBreak'>;
 
@@ -103,17 +104,18 @@ function blockOf(element: DomElement): Block[] | null {
     }
     case 'HR':
       return [{ kind: 'rule' }];
-    case 'TABLE':
+    case 'TABLE': {
+      const rows = Array.from(element.querySelectorAll('tr')).map((row) =>
+        Array.from(row.children).filter((cell) => cell.tagName === 'TD' || cell.tagName === 'TH'),
+      );
       return [
         {
           kind: 'table',
-          rows: Array.from(element.querySelectorAll('tr')).map((row) =>
-            Array.from(row.children)
-              .filter((cell) => cell.tagName === 'TD' || cell.tagName === 'TH')
-              .map((cell) => linesOf(cell, cell.tagName === 'TH' ? { bold: true } : {})),
-          ),
+          rows: rows.map((cells) => cells.map((cell) => linesOf(cell, {}))),
+          header: rows.map((cells) => cells.length > 0 && cells.every((cell) => cell.tagName === 'TH')),
         },
       ];
+    }
     case 'DIV':
     case 'SECTION':
     case 'ARTICLE':

@@ -168,8 +168,13 @@ function blockToDocx(block: Block, context: ExportContext, dateline: string): (P
       return [
         new Table({
           width: { size: 100, type: WidthType.PERCENTAGE },
+          // A header row is Word's own (repeated on each page, read back as one by the Word reader).
           rows: block.rows.map(
-            (row) => new TableRow({ children: row.map((cell) => new TableCell({ children: [new Paragraph({ children: runs(cell) })] })) }),
+            (row, index) =>
+              new TableRow({
+                tableHeader: block.header[index],
+                children: row.map((cell) => new TableCell({ children: [new Paragraph({ children: runs(cell) })] })),
+              }),
           ),
         }),
       ];

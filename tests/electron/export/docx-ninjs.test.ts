@@ -15,10 +15,8 @@ import { createDraft } from '../../../electron/library/drafts.ts';
 import type { Library } from '../../../electron/library/library.ts';
 import { addMedia, getMedia } from '../../../electron/library/media.ts';
 import { setArticleTags } from '../../../electron/library/tags.ts';
+import { PNG } from '../../helpers/story-parts.ts';
 import { tempLibrary } from '../../helpers/temp.ts';
-
-/** A 2×1 red PNG, made byte by byte so the test needs no image file. */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAIAAAB7QOjdAAAAEUlEQVR4nGP4z8DAwMDAAAAT/gH/7oOUUQAAAABJRU5ErkJggg==', 'base64');
 
 function draftWithEverything(library: Library) {
   const draft = createDraft(library, {});

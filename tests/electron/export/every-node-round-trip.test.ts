@@ -1,48 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import {
-  editorStateJson,
-  headingNode,
-  linkNode,
-  listNode,
-  paragraphNode,
-  parseEditorState,
-  quoteNode,
-  textNode,
-} from '../../../electron/common/editor-state.ts';
+import { parseEditorState } from '../../../electron/common/editor-state.ts';
 import { exportArticle } from '../../../electron/export/registry.ts';
 import { importAsDraft } from '../../../electron/import/drafts.ts';
 import { getArticle } from '../../../electron/library/articles.ts';
 import { createDraft } from '../../../electron/library/drafts.ts';
 import { addMedia, getMedia } from '../../../electron/library/media.ts';
+import { PNG, storyWithEveryBlock } from '../../helpers/story-parts.ts';
 import { tempLibrary } from '../../helpers/temp.ts';
-
-/** A 1×1 PNG, for the picture. */
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
-
-const BOLD = 1;
-const ITALIC = 2;
-
-/** A story with one of every block the editor makes: what a journalist wrote, in every form. */
-function storyWithEveryNode(mediaId: number): string {
-  return editorStateJson([
-    paragraphNode([
-      textNode('The council met at '),
-      textNode('dawn', BOLD),
-      textNode(' and voted '),
-      textNode('at once', ITALIC),
-      textNode('.'),
-    ]),
-    headingNode('h2', [textNode('What was decided')]),
-    paragraphNode([textNode('Read the '), linkNode('https://harbour.example/budget', [textNode('full budget')]), textNode(' online.')]),
-    headingNode('h3', [textNode('The votes')]),
-    listNode('bullet', [[textNode('Ferries first')], [textNode('Quays second')]]),
-    listNode('number', [[textNode('Vote taken')], [textNode('Budget passed')]]),
-    quoteNode([textNode('We cannot wait another winter.')]),
-    { type: 'image', version: 1, mediaId, altText: 'The quay', caption: 'Boats at the quay', credit: 'Photo: Jo Berg' },
-    { type: 'pullquote', version: 1, quote: 'A harbour is its ferries', attribution: 'the harbour master' },
-    paragraphNode([textNode('The first boat leaves on Monday.')]),
-  ]);
-}
 
 interface Shape {
   type: string;
@@ -99,7 +63,7 @@ describe('a draft with every kind of block, exported and opened again as a draft
     const draft = createDraft(library, {
       title: 'Council passes harbour budget',
       byline: 'Jordan Vale',
-      editorState: storyWithEveryNode(mediaId),
+      editorState: storyWithEveryBlock(mediaId),
     });
     const story = getArticle(library, draft.id);
     const file = await exportArticle(story, format, { media: (id) => getMedia(library, id) });

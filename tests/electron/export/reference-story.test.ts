@@ -3,21 +3,13 @@ import { JSDOM } from 'jsdom';
 import mammoth from 'mammoth';
 import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
-import {
-  editorStateJson,
-  headingNode,
-  linkNode,
-  listNode,
-  paragraphNode,
-  quoteNode,
-  textNode,
-} from '../../../electron/common/editor-state.ts';
 import { exportArticle } from '../../../electron/export/registry.ts';
 import { importAsDraft } from '../../../electron/import/drafts.ts';
 import { importFiles } from '../../../electron/import/pipeline.ts';
 import { getArticle } from '../../../electron/library/articles.ts';
 import { createDraft, updateArticle } from '../../../electron/library/drafts.ts';
 import { addMedia, getMedia } from '../../../electron/library/media.ts';
+import { PNG, storyWithEveryBlock } from '../../helpers/story-parts.ts';
 import { tempLibrary } from '../../helpers/temp.ts';
 
 /**
@@ -30,52 +22,11 @@ import { tempLibrary } from '../../helpers/temp.ts';
  * text; a numbered list numbered nowhere in plain text.
  */
 
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAIAAAB7QOjdAAAAEUlEQVR4nGP4z8DAwMDAAAAT/gH/7oOUUQAAAABJRU5ErkJggg==', 'base64');
-const BOLD = 1;
-const ITALIC = 2;
-
-const cell = (value: string, header = false) => ({
-  type: 'tablecell',
-  version: 1,
-  headerState: header ? 1 : 0,
-  children: [paragraphNode([textNode(value)])],
-});
-
 function referenceStory() {
   const library = tempLibrary();
   const draft = createDraft(library, {});
   const mediaId = library.write(() => addMedia(library, draft.id, 'image/png', PNG));
-  const editorState = editorStateJson([
-    paragraphNode([
-      textNode('The council met at '),
-      textNode('dawn', BOLD),
-      textNode(' and voted '),
-      textNode('at once', ITALIC),
-      textNode('.'),
-    ]),
-    headingNode('h2', [textNode('What was decided')]),
-    paragraphNode([
-      textNode('Read the '),
-      linkNode('https://harbour.example/budget', [textNode('full budget')]),
-      textNode(' online. The cost is TK.'),
-    ]),
-    headingNode('h3', [textNode('The votes')]),
-    listNode('bullet', [[textNode('Ferries first')], [textNode('Quays second')]]),
-    listNode('number', [[textNode('Vote taken')], [textNode('Budget passed')]]),
-    quoteNode([textNode('We cannot wait another winter.')]),
-    {
-      type: 'table',
-      version: 1,
-      children: [
-        { type: 'tablerow', version: 1, children: [cell('Berth', true), cell('Ships', true)] },
-        { type: 'tablerow', version: 1, children: [cell('North'), cell('12')] },
-      ],
-    },
-    { type: 'image', version: 1, mediaId, altText: 'The quay', caption: 'Boats at the quay', credit: 'Photo: Jo Berg' },
-    { type: 'horizontalrule', version: 1 },
-    { type: 'pullquote', version: 1, quote: 'A harbour is its ferries', attribution: 'the harbour master' },
-    paragraphNode([textNode('The first boat leaves on Monday.')]),
-  ]);
+  const editorState = storyWithEveryBlock(mediaId);
   const story = updateArticle(library, draft.id, {
     title: 'Council passes harbour budget',
     dek: 'A late amendment funds the pier',
