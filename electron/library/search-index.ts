@@ -18,6 +18,8 @@ const LARGEST_ORDERED_ID = Number.MAX_SAFE_INTEGER - 1_000_000_000;
  */
 export function indexedOnceAtEnd<T>(library: Library, work: () => T): T {
   return library.write(() => {
+    // Inside another such call, the outer one indexes what this one adds.
+    if (library.statement('SELECT 1 FROM articles_fts_deferred').get()) return work();
     const { after } = library.statement<{ after: number }>('SELECT coalesce(max(id), 0) AS after FROM articles').get()!;
     if (after > LARGEST_ORDERED_ID) return work();
     library.statement('INSERT INTO articles_fts_deferred (after_id) VALUES (?)').run(after);

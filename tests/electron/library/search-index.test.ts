@@ -100,6 +100,18 @@ describe('indexedOnceAtEnd', () => {
     expect(indexIsWhole(library)).toBe(true);
   });
 
+  it('nested in another, leaves the indexing to the outer one: each article indexed once, none missed', () => {
+    const library = tempLibrary();
+    indexedOnceAtEnd(library, () => {
+      add(library, 'Before', 'Words zqxbefore.');
+      indexedOnceAtEnd(library, () => add(library, 'Inner', 'Words zqxinner.'));
+      add(library, 'After', 'Words zqxafter.');
+    });
+    for (const word of ['zqxbefore', 'zqxinner', 'zqxafter']) expect(found(library, word), word).toBe(1);
+    expect(indexIsWhole(library)).toBe(true);
+    expect(library.db.prepare('SELECT count(*) AS n FROM articles_fts_deferred').get()).toEqual({ n: 0 });
+  });
+
   it('leaves secure-delete on, so an article it indexed and later deleted is gone from the index', () => {
     const library = tempLibrary();
     expect(secureDelete(library)).toBe(1);
