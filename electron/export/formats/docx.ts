@@ -44,7 +44,10 @@ export const docxExporter: Exporter = {
       ...(article.byline ? [new Paragraph({ style: 'Byline', children: [new TextRun(bylineLine(article.byline))] })] : []),
     ];
     const blocks = htmlToBlocks(article.html);
-    const body = blocks.flatMap((block, index) => blockToDocx(block, context, index === firstParagraph(blocks) ? article.dateline : ''));
+    const lead = firstParagraph(blocks);
+    // A story with no paragraph to run the dateline into (a list, a table) gets it on a line of its own.
+    const ownLine = lead === -1 && article.dateline.trim() ? [new Paragraph({ children: datelineRuns(article.dateline).slice(0, 1) })] : [];
+    const body = [...ownLine, ...blocks.flatMap((block, index) => blockToDocx(block, context, index === lead ? article.dateline : ''))];
     const document = new Document({
       creator: article.byline || 'Dateline',
       title: article.title,

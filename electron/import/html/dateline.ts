@@ -12,7 +12,7 @@ const RUN_IN_DASH = /^\s*[—–-]?\s*/;
  * A line marked as a dateline, if it can be one: a place is a few words and no digits, where
  * a line marked so that holds a digit is a date or a time ("Updated 5:04 p.m.").
  */
-export function placeLine(text: string): string | null {
+function placeLine(text: string): string | null {
   const line = normalizeSpace(text);
   return line && line.length <= MAX_DATELINE_CHARS && !/\d/.test(line) ? line : null;
 }
@@ -39,6 +39,8 @@ export function takeDateline(body: DomElement): string | null {
   marked.remove();
   const after = paragraph.childNodes[0];
   if (after?.nodeType === TEXT_NODE) after.textContent = (after.textContent ?? '').replace(RUN_IN_DASH, '');
+  // The dateline was the whole paragraph (a story with none to run it into).
+  if (paragraph.children.length === 0 && !normalizeSpace(paragraph.textContent ?? '')) paragraph.remove();
   return place;
 }
 

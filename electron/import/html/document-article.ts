@@ -23,8 +23,8 @@ export interface DocumentFields {
 /**
  * An article from a document's own HTML (Markdown, Word): the headline is the one given, or
  * the first top-level heading (taken out of the body), or the file's name; the byline, dek
- * and dateline likewise the ones given, or the document's own lines marked as such. A body opening with
- * the given headline again does not show it twice.
+ * and dateline likewise the ones given, or the document's own lines marked as such. A body
+ * opening with the given headline again does not show it twice.
  */
 export async function articleFromDocumentHtml(html: string, path: string, fields: DocumentFields): Promise<NewSavedArticle> {
   const body = parseBody(html);

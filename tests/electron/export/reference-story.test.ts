@@ -3,6 +3,7 @@ import { JSDOM } from 'jsdom';
 import mammoth from 'mammoth';
 import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
+import { editorStateJson, listNode, textNode } from '../../../electron/common/editor-state.ts';
 import { exportArticle } from '../../../electron/export/registry.ts';
 import { importAsDraft } from '../../../electron/import/drafts.ts';
 import { importFiles } from '../../../electron/import/pipeline.ts';
@@ -224,5 +225,20 @@ describe('the reference story exported and imported again', () => {
     const { story, file } = await exported(format);
     const again = await importAsDraft(tempLibrary(), file.fileName, file.bytes);
     expect(fields(again)).toEqual(fields(story));
+  });
+});
+
+describe('a story with no paragraph, exported to Word', () => {
+  it('regression: keeps its dateline on a line of its own (it had no paragraph to run into, and was dropped)', async () => {
+    const library = tempLibrary();
+    const draft = createDraft(library, {
+      title: 'Ferry times',
+      dateline: 'HARBOURTOWN —',
+      editorState: editorStateJson([listNode('bullet', [[textNode('North quay 07:10')], [textNode('South quay 07:40')]])]),
+    });
+    const story = getArticle(library, draft.id);
+    const file = await exportArticle(story, 'docx', { media: () => null });
+    const again = await importAsDraft(tempLibrary(), file.fileName, file.bytes);
+    expect({ dateline: again.dateline, text: again.text }).toEqual({ dateline: 'HARBOURTOWN —', text: story.text });
   });
 });

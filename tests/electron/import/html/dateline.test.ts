@@ -36,3 +36,11 @@ describe('a document’s own dateline', () => {
     expect(takeMarkedDateline(parseDocument('<html><body><p>No dateline.</p></body></html>').body)).toBeNull();
   });
 });
+
+describe('a dateline that was its paragraph’s only words', () => {
+  it('takes the emptied paragraph with it', () => {
+    const body = parseBody('<p><span class="dateline">KYIV —</span></p><ul><li>Talks resumed.</li></ul>');
+    expect(takeDateline(body)).toBe('KYIV —');
+    expect(body.innerHTML).toBe('<ul><li>Talks resumed.</li></ul>');
+  });
+});
