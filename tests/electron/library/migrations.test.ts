@@ -21,6 +21,26 @@ function tableNames(library: Library): string[] {
     .map((row) => (row as { name: string }).name);
 }
 
+/** A library made by the first `version` migrations, holding the articles given as [id, title, text]. */
+function libraryAtSchema(version: number, articles: [number, string, string][]): string {
+  const file = join(tempDir(), `v${version}.sqlite`);
+  const old = Library.open(file, { migrations: migrations.slice(0, version) });
+  const insert = old.db.prepare(
+    "INSERT INTO articles (id, kind, title, body_html, body_text, created_at, updated_at) VALUES (?, 'saved', ?, '<p>x</p>', ?, 1, 1)",
+  );
+  for (const article of articles) insert.run(...article);
+  old.close();
+  return file;
+}
+
+/** The ids of the articles the search index matches for an FTS5 query, in order. */
+function matchingIds(library: Library, query: string): number[] {
+  const rows = library.db.prepare('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid').all(query) as {
+    rowid: number;
+  }[];
+  return rows.map((row) => row.rowid);
+}
+
 describe('migrations', () => {
   it('creates a new library at the latest schema with WAL and foreign keys on', () => {
     const library = Library.open(join(tempDir(), 'new.sqlite'));
@@ -322,23 +342,16 @@ describe('migration 11 (tag names the app can use)', () => {
   });
 
   it('upgrades a schema-14 library: its articles are found by the first letters of a word, and deletes still leave nothing', () => {
-    const file = join(tempDir(), 'v14.sqlite');
-    const old = Library.open(file, { migrations: migrations.slice(0, 14) });
-    const insert = old.db.prepare(
-      "INSERT INTO articles (id, kind, title, body_html, body_text, created_at, updated_at) VALUES (?, 'saved', ?, '<p>x</p>', ?, 1, 1)",
-    );
-    insert.run(1, 'Ministers resign', 'The ministers of the harbour board resigned.');
-    insert.run(2, 'Ferries return', 'Ferries resumed at dawn.');
-    old.close();
+    const file = libraryAtSchema(14, [
+      [1, 'Ministers resign', 'The ministers of the harbour board resigned.'],
+      [2, 'Ferries return', 'Ferries resumed at dawn.'],
+    ]);
 
     const upgraded = Library.open(file);
     expect(upgraded.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     const sql = upgraded.db.prepare("SELECT sql FROM sqlite_master WHERE name = 'articles_fts'").get() as { sql: string };
     expect(sql.sql).toContain("prefix = '2 3 4'");
-    const match = (query: string) =>
-      (
-        upgraded.db.prepare('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid').all(query) as { rowid: number }[]
-      ).map((row) => row.rowid);
+    const match = (query: string) => matchingIds(upgraded, query);
     expect(match('mini*')).toEqual([1]);
     expect(match('fe*')).toEqual([2]);
     expect(match('harbour')).toEqual([1]);
@@ -379,22 +392,15 @@ describe('migration 11 (tag names the app can use)', () => {
   });
 
   it('upgrades a schema-16 library: its triggers still index every insert, change and delete, and nothing waits to be indexed', () => {
-    const file = join(tempDir(), 'v16.sqlite');
-    const old = Library.open(file, { migrations: migrations.slice(0, 16) });
-    const insert = old.db.prepare(
-      "INSERT INTO articles (id, kind, title, body_html, body_text, created_at, updated_at) VALUES (?, 'saved', ?, '', ?, 1, 1)",
-    );
-    insert.run(1, 'Ministers resign', 'The harbour board resigned.');
-    insert.run(2, 'Ferries return', 'Ferries resumed at dawn.');
-    old.close();
+    const file = libraryAtSchema(16, [
+      [1, 'Ministers resign', 'The harbour board resigned.'],
+      [2, 'Ferries return', 'Ferries resumed at dawn.'],
+    ]);
 
     const upgraded = Library.open(file);
     expect(upgraded.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     expect(upgraded.db.prepare('SELECT count(*) AS n FROM articles_fts_deferred').get()).toEqual({ n: 0 });
-    const match = (query: string) =>
-      (
-        upgraded.db.prepare('SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid').all(query) as { rowid: number }[]
-      ).map((row) => row.rowid);
+    const match = (query: string) => matchingIds(upgraded, query);
     expect(match('harbour')).toEqual([1]);
     upgraded.db
       .prepare(
