@@ -101,3 +101,21 @@ test('a link that is not a web or mail address is refused with a notice, and not
   await expect(page.getByRole('alert')).toContainText('this one is a “file” link.');
   expect(context.pages()).toHaveLength(pages);
 });
+
+test('a story imported with its dateline shows the place beside the date in the reading view', async ({ page, app }) => {
+  await page.goto(app.url);
+  const markdown = [
+    '---',
+    'title: "Council passes harbour budget"',
+    'dateline: "HARBOURTOWN —"',
+    'published: "2026-11-30"',
+    '---',
+    '',
+    'The council approved the harbour budget on Tuesday after a long night of votes.',
+  ].join('\n');
+  await page.getByTestId('import-input').setInputFiles({ name: 'story.md', mimeType: 'text/markdown', buffer: Buffer.from(markdown) });
+  await page.getByRole('button', { name: 'Close', exact: true }).click();
+  await openArticle(page, 'Council passes harbour budget');
+  await expect(page.locator('.reader-meta')).toContainText('HARBOURTOWN —');
+  await expect(page.getByTestId('reader-body')).not.toContainText('HARBOURTOWN');
+});
