@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -240,5 +240,18 @@ describe('the dateline CLI', { timeout: 90_000 }, () => {
     ]) {
       expect(packagesLoadedBy(library, ...args)).toEqual(['better-sqlite3-multiple-ciphers', 'zod']);
     }
+  });
+
+  it("regression: keeps its compiled modules between runs in the user's own cache (each start stripped the types anew)", () => {
+    const library = join(tempDir(), 'cli.sqlite');
+    const cacheHome = tempDir();
+    const env = { ...process.env, XDG_CACHE_HOME: cacheHome, NODE_COMPILE_CACHE: '' };
+    const run = () =>
+      spawnSync(process.execPath, [BIN, '--library', library, 'list', '--limit', '1'], { encoding: 'utf8', env, timeout: 20_000 });
+    expect(run().status).toBe(0);
+    const cache = join(cacheHome, 'dateline', 'compile-cache');
+    const entries = readdirSync(cache, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+    expect(entries.length).toBeGreaterThan(50);
+    expect(run().status).toBe(0);
   });
 });
