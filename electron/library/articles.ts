@@ -43,16 +43,18 @@ interface ArticleBodyRow extends ArticleRow {
   fetch_error: string | null;
 }
 
-/** Characters of the story a row of the list shows under its headline (one line of them). */
-const EXCERPT_LENGTH = 200;
-
+/**
+ * What a row of the list shows. The excerpt (the dek, or the story's first 200 characters)
+ * is a stored column beside the other short fields (migration 18): a list page never reads
+ * an article's text, which runs on through pages of its own.
+ */
 const SUMMARY_COLUMNS = `
   a.id, a.kind, a.title, a.dek, a.byline, a.source_name, a.source_url, a.canonical_url,
   a.published_at, a.created_at, a.updated_at, a.language, a.word_count, a.is_read,
   a.is_favorite, a.is_archived, a.reading_progress, a.revision, a.status, a.fetch_state,
   (SELECT coalesce(json_group_array(t.name), '[]') FROM article_tags at2
      JOIN tags t ON t.id = at2.tag_id WHERE at2.article_id = a.id) AS tags_json,
-  CASE WHEN a.dek <> '' THEN a.dek ELSE substr(a.body_text, 1, ${EXCERPT_LENGTH}) END AS excerpt,
+  a.excerpt,
   (SELECT m.id FROM media m WHERE m.article_id = a.id AND m.mime_type LIKE 'image/%' ORDER BY m.id LIMIT 1) AS thumbnail_id`;
 
 /** Which rows each sidebar view shows. */

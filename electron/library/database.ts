@@ -94,15 +94,35 @@ export function articleCountOf(db: Db): number {
   return hasTable ? (db.prepare('SELECT count(*) AS n FROM articles').get() as { n: number }).n : 0;
 }
 
-/** Applies the migrations a library lacks, all in one transaction. */
+/**
+ * Applies the migrations a library lacks, all in one transaction. Foreign keys are off
+ * meanwhile, as SQLite's procedure for rebuilding a table asks: dropping the old copy of a
+ * table must not set off the ON DELETE actions of the tables that refer to it (they refer
+ * to the new copy once it takes the name). Before the commit, a check that the upgrade
+ * broke no reference that held before it.
+ */
 export function upgrade(db: Db, steps: readonly Migration[] = migrations): void {
-  db.transaction(() => {
-    const from = userVersion(db);
-    if (from >= steps.length) return;
-    for (const step of steps.slice(from)) {
-      db.exec(step.sql);
-      step.fixData?.(db);
-    }
-    db.pragma(`user_version = ${steps.length}`);
-  }).immediate();
+  if (userVersion(db) >= steps.length) return;
+  const enforced = db.pragma('foreign_keys', { simple: true }) === 1;
+  db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      const from = userVersion(db);
+      if (from >= steps.length) return;
+      const brokenBefore = brokenReferences(db);
+      for (const step of steps.slice(from)) {
+        db.exec(step.sql);
+        step.fixData?.(db);
+      }
+      if (brokenReferences(db) > brokenBefore)
+        throw new Error('The schema upgrade would break references between rows; nothing was changed.');
+      db.pragma(`user_version = ${steps.length}`);
+    }).immediate();
+  } finally {
+    if (enforced) db.pragma('foreign_keys = ON');
+  }
+}
+
+function brokenReferences(db: Db): number {
+  return (db.pragma('foreign_key_check') as unknown[]).length;
 }

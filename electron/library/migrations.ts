@@ -415,6 +415,107 @@ export const migrations: readonly Migration[] = [
       END;
     `,
   },
+  {
+    name: "articles' short fields before their text, and the list's excerpt kept with them",
+    // A row holds its fields in the order of the table's columns, and what does not fit on
+    // its page runs on through overflow pages. The text came before fields added later
+    // (revision, status, fetch state), and the list's excerpt was cut from the text: each row
+    // of a list page walked three or four overflow pages, which an encrypted library
+    // decrypts one by one. The short fields now come first, with the excerpt as a stored
+    // column, so a list page reads the rows' first pages only. The rows move in batches,
+    // each deleted from the old table as it is copied, so the file reuses the pages it frees
+    // instead of growing by the size of the articles; ids (and so the search index, which
+    // reads the text by id) stay as they were.
+    sql: `
+      DROP TRIGGER articles_fts_after_insert;
+      DROP TRIGGER articles_fts_after_delete;
+      DROP TRIGGER articles_fts_after_update;
+      DROP INDEX articles_by_created;
+      DROP INDEX articles_by_url_key;
+      DROP INDEX articles_by_content_hash;
+      DROP INDEX articles_drafts_by_status;
+      DROP INDEX articles_by_published;
+      DROP INDEX articles_by_title;
+      DROP INDEX articles_by_length;
+      DROP INDEX articles_waiting_for_download;
+      CREATE TABLE articles_reordered (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('saved', 'draft')),
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        published_at INTEGER,
+        word_count INTEGER NOT NULL DEFAULT 0,
+        word_target INTEGER,
+        is_read INTEGER NOT NULL DEFAULT 0,
+        is_favorite INTEGER NOT NULL DEFAULT 0,
+        is_archived INTEGER NOT NULL DEFAULT 0,
+        reading_progress REAL NOT NULL DEFAULT 0,
+        revision INTEGER NOT NULL DEFAULT 1,
+        status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'editing', 'ready', 'published')),
+        fetch_state TEXT CHECK (fetch_state IN ('pending', 'failed')),
+        slug_edited INTEGER NOT NULL DEFAULT 0,
+        language TEXT,
+        title TEXT NOT NULL DEFAULT '',
+        dek TEXT NOT NULL DEFAULT '',
+        byline TEXT NOT NULL DEFAULT '',
+        dateline TEXT NOT NULL DEFAULT '',
+        source_name TEXT NOT NULL DEFAULT '',
+        excerpt TEXT GENERATED ALWAYS AS (CASE WHEN dek <> '' THEN dek ELSE substr(body_text, 1, 200) END) STORED,
+        source_url TEXT,
+        canonical_url TEXT,
+        slug TEXT NOT NULL DEFAULT '',
+        url_key TEXT,
+        content_hash TEXT NOT NULL DEFAULT '',
+        fetch_error TEXT,
+        editor_note TEXT NOT NULL DEFAULT '',
+        body_text TEXT NOT NULL DEFAULT '',
+        body_html TEXT NOT NULL DEFAULT '',
+        editor_state TEXT
+      );
+    `,
+    fixData: (db) => {
+      const columns = `id, kind, created_at, updated_at, published_at, word_count, word_target, is_read, is_favorite,
+        is_archived, reading_progress, revision, status, fetch_state, slug_edited, language, title, dek, byline,
+        dateline, source_name, source_url, canonical_url, slug, url_key, content_hash, fetch_error, editor_note,
+        body_text, body_html, editor_state`;
+      const batchEnd = db.prepare('SELECT max(id) AS last FROM (SELECT id FROM articles ORDER BY id LIMIT 100)').pluck();
+      const copy = db.prepare(`INSERT INTO articles_reordered (${columns}) SELECT ${columns} FROM articles WHERE id <= ? ORDER BY id`);
+      const remove = db.prepare('DELETE FROM articles WHERE id <= ?');
+      for (let last = batchEnd.get() as number | null; last !== null; last = batchEnd.get() as number | null) {
+        copy.run(last);
+        remove.run(last);
+      }
+      db.exec(`
+        DROP TABLE articles;
+        ALTER TABLE articles_reordered RENAME TO articles;
+        CREATE INDEX articles_by_created ON articles (created_at DESC, id DESC);
+        CREATE INDEX articles_by_url_key ON articles (url_key) WHERE url_key IS NOT NULL;
+        CREATE INDEX articles_by_content_hash ON articles (content_hash);
+        CREATE INDEX articles_drafts_by_status ON articles (status, created_at DESC) WHERE kind = 'draft';
+        CREATE INDEX articles_by_published ON articles (coalesce(published_at, created_at) DESC, id DESC);
+        CREATE INDEX articles_by_title ON articles (title COLLATE NOCASE, id);
+        CREATE INDEX articles_by_length ON articles (word_count DESC, id DESC);
+        CREATE INDEX articles_waiting_for_download ON articles (fetch_state) WHERE fetch_state IS NOT NULL;
+        CREATE TRIGGER articles_fts_after_insert AFTER INSERT ON articles
+        WHEN NOT EXISTS (SELECT 1 FROM articles_fts_deferred WHERE new.id > after_id) BEGIN
+          INSERT INTO articles_fts (rowid, title, dek, byline, body_text)
+          VALUES (new.id, new.title, new.dek, new.byline, new.body_text);
+        END;
+        CREATE TRIGGER articles_fts_after_delete AFTER DELETE ON articles
+        WHEN NOT EXISTS (SELECT 1 FROM articles_fts_deferred WHERE old.id > after_id) BEGIN
+          INSERT INTO articles_fts (articles_fts, rowid, title, dek, byline, body_text)
+          VALUES ('delete', old.id, old.title, old.dek, old.byline, old.body_text);
+        END;
+        CREATE TRIGGER articles_fts_after_update AFTER UPDATE OF title, dek, byline, body_text ON articles
+        WHEN NOT EXISTS (SELECT 1 FROM articles_fts_deferred WHERE old.id > after_id) BEGIN
+          INSERT INTO articles_fts (articles_fts, rowid, title, dek, byline, body_text)
+          VALUES ('delete', old.id, old.title, old.dek, old.byline, old.body_text);
+          INSERT INTO articles_fts (rowid, title, dek, byline, body_text)
+          VALUES (new.id, new.title, new.dek, new.byline, new.body_text);
+        END;
+      `);
+    },
+  },
 ];
 
 /**

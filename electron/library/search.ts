@@ -268,7 +268,7 @@ function listFiltered(library: Library, filters: { where: string; params: unknow
   const total = library.statement<{ n: number }>(`SELECT count(*) AS n FROM articles a WHERE ${filters.where}`).get(...filters.params)!.n;
   const rows = library
     .statement<{ id: number; title: string; lead: string }>(
-      `SELECT a.id, a.title, substr(a.body_text, 1, 160) AS lead FROM articles a WHERE ${filters.where}
+      `SELECT a.id, a.title, substr(a.excerpt, 1, 160) AS lead FROM articles a WHERE ${filters.where}
        ORDER BY a.created_at DESC, a.id DESC LIMIT ?`,
     )
     .all(...filters.params, limit);

@@ -220,7 +220,9 @@ describe('migration 10 (dates no display can show)', () => {
     old.db
       .prepare('INSERT INTO highlights (article_id, quote, note, created_at, updated_at) VALUES (1, ?, ?, ?, ?)')
       .run('one', '', 1e20, 1e20);
-    expect(() => listArticles(old)).toThrow(/Invalid time value/);
+    // What the list did with such a date (today's list reads columns a schema 9 lacks).
+    const stored = old.db.prepare('SELECT created_at FROM articles WHERE id = 1').pluck().get() as number;
+    expect(() => new Date(stored).toISOString()).toThrow(/Invalid time value/);
     old.close();
 
     const before = Date.now();
@@ -413,5 +415,107 @@ describe('migration 11 (tag names the app can use)', () => {
     expect(match('dawn')).toEqual([]);
     upgraded.db.exec("INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)");
     upgraded.close();
+  });
+});
+
+describe("migration 18 (articles' short fields before their text)", () => {
+  /** A schema-17 library of long articles, with rows in every table that refers to them. */
+  function longArticlesAtSchema17(count: number): string {
+    const file = join(tempDir(), 'v17.sqlite');
+    const old = Library.open(file, { migrations: migrations.slice(0, 17) });
+    const insert = old.db.prepare(
+      `INSERT INTO articles (id, kind, title, dek, body_html, body_text, created_at, updated_at, status, fetch_state, revision)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    old.db.transaction(() => {
+      old.db.prepare("INSERT INTO tags (id, name) VALUES (1, 'harbour')").run();
+      for (let id = 1; id <= count; id++) {
+        const text = `Story ${id} about the harbour. ${'The ferries ran late again. '.repeat(400)}`;
+        insert.run(
+          id,
+          id % 5 ? 'saved' : 'draft',
+          `Headline ${id}`,
+          id % 2 ? '' : `Dek ${id}`,
+          `<p>${text}</p>`,
+          text,
+          id,
+          id,
+          'editing',
+          id % 7 ? null : 'failed',
+          id,
+        );
+        old.db.prepare('INSERT INTO article_tags (article_id, tag_id) VALUES (?, 1)').run(id);
+        old.db.prepare("INSERT INTO highlights (article_id, quote, created_at, updated_at) VALUES (?, 'ferries', 1, 1)").run(id);
+        old.db.prepare("INSERT INTO related_links (article_id, position, title) VALUES (?, 0, 'More')").run(id);
+      }
+    })();
+    old.db.pragma('wal_checkpoint(TRUNCATE)');
+    old.close();
+    return file;
+  }
+
+  const rowsOf = (db: Database.Database) => db.prepare('SELECT * FROM articles ORDER BY id').all() as Record<string, unknown>[];
+
+  it('upgrades a schema-17 library: every field and every row that refers to an article kept, the list read without the text', () => {
+    const file = longArticlesAtSchema17(60);
+    const old = new Database(file, { readonly: true });
+    const before = rowsOf(old);
+    const indexes = old
+      .prepare("SELECT name FROM sqlite_master WHERE type IN ('index', 'trigger') AND tbl_name = 'articles' ORDER BY name")
+      .pluck()
+      .all();
+    old.close();
+
+    const upgraded = Library.open(file);
+    expect(upgraded.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+    const after = rowsOf(upgraded.db);
+    expect(after.map(({ excerpt: _excerpt, ...row }) => row)).toEqual(before);
+    expect(after[0]!.excerpt).toBe((before[0]!.body_text as string).slice(0, 200));
+    expect(after[1]!.excerpt).toBe('Dek 2');
+    expect(
+      upgraded.db
+        .prepare("SELECT name FROM sqlite_master WHERE type IN ('index', 'trigger') AND tbl_name = 'articles' ORDER BY name")
+        .pluck()
+        .all(),
+    ).toEqual(indexes);
+    // Dropping the old table set off no ON DELETE action.
+    for (const table of ['article_tags', 'highlights', 'related_links'])
+      expect(upgraded.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get(), table).toBe(60);
+
+    // Every field a list page shows comes before the text in a row.
+    const order = (upgraded.db.pragma('table_xinfo(articles)') as { name: string }[]).map((column) => column.name);
+    const firstText = order.indexOf('body_text');
+    for (const column of ['title', 'dek', 'byline', 'source_url', 'canonical_url', 'revision', 'status', 'fetch_state', 'excerpt'])
+      expect(order.indexOf(column), column).toBeLessThan(firstText);
+    expect(order.slice(-3)).toEqual(['body_text', 'body_html', 'editor_state']);
+    const page = listArticles(upgraded, { sort: 'saved', limit: 3 });
+    expect(page.items.map((item) => [item.id, item.excerpt.slice(0, 24)])).toEqual([
+      [60, 'Dek 60'],
+      [59, 'Story 59 about the harbo'],
+      [58, 'Dek 58'],
+    ]);
+
+    // The search index and its triggers go on as before; foreign keys are on again.
+    const match = (query: string) => matchingIds(upgraded, query);
+    expect(match('"story 7"')).toEqual([7]);
+    upgraded.db.prepare("UPDATE articles SET body_text = 'Tides turned.', dek = '' WHERE id = 7").run();
+    expect(match('"story 7"')).toEqual([]);
+    expect(upgraded.db.prepare('SELECT excerpt FROM articles WHERE id = 7').pluck().get()).toBe('Tides turned.');
+    upgraded.db.prepare('DELETE FROM articles WHERE id = 8').run();
+    expect(match('tides')).toEqual([7]);
+    expect(upgraded.db.prepare('SELECT count(*) FROM highlights WHERE article_id = 8').pluck().get()).toBe(0);
+    upgraded.db.exec("INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)");
+    expect(upgraded.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    upgraded.close();
+  });
+
+  it('moves the rows in batches into the pages it frees: the file does not grow by the size of the articles', () => {
+    const file = longArticlesAtSchema17(800);
+    const pagesBefore = new Database(file, { readonly: true }).pragma('page_count', { simple: true }) as number;
+    const upgraded = Library.open(file);
+    const pagesAfter = upgraded.db.pragma('page_count', { simple: true }) as number;
+    upgraded.close();
+    // Copied whole before the old table went, it grew by three quarters.
+    expect(pagesAfter).toBeLessThan(pagesBefore * 1.25);
   });
 });
