@@ -516,6 +516,18 @@ export const migrations: readonly Migration[] = [
       `);
     },
   },
+  {
+    name: "indexes for the sidebar's views",
+    // Unread, Favorites, Archive and Drafts were counted by reading every article, and their
+    // pages found by walking the date index row by row: 0.3 to 0.5 s at 100,000 articles
+    // for a view holding none. Partial indexes hold each view's articles, newest first.
+    sql: `
+      CREATE INDEX articles_unread ON articles (created_at DESC, id DESC) WHERE kind = 'saved' AND is_read = 0 AND is_archived = 0;
+      CREATE INDEX articles_favorites ON articles (created_at DESC, id DESC) WHERE is_favorite = 1;
+      CREATE INDEX articles_archived ON articles (created_at DESC, id DESC) WHERE is_archived = 1;
+      CREATE INDEX articles_drafts ON articles (created_at DESC, id DESC) WHERE kind = 'draft';
+    `,
+  },
 ];
 
 /**
