@@ -102,11 +102,10 @@ export const COUNT_CAP = 10_000;
 /** Exact matches are looked for among this many of the best candidates by bm25. */
 const CANDIDATES_PER_RESULT = 2;
 
+/** A candidate for the results: found and ranked, its snippet not yet built. */
 interface Ranked {
   id: number;
   rank: number;
-  title: string;
-  snippet: string;
 }
 
 /**
@@ -124,19 +123,27 @@ export function searchArticles(library: Library, { query: text, limit }: ParsedS
 
   const match = settleLastWord(library, parsed.terms, limit);
   const restrict = filtered ? `AND +articles_fts.rowid IN (SELECT a.id FROM articles a WHERE ${filters.where})` : '';
+  // A phrase or prefix is counted only as far as it is ranked: each match of a phrase has its
+  // positions read to be counted (a common one took 20–50 ms to count to 10,000 at 100,000
+  // articles), and past that far it is listed newest first anyway.
+  const scans = scansEveryMatch(match);
+  const cap = scans ? BROAD_CANDIDATES : COUNT_CAP;
   const counted = library
     .statement<{ n: number }>(`SELECT count(*) AS n FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? ${restrict} LIMIT ?)`)
-    .get(match, ...filters.params, COUNT_CAP + 1)!.n;
+    .get(match, ...filters.params, cap + 1)!.n;
   const wanted = Math.min(limit * CANDIDATES_PER_RESULT, COUNT_CAP);
-  const order = counted <= BROAD_CANDIDATES ? 'best' : scansEveryMatch(match) ? 'newest' : 'best-of-newest';
+  const order = counted <= BROAD_CANDIDATES ? 'best' : scans ? 'newest' : 'best-of-newest';
   const candidates = RANKINGS[order](library, { match, restrict, params: filters.params }, wanted);
-  const results = exactFirst(library, candidates, parsed.terms)
-    .slice(0, limit)
+  const shown = exactFirst(library, candidates, parsed.terms).slice(0, limit);
+  const snippets = snippetsOf(library, match, shown);
+  const results = shown.flatMap((row) => {
+    const found = snippets.get(row.id);
     // bm25 is smaller for better matches; people expect bigger to mean better.
-    .map((row) => ({ id: row.id, title: row.title, snippet: markSnippet(row.snippet), score: -row.rank }));
+    return found ? [{ id: row.id, title: found.title, snippet: markSnippet(found.snippet), score: -row.rank }] : [];
+  });
   return {
-    total: Math.min(counted, COUNT_CAP),
-    totalCapped: counted > COUNT_CAP,
+    total: Math.min(counted, cap),
+    totalCapped: counted > cap,
     ...(order === 'best' ? {} : { bounded: { order, rankedAmong: BROAD_CANDIDATES } }),
     results,
   };
@@ -158,43 +165,27 @@ const TITLE = '(SELECT title FROM articles WHERE id = articles_fts.rowid)';
  */
 const BROAD_CANDIDATES = 2_000;
 
-/** bm25 over every match, FTS5 sorting and building snippets for the rows it returns. */
+/** bm25 over every match, FTS5 sorting. */
 function bestOfAll(library: Library, { match, restrict, params }: Matching, wanted: number): Ranked[] {
   return library
     .statement<Ranked>(
-      `SELECT articles_fts.rowid AS id, rank, ${TITLE} AS title, ${SNIPPET} AS snippet
+      `SELECT articles_fts.rowid AS id, rank
        FROM articles_fts WHERE articles_fts MATCH ? AND rank MATCH 'bm25(${COLUMN_WEIGHTS})' ${restrict}
        ORDER BY rank LIMIT ?`,
     )
     .all(match, ...params, wanted);
 }
 
-/** bm25 among the newest matches of a broad query of words; snippets for the best of them only. */
+/** bm25 among the newest matches of a broad query of words. */
 function bestOfNewest(library: Library, { match, restrict, params }: Matching, wanted: number): Ranked[] {
-  const best = library
-    .statement<{ id: number; rank: number }>(
+  return library
+    .statement<Ranked>(
       `SELECT articles_fts.rowid AS id, bm25(articles_fts, ${COLUMN_WEIGHTS}) AS rank FROM articles_fts
        WHERE articles_fts MATCH ? ${restrict} ORDER BY articles_fts.rowid DESC LIMIT ?`,
     )
     .all(match, ...params, BROAD_CANDIDATES)
     .sort((a, b) => a.rank - b.rank)
     .slice(0, wanted);
-  if (best.length === 0) return [];
-  const ids = best.map((row) => row.id);
-  // The range lets FTS5 read only the stretch of the index that holds these rows.
-  const shown = new Map(
-    library
-      .statement<Omit<Ranked, 'rank'>>(
-        `SELECT articles_fts.rowid AS id, ${TITLE} AS title, ${SNIPPET} AS snippet FROM articles_fts
-         WHERE articles_fts MATCH ? AND articles_fts.rowid BETWEEN ? AND ? AND articles_fts.rowid IN (SELECT value FROM json_each(?))`,
-      )
-      .all(match, Math.min(...ids), Math.max(...ids), JSON.stringify(ids))
-      .map((row) => [row.id, row]),
-  );
-  return best.flatMap((row) => {
-    const found = shown.get(row.id);
-    return found ? [{ ...found, rank: row.rank }] : [];
-  });
 }
 
 /**
@@ -204,10 +195,29 @@ function bestOfNewest(library: Library, { match, restrict, params }: Matching, w
 function newestFirst(library: Library, { match, restrict, params }: Matching, wanted: number): Ranked[] {
   return library
     .statement<Ranked>(
-      `SELECT articles_fts.rowid AS id, 0 AS rank, ${TITLE} AS title, ${SNIPPET} AS snippet
+      `SELECT articles_fts.rowid AS id, 0 AS rank
        FROM articles_fts WHERE articles_fts MATCH ? ${restrict} ORDER BY articles_fts.rowid DESC LIMIT ?`,
     )
     .all(match, ...params, wanted);
+}
+
+/**
+ * Headlines and snippets for the results shown only: FTS5 reads and tokenizes an article's
+ * whole text to cut its snippet, and the candidates are twice as many as the results.
+ */
+function snippetsOf(library: Library, match: string, rows: Ranked[]): Map<number, { title: string; snippet: string }> {
+  if (rows.length === 0) return new Map();
+  const ids = rows.map((row) => row.id);
+  // The range lets FTS5 read only the stretch of the index that holds these rows.
+  return new Map(
+    library
+      .statement<{ id: number; title: string; snippet: string }>(
+        `SELECT articles_fts.rowid AS id, ${TITLE} AS title, ${SNIPPET} AS snippet FROM articles_fts
+         WHERE articles_fts MATCH ? AND articles_fts.rowid BETWEEN ? AND ? AND articles_fts.rowid IN (SELECT value FROM json_each(?))`,
+      )
+      .all(match, Math.min(...ids), Math.max(...ids), JSON.stringify(ids))
+      .map(({ id, ...shown }) => [id, shown]),
+  );
 }
 
 const RANKINGS = { best: bestOfAll, 'best-of-newest': bestOfNewest, newest: newestFirst } as const;
