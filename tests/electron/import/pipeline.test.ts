@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { zipSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { ImportWorker } from '../../../electron/import/worker/pool.ts';
+import { ImportWorker, ImportWorkers } from '../../../electron/import/worker/pool.ts';
 import { importFiles, MAX_IMPORT_BYTES, type PendingFile } from '../../../electron/import/pipeline.ts';
 import { getArticle } from '../../../electron/library/articles.ts';
 import { KURSK_FIXTURE, tempDir, tempLibrary } from '../../helpers/temp.ts';
@@ -130,6 +130,55 @@ describe('the import worker', () => {
       );
     } finally {
       await worker.close();
+    }
+  });
+});
+
+describe('the import workers', () => {
+  const story = (i: number) => new TextEncoder().encode(`Story ${i}\n\nThe ferries ran late on day ${i}.`);
+
+  it('spread the jobs over the workers, fewest waiting first, each result to its own file', async () => {
+    const pool = new ImportWorkers(3);
+    try {
+      const jobs = Array.from({ length: 7 }, (_, i) =>
+        pool.run({ kind: 'parse', importer: 'plain-text', name: `${i}.txt`, bytes: story(i) }),
+      );
+      expect(pool.loads).toEqual([3, 2, 2]);
+      const parsed = await Promise.all(jobs);
+      expect(parsed.map(([entry]) => (entry as { title: string }).title)).toEqual(Array.from({ length: 7 }, (_, i) => `Story ${i}`));
+      expect(pool.loads).toEqual([0, 0, 0]);
+      // A lone job goes to the first worker: no second one is started for it.
+      const lone = pool.run({ kind: 'parse', importer: 'plain-text', name: 'lone.txt', bytes: story(8) });
+      expect(pool.loads).toEqual([1, 0, 0]);
+      await lone;
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('import files read side by side in the order given, a job that overruns failing alone', async () => {
+    const pool = new ImportWorkers(3);
+    try {
+      const library = tempLibrary();
+      // The seventh is long enough that it cannot be read within its budget of a millisecond.
+      const long = new TextEncoder().encode(`Story 7\n\n${'The ferries ran late. '.repeat(500_000)}`);
+      const files = Array.from({ length: 30 }, (_, i) => ({ path: `${i}.txt`, read: async () => (i === 7 ? long : story(i)) }));
+      const summary = await importFiles(library, files, {
+        parse: (importer, source, signal) =>
+          pool.run(
+            { kind: 'parse', importer: importer.id, name: source.name, bytes: source.bytes },
+            source.name === '7.txt' ? 1 : undefined,
+            signal,
+          ),
+      });
+      expect(summary.failed).toEqual([
+        { path: '7.txt', error: expect.objectContaining({ message: expect.stringMatching(/took longer than/) }) },
+      ]);
+      expect(summary.imported.map((entry) => [entry.path, entry.title])).toEqual(
+        files.filter((file) => file.path !== '7.txt').map((file) => [file.path, `Story ${file.path.replace('.txt', '')}`]),
+      );
+    } finally {
+      await pool.close();
     }
   });
 });
