@@ -145,21 +145,37 @@ const TAG_ID = '(SELECT id FROM tags WHERE name = ?)';
 /** What a list shows, apart from which page of it. */
 type ListFilter = Omit<ParsedListQuery, 'limit' | 'offset'>;
 
-/** A page of the list `query` describes (checked by the contract, its defaults filled in). */
-export function listArticles(library: Library, query: ParsedListQuery): ArticleList {
-  const { tag, sort, order, limit, offset } = query;
+/**
+ * How many articles a list holds. A tag is counted from its own index, where its articles
+ * are together, and a view from its partial index (migration 19).
+ */
+function countArticles(library: Library, query: ListFilter): number {
   const { where, params, tagParams } = listFilter(query);
-  // A tag is counted from its own index, where its articles are together, and a view from
-  // its partial index (migration 19), which also holds it newest first.
-  const total = library
+  return library
     .statement<{ n: number }>(
-      tag === undefined
+      query.tag === undefined
         ? `SELECT count(*) AS n FROM articles a WHERE ${where}`
         : where === '1'
           ? `SELECT count(*) AS n FROM article_tags WHERE tag_id = ${TAG_ID}`
           : `SELECT count(*) AS n FROM articles a WHERE ${where} AND a.id IN (SELECT article_id FROM article_tags WHERE tag_id = ${TAG_ID})`,
     )
     .get(...params, ...tagParams)!.n;
+}
+
+/**
+ * The ORDER BY of a list's page: along the sort's index, or (`outright`) not, so that the
+ * rows come from the list's own index and are sorted. A view's own index holds it newest
+ * first already, so sorting by date saved keeps to it either way.
+ */
+function pageOrder(query: ListFilter, outright: boolean): string {
+  return orderBy(query.sort, query.order, { sortIndex: !outright || query.sort === 'saved' });
+}
+
+/** A page of the list `query` describes (checked by the contract, its defaults filled in). */
+export function listArticles(library: Library, query: ParsedListQuery): ArticleList {
+  const { tag, limit, offset } = query;
+  const { where, params, tagParams } = listFilter(query);
+  const total = countArticles(library, query);
   const outright = sortOutright(library, total, offset, limit);
   const pageWhere =
     tag === undefined
@@ -169,8 +185,7 @@ export function listArticles(library: Library, query: ParsedListQuery): ArticleL
         : `${where} AND EXISTS (SELECT 1 FROM article_tags at WHERE at.article_id = a.id AND at.tag_id = ${TAG_ID})`;
   const rows = library
     .statement<ArticleRow>(
-      `SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE ${pageWhere}
-       ORDER BY ${orderBy(sort, order, { sortIndex: !outright || sort === 'saved' })} LIMIT ? OFFSET ?`,
+      `SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE ${pageWhere} ORDER BY ${pageOrder(query, outright)} LIMIT ? OFFSET ?`,
     )
     .all(...params, ...tagParams, limit, offset);
   return { total, items: rows.map(toSummary) };
@@ -183,8 +198,9 @@ export function listArticles(library: Library, query: ParsedListQuery): ArticleL
 export function listArticleIds(library: Library, query: ListFilter, limit: number): number[] {
   const { where, params, tagParams } = listFilter(query);
   const tagged = query.tag === undefined ? '' : ` AND a.id IN (SELECT article_id FROM article_tags WHERE tag_id = ${TAG_ID})`;
+  const outright = sortOutright(library, countArticles(library, query), 0, limit);
   return library
-    .statement<{ id: number }>(`SELECT a.id FROM articles a WHERE ${where}${tagged} ORDER BY ${orderBy(query.sort, query.order)} LIMIT ?`)
+    .statement<{ id: number }>(`SELECT a.id FROM articles a WHERE ${where}${tagged} ORDER BY ${pageOrder(query, outright)} LIMIT ?`)
     .all(...params, ...tagParams, limit)
     .map((row) => row.id);
 }

@@ -260,6 +260,11 @@ describe('the sidebar views at size', () => {
       }
     }
     expect(listArticles(library, { view: 'unread' }).total).toBeGreaterThan(2000);
+    // "Select all" names the same articles in the same order.
+    for (const [view, condition] of Object.entries(VIEWS)) {
+      const expected = library.db.prepare(`SELECT a.id FROM articles a WHERE ${condition} ORDER BY ${SORTED_BY.title}`).pluck().all();
+      expect(listArticleIds(library, { view: view as keyof typeof VIEWS, sort: 'title' }, 10_000), view).toEqual(expected);
+    }
   });
 
   it('regression: a view of a few articles is found through its own index, not by reading every article (0.3–0.5 s at 100,000)', async () => {
@@ -283,6 +288,11 @@ describe('the sidebar views at size', () => {
         ];
         expect(plan(count), `${view} counted`).toContain(index);
         expect(plan(page, 100, 0), `${view} by ${sort}`).toMatch(new RegExp(`^SCAN a USING (COVERING )?INDEX ${index}\\b`));
+        // And "Select all" in it.
+        statements.length = 0;
+        listArticleIds(library, { view, sort }, 10_000);
+        const all = statements.find((sql) => sql.startsWith('SELECT a.id FROM'))!;
+        expect(plan(all, 10_000), `select all of ${view} by ${sort}`).toMatch(new RegExp(`^SCAN a USING (COVERING )?INDEX ${index}\\b`));
       }
     }
   });
