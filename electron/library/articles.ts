@@ -151,15 +151,15 @@ type ListFilter = Omit<ParsedListQuery, 'limit' | 'offset'>;
  */
 function countArticles(library: Library, query: ListFilter): number {
   const { where, params, tagParams } = listFilter(query);
-  return library
-    .statement<{ n: number }>(
-      query.tag === undefined
-        ? `SELECT count(*) AS n FROM articles a WHERE ${where}`
-        : where === '1'
-          ? `SELECT count(*) AS n FROM article_tags WHERE tag_id = ${TAG_ID}`
-          : `SELECT count(*) AS n FROM articles a WHERE ${where} AND a.id IN (SELECT article_id FROM article_tags WHERE tag_id = ${TAG_ID})`,
-    )
-    .get(...params, ...tagParams)!.n;
+  const sql =
+    query.tag === undefined
+      ? `SELECT count(*) AS n FROM articles a WHERE ${where}`
+      : where === '1'
+        ? `SELECT count(*) AS n FROM article_tags WHERE tag_id = ${TAG_ID}`
+        : `SELECT count(*) AS n FROM articles a WHERE ${where} AND a.id IN (SELECT article_id FROM article_tags WHERE tag_id = ${TAG_ID})`;
+  const values = [...params, ...tagParams];
+  // Scrolling asks for page after page of one list: it is counted once until the library changes.
+  return library.unlessChanged(`${sql}\n${JSON.stringify(values)}`, () => library.statement<{ n: number }>(sql).get(...values)!.n);
 }
 
 /**

@@ -2,6 +2,9 @@ import type { RunResult, Statement } from 'better-sqlite3-multiple-ciphers';
 import type { SqlQuery } from './sql.ts';
 import { openDatabase, openReadOnly, type Db, type OpenOptions } from './database.ts';
 
+/** Figures kept by `unlessChanged` at most, before they are all forgotten. */
+const REMEMBERED_MAX = 200;
+
 /** Deletes made close together share one checkpoint. */
 const FORGET_AFTER_MS = 2000;
 
@@ -14,6 +17,8 @@ export class Library {
   readonly file: string;
   private readonly statements = new Map<string, Statement>();
   private checkpointTimer: NodeJS.Timeout | null = null;
+  private readonly remembered = new Map<string, unknown>();
+  private rememberedAt = '';
 
   private constructor(db: Db, file: string) {
     this.connection = db;
@@ -41,6 +46,26 @@ export class Library {
       this.statements.set(sql, prepared);
     }
     return prepared as Statement<unknown[], Row>;
+  }
+
+  /**
+   * What `compute` gave for `key` the last time, if the library has not changed since: no
+   * commit by another connection (`data_version`) and no row written by this one
+   * (`total_changes()`, which counts rows rolled back too, so it errs towards computing
+   * again). For figures that read much and change seldom, such as a list's count.
+   */
+  unlessChanged<T>(key: string, compute: () => T): T {
+    const version = this.statement<{ data_version: number }>('PRAGMA data_version').get()!.data_version;
+    const changes = this.statement<{ n: number }>('SELECT total_changes() AS n').get()!.n;
+    const now = `${version}:${changes}`;
+    if (now !== this.rememberedAt || this.remembered.size >= REMEMBERED_MAX) {
+      this.remembered.clear();
+      this.rememberedAt = now;
+    }
+    if (this.remembered.has(key)) return this.remembered.get(key) as T;
+    const value = compute();
+    this.remembered.set(key, value);
+    return value;
   }
 
   /** Runs a statement built by `sql`, `insertRow` or `assignments` (prepared once, like any other). */
