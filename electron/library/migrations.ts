@@ -15,6 +15,31 @@ function outside(column: string): string {
 const NOW = "CAST(strftime('%s', 'now') AS INTEGER) * 1000";
 
 /**
+ * The search index's triggers as migration 17 made them (they leave out the articles an import
+ * indexes at its end). Migration 18 makes them again after rebuilding the articles table,
+ * which drops them. Both have shipped: never edit this.
+ */
+const FTS_TRIGGERS_OF_MIGRATION_17 = `
+CREATE TRIGGER articles_fts_after_insert AFTER INSERT ON articles
+WHEN NOT EXISTS (SELECT 1 FROM articles_fts_deferred WHERE new.id > after_id) BEGIN
+  INSERT INTO articles_fts (rowid, title, dek, byline, body_text)
+  VALUES (new.id, new.title, new.dek, new.byline, new.body_text);
+END;
+CREATE TRIGGER articles_fts_after_delete AFTER DELETE ON articles
+WHEN NOT EXISTS (SELECT 1 FROM articles_fts_deferred WHERE old.id > after_id) BEGIN
+  INSERT INTO articles_fts (articles_fts, rowid, title, dek, byline, body_text)
+  VALUES ('delete', old.id, old.title, old.dek, old.byline, old.body_text);
+END;
+CREATE TRIGGER articles_fts_after_update AFTER UPDATE OF title, dek, byline, body_text ON articles
+WHEN NOT EXISTS (SELECT 1 FROM articles_fts_deferred WHERE old.id > after_id) BEGIN
+  INSERT INTO articles_fts (articles_fts, rowid, title, dek, byline, body_text)
+  VALUES ('delete', old.id, old.title, old.dek, old.byline, old.body_text);
+  INSERT INTO articles_fts (rowid, title, dek, byline, body_text)
+  VALUES (new.id, new.title, new.dek, new.byline, new.body_text);
+END;
+`;
+
+/**
  * The schema's history, oldest first. A library's `user_version` is the number of
  * migrations applied to it. Never edit a migration that has shipped: add a new one.
  */
@@ -396,23 +421,7 @@ export const migrations: readonly Migration[] = [
       DROP TRIGGER articles_fts_after_insert;
       DROP TRIGGER articles_fts_after_delete;
       DROP TRIGGER articles_fts_after_update;
-      CREATE TRIGGER articles_fts_after_insert AFTER INSERT ON articles
-      WHEN NOT EXISTS (SELECT 1 FROM articles_fts_deferred WHERE new.id > after_id) BEGIN
-        INSERT INTO articles_fts (rowid, title, dek, byline, body_text)
-        VALUES (new.id, new.title, new.dek, new.byline, new.body_text);
-      END;
-      CREATE TRIGGER articles_fts_after_delete AFTER DELETE ON articles
-      WHEN NOT EXISTS (SELECT 1 FROM articles_fts_deferred WHERE old.id > after_id) BEGIN
-        INSERT INTO articles_fts (articles_fts, rowid, title, dek, byline, body_text)
-        VALUES ('delete', old.id, old.title, old.dek, old.byline, old.body_text);
-      END;
-      CREATE TRIGGER articles_fts_after_update AFTER UPDATE OF title, dek, byline, body_text ON articles
-      WHEN NOT EXISTS (SELECT 1 FROM articles_fts_deferred WHERE old.id > after_id) BEGIN
-        INSERT INTO articles_fts (articles_fts, rowid, title, dek, byline, body_text)
-        VALUES ('delete', old.id, old.title, old.dek, old.byline, old.body_text);
-        INSERT INTO articles_fts (rowid, title, dek, byline, body_text)
-        VALUES (new.id, new.title, new.dek, new.byline, new.body_text);
-      END;
+      ${FTS_TRIGGERS_OF_MIGRATION_17}
     `,
   },
   {
@@ -496,23 +505,7 @@ export const migrations: readonly Migration[] = [
         CREATE INDEX articles_by_title ON articles (title COLLATE NOCASE, id);
         CREATE INDEX articles_by_length ON articles (word_count DESC, id DESC);
         CREATE INDEX articles_waiting_for_download ON articles (fetch_state) WHERE fetch_state IS NOT NULL;
-        CREATE TRIGGER articles_fts_after_insert AFTER INSERT ON articles
-        WHEN NOT EXISTS (SELECT 1 FROM articles_fts_deferred WHERE new.id > after_id) BEGIN
-          INSERT INTO articles_fts (rowid, title, dek, byline, body_text)
-          VALUES (new.id, new.title, new.dek, new.byline, new.body_text);
-        END;
-        CREATE TRIGGER articles_fts_after_delete AFTER DELETE ON articles
-        WHEN NOT EXISTS (SELECT 1 FROM articles_fts_deferred WHERE old.id > after_id) BEGIN
-          INSERT INTO articles_fts (articles_fts, rowid, title, dek, byline, body_text)
-          VALUES ('delete', old.id, old.title, old.dek, old.byline, old.body_text);
-        END;
-        CREATE TRIGGER articles_fts_after_update AFTER UPDATE OF title, dek, byline, body_text ON articles
-        WHEN NOT EXISTS (SELECT 1 FROM articles_fts_deferred WHERE old.id > after_id) BEGIN
-          INSERT INTO articles_fts (articles_fts, rowid, title, dek, byline, body_text)
-          VALUES ('delete', old.id, old.title, old.dek, old.byline, old.body_text);
-          INSERT INTO articles_fts (rowid, title, dek, byline, body_text)
-          VALUES (new.id, new.title, new.dek, new.byline, new.body_text);
-        END;
+        ${FTS_TRIGGERS_OF_MIGRATION_17}
       `);
     },
   },
