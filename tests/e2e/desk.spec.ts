@@ -231,10 +231,14 @@ test('comments on a shared story reach the other with replies, resolve and reope
     await thread(ben).getByRole('button', { name: 'Reopen' }).click();
     await expect(thread(ana).getByRole('button', { name: 'Resolve' })).toBeVisible();
     await expect(ana.locator('.comment-mark')).not.toHaveClass(/resolved/);
+    // Ben's own window shows it reopened before he types on.
+    await expect(ben.locator('.comment-mark')).not.toHaveClass(/resolved/);
 
     // Ben deletes the words it was on: the thread stays, on both sides, as detached.
     await body(ben).press('Control+End');
+    await expect(body(ben)).toBeFocused();
     for (let i = 0; i < 6; i++) await ben.keyboard.press('Backspace');
+    await expect(body(ben)).toHaveText('Ferries resume at');
     await expect(body(ana)).toHaveText('Ferries resume at');
     await expect(thread(ana)).toContainText('Detached');
     await expect(thread(ben)).toContainText('Detached');
