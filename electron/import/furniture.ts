@@ -20,9 +20,30 @@ export const TRAILER_HEADING = new RegExp(
       "don'?t miss",
       'further reading',
       'top stories',
+      // The same headings on French, German, Spanish, Italian, Portuguese and Dutch sites.
+      '(à )?lire (aussi|également)',
+      'sur le même (sujet|thème)',
+      '(à )?voir aussi',
+      'les plus lus',
+      'mehr (zum thema|dazu|aus .{1,40})',
+      '(das könnte sie )?auch interessant|das könnte sie auch interessieren',
+      'lesen sie (auch|mehr)',
+      'weitere artikel',
+      'meistgelesen',
+      'lee (también|más)',
+      'te puede interesar',
+      'más noticias',
+      'noticias relacionadas',
+      'leggi anche',
+      'potrebbe interessarti',
+      'articoli correlati',
+      'leia (também|mais)',
+      'veja também',
+      'lees ook',
+      'meer (nieuws|over dit onderwerp)',
     ].join('|') +
     ')[\\s:.…-]*$',
-  'i',
+  'iu',
 );
 
 /**

@@ -5,7 +5,7 @@
  * rails, share bars, legacy encodings — each with what a person reading it would call its
  * headline, byline, publication time, site and story text.
  *
- * Ten template families, each filled with four stories of their own, make forty pages; the
+ * Thirteen template families, each filled with four stories of their own, make 52 pages; the
  * stories are built from a bank of sentences so that no two pages share their text.
  */
 
@@ -190,8 +190,20 @@ interface Template {
   ) => { html: string; expected: Partial<Omit<ExpectedArticle, 'body'>> & { body: string[] }; charset?: 'windows-1252' };
 }
 
-const page = (head: string, body: string, charset = 'utf-8') =>
-  `<!DOCTYPE html><html lang="en"><head><meta charset="${charset}">${head}</head><body>${body}</body></html>`;
+const page = (head: string, body: string, charset = 'utf-8', lang = 'en') =>
+  `<!DOCTYPE html><html lang="${lang}"><head><meta charset="${charset}">${head}</head><body>${body}</body></html>`;
+
+/** A date as a French or German site prints it: "13 mars 2026 à 21h45", "08.04.2026, 15.32 Uhr". */
+const localDate = (iso: string, lang: 'fr' | 'de') => {
+  const date = new Date(iso);
+  const time = (separator: string) =>
+    `${String(date.getUTCHours()).padStart(2, '0')}${separator}${String(date.getUTCMinutes()).padStart(2, '0')}`;
+  if (lang === 'fr')
+    return `${date.toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })} à ${time('h')}`;
+  return `${date.toLocaleDateString('de-DE', { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' })}, ${time('.')} Uhr`;
+};
+const joinedNames = (authors: string[], and: string) =>
+  authors.length === 1 ? authors[0]! : `${authors.slice(0, -1).join(', ')} ${and} ${authors.at(-1)}`;
 
 const TEMPLATES: Template[] = [
   {
@@ -437,6 +449,99 @@ ${body.html}<div class="gallery">${[1, 2, 3].map((n) => `<figure><img src="https
 <div class="sources"><h3>Sources</h3><p>Regional health statistics, 2026.</p></div></div>${relatedRail('civichealth.example', 'Related stories')}`,
         ),
         expected: { body: body.text, byline: names(s.authors), siteName: 'Civic Health Today' },
+      };
+    },
+  },
+  {
+    // A small-town paper: no JSON-LD or Open Graph, microdata only; a <title> and description
+    // that are the site's own; the author's link inside a "Posted … | By …, Staff Writer" line.
+    id: 'town-microdata',
+    site: 'Tri-County Gazette',
+    domain: 'tricountygazette.example',
+    render: (s) => {
+      const body = storyBody(s);
+      return {
+        html: page(
+          `<title>Tri-County Gazette | Local News, Sports &amp; Obituaries</title><meta name="description" content="The Tri-County Gazette is your source for local news, sports and obituaries.">`,
+          `<div id="top"><img src="/logo.png" alt="Tri-County Gazette"><ul class="menu"><li>News</li><li>Obituaries</li><li>Classifieds</li><li>E-Edition</li></ul></div>
+<div class="content" itemscope itemtype="https://schema.org/NewsArticle"><h2 class="section-title">Local News</h2><h1 itemprop="headline">${escape(s.title)}</h1>
+<div class="meta">Posted <span itemprop="datePublished" content="${s.publishedAt}">${prettyDate(s.publishedAt)}</span> | By ${s.authors
+            .map(
+              (a) =>
+                `<span itemprop="author" itemscope itemtype="https://schema.org/Person"><a href="/staff/${slug(a)}"><span itemprop="name">${a}</span></a></span>`,
+            )
+            .join(' and ')}, Staff Writer</div>
+<div itemprop="articleBody">${body.html}</div><div class="share">Share this story: <a href="https://facebook.example/share">Facebook</a> <a href="mailto:?">Email</a> <a href="javascript:print()">Print</a></div></div>
+<div class="sidebar"><h3>Most Read</h3><ol><li><a href="/obits/harold-jenkins">Obituary: Harold Jenkins, 88</a></li><li><a href="/news/fair-board-lineup">Fair board announces lineup</a></li></ol></div>
+<div class="footer">Copyright © 2026 Tri-County Gazette, 12 Main St. All rights reserved.</div>`,
+        ),
+        expected: { body: body.text },
+      };
+    },
+  },
+  {
+    // A French regional paper in a legacy encoding: "Par … et …, publié le 13 mars à 21h45",
+    // a "Partager :" bar and a "Lire aussi :" block inside the story.
+    id: 'regional-french',
+    site: 'Ouest Régions',
+    domain: 'ouest-regions.example',
+    render: (s) => {
+      const body = storyBody(s);
+      const byline = joinedNames(s.authors, 'et');
+      return {
+        html: page(
+          `<title>${escape(s.title)} - Ouest Régions</title><meta property="og:title" content="${escape(s.title)}"><meta property="og:site_name" content="Ouest Régions">
+<meta property="article:published_time" content="${s.publishedAt}">`,
+          `<div id="bandeau"><a href="/">Accueil</a> <a href="/bretagne">Bretagne</a> <a href="/sports">Sports</a> <a href="/abonnement">S’abonner</a></div>
+<div class="article"><p class="rubrique">Bretagne</p><h1 class="titre">${escape(s.title)}</h1>
+<p class="auteur">Par ${s.authors
+            .map((a) => `<b>${a}</b>`)
+            .join(', ')
+            .replace(/, (<b>[^<]*<\/b>)$/, ' et $1')}, publié le ${localDate(s.publishedAt, 'fr')}</p>
+<div class="texte">${body.html}</div><div class="partage">Partager : <a href="https://facebook.example/share">Facebook</a> <a href="https://twitter.example/share">Twitter</a> <a href="mailto:?">E-mail</a></div>
+<div class="lire-aussi"><b>Lire aussi :</b> <a href="/brest/piscine-rouvre">Brest : la piscine rouvre ses portes</a> <a href="/quimper/marche-couvert">Quimper : le marché couvert rénové</a></div></div>`,
+          'iso-8859-1',
+          'fr',
+        ),
+        charset: 'windows-1252',
+        expected: { body: body.text, byline },
+      };
+    },
+  },
+  {
+    // A German news magazine: the standfirst in <strong> that the description repeats, "Von …",
+    // a date line "08.04.2026, 15.32 Uhr", an "Artikel teilen" link and "Mehr zum Thema".
+    id: 'magazine-german',
+    site: 'Die Rundschau',
+    domain: 'rundschau.example',
+    render: (s, url) => {
+      const body = storyBody(s);
+      const ld = {
+        '@context': 'http://schema.org',
+        '@type': 'NewsArticle',
+        mainEntityOfPage: url,
+        headline: s.title,
+        description: s.dek,
+        datePublished: s.publishedAt,
+        author: s.authors.map((name) => ({ '@type': 'Person', name, url: `https://www.rundschau.example/impressum/autor-${slug(name)}` })),
+        publisher: { '@type': 'Organization', name: 'Die Rundschau' },
+      };
+      return {
+        html: page(
+          `<title>${escape(s.title)} - Die Rundschau</title><meta property="og:title" content="${escape(s.title)}"><meta name="author" content="Die Rundschau">
+<script type="application/ld+json">${JSON.stringify([ld])}</script>`,
+          `<header><a href="/">Rundschau</a><nav><a href="/politik">Politik</a><a href="/ausland">Ausland</a><a href="/wirtschaft">Wirtschaft</a></nav></header>
+<main><article><header><h2><span>${escape(s.title)}</span></h2><div class="leading-loose"><strong>${escape(s.dek)}</strong></div>
+<div><span>Von ${joinedNames(
+            s.authors.map((a) => `<a href="/impressum/autor-${slug(a)}">${a}</a>`),
+            'und',
+          )}</span></div><div><time datetime="${s.publishedAt.replace('T', ' ').replace('Z', '')}">${localDate(s.publishedAt, 'de')}</time></div><div><a href="#share">Artikel teilen</a></div></header>
+<section class="relative">${body.html}</section>
+<section><h3>Mehr zum Thema</h3><ul><li><a href="/auto/deutschlandticket">Deutschlandticket: Was sich ändert</a></li><li><a href="/auto/tempolimit">Tempolimit: Die Argumente</a></li></ul></section></article></main>`,
+          'utf-8',
+          'de',
+        ),
+        expected: { body: body.text, byline: joinedNames(s.authors, 'und') },
       };
     },
   },

@@ -25,7 +25,7 @@ const normal = (value: string | null | undefined) =>
 const namesOf = (byline: string | null) =>
   normal(byline)
     .replace(/^by\s+/, '')
-    .split(/\s*(?:,|&|\band\b)\s*/)
+    .split(/\s*(?:,|&|\b(?:and|et|und|y)\b)\s*/)
     .filter(Boolean)
     .sort()
     .join('|');

@@ -7,10 +7,11 @@ import type { NewSavedArticle } from '../../library/saved-articles.ts';
 import { decodeText } from '../decode.ts';
 import { takeMarkedDateline } from '../html/dateline.ts';
 import { collectImages } from '../html/images.ts';
-import { cleanByline, readMetadata } from '../html/metadata.ts';
-import { extractRelatedLinks, removeTopicLists } from '../html/related.ts';
+import { AUTHOR_LINE, cleanByline, readMetadata } from '../html/metadata.ts';
+import { extractRelatedLinks, removeSiteNavigation, removeTopicLists } from '../html/related.ts';
 import { betterExtraction } from '../html/story-choice.ts';
 import { sanitizeForLibrary } from '../html/sanitize.ts';
+import { withoutRepeatedTitle } from '../html/repeated-title.ts';
 import { takeStandfirst } from '../html/standfirst.ts';
 import { withoutStoryFurniture } from '../html/story-furniture.ts';
 import { extensionOf, type Importer } from '../types.ts';
@@ -55,6 +56,7 @@ export async function readWebPage(html: string, origin: PageOrigin): Promise<New
   const metadata = readMetadata(document, pageUrl);
   const related = extractRelatedLinks(document, pageUrl);
   const prepare = (page: DomDocument) => {
+    removeSiteNavigation(page);
     removeTopicLists(page);
     const standfirst = takeStandfirst(page, metadata.dek);
     removeBylines(page);
@@ -80,12 +82,13 @@ export async function readWebPage(html: string, origin: PageOrigin): Promise<New
   }
   // Readability's byline only when the page's own sources name no one.
   const byline = metadata.byline ?? (extracted.byline ? cleanByline(extracted.byline) : null) ?? '';
-  const story = withoutStoryFurniture(content, { byline });
+  const story = withoutStoryFurniture(content, { byline, dek });
   const images = await collectImages(story, { pageUrl, path: origin.path, fetchImage: origin.fetchImage });
-  const clean = sanitizeForLibrary(images.html);
+  const title = metadata.title ?? extracted.title ?? fileTitle(origin.path);
+  // Readability drops a heading that repeats its own idea of the title, not the page's headline.
+  const clean = withoutRepeatedTitle(sanitizeForLibrary(images.html), title);
   const text = htmlToText(clean);
   if (countWords(text) < MIN_ARTICLE_WORDS) throw new DatelineError('IMPORT_FAILED', 'Dateline found no article text on this page.');
-  const title = metadata.title ?? extracted.title ?? fileTitle(origin.path);
   return {
     title,
     byline,
@@ -153,7 +156,7 @@ function isUtf8(bytes: Uint8Array): boolean {
 /** The byline is read from the metadata; its line in the page would repeat it in the story. */
 function removeBylines(document: DomDocument): void {
   for (const element of Array.from(
-    document.querySelectorAll('[class*="byline" i], [rel="author"], [class*="author-name" i], [itemprop="author"]'),
+    document.querySelectorAll(`[class*="byline" i], [rel="author"], [class*="author-name" i], [itemprop="author"], ${AUTHOR_LINE}`),
   )) {
     if (countWords(element.textContent ?? '') <= 12 && !element.querySelector('p + p')) element.remove();
   }

@@ -23,14 +23,20 @@ export function readMetadata(document: DomDocument, pageUrl: string | null): Pag
     decodeEntitiesOnce(normalizeSpace(document.querySelector(selector)?.getAttribute('content') ?? '')) || null;
   const firstMeta = (selectors: readonly string[]) => selectors.map(meta).find((value) => value !== null) ?? null;
   const ld = jsonLdArticle(document);
-  const siteName = text(ld?.publisher, 'name') ?? meta('meta[property="og:site_name"]') ?? meta('meta[name="application-name"]');
-  const headings = Array.from(document.querySelectorAll('h1'));
-  const storyHeading =
-    document.querySelector('article h1, [itemprop="headline"], main h1') ?? (headings.length === 1 ? headings[0]! : null);
   const pageTitle = normalizeSpace(document.querySelector('title')?.textContent ?? '') || null;
+  const siteName =
+    text(ld?.publisher, 'name') ??
+    meta('meta[property="og:site_name"]') ??
+    meta('meta[name="application-name"]') ??
+    microdata(document, '[itemprop="publisher"] [itemprop="name"]') ??
+    siteNameInTitle(pageTitle, pageUrl);
+  const headings = Array.from(document.querySelectorAll('h1'));
+  const storyHeading = document.querySelector('article h1, main h1') ?? (headings.length === 1 ? headings[0]! : null);
   const title = chooseHeadline(
     [
       text(ld, 'headline'),
+      // Microdata marks the headline as deliberately as JSON-LD does.
+      microdata(document, '[itemprop="headline"]'),
       meta('meta[property="og:title"]'),
       meta('meta[name="twitter:title"]'),
       pageTitle,
@@ -44,7 +50,8 @@ export function readMetadata(document: DomDocument, pageUrl: string | null): Pag
     text(ld, 'datePublished') ??
     text(ld, 'dateCreated') ??
     firstMeta(PUBLISHED_META) ??
-    document.querySelector('[itemprop="datePublished"][datetime], time[pubdate][datetime]')?.getAttribute('datetime') ??
+    microdata(document, '[itemprop="datePublished"]', { needs: /\d{4}/ }) ??
+    document.querySelector('time[pubdate][datetime]')?.getAttribute('datetime') ??
     document.querySelector('time[datetime]')?.getAttribute('datetime') ??
     null;
   return {
@@ -53,7 +60,10 @@ export function readMetadata(document: DomDocument, pageUrl: string | null): Pag
       [authors(ld?.author), firstMeta(AUTHOR_META), meta('meta[property="article:author"]'), pageByline(document)]
         .map((candidate) => (candidate ? cleanByline(candidate) : null))
         .find((candidate) => candidate !== null) ?? null,
-    dek: decodeEntitiesOnce(text(ld, 'description') ?? '') || meta('meta[property="og:description"]') || meta('meta[name="description"]'),
+    dek: storyDescription(
+      decodeEntitiesOnce(text(ld, 'description') ?? '') || meta('meta[property="og:description"]') || meta('meta[name="description"]'),
+      { title, siteName },
+    ),
     siteName,
     canonicalUrl: absoluteUrl(canonical, pageUrl),
     publishedAt: timeOf(published),
@@ -61,6 +71,20 @@ export function readMetadata(document: DomDocument, pageUrl: string | null): Pag
       (document.documentElement.getAttribute('lang') ?? text(ld, 'inLanguage') ?? meta('meta[property="og:locale"]'))?.replace('_', '-') ??
       null,
   };
+}
+
+/**
+ * The page's description, unless it is the site's own blurb that every page carries ("The
+ * Tri-County Gazette is your source for local news"): one naming the site and sharing no word
+ * with the headline describes the site, not the story.
+ */
+function storyDescription(description: string | null, page: { title: string | null; siteName: string | null }): string | null {
+  if (!description || !page.siteName || !comparable(description).includes(comparable(page.siteName))) return description;
+  const words = (value: string) => new Set(comparable(value).match(/\p{L}{4,}/gu) ?? []);
+  const headline = words(page.title ?? '');
+  const site = words(page.siteName);
+  const shared = [...words(description)].some((word) => headline.has(word) && !site.has(word));
+  return shared ? description : null;
 }
 
 /** Where templates put the publication time, besides JSON-LD, most common first. */
@@ -89,6 +113,45 @@ const AUTHOR_META = [
 ] as const;
 
 type Json = Record<string, unknown>;
+
+/**
+ * A microdata property's value: its `content` or `datetime` attribute where it has one (a
+ * `<meta>`, a `<time>`, a span carrying the machine-readable form), else its text.
+ */
+function microdata(document: DomDocument, selector: string, options: { needs?: RegExp } = {}): string | null {
+  for (const element of Array.from(document.querySelectorAll(selector))) {
+    const value = normalizeSpace(
+      element.getAttribute('content') ??
+        element.getAttribute('datetime') ??
+        (element.tagName === 'META' ? '' : (element.textContent ?? '')),
+    );
+    if (value && (!options.needs || options.needs.test(value))) return decodeEntitiesOnce(value);
+  }
+  return null;
+}
+
+/**
+ * A page that names its site nowhere else often does in its <title> ("Headline | Tri-County
+ * Gazette"): the first or last part whose letters spell the address's own name
+ * (tricountygazette.com) is the site's name.
+ */
+function siteNameInTitle(title: string | null, pageUrl: string | null): string | null {
+  if (!title || !pageUrl) return null;
+  let labels: string[];
+  try {
+    labels = new URL(pageUrl).hostname.split('.').filter((label) => label.length >= 3 && label !== 'www');
+  } catch {
+    return null;
+  }
+  const parts = title.split(/\s+[|–—·:-]\s+/).map((part) => part.trim());
+  if (parts.length < 2) return null;
+  const letters = (value: string) =>
+    value
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]/g, '');
+  return [parts[0]!, parts.at(-1)!].find((part) => part.length <= 60 && labels.includes(letters(part))) ?? null;
+}
 
 function jsonLdArticle(document: DomDocument): Json | null {
   for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json"]'))) {
@@ -132,13 +195,19 @@ function authors(value: unknown): string | null {
 }
 
 /**
- * "Storm closes port | Harbour Times" → "Storm closes port". Only the last separator is cut
- * at, and the headline keeps its own characters (its dashes included) as written.
+ * "Storm closes port | Harbour Times" → "Storm closes port" (and "Harbour Times | Storm
+ * closes port" likewise). Only the last separator is cut at (the first, for a name in front),
+ * and the headline keeps its own characters (its dashes included) as written.
  */
 export function withoutSiteSuffix(title: string, siteName: string | null): string {
   const separators = [...title.matchAll(/\s+[|–—·:-]\s+/g)];
   const last = separators.at(-1);
   if (!last) return title;
+  // "Harbour Times | Storm closes port": the site's name in front, as many local sites put it.
+  const first = separators[0]!;
+  if (siteName && first[0].trim() !== ':' && comparable(title.slice(0, first.index)) === comparable(siteName)) {
+    return title.slice(first.index + first[0].length).trim() || title;
+  }
   const head = title.slice(0, last.index).trim();
   const tail = title.slice(last.index + last[0].length).trim();
   const isSite = siteName
@@ -204,29 +273,70 @@ const DATE_LIKE =
 
 /**
  * A byline is a person's name, or several: never an address, a date, a call to follow or
- * subscribe, or a sentence. "By", "Written by" and "Words:" in front are dropped.
+ * subscribe, or a sentence. "By", "Written by", "Words:" (and "Par", "Von", "Por") in front
+ * are dropped, and so is what a byline line adds after the names: a role, a desk or a place
+ * ("Ana Ruiz, Staff Writer", "Olena Kravets, BBC News, Kyiv"), a date ("Par Marie Le Goff,
+ * publié le 13 mars").
  */
 export function cleanByline(value: string): string | null {
-  const name = normalizeSpace(value)
-    .replace(/^(by|written by|words by|words|text|story by|reporting by|von|par|por)\s*[:\-–]?\s+/i, '')
+  const line = normalizeSpace(value)
+    .replace(/^(by|written by|words by|words|text|story by|reporting by|von|par|por|door|di|av|af)\s*[:\-–]?\s+/i, '')
     .replace(/^by\s+/i, '')
     .replace(/[\s,|·]+$/, '');
-  if (!name || name.length > 120 || !/\p{L}/u.test(name)) return null;
-  if (PROFILE_OR_CALL.test(name) || DATE_LIKE.test(name)) return null;
-  const words = name.split(/\s+/).filter((word) => !/^(and|&|,)$/i.test(word));
-  if (words.length > 12 || /[.!?]$/.test(name.replace(/\b[A-Z]\.$/, ''))) return null;
-  return name;
+  if (!line || line.length > 120) return null;
+  const names: string[] = [];
+  for (const [index, part] of line.split(/\s*(?:[|·•;,]|\s[–—-])\s*/).entries()) {
+    if (!isNamePart(part, index === 0)) break;
+    names.push(part);
+  }
+  if (names.length === 0) return null;
+  const words = names
+    .join(' ')
+    .split(/\s+/)
+    .filter((word) => !CONJUNCTION.test(word));
+  return words.length > 12 ? null : names.join(', ');
 }
+
+/** Lower-case words a name or a list of names may hold. */
+const PARTICLE = /^(de|da|das|do|dos|du|del|della|der|den|van|von|zu|le|la|di|bin|binti|al|el|ter|ten|y|e|und|et|and|&)$/i;
+const CONJUNCTION = /^(and|und|et|y|e|&)$/i;
+/** What follows the names on a byline line: a role, a desk, an agency. */
+export const ROLE =
+  /\b(staff|writer|reporter|correspondent|editor|editors|contributor|columnist|photographer|journalist|journaliste|news|agency|press|desk|bureau|service|team|newsroom|redaktion|rédaction|redacción)\b/i;
+
+/**
+ * One part of a byline line is a name (or names joined by "and"): letters, no digits, no
+ * sentence. After the first part, every word is capitalised (or a particle), so "in Kyiv" or
+ * "special to the Times" ends the names.
+ */
+function isNamePart(part: string, first: boolean): boolean {
+  if (!part || !/\p{L}/u.test(part) || /\d/.test(part)) return false;
+  if (PROFILE_OR_CALL.test(part) || DATE_LIKE.test(part)) return false;
+  if (/[.!?]$/.test(part.replace(/\b\p{Lu}\.$/u, ''))) return false;
+  const words = part.split(/\s+/);
+  const lowerWords = words.filter((word) => /^\p{Ll}/u.test(word) && !PARTICLE.test(word));
+  if (first) return lowerWords.length === 0 || lowerWords.length === words.length;
+  return lowerWords.length === 0 && !ROLE.test(part);
+}
+
+/** A template's author line by its class, in the languages sites name it in ("auteur", "autor"). */
+export const AUTHOR_LINE = '[class~="author" i], [class*="auteur" i], [class*="autor" i]';
 
 /** The page's own byline line, read before it is taken out of the story. */
 function pageByline(document: DomDocument): string | null {
-  // Several authors are several links: each one's name, not the first alone.
+  // Several authors are several links (or microdata names): each one's name, not the first alone.
   const linked = [
     ...new Set(Array.from(document.querySelectorAll('[rel="author"]'), (link) => normalizeSpace(link.textContent ?? ''))),
   ].filter(Boolean);
   if (linked.length) return linked.join(', ');
+  const marked = [
+    ...new Set(
+      Array.from(document.querySelectorAll('[itemprop="author"] [itemprop="name"]'), (name) => normalizeSpace(name.textContent ?? '')),
+    ),
+  ].filter(Boolean);
+  if (marked.length) return marked.join(', ');
   const element = document.querySelector(
-    '[itemprop="author"] [itemprop="name"], [class*="byline" i] [class*="name" i], [class*="author-name" i], [class*="byline" i], [itemprop="author"]',
+    `[class*="byline" i] [class*="name" i], [class*="author-name" i], [class*="byline" i], [itemprop="author"], ${AUTHOR_LINE}`,
   );
   return element ? normalizeSpace(element.textContent ?? '') || null : null;
 }

@@ -14,7 +14,7 @@ const MAX_PROSE_WORDS = 40;
  */
 export function extractRelatedLinks(document: DomDocument, pageUrl: string | null): RelatedLink[] {
   const blocks = new Set<DomElement>();
-  for (const heading of Array.from(document.querySelectorAll('h2, h3, h4, h5, h6, strong, p, span, div'))) {
+  for (const heading of Array.from(document.querySelectorAll('h2, h3, h4, h5, h6, strong, b, p, span, div'))) {
     if (heading.children.length > 2 || !TRAILER_HEADING.test(normalizeSpace(heading.textContent ?? ''))) continue;
     const block = linkBlock(heading);
     if (block) blocks.add(block);
@@ -37,13 +37,25 @@ export function extractRelatedLinks(document: DomDocument, pageUrl: string | nul
   return links;
 }
 
+/**
+ * Takes the site's menus out of the page: every `<nav>` that is a list of links, and a
+ * masthead `<header>` outside the story (no headline in it). Readability keeps them when a
+ * short story makes it choose the page's wrapper.
+ */
+export function removeSiteNavigation(document: DomDocument): void {
+  for (const element of Array.from(document.querySelectorAll('nav'))) if (isLinkList(element)) element.remove();
+  for (const element of Array.from(document.querySelectorAll('header'))) {
+    if (!element.closest('article, main') && !element.querySelector('h1') && isLinkList(element)) element.remove();
+  }
+}
+
 /** A topic link is a word or three ("Transport", "Local government"), never a headline. */
 const MAX_TOPIC_WORDS = 4;
 const MAX_TOPIC_HEADING_WORDS = 5;
 
 /** Takes the story's "Related topics" and "Tags" lists out of the page; their links are not kept. */
 export function removeTopicLists(document: DomDocument): void {
-  for (const heading of Array.from(document.querySelectorAll('h2, h3, h4, h5, h6, strong, p, span, div'))) {
+  for (const heading of Array.from(document.querySelectorAll('h2, h3, h4, h5, h6, strong, b, p, span, div'))) {
     if (heading.children.length > 2 || !TOPIC_HEADING.test(normalizeSpace(heading.textContent ?? ''))) continue;
     const block = linkBlock(heading);
     const anchors = block ? Array.from(block.querySelectorAll('a[href]')) : [];

@@ -1,5 +1,6 @@
 import { TEXT_NODE, parseBody, type DomElement, type DomNode } from '../../common/node/html-dom.ts';
 import { normalizeSpace } from '../../common/text.ts';
+import { ROLE } from './metadata.ts';
 
 /**
  * What a site prints in and around a story that Readability keeps as if it were the story:
@@ -7,10 +8,11 @@ import { normalizeSpace } from '../../common/text.ts';
  * article's own fields show them), and the agency's trust-principles line at its foot. Taken
  * out of the extracted story, block by whole block, so no sentence of the story is touched.
  */
-export function withoutStoryFurniture(html: string, article: { byline: string | null }): string {
+export function withoutStoryFurniture(html: string, article: { byline: string | null; dek?: string | null }): string {
   const body = parseBody(html);
   const blocks = textBlocks(body);
   const names = bylineNames(article.byline);
+  const dek = comparableText(article.dek ?? '');
   let removed = false;
   const take = (block: DomElement, isFurniture: (text: string) => boolean) => {
     const owner = largestMatching(block, body, isFurniture);
@@ -23,6 +25,8 @@ export function withoutStoryFurniture(html: string, article: { byline: string | 
     const trailing = index >= blocks.length - TRAILING_BLOCKS;
     const last = index === blocks.length - 1;
     if (isSiteLabel(text)) take(block, isSiteLabel);
+    // The standfirst under the headline, which the article's dek shows already.
+    else if (leading && dek && comparableText(text) === dek) take(block, (line) => comparableText(line) === dek);
     else if ((leading || last) && isDateLine(text)) take(block, isDateLine);
     else if (leading && isBylineLine(text, names)) take(block, (line) => isBylineLine(line, names));
     else if (leading && isMetaLine(text, names)) take(block, (line) => isMetaLine(line, names));
@@ -36,7 +40,8 @@ const LEADING_BLOCKS = 4;
 /** How many blocks from the end a standards line may be. */
 const TRAILING_BLOCKS = 3;
 
-const BLOCK = /^(P|DIV|H[1-6]|LI|UL|OL|DL|DT|DD|TABLE|BLOCKQUOTE|FIGURE|FIGCAPTION|ADDRESS|SECTION|ARTICLE|HEADER|FOOTER|ASIDE|PRE|TIME)$/;
+const BLOCK =
+  /^(P|DIV|H[1-6]|LI|UL|OL|DL|DT|DD|TABLE|BLOCKQUOTE|FIGURE|FIGCAPTION|ADDRESS|SECTION|ARTICLE|MAIN|HEADER|FOOTER|ASIDE|NAV|HGROUP|DETAILS|PRE|TIME)$/;
 
 /**
  * The story's blocks that hold text and no other block, in reading order. A `<time>` counts
@@ -95,7 +100,7 @@ const ADVERTISEMENT_LABEL =
 
 /** "Share this story Twitter Facebook Email": a share bar's label and its buttons' names. */
 const SHARE_BAR =
-  /^(share|share this( story| article| page| post)?|share on|copy link)(\s+(on\s+)?(twitter|x|facebook|email|e-mail|whatsapp|linkedin|reddit|telegram|bluesky|threads|mastodon|pinterest|messenger|flipboard|print|copy link|copied|link))*$/i;
+  /^(share|share this( story| article| page| post)?|share on|copy link|partager( cet article)?|(artikel )?teilen|compartir|condividi|compartilhar|delen|dela)(\s*:)?(\s+(on\s+)?(twitter|x|facebook|email|e-mail|mail|courriel|whatsapp|linkedin|reddit|telegram|bluesky|threads|mastodon|pinterest|messenger|flipboard|print|imprimer|drucken|copy link|copied|link|lien))*$/i;
 
 function isSiteLabel(text: string): boolean {
   const label = text.replace(/[\s.:…-]+$/, '');
@@ -105,8 +110,13 @@ function isSiteLabel(text: string): boolean {
 /** "Our Standards: The Thomson Reuters Trust Principles." and its kind. */
 const STANDARDS_LINE = /^our standards:.{0,80}$/i;
 
-const MONTH = '(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?';
-const WEEKDAY = '(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\\.?';
+// English months, and the other languages' where their names start differently (janv, märz, dic…).
+const MONTH =
+  '(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|févr|fév|avr|mai|juin|juil|août|déc|okt|dez|ene|abr|ago|dic|gen|mag|giu|lug|set|ott|fev|mei|maa)\\p{L}*\\.?';
+/** A word in any script, as `\b` sees only ASCII ones. */
+const word = (alternatives: string) => `(?<!\\p{L})(${alternatives})(?!\\p{L})`;
+const WEEKDAY =
+  '(mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|lun|mer|jeu|ven|sam|dim|mont|dien|mitt|donn|frei|sams|sonn|mart|miér|juev|vier|sáb|dom)\\p{L}*\\.?';
 const DATE_WORDS = new RegExp(
   [
     // Before the bare numbers, which would take the "3" of "3 hours ago".
@@ -114,21 +124,26 @@ const DATE_WORDS = new RegExp(
     `\\b${MONTH}`,
     `\\b${WEEKDAY}`,
     '\\b(first |last )?(published|updated|posted|modified)( on| at)?\\b',
+    word(
+      'publié|publiée|mis à jour|modifié|veröffentlicht|aktualisiert|publicado|actualizado|pubblicato|aggiornato|gepubliceerd|bijgewerkt|atualizado',
+    ),
     '\\b(on|at|of|the)\\b',
+    word('le|à|am|um|uhr|de|del|el|di|alle|du|om|às'),
+    '\\b\\d{1,2}h\\d{2}\\b',
     '\\b\\d{1,4}(st|nd|rd|th)?\\b',
     '\\b(a\\.?m|p\\.?m)\\.?',
     '\\b(gmt|utc|bst|cet|cest|eet|eest|est|edt|cst|cdt|mst|mdt|pst|pdt|et|pt|ist|aest|aedt|jst)\\b',
     '\\b(just now|yesterday|today)\\b',
     '[T:/.,·|+()–—-]',
   ].join('|'),
-  'gi',
+  'giu',
 );
 
 /** A line that is only a date or time, with at most a "Published"/"Updated" label. */
 export function isDateLine(text: string): boolean {
   if (text.length > 80 || !/\d|\bago\b|\byesterday\b/i.test(text)) return false;
   // A time alone ("10:14 GMT") is kept: in a live blog it is an entry's time, part of the story.
-  if (!new RegExp(`\\b${MONTH}|\\d{4}-\\d{2}-\\d{2}|\\bago\\b|\\d{1,2}/\\d{1,2}/\\d{2,4}`, 'i').test(text)) return false;
+  if (!new RegExp(`\\b${MONTH}|\\d{4}-\\d{2}-\\d{2}|\\bago\\b|\\d{1,2}[/.]\\d{1,2}[/.]\\d{2,4}`, 'iu').test(text)) return false;
   return text.replace(DATE_WORDS, ' ').trim() === '';
 }
 
@@ -149,10 +164,12 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 function isBylineLine(text: string, names: string[]): boolean {
   if (names.length === 0 || text.split(' ').length > 20) return false;
   const name = `(${names.map(escapeRegExp).join('|')})`;
-  const list = `${name}(\\s*(,|&|\\band\\b)\\s*${name})*`;
-  if (new RegExp(`^${list}$`, 'iu').test(text)) return true;
-  const role = "([\\s,|·–—-]+\\p{Lu}[\\p{L}'’.-]*(\\s+(of|for|and|&|\\p{Lu}[\\p{L}'’.-]*)){0,4})?";
-  return new RegExp(`^((written|words|story|reporting)\\s+)?by:?\\s+${list}${role}$`, 'iu').test(text.replace(/\s+/g, ' '));
+  // Names in any case ("OLENA KRAVETS"); a role only in capitals, so a sentence does not pass.
+  const list = `(?i:${name}(\\s*(,|&|\\band\\b)\\s*${name})*)`;
+  // A role, a desk, a place: "Political Correspondent", "BBC News, Kyiv", "in Kyiv".
+  const role = "([\\s,|·–—-]+(in\\s+)?\\p{Lu}[\\p{L}'’.-]*([\\s,]+(of|for|and|&|in|\\p{Lu}[\\p{L}'’.-]*)){0,5})?";
+  const line = text.replace(/\s+/g, ' ');
+  return new RegExp(`^((?i:(written|words|story|reporting)\\s+)?(?i:by):?\\s+)?${list}${role}$`, 'u').test(line);
 }
 
 const READING_TIME = /^\d+\s*(min|mins|minutes?)(\s+read)?$/i;
@@ -162,5 +179,21 @@ const META_CALLS = /^(follow|listen|share|save|subscribe)$/i;
 function isMetaLine(text: string, names: string[]): boolean {
   const parts = text.split(/\s*[·•|]\s*/).filter(Boolean);
   if (parts.length < 2) return false;
-  return parts.every((part) => isDateLine(part) || READING_TIME.test(part) || META_CALLS.test(part) || isBylineLine(part, names));
+  return parts.every(
+    (part) => isDateLine(part) || READING_TIME.test(part) || META_CALLS.test(part) || isBylineLine(part, names) || isBylineRemnant(part),
+  );
+}
+
+/**
+ * What is left of a byline line once its linked names were taken out before extraction:
+ * "By , Staff Writer", "By and , Staff Writer", "Par".
+ */
+function isBylineRemnant(text: string): boolean {
+  const rest = /^(by|par|von|por|door|di)\b(\s*(,|:|&|\band\b|\bet\b|\bund\b))*\s*(.*)$/iu.exec(text)?.[4];
+  if (rest === undefined) return false;
+  return rest === '' || (ROLE.test(rest) && /^(\p{Lu}[\p{L}'’.-]*\s*){1,4}$/u.test(rest));
+}
+
+function comparableText(text: string): string {
+  return normalizeSpace(text).toLowerCase().replace(/[‘’]/g, "'").replace(/[“”]/g, '"');
 }

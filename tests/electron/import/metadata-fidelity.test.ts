@@ -191,3 +191,54 @@ describe('templates that say it their own way', () => {
     expect(article.byline).toMatch(/Ana Lima.*Jo Berg/);
   });
 });
+
+describe('a page marked up with microdata only', () => {
+  const SMALL_TOWN = page(
+    '<title>Tri-County Gazette | Local News, Sports &amp; Obituaries</title>' +
+      '<meta name="description" content="The Tri-County Gazette is your source for local news.">',
+    `<div itemscope itemtype="https://schema.org/NewsArticle"><h2>Local News</h2><h1 itemprop="headline">School board moves start times</h1>
+<div>Posted <span itemprop="datePublished" content="2026-05-20T18:00:00-04:00">Tuesday, May 20</span> | By
+<span itemprop="author" itemscope><span itemprop="name">Karen Pruitt</span></span> and
+<span itemprop="author" itemscope><span itemprop="name">Lee Ford</span></span>, Staff Writer</div>
+${STORY}</div>`,
+  );
+
+  it('regression: the site’s <title> was the headline and its blurb the dek; no time, no site name', async () => {
+    const article = await readWebPage(SMALL_TOWN, { path: null, url: 'https://www.tricountygazette.example/news/start-times' });
+    expect(article.title).toBe('School board moves start times');
+    expect(article.publishedAt).toBe(Date.parse('2026-05-20T22:00:00Z'));
+    expect(article.sourceName).toBe('Tri-County Gazette');
+    expect(article.byline).toBe('Karen Pruitt, Lee Ford');
+    expect(article.dek).toBe('');
+  });
+
+  it('regression: the story opened with its headline again and a "Posted … | By and , Staff Writer" line', async () => {
+    const article = await readWebPage(SMALL_TOWN, { path: null, url: 'https://www.tricountygazette.example/news/start-times' });
+    expect(article.text.startsWith('Paragraph 1:')).toBe(true);
+    expect(article.text).not.toMatch(/Staff Writer|Posted/);
+  });
+});
+
+describe('a byline line that says more than the names', () => {
+  it.each([
+    ['Par Marie Le Goff, publié le 13 mars 2026 à 21h45', 'Marie Le Goff'],
+    ['By Karen Pruitt, Staff Writer', 'Karen Pruitt'],
+    ['Olena Kravets, BBC News, Kyiv', 'Olena Kravets'],
+    ['By Ana Lima | March 3, 2026', 'Ana Lima'],
+    ['Ana Lima, special to the Harbour Times', 'Ana Lima'],
+    ['Von Lena Hoffmann und Jonas Albrecht', 'Lena Hoffmann und Jonas Albrecht'],
+    ['Ana Ruiz, Tom Field and Mei-Ling Chow', 'Ana Ruiz, Tom Field and Mei-Ling Chow'],
+    ['Associated Press', 'Associated Press'],
+  ])('"%s" is "%s"', (line, name) => expect(cleanByline(line)).toBe(name));
+
+  it('regression: a French "Par …, publié le …" line in the page gave no byline, and stayed in the story', async () => {
+    const article = await read(
+      page(
+        '<title>Rennes rénove ses écoles</title>',
+        `<div class="article"><h1>Rennes rénove ses écoles</h1><p class="auteur">Par <b>Marie Le Goff</b>, publié le 13 mars 2026 à 21h45</p>${STORY}</div>`,
+      ),
+    );
+    expect(article.byline).toBe('Marie Le Goff');
+    expect(article.text).not.toContain('publié');
+  });
+});

@@ -23,6 +23,7 @@ async function read(body: string, head = HEAD) {
   return readWebPage(html, { path: null, url: 'https://news.example/2026/ferry-strike' });
 }
 
+const paragraphs = (texts: string[]) => texts.map((p) => `<p>${p}</p>`).join('');
 const lines = (text: string) => text.split('\n').filter((line) => line.trim() !== '');
 
 describe('furniture inside the story', () => {
@@ -101,8 +102,47 @@ describe('a date line', () => {
     'Updated 3 hours ago',
     'Tue, Oct 7, 2026, 10:14 a.m. ET',
     '2026-10-07',
+    '08.04.2026, 15.32 Uhr',
+    'publié le 13 mars 2026 à 21h45',
+    'Veröffentlicht am 8. April 2026',
+    '12 de marzo de 2026',
   ])('is "%s"', (text) => expect(isDateLine(text)).toBe(true));
   it.each(['Officials met on 7 October 2026 to vote.', '2026', 'Ferry crews strike', 'May the best team win 2-1'])('is not "%s"', (text) =>
     expect(isDateLine(text)).toBe(false),
   );
+});
+
+describe('furniture in the languages sites print it in', () => {
+  it('regression: a German standfirst, date line, share link and "Mehr zum Thema" stayed in the story', async () => {
+    const head =
+      '<title>Busse fahren elektrisch</title><meta name="author" content="Lena Hoffmann"><meta name="description" content="Hamburg stellt den Nahverkehr um.">';
+    const article = await read(
+      `<main><article><header><h2>Busse fahren elektrisch</h2><div><strong>Hamburg stellt den Nahverkehr um.</strong></div>
+<div><span>Von Lena Hoffmann</span></div><div><time datetime="2026-04-08 15:32">08.04.2026, 15.32 Uhr</time></div><div><a href="#s">Artikel teilen</a></div></header>
+<section>${STORY}</section><section><h3>Mehr zum Thema</h3><ul><li><a href="/a">Deutschlandticket: Was sich ändert</a></li><li><a href="/b">Tempolimit: Die Argumente</a></li></ul></section></article></main>`,
+      head,
+    );
+    expect(lines(article.text)).toEqual(PARAGRAPHS);
+    expect(article.dek).toBe('Hamburg stellt den Nahverkehr um.');
+    expect((article.related ?? []).map((link) => link.title)).toEqual(['Deutschlandticket: Was sich ändert', 'Tempolimit: Die Argumente']);
+  });
+
+  it('regression: a French "Partager :" bar and "Lire aussi :" line between paragraphs stayed in the story', async () => {
+    const article = await read(
+      `<div class="article"><h1>Ferry crews strike over pay</h1><div class="texte">${paragraphs(PARAGRAPHS.slice(0, 4))}
+<p>Partager : <a href="https://f.example/s">Facebook</a> <a href="mailto:?">E-mail</a></p>
+<p><b>Lire aussi :</b> <a href="/brest/piscine">Brest : la piscine rouvre ses portes</a></p>${paragraphs(PARAGRAPHS.slice(4))}</div></div>`,
+    );
+    expect(lines(article.text)).toEqual(PARAGRAPHS);
+    expect((article.related ?? []).map((link) => link.title)).toEqual(['Brest : la piscine rouvre ses portes']);
+  });
+
+  it('regression: a byline line with the desk and place after the name stayed in the story', async () => {
+    const article = await read(
+      `<div id="wrapper"><header><a href="/">Harbour Times</a><nav><a href="/news">News</a><a href="/sport">Sport</a><a href="/culture">Culture</a><a href="/travel">Travel</a></nav></header>
+<main id="main-content"><article><div data-component="headline-block"><h1>Ferry crews strike over pay</h1></div><div data-component="byline-block"><p><time datetime="2026-02-09T08:14:22Z">9 February 2026</time></p><p><span>Ana Ruiz</span><span>Harbour Times, Port Ellis</span></p></div>
+<div data-component="text-block">${paragraphs(PARAGRAPHS.slice(0, 5))}</div></article></main><footer><p>Copyright 2026 Harbour Times.</p></footer></div>`,
+    );
+    expect(lines(article.text)).toEqual(PARAGRAPHS.slice(0, 5));
+  });
 });
