@@ -12,7 +12,8 @@ export interface PageMetadata {
   language: string | null;
 }
 
-const ARTICLE_TYPES = /^(NewsArticle|Article|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BlogPosting|Report)$/;
+/** schema.org's Article and every type under it (NewsArticle, ReportageNewsArticle, LiveBlogPosting, …). */
+const ARTICLE_TYPES = /^(\w*Article|\w*BlogPosting|Report)$/;
 
 /**
  * What a page says about itself, most trustworthy first: JSON-LD, then Open Graph and other
@@ -32,6 +33,7 @@ export function readMetadata(document: DomDocument, pageUrl: string | null): Pag
     siteNameInTitle(pageTitle, pageUrl);
   const headings = Array.from(document.querySelectorAll('h1'));
   const storyHeading = document.querySelector('article h1, main h1') ?? (headings.length === 1 ? headings[0]! : null);
+  const visibleHeading = normalizeSpace(storyHeading?.textContent ?? '') || null;
   const title = chooseHeadline(
     [
       text(ld, 'headline'),
@@ -40,9 +42,10 @@ export function readMetadata(document: DomDocument, pageUrl: string | null): Pag
       meta('meta[property="og:title"]'),
       meta('meta[name="twitter:title"]'),
       pageTitle,
-      normalizeSpace(storyHeading?.textContent ?? '') || null,
+      visibleHeading,
     ],
     siteName,
+    visibleHeading,
   );
   const canonical =
     document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta('meta[property="og:url"]') ?? text(ld, 'url');
@@ -99,6 +102,12 @@ const PUBLISHED_META = [
   'meta[name="sailthru.date"]',
   'meta[name="dc.date"]',
   'meta[name="DC.date.issued"]',
+  'meta[name="dcterms.date" i]',
+  'meta[name="dcterms.created" i]',
+  'meta[name="dcterms.issued" i]',
+  'meta[name="article:published_time"]',
+  'meta[name="datePublished" i]',
+  'meta[name="publication_date" i]',
   'meta[name="date"]',
 ] as const;
 
@@ -110,6 +119,8 @@ const AUTHOR_META = [
   'meta[name="sailthru.author"]',
   'meta[name="dc.creator"]',
   'meta[name="DC.creator"]',
+  'meta[name="dcterms.creator" i]',
+  'meta[name="article:author"]',
 ] as const;
 
 type Json = Record<string, unknown>;
@@ -153,34 +164,46 @@ function siteNameInTitle(title: string | null, pageUrl: string | null): string |
   return [parts[0]!, parts.at(-1)!].find((part) => part.length <= 60 && labels.includes(letters(part))) ?? null;
 }
 
+/**
+ * The page's JSON-LD item of an article type, with its author and publisher filled in where
+ * they only point at another item by its `@id` (as Yoast's `@graph` does).
+ */
 function jsonLdArticle(document: DomDocument): Json | null {
+  const items: Json[] = [];
   for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json"]'))) {
-    let data: unknown;
     try {
       // Some templates wrap their JSON-LD in (commented) CDATA markers.
       const json = (script.textContent ?? '').replace(/^\s*(?:\/\/\s*)?<!\[CDATA\[/, '').replace(/(?:\/\/\s*)?\]\]>\s*$/, '');
-      data = JSON.parse(json);
+      items.push(...candidates(JSON.parse(json)));
     } catch {
       continue;
     }
-    const found = candidates(data).find((item) =>
-      [item['@type']].flat().some((type) => typeof type === 'string' && ARTICLE_TYPES.test(type)),
-    );
-    if (found) return found;
   }
-  return null;
+  const article = items.find((item) => [item['@type']].flat().some((type) => typeof type === 'string' && ARTICLE_TYPES.test(type)));
+  if (!article) return null;
+  const byId = new Map(items.flatMap((item) => (typeof item['@id'] === 'string' ? [[item['@id'], item] as const] : [])));
+  const resolve = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(resolve);
+    const reference = value && typeof value === 'object' ? (value as Json) : null;
+    return reference && typeof reference['@id'] === 'string' && !('name' in reference) ? (byId.get(reference['@id']) ?? value) : value;
+  };
+  return { ...article, author: resolve(article.author), publisher: resolve(article.publisher) };
 }
 
+/** The items of a JSON-LD document: at its top, in its `@graph`, and a page's `mainEntity`. */
 function candidates(data: unknown): Json[] {
   if (Array.isArray(data)) return data.flatMap(candidates);
   if (!data || typeof data !== 'object') return [];
   const item = data as Json;
-  return [item, ...(Array.isArray(item['@graph']) ? item['@graph'].flatMap(candidates) : [])];
+  return [item, ...candidates(item['@graph']), ...candidates(item.mainEntity)];
 }
 
 function text(object: unknown, key: string): string | null {
   const value = object && typeof object === 'object' ? (object as Json)[key] : undefined;
   if (typeof value === 'string') return normalizeSpace(value) || null;
+  // Some templates give a list where one value is meant ("name": ["Ana Lima"]).
+  if (Array.isArray(value) && value.length && value.every((part) => typeof part === 'string'))
+    return normalizeSpace(value.join(', ')) || null;
   if (value && typeof value === 'object' && typeof (value as Json)['@id'] === 'string' && key === 'url')
     return String((value as Json)['@id']);
   return null;
@@ -234,7 +257,7 @@ function comparable(value: string): string {
  * the best scored wins, the more trusted first on a tie. A heading that no other source
  * backs (a section name in the only <h1>) loses to ones that agree.
  */
-function chooseHeadline(sources: (string | null)[], siteName: string | null): string | null {
+function chooseHeadline(sources: (string | null)[], siteName: string | null, visibleHeading: string | null): string | null {
   const candidates = sources
     .map((source) => (source ? withoutSiteSuffix(source, siteName) : null))
     .filter((value): value is string => Boolean(value) && (!siteName || comparable(value!) !== comparable(siteName)));
@@ -245,7 +268,8 @@ function chooseHeadline(sources: (string | null)[], siteName: string | null): st
     const mine = comparable(candidate);
     // Counted by place, not by value: two sources saying the same are two votes for it.
     const score = candidates.filter((other, at) => at !== index && agrees(mine, comparable(other))).length;
-    if (score > bestScore || (score === bestScore && fuller(mine, comparable(best)))) {
+    const shown = candidate === visibleHeading;
+    if (score > bestScore || (score === bestScore && fuller(mine, comparable(best), shown))) {
       best = candidate;
       bestScore = score;
     }
@@ -256,10 +280,12 @@ function chooseHeadline(sources: (string | null)[], siteName: string | null): st
 /**
  * Of two that agree, the one that goes on where the other stops ("Café owners protest" in
  * the <title>, "Café owners protest new rules" in the story), unless what it adds is only a
- * site's name after a separator.
+ * site's name after a separator. What the story's own heading shows is the headline as the
+ * reader sees it, separator and all ("Storm closes port – live").
  */
-function fuller(candidate: string, best: string): boolean {
-  return candidate.length > best.length && candidate.startsWith(best) && !/^\s*[|–—·:-]\s/.test(candidate.slice(best.length));
+function fuller(candidate: string, best: string, shown: boolean): boolean {
+  if (!(candidate.length > best.length && candidate.startsWith(best))) return false;
+  return shown || !/^\s*[|–—·:-]\s/.test(candidate.slice(best.length));
 }
 
 function agrees(a: string, b: string): boolean {

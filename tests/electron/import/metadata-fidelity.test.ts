@@ -242,3 +242,50 @@ describe('a byline line that says more than the names', () => {
     expect(article.text).not.toContain('publié');
   });
 });
+
+describe('JSON-LD in the shapes templates write it', () => {
+  const ld = (data: unknown) => `<script type="application/ld+json">${JSON.stringify(data)}</script>`;
+  const person = { '@type': 'Person', name: 'Ana Lima' };
+  it.each([
+    [
+      'an author and publisher that only point at @graph items by @id (Yoast)',
+      ld({
+        '@graph': [
+          { '@type': 'NewsArticle', headline: 'Ferry crews strike', author: { '@id': '#ana' }, publisher: { '@id': '#org' } },
+          { '@type': 'Person', '@id': '#ana', name: 'Ana Lima' },
+          { '@type': 'Organization', '@id': '#org', name: 'Harbour Times' },
+        ],
+      }),
+    ],
+    [
+      'an article as the mainEntity of a WebPage',
+      ld({ '@type': 'WebPage', mainEntity: { '@type': 'NewsArticle', headline: 'Ferry crews strike', author: person } }),
+    ],
+    ['a LiveBlogPosting', ld({ '@type': 'LiveBlogPosting', headline: 'Ferry crews strike', author: person })],
+    [
+      'a name given as a list',
+      ld({ '@type': 'NewsArticle', headline: 'Ferry crews strike', author: [{ '@type': 'Person', name: ['Ana Lima'] }] }),
+    ],
+  ])('regression: %s gave no headline or byline', async (_shape, head) => {
+    const article = await read(page(`<title>Harbour Times</title>${head}`, `<article>${STORY}</article>`));
+    expect(article.title).toBe('Ferry crews strike');
+    expect(article.byline).toBe('Ana Lima');
+  });
+
+  it('regression: a Yoast publisher pointed at by @id gave no site name', async () => {
+    const head = ld({
+      '@graph': [
+        { '@type': 'Article', headline: 'Ferry crews strike', publisher: { '@id': '#org' } },
+        { '@type': 'Organization', '@id': '#org', name: 'Harbour Times' },
+      ],
+    });
+    expect((await read(page(head, `<article>${STORY}</article>`))).sourceName).toBe('Harbour Times');
+  });
+
+  it('regression: a Dublin Core dcterms.date gave no publication time', async () => {
+    const article = await read(
+      page('<title>Ferry crews strike</title><meta name="DCTERMS.date" content="2026-03-14">', `<article>${STORY}</article>`),
+    );
+    expect(article.publishedAt).toBe(Date.parse('2026-03-14'));
+  });
+});
