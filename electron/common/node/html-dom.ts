@@ -15,6 +15,7 @@ export interface DomElement extends DomNode {
   readonly children: ArrayLike<DomElement>;
   readonly classList: { contains(name: string): boolean };
   readonly parentElement: DomElement | null;
+  readonly nextElementSibling: DomElement | null;
   readonly id: string;
   readonly className: string;
   readonly ownerDocument: DomDocument;

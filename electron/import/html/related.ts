@@ -18,7 +18,9 @@ export function extractRelatedLinks(document: DomDocument, pageUrl: string | nul
     if (heading.children.length > 2 || !TRAILER_HEADING.test(normalizeSpace(heading.textContent ?? ''))) continue;
     const block = linkBlock(heading);
     if (block) blocks.add(block);
+    else for (const part of listAfter(heading)) blocks.add(part);
   }
+  for (const line of Array.from(document.querySelectorAll('p, li'))) if (isLabelledLink(line)) blocks.add(line);
   for (const element of Array.from(document.querySelectorAll('aside, section, div, nav, ul'))) {
     if (RELATED_CONTAINER.test(`${element.id} ${element.className}`) && isLinkList(element)) blocks.add(element);
   }
@@ -72,6 +74,35 @@ function linkBlock(heading: DomElement): DomElement | null {
     if (block.querySelectorAll('a[href]').length >= 1) return isLinkList(block) ? block : null;
   }
   return null;
+}
+
+/**
+ * "READ MORE" on a line of its own inside the story, and the list of links right after it:
+ * the line and the list, when the list is links and little else.
+ */
+function listAfter(heading: DomElement): DomElement[] {
+  const label = normalizeSpace(heading.textContent ?? '');
+  let line = heading;
+  while (line.parentElement && line.parentElement.tagName !== 'BODY' && normalizeSpace(line.parentElement.textContent ?? '') === label)
+    line = line.parentElement;
+  const next = line.nextElementSibling;
+  return next && /^(UL|OL|DIV|P)$/.test(next.tagName) && isMostlyLinks(next) ? [line, next] : [];
+}
+
+/** "RELATED: Storm warning for the coast", "Lire aussi : …": a label, then only a link's words. */
+function isLabelledLink(line: DomElement): boolean {
+  const text = normalizeSpace(line.textContent ?? '');
+  const split = /^(.{2,40}?)\s*[:–—]\s+(.+)$/u.exec(text);
+  if (!split || !TRAILER_HEADING.test(split[1]!)) return false;
+  const linked = normalizeSpace(Array.from(line.querySelectorAll('a[href]'), (anchor) => anchor.textContent ?? '').join(' '));
+  return linked !== '' && linked === normalizeSpace(split[2]!);
+}
+
+/** Links, with at most a few words of their own around them. */
+function isMostlyLinks(element: DomElement): boolean {
+  const anchors = Array.from(element.querySelectorAll('a[href]'));
+  const linkWords = anchors.reduce((sum, anchor) => sum + words(anchor.textContent), 0);
+  return anchors.length > 0 && linkWords >= 0.7 * words(element.textContent);
 }
 
 function isLinkList(element: DomElement): boolean {

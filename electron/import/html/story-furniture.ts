@@ -24,7 +24,7 @@ export function withoutStoryFurniture(html: string, article: { byline: string | 
     const leading = index < LEADING_BLOCKS;
     const trailing = index >= blocks.length - TRAILING_BLOCKS;
     const last = index === blocks.length - 1;
-    if (isSiteLabel(text)) take(block, isSiteLabel);
+    if (isSiteLabel(text) || isCallToAction(text)) take(block, (line) => isSiteLabel(line) || isCallToAction(line));
     // The standfirst under the headline, which the article's dek shows already.
     else if (leading && dek && comparableText(text) === dek) take(block, (line) => comparableText(line) === dek);
     else if ((leading || last) && isDateLine(text)) take(block, isDateLine);
@@ -105,6 +105,23 @@ const SHARE_BAR =
 function isSiteLabel(text: string): boolean {
   const label = text.replace(/[\s.:…-]+$/, '');
   return ADVERTISEMENT_LABEL.test(label) || SHARE_BAR.test(label);
+}
+
+/**
+ * The site asking something of its reader between or after the paragraphs: "Sign up to First
+ * Edition, our free daily newsletter", "Follow us on Twitter and Facebook", "Have a story?
+ * Email us at …". It opens with the call and names what it calls to (a newsletter, an app, a
+ * social network, an address to write to), so a story's sentence about signing up stays.
+ */
+const CALL_TO_ACTION =
+  /^(sign up|subscribe|get (our|the)\b|(follow|join|like|find) us on|download (our|the)\b|have a (story|news tip|tip)|got a (story|news tip|tip)|do you have a (story|tip)|(e-?mail|contact|write to) us)\b/i;
+const CALLED_TO =
+  /\b(newsletters?|inbox|our app|the app|app store|twitter|facebook|instagram|whatsapp|telegram|tiktok|youtube|bluesky|threads|linkedin|e-?mail us|[\w.+-]+@[\w-]+\.[\w.]+)\b/i;
+const MAX_CALL_WORDS = 40;
+
+function isCallToAction(text: string): boolean {
+  const line = text.replace(/^[\s*•►▶→»-]+/u, '');
+  return CALL_TO_ACTION.test(line) && CALLED_TO.test(line) && line.split(' ').length <= MAX_CALL_WORDS;
 }
 
 /** "Our Standards: The Thomson Reuters Trust Principles." and its kind. */

@@ -146,3 +146,34 @@ describe('furniture in the languages sites print it in', () => {
     expect(lines(article.text)).toEqual(PARAGRAPHS.slice(0, 5));
   });
 });
+
+describe('the site speaking between the paragraphs', () => {
+  it('regression: "RELATED: …" lines, a "READ MORE" list and calls to sign up or follow stayed in the story', async () => {
+    const inserts = [
+      '<p>RELATED: <a href="/news/storm">Storm warning issued for the coast this weekend</a></p>',
+      '<p><strong>READ MORE</strong></p><ul><li><a href="/a">Rail fares frozen for second year running</a></li><li><a href="/b">New head named for city museum</a></li></ul>',
+      '<p><em>Sign up to First Edition, our free daily newsletter – every weekday morning at 7am</em></p>',
+    ];
+    const article = await read(
+      `<article><h1>Ferry crews strike over pay</h1><div>${PARAGRAPHS.map((p, i) => `<p>${p}</p>${inserts[i] ?? ''}`).join('')}
+<p><em>Follow us on Twitter and Facebook for the latest news.</em></p><p>Have a story? Email us at news@harbour.example</p></div></article>`,
+    );
+    expect(lines(article.text)).toEqual(PARAGRAPHS);
+    expect((article.related ?? []).map((link) => link.title)).toEqual([
+      'Rail fares frozen for second year running',
+      'New head named for city museum',
+      'Storm warning issued for the coast this weekend',
+    ]);
+  });
+
+  it('keeps the story’s own sentences about signing up, subscribers and following', async () => {
+    const own = [
+      'Sign-ups for the ferry pass doubled after the strike, the operator said on Friday.',
+      'Subscribers to the harbour newsletter were told of the strike an hour before it began.',
+      '“Follow the money,” the union leader told reporters outside the terminal.',
+      'Related talks between the port and the council will resume next week.',
+    ];
+    const article = await read(`<article><h1>Ferry crews strike over pay</h1>${STORY}${own.map((p) => `<p>${p}</p>`).join('')}</article>`);
+    expect(lines(article.text)).toEqual([...PARAGRAPHS, ...own]);
+  });
+});
