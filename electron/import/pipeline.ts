@@ -199,9 +199,14 @@ function unrecognised(path: string, bytes: Uint8Array): string {
   if (extension === '.csv') {
     const columns = csvColumns(new TextDecoder().decode(bytes.subarray(0, 4096)));
     const found = columns.length ? `the columns ${columns.slice(0, 8).join(', ')}${columns.length > 8 ? ', …' : ''}` : 'no header line';
-    return `This CSV file has ${found}; Dateline reads ${reads.join(' and ')}.`;
+    return `This CSV file has ${found}; Dateline reads ${listed(reads)}.`;
   }
-  return `This ${extension} file is not one Dateline recognises; with that extension it reads ${reads.join(' and ')}.`;
+  return `This ${extension} file is not one Dateline recognises; with that extension it reads ${listed(reads)}.`;
+}
+
+/** "A and B", "A; B; C and D": the formats' own descriptions hold commas, so more are parted by semicolons. */
+function listed(items: string[]): string {
+  return items.length <= 2 ? items.join(' and ') : `${items.slice(0, -1).join('; ')} and ${items.at(-1)}`;
 }
 
 /** Why a file no importer took holds nothing: no bytes, white space only, or JSON of nothing. */

@@ -8,6 +8,8 @@ import { markdownImporter } from './formats/markdown.ts';
 import { omnivoreImporter } from './formats/omnivore.ts';
 import { pinboardImporter } from './formats/pinboard.ts';
 import { pocketImporter } from './formats/pocket.ts';
+import { raindropImporter } from './formats/raindrop.ts';
+import { readwiseReaderImporter } from './formats/readwise-reader.ts';
 import { wallabagImporter } from './formats/wallabag.ts';
 import { plainTextImporter } from './formats/plain-text.ts';
 import type { Importer, ImportSource } from './types.ts';
@@ -20,6 +22,8 @@ import type { Importer, ImportSource } from './types.ts';
 export const importers: readonly Importer[] = [
   pocketImporter,
   instapaperImporter,
+  raindropImporter,
+  readwiseReaderImporter,
   omnivoreImporter,
   wallabagImporter,
   bookmarksImporter,

@@ -121,6 +121,41 @@ describe('Instapaper', () => {
   });
 });
 
+describe('Raindrop.io', () => {
+  it('reads the CSV backup: folder and tags as tags, the excerpt as dek, highlights with notes, the bookmark note', async () => {
+    const library = tempLibrary();
+    const summary = await importFixture(library, 'raindrop-export.csv');
+    expect(summary.imported).toHaveLength(2);
+    expect(summary.leftOut).toEqual([expect.objectContaining({ count: 1 })]);
+    const byTitle = Object.fromEntries(everything(library).map((article) => [article.title, article]));
+    const strike = byTitle['Ferry crews strike over pay']!;
+    expect(strike).toMatchObject({ dek: 'Crews walked out on Monday, and the harbour stayed shut.', favorite: true });
+    expect(strike.tags.sort()).toEqual(['Reading/Transport', 'ports', 'strikes']);
+    expect(strike.createdAt).toBe('2025-03-14T09:12:44.211Z');
+    expect(highlights(library, strike.id)).toEqual([
+      { quote: 'the harbour stayed shut until the talks resumed', note: 'check the dates' },
+      { quote: 'a second passage', note: '' },
+      { quote: 'Ferry crews strike over pay', note: 'Ask the union about the rota' },
+    ]);
+    // "Unsorted" is Raindrop's own inbox, not a subject.
+    expect(byTitle['Council budget explained']).toMatchObject({ tags: [], favorite: false });
+  });
+});
+
+describe('Readwise Reader', () => {
+  it('reads the CSV export: Location as state, tags from its list, a feed item left out and said so', async () => {
+    const library = tempLibrary();
+    const summary = await importFixture(library, 'readwise-reader-export.csv');
+    expect(summary.imported).toHaveLength(3);
+    expect(summary.leftOut[0]).toMatchObject({ count: 1, reason: expect.stringMatching(/feed/) });
+    const byTitle = Object.fromEntries(everything(library).map((article) => [article.title, article]));
+    expect(byTitle['Ferry crews strike over pay']).toMatchObject({ archived: true, read: true, createdAt: '2024-04-01T08:30:00.000Z' });
+    expect(byTitle['Ferry crews strike over pay']!.tags.sort()).toEqual(['long read', 'strikes']);
+    expect(byTitle['Council budget explained']).toMatchObject({ archived: false, read: false, favorite: false, tags: [] });
+    expect(byTitle['The week in ports']).toMatchObject({ favorite: true, tags: ['ports'] });
+  });
+});
+
 describe('Omnivore', () => {
   it('reads each entry once, with its article, labels, state and highlights with notes', async () => {
     const library = tempLibrary();

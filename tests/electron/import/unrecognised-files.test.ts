@@ -29,7 +29,7 @@ describe('CSV exports', () => {
       { path: 'contacts.csv', read: async () => Buffer.from('Name,Phone,Beat\nAna,555-0100,courts\n') },
     ]);
     expect(summary.failed[0]!.error.message).toBe(
-      'This CSV file has the columns Name, Phone, Beat; Dateline reads Pocket exports (title, url, time_added, tags, status) and Instapaper exports (URL, Title, Selection, Folder).',
+      'This CSV file has the columns Name, Phone, Beat; Dateline reads Pocket exports (title, url, time_added, tags, status); Instapaper exports (URL, Title, Selection, Folder); Raindrop.io exports (title, note, excerpt, url, folder, tags, created) and Readwise Reader exports (Title, URL, Document tags, Saved date, Location).',
     );
   });
 });
