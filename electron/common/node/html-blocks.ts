@@ -129,6 +129,8 @@ function blockOf(element: DomElement): Block[] | null {
 }
 
 const LINE_BLOCKS = /^(P|DIV|H[1-6]|LI|UL|OL|BLOCKQUOTE|FIGURE|FIGCAPTION|PRE|SECTION|FOOTER|HEADER|CITE)$/;
+/** Blocks whose content is a line of prose, where a <cite> runs on with the words around it. */
+const PROSE = /^(P|H[1-6]|LI|FIGCAPTION|DD|DT|TD|TH)$/;
 
 /**
  * The runs of a block that holds blocks of its own (a quote of two paragraphs, the second its
@@ -139,7 +141,8 @@ function linesOf(element: DomElement, format: Format): Run[] {
   const runs: Run[] = [];
   let lineEnded = false;
   for (const child of Array.from(element.childNodes)) {
-    const ownLine = isElement(child) && LINE_BLOCKS.test(child.tagName);
+    // A <cite> of its own is a pull quote's attribution line; inside a sentence it is a title or name.
+    const ownLine = isElement(child) && LINE_BLOCKS.test(child.tagName) && !(child.tagName === 'CITE' && PROSE.test(element.tagName));
     const childRuns = ownLine ? linesOf(child, { ...format, ...INLINE_FORMAT[child.tagName] }) : runsOf(child, format);
     if (!childRuns.some((run) => run.text.trim() !== '' || run.lineBreak)) continue;
     if ((ownLine || lineEnded) && runs.some((run) => run.text.trim() !== '')) runs.push({ text: '', lineBreak: true });

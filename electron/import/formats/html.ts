@@ -11,6 +11,7 @@ import { AUTHOR_LINE, cleanByline, readMetadata } from '../html/metadata.ts';
 import { extractRelatedLinks, removeSiteNavigation, removeTopicLists } from '../html/related.ts';
 import { betterExtraction } from '../html/story-choice.ts';
 import { sanitizeForLibrary } from '../html/sanitize.ts';
+import { prepareStoryParts } from '../html/page-furniture.ts';
 import { withoutRepeatedTitle } from '../html/repeated-title.ts';
 import { takeStandfirst } from '../html/standfirst.ts';
 import { withoutStoryFurniture } from '../html/story-furniture.ts';
@@ -57,6 +58,7 @@ export async function readWebPage(html: string, origin: PageOrigin): Promise<New
   const related = extractRelatedLinks(document, pageUrl);
   const prepare = (page: DomDocument) => {
     removeSiteNavigation(page);
+    prepareStoryParts(page);
     removeTopicLists(page);
     const standfirst = takeStandfirst(page, metadata.dek);
     removeBylines(page);

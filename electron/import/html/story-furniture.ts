@@ -31,6 +31,7 @@ export function withoutStoryFurniture(html: string, article: { byline: string | 
     else if (leading && isBylineLine(text, names)) take(block, (line) => isBylineLine(line, names));
     else if (leading && isMetaLine(text, names)) take(block, (line) => isMetaLine(line, names));
     else if (trailing && STANDARDS_LINE.test(text)) take(block, (line) => STANDARDS_LINE.test(line));
+    else if (index >= blocks.length - PAYWALL_BLOCKS && isPaywallPrompt(text)) take(block, isPaywallPrompt);
   });
   return removed ? body.innerHTML : html;
 }
@@ -122,6 +123,16 @@ const MAX_CALL_WORDS = 40;
 function isCallToAction(text: string): boolean {
   const line = text.replace(/^[\s*•►▶→»-]+/u, '');
   return CALL_TO_ACTION.test(line) && CALLED_TO.test(line) && line.split(' ').length <= MAX_CALL_WORDS;
+}
+
+/** How many blocks from the end a paywall's prompt may reach (its heading, offer, button, log-in line). */
+const PAYWALL_BLOCKS = 6;
+const PAYWALL_PROMPT =
+  /^(subscribe( now| today)?|subscribe (to|for) (keep|continue|full|unlimited|read)\b.*|already (a subscriber|a member|have an account)\??( (log|sign) in)?|(log|sign) in to (keep|continue) reading|continue reading with .{0,40}|get (unlimited|full|digital) access\b.{0,120}|this (article|story|content) is (only )?(for|available to) (subscribers|members)( only)?|(start|try) (your )?free trial|cancel any ?time|to (keep|continue) reading,? .{0,60}(subscribe|log in|sign in).{0,40})$/i;
+
+/** Where the story is cut for non-subscribers, the site's offer: "Subscribe to keep reading", "Already a subscriber? Log in". */
+function isPaywallPrompt(text: string): boolean {
+  return PAYWALL_PROMPT.test(text.replace(/[\s.!…]+$/u, ''));
 }
 
 /** "Our Standards: The Thomson Reuters Trust Principles." and its kind. */

@@ -177,3 +177,35 @@ describe('the site speaking between the paragraphs', () => {
     expect(lines(article.text)).toEqual([...PARAGRAPHS, ...own]);
   });
 });
+
+describe('what Readability would drop or keep wrongly', () => {
+  it('regression: a quote’s attribution in its <footer> was dropped with the site’s footers', async () => {
+    const quote =
+      '<blockquote><p>We will not go back until the rota is fixed.</p><footer>— <cite>Union leader Tom Field</cite></footer></blockquote>';
+    const article = await read(
+      `<article><h1>Ferry crews strike over pay</h1>${paragraphs(PARAGRAPHS.slice(0, 4))}${quote}${paragraphs(PARAGRAPHS.slice(4))}</article>`,
+    );
+    expect(lines(article.text)).toEqual([
+      ...PARAGRAPHS.slice(0, 4),
+      'We will not go back until the rota is fixed.',
+      '— Union leader Tom Field',
+      ...PARAGRAPHS.slice(4),
+    ]);
+  });
+
+  it('regression: the paywall’s offer, the box about the author and footnotes’ back-links stayed in the story', async () => {
+    const article = await read(
+      `<article><h1>Ferry crews strike over pay</h1>${paragraphs(PARAGRAPHS.slice(0, 5))}<p>The fund was set up in 2019.<sup><a href="#fn1" id="r1">1</a></sup></p>
+<ol class="notes"><li id="fn1">Regional fund annual report, 2025. <a href="#r1">↩</a></li></ol>
+<div class="author-bio"><p><strong>Ana Ruiz</strong> is the Harbour Times’ transport reporter. Reach her at ana@harbour.example.</p></div>
+<div class="paywall"><h3>Subscribe to keep reading</h3><p>Get unlimited access to the Harbour Times for £1 a week. Cancel anytime.</p><a href="/subscribe">Subscribe now</a><p>Already a subscriber? <a href="/login">Log in</a></p></div></article>`,
+    );
+    expect(lines(article.text)).toEqual([...PARAGRAPHS.slice(0, 5), 'The fund was set up in 2019.1', 'Regional fund annual report, 2025.']);
+  });
+
+  it('keeps a story’s own sentences about subscriptions', async () => {
+    const own = 'Subscribers to the ferry pass will get their money back, the operator said.';
+    const article = await read(`<article><h1>Ferry crews strike over pay</h1>${STORY}<p>${own}</p></article>`);
+    expect(lines(article.text)).toEqual([...PARAGRAPHS, own]);
+  });
+});
