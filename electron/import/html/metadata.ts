@@ -223,6 +223,9 @@ function authors(value: unknown): string | null {
  * and the headline keeps its own characters (its dashes included) as written.
  */
 export function withoutSiteSuffix(title: string, siteName: string | null): string {
+  // Chinese and Japanese titles join the site's name with no spaces ("…半導体株が高い｜日本経済新聞").
+  const tight = siteName ? withoutTightSiteName(title, siteName) : null;
+  if (tight) return tight;
   const separators = [...title.matchAll(/\s+[|–—·:-]\s+/g)];
   const last = separators.at(-1);
   if (!last) return title;
@@ -237,6 +240,18 @@ export function withoutSiteSuffix(title: string, siteName: string | null): strin
     ? comparable(tail) === comparable(siteName) || (tail.length >= 3 && comparable(siteName).startsWith(comparable(tail)))
     : tail.length <= 40 && head.length > tail.length && last[0].trim() !== ':';
   return isSite && head ? head : title;
+}
+
+/** Separators written with no space around them, as CJK titles do: full-width bar and colon, "_". */
+const TIGHT_SEPARATOR = '[｜│|：:_／/]';
+
+function withoutTightSiteName(title: string, siteName: string): string | null {
+  const name = siteName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  for (const pattern of [`^\\s*${name}\\s*${TIGHT_SEPARATOR}\\s*(.+)$`, `^(.+?)\\s*${TIGHT_SEPARATOR}\\s*${name}\\s*$`]) {
+    const match = new RegExp(pattern, 'iu').exec(title);
+    if (match?.[1]?.trim()) return match[1].trim();
+  }
+  return null;
 }
 
 /** Text as compared between sources: case, spacing, dashes and quotes do not count. */
@@ -285,7 +300,7 @@ function chooseHeadline(sources: (string | null)[], siteName: string | null, vis
  */
 function fuller(candidate: string, best: string, shown: boolean): boolean {
   if (!(candidate.length > best.length && candidate.startsWith(best))) return false;
-  return shown || !/^\s*[|–—·:-]\s/.test(candidate.slice(best.length));
+  return shown || !/^(\s*[|–—·:-]\s|\s*[｜│：_])/.test(candidate.slice(best.length));
 }
 
 function agrees(a: string, b: string): boolean {

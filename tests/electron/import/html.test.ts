@@ -143,10 +143,23 @@ describe('importing web pages into the library', () => {
 });
 
 describe('headline suffixes', () => {
+  it('regression: a CJK <title> with the site’s name outvoted the Open Graph headline it starts with', async () => {
+    const article = await readWebPage(
+      `<html><head><title>港湾ストライキが拡大、フェリー全便欠航｜港湾新聞</title><meta property="og:title" content="港湾ストライキが拡大、フェリー全便欠航"><meta property="og:site_name" content="港湾新聞"></head><body><article>${'<p>港湾の労働者は月曜日に賃上げを求めてストライキに入り、フェリーは全便が欠航した。交渉は木曜日に再開される予定だ。</p>'.repeat(6)}</article></body></html>`,
+      { path: null, url: 'https://kowan.example/news/1' },
+    );
+    expect(article.title).toBe('港湾ストライキが拡大、フェリー全便欠航');
+  });
+
   it.each([
     ['Storm closes port | Harbour Times', 'Harbour Times', 'Storm closes port'],
     ['Storm closes port - Harbour Times', null, 'Storm closes port'],
     ['Q&A: the budget – explained', 'Harbour Times', 'Q&A: the budget – explained'],
+    // Chinese and Japanese titles join the site's name with no spaces around the separator.
+    ['東京株式市場、3日続伸　半導体株が高い｜日本経済新聞', '日本経済新聞', '東京株式市場、3日続伸　半導体株が高い'],
+    ['首相、解散を表明：朝日新聞デジタル', '朝日新聞デジタル', '首相、解散を表明'],
+    ['中国经济增长放缓_新浪新闻', '新浪新闻', '中国经济增长放缓'],
+    ['首相：解散はしない', null, '首相：解散はしない'],
   ])('%s', (title, site, expected) => {
     expect(withoutSiteSuffix(title, site)).toBe(expected);
   });
