@@ -327,8 +327,11 @@ export function cleanByline(value: string): string | null {
   if (!line || line.length > 120) return null;
   const names: string[] = [];
   for (const [index, part] of line.split(/\s*(?:[|·•;,]|\s[–—-])\s*/).entries()) {
-    if (!isNamePart(part, index === 0)) break;
-    names.push(part);
+    const name = leadingName(part, index === 0);
+    if (!name) break;
+    names.push(name);
+    // The line went on with something that is not a name ("Peter Jones in Kyiv"): the names end here.
+    if (name !== part) break;
   }
   if (names.length === 0) return null;
   const words = names
@@ -345,19 +348,35 @@ const CONJUNCTION = /^(and|und|et|y|e|&)$/i;
 export const ROLE =
   /\b(staff|writer|reporter|correspondent|editor|editors|contributor|columnist|photographer|journalist|journaliste|news|agency|press|desk|bureau|service|team|newsroom|redaktion|rédaction|redacción)\b/i;
 
+/** Words that, after a name, say what the person is ("Ana Lima Staff Writer"); "Press" in "Associated Press" is not one. */
+const PERSON_ROLE = /^(staff|writer|reporter|correspondent|editor|editors|contributor|columnist|photographer|journalist|journaliste)$/i;
+
 /**
- * One part of a byline line is a name (or names joined by "and"): letters, no digits, no
- * sentence. After the first part, every word is capitalised (or a particle), so "in Kyiv" or
- * "special to the Times" ends the names.
+ * The name (or names joined by "and") a part of a byline line opens with: its capitalised
+ * words (particles such as "de" or "van" among them), up to a date, an address, a call to
+ * action, a role or a lower-case word ("Peter Jones in Kyiv", "Ana Lima Staff Writer").
+ * After the first part, a part that is a role, a desk or an agency's initials ends the names.
+ * A name written all in lower case is taken as it is.
  */
-function isNamePart(part: string, first: boolean): boolean {
-  if (!part || !/\p{L}/u.test(part) || /\d/.test(part)) return false;
-  if (PROFILE_OR_CALL.test(part) || DATE_LIKE.test(part)) return false;
-  if (/[.!?]$/.test(part.replace(/\b\p{Lu}\.$/u, ''))) return false;
-  const words = part.split(/\s+/);
-  const lowerWords = words.filter((word) => /^\p{Ll}/u.test(word) && !PARTICLE.test(word));
-  if (first) return lowerWords.length === 0 || lowerWords.length === words.length;
-  return lowerWords.length === 0 && !ROLE.test(part);
+function leadingName(part: string, first: boolean): string | null {
+  const cut = [PROFILE_OR_CALL.exec(part)?.index, DATE_LIKE.exec(part)?.index, /\d/.exec(part)?.index].filter(
+    (index): index is number => index !== undefined,
+  );
+  const before = part.slice(0, Math.min(part.length, ...cut)).trim();
+  if (!before || !/\p{L}/u.test(before)) return null;
+  if (!first && (ROLE.test(before) || /^\p{Lu}{2,6}$/u.test(before))) return null;
+  const words = before.split(/\s+/);
+  if (first && before === part && words.every((word) => /^\p{Ll}/u.test(word))) return before;
+  const run: string[] = [];
+  for (const word of words) {
+    const capitalised = !/^\p{Ll}/u.test(word) || PARTICLE.test(word);
+    if (!capitalised || (run.length > 0 && PERSON_ROLE.test(word))) break;
+    run.push(word);
+  }
+  while (run.length && PARTICLE.test(run.at(-1)!)) run.pop();
+  // A sentence's full stop goes; an initial's or a "Jr." stays.
+  const name = run.join(' ').replace(/[.!?]$/, (end, _offset, whole: string) => (/(^|\s)(\p{Lu}|Jr|Sr|Dr|St)\.$/u.test(whole) ? end : ''));
+  return /\p{L}/u.test(name) ? name : null;
 }
 
 /** A template's author line by its class, in the languages sites name it in ("auteur", "autor"). */

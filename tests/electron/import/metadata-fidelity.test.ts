@@ -229,6 +229,14 @@ describe('a byline line that says more than the names', () => {
     ['Von Lena Hoffmann und Jonas Albrecht', 'Lena Hoffmann und Jonas Albrecht'],
     ['Ana Ruiz, Tom Field and Mei-Ling Chow', 'Ana Ruiz, Tom Field and Mei-Ling Chow'],
     ['Associated Press', 'Associated Press'],
+    ['By Jane Doe for The Washington Post', 'Jane Doe'],
+    ['Peter Jones in Kyiv', 'Peter Jones'],
+    ['Jane Doe, CNN', 'Jane Doe'],
+    ['Jane Doe Updated 3 hours ago', 'Jane Doe'],
+    ['Ana Lima. Follow her on Twitter', 'Ana Lima'],
+    ['Martin Luther King Jr.', 'Martin Luther King Jr.'],
+    ['Ludwig van Beethoven', 'Ludwig van Beethoven'],
+    ['王小明', '王小明'],
   ])('"%s" is "%s"', (line, name) => expect(cleanByline(line)).toBe(name));
 
   it('regression: a French "Par …, publié le …" line in the page gave no byline, and stayed in the story', async () => {
