@@ -429,7 +429,18 @@ export function absoluteUrl(href: string | null | undefined, base: string | null
   }
 }
 
-function timeOf(value: string | null): number | null {
-  if (!value) return null;
-  return keptTime(Date.parse(value));
+/**
+ * A page's publication time as templates write it: ISO 8601, RFC 2822, seconds or
+ * milliseconds since 1970, or "20260314". A date and time with no zone is taken as UTC, so
+ * the same page gives the same time on every machine (JavaScript would take it as local).
+ */
+export function timeOf(value: string | null): number | null {
+  const text = value?.trim();
+  if (!text) return null;
+  if (/^\d{10}$/.test(text)) return keptTime(Number(text) * 1000);
+  if (/^\d{13}$/.test(text)) return keptTime(Number(text));
+  const compact = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
+  if (compact) return keptTime(Date.UTC(Number(compact[1]), Number(compact[2]) - 1, Number(compact[3])));
+  if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text)) return keptTime(Date.parse(`${text.replace(' ', 'T')}Z`));
+  return keptTime(Date.parse(text));
 }

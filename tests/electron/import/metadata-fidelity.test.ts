@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeHtml, readWebPage } from '../../../electron/import/formats/html.ts';
-import { cleanByline } from '../../../electron/import/html/metadata.ts';
+import { cleanByline, timeOf } from '../../../electron/import/html/metadata.ts';
 import mammoth from 'mammoth';
 import { exportArticle } from '../../../electron/export/registry.ts';
 import { getArticle } from '../../../electron/library/articles.ts';
@@ -296,4 +296,23 @@ describe('JSON-LD in the shapes templates write it', () => {
     );
     expect(article.publishedAt).toBe(Date.parse('2026-03-14'));
   });
+});
+
+describe('a publication time as templates write it', () => {
+  it.each([
+    ['2026-03-14T10:00:00+01:00', '2026-03-14T09:00:00Z'],
+    ['2026-03-14T10:00:00+0100', '2026-03-14T09:00:00Z'],
+    ['Sat, 14 Mar 2026 10:00:00 -0400', '2026-03-14T14:00:00Z'],
+    ['2026-03-14', '2026-03-14T00:00:00Z'],
+  ])('"%s" is %s', (value, instant) => expect(timeOf(value)).toBe(Date.parse(instant)));
+
+  it.each([
+    ['1773482400', 'seconds since 1970', '2026-03-14T10:00:00Z'],
+    ['1773482400000', 'milliseconds since 1970', '2026-03-14T10:00:00Z'],
+    ['20260314', 'a compact date', '2026-03-14T00:00:00Z'],
+    ['2026-03-14T10:00:00', 'a time with no zone, the same on every machine', '2026-03-14T10:00:00Z'],
+    ['2026-03-14 10:00:00', 'a time with a space and no zone', '2026-03-14T10:00:00Z'],
+  ])('regression: "%s" (%s) was not read, or read as local time', (value, _what, instant) =>
+    expect(timeOf(value)).toBe(Date.parse(instant)),
+  );
 });
