@@ -521,6 +521,29 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX articles_drafts ON articles (created_at DESC, id DESC) WHERE kind = 'draft';
     `,
   },
+  {
+    name: 'AMP and mobile copies of a page, and more tracking parameters, are one article',
+    sql: '',
+    // A story saved from a phone (its AMP page, through Google's AMP cache, or its "m." site)
+    // and from a desktop were two articles, and so were links differing by a newsletter's
+    // or a broadcaster's tracking parameters. Keys of saved links that could be such copies
+    // are made again with the rule as it shipped here.
+    fixData: (db) => {
+      const rows = db
+        .prepare(
+          `SELECT id, source_url, canonical_url FROM articles WHERE url_key IS NOT NULL AND (
+             coalesce(canonical_url, source_url) LIKE '%amp%' OR coalesce(canonical_url, source_url) LIKE '%?%'
+             OR coalesce(canonical_url, source_url) LIKE '%//m.%' OR coalesce(canonical_url, source_url) LIKE '%.m.%'
+             OR coalesce(canonical_url, source_url) LIKE '%//mobile.%')`,
+        )
+        .all() as { id: number; source_url: string | null; canonical_url: string | null }[];
+      const update = db.prepare('UPDATE articles SET url_key = ? WHERE id = ?');
+      for (const row of rows) {
+        const key = urlKeyAsOfMigration20(row.canonical_url ?? row.source_url);
+        if (key) update.run(key, row.id);
+      }
+    },
+  },
 ];
 
 /**
@@ -542,6 +565,55 @@ function urlKeyAsOfMigration12(raw: string | null): string | null {
   const fragment = url.hash.slice(1);
   const route = /^[!/]/.test(fragment) || fragment.includes('/') ? `#${fragment}` : '';
   return `${url.hostname.toLowerCase().replace(/^www\./, '')}${url.port ? `:${url.port}` : ''}${url.pathname.replace(/\/+$/, '')}${query}${route}`;
+}
+
+/**
+ * The address key of migration 20 as it shipped (identity.ts's `urlKey` then). A copy, so
+ * that a later change to the rule never changes what the migration did.
+ */
+function urlKeyAsOfMigration20(raw: string | null): string | null {
+  if (!raw) return null;
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    return null;
+  }
+  const cached = url.hostname.endsWith('.cdn.ampproject.org')
+    ? /^\/[cvi]\/(s\/)?(.+)$/.exec(url.pathname)
+    : /^(www\.)?google\.[a-z.]+$/.test(url.hostname)
+      ? /^\/amp\/(s\/)?(.+)$/.exec(url.pathname)
+      : null;
+  if (cached) {
+    try {
+      url = new URL(`${cached[1] ? 'https' : 'http'}://${cached[2]}${url.search}${url.hash}`);
+    } catch {
+      // Not an address inside: the cache's own address is the key.
+    }
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  const host = url.hostname
+    .toLowerCase()
+    .replace(/^(www|amp|m|mobile)\./, '')
+    .replace(/^([a-z]{2,3})\.(m|amp)\./, '$1.');
+  const tracking =
+    /^(utm_\w+|fbclid|gclid|dclid|msclkid|yclid|mc_cid|mc_eid|ref|ref_src|ref_url|cmpid|cmp|ocid|ncid|igshid|smid|smtyp|at_\w+|ns_\w+|xtor|mbid|mkt_tok|_ga|_gl|guccounter|guce_\w+|soc_src|soc_trk|taid|fb_action_ids|fb_action_types|fb_source|wt\.mc_id|__twitter_impression)$/i;
+  const dropped = (name: string, value: string) =>
+    tracking.test(name) ||
+    (/^(amp|_amp|amp_js_v|usqp|outputtype|output)$/i.test(name) && /^(1|true|amp|)$/i.test(value)) ||
+    (/^(twitter\.com|x\.com|mobile\.twitter\.com)$/.test(host) && /^(s|t)$/.test(name));
+  const params = [...url.searchParams.entries()]
+    .filter(([name, value]) => !dropped(name, value))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const query = params.length ? `?${new URLSearchParams(params).toString()}` : '';
+  const path = url.pathname
+    .replace(/^\/amp(?=\/)/, '')
+    .replace(/\/+$/, '')
+    .replace(/\/amp$/, '')
+    .replace(/\.amp(\.html?)$/, '$1');
+  const fragment = url.hash.slice(1);
+  const route = /^[!/]/.test(fragment) || fragment.includes('/') ? `#${fragment}` : '';
+  return `${host}${url.port ? `:${url.port}` : ''}${path}${query}${route}`;
 }
 
 /**

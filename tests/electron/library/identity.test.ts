@@ -18,6 +18,28 @@ describe('urlKey', () => {
     expect(urlKey('https://news.example/story#section-2')).toBe(urlKey('https://news.example/story'));
   });
 
+  it.each([
+    'https://www.news.example/2026/ferry-strike/amp',
+    'https://amp.news.example/2026/ferry-strike',
+    'https://news.example/2026/ferry-strike?amp=1',
+    'https://news.example/2026/ferry-strike?outputType=amp',
+    'https://news-example.cdn.ampproject.org/c/s/news.example/2026/ferry-strike',
+    'https://www.google.com/amp/s/news.example/2026/ferry-strike',
+    'https://m.news.example/2026/ferry-strike',
+    'https://news.example/2026/ferry-strike?at_medium=RSS&at_campaign=rss&CMP=share_btn',
+    'https://news.example/2026/ferry-strike?guccounter=1&guce_referrer=aHR0',
+  ])('regression: %s was a second article beside the page itself', (copy) => {
+    expect(urlKey(copy)).toBe(urlKey('https://news.example/2026/ferry-strike'));
+  });
+
+  it('keeps apart what only looks like an AMP or mobile copy', () => {
+    expect(urlKey('https://en.m.wikipedia.org/wiki/Harbour')).toBe(urlKey('https://en.wikipedia.org/wiki/Harbour'));
+    expect(urlKey('https://news.example/amplifiers')).toBe('news.example/amplifiers');
+    expect(urlKey('https://news.example/story?output=json')).toBe('news.example/story?output=json');
+    expect(urlKey('https://x.com/port/status/1?s=20&t=abc')).toBe('x.com/port/status/1');
+    expect(urlKey('https://search.example/?s=harbour')).toBe('search.example?s=harbour');
+  });
+
   it('is null for what is not a web address', () => {
     expect(urlKey('javascript:alert(1)')).toBeNull();
     expect(urlKey('not a url')).toBeNull();

@@ -299,6 +299,31 @@ describe('migration 11 (tag names the app can use)', () => {
     upgraded.close();
   });
 
+  it('upgrades a schema-19 library: AMP, mobile and tracked copies of a saved page are keyed as the page', () => {
+    const file = join(tempDir(), 'v19.sqlite');
+    const old = Library.open(file, { migrations: migrations.slice(0, 19) });
+    const insert = old.db.prepare(
+      "INSERT INTO articles (id, kind, title, body_html, body_text, created_at, updated_at, source_url, url_key) VALUES (?, 'saved', ?, '<p>x</p>', 'x', 1, 1, ?, ?)",
+    );
+    insert.run(
+      1,
+      'AMP',
+      'https://news-example.cdn.ampproject.org/c/s/news.example/story',
+      'news-example.cdn.ampproject.org/c/s/news.example/story',
+    );
+    insert.run(2, 'Mobile', 'https://m.news.example/story?at_medium=RSS', 'm.news.example/story?at_medium=RSS');
+    insert.run(3, 'Search', 'https://search.example/?q=harbour', 'search.example?q=harbour');
+    old.close();
+
+    const upgraded = Library.open(file);
+    expect(upgraded.db.prepare('SELECT id, url_key FROM articles ORDER BY id').all()).toEqual([
+      { id: 1, url_key: 'news.example/story' },
+      { id: 2, url_key: 'news.example/story' },
+      { id: 3, url_key: 'search.example?q=harbour' },
+    ]);
+    upgraded.close();
+  });
+
   it('upgrades a schema-12 library: its articles are every feed’s none, and deleting one clears what a feed brought', () => {
     const file = join(tempDir(), 'v12.sqlite');
     const old = Library.open(file, { migrations: migrations.slice(0, 12) });
