@@ -321,7 +321,9 @@ const DATE_LIKE =
  */
 export function cleanByline(value: string): string | null {
   const line = normalizeSpace(value)
-    .replace(/^(by|written by|words by|words|text|story by|reporting by|von|par|por|door|di|av|af)\s*[:\-–]?\s+/i, '')
+    .replace(/^(by|written by|words by|words|text|story by|reporting by|von|par|por)\s*[:\-–]?\s+/i, '')
+    // Written in lower case only: "Di Fang" and "Af Klint" are names, "di Mario Rossi" is a byline.
+    .replace(/^(door|di|av|af)\s+(?=\p{Lu})/u, '')
     .replace(/^by\s+/i, '')
     .replace(/[\s,|·]+$/, '');
   if (!line || line.length > 120) return null;
@@ -379,8 +381,13 @@ function leadingName(part: string, first: boolean): string | null {
   return /\p{L}/u.test(name) ? name : null;
 }
 
-/** A template's author line by its class, in the languages sites name it in ("auteur", "autor"). */
-export const AUTHOR_LINE = '[class~="author" i], [class*="auteur" i], [class*="autor" i]';
+/**
+ * A template's author line by its class, in the languages sites name it in ("auteur",
+ * "autor"): whole class names only, as "autoresize" and "hauteur" hold the letters too.
+ */
+export const AUTHOR_LINE = ['author', 'auteur', 'autor', 'autore', 'article-author', 'article-auteur', 'story-author']
+  .map((name) => `[class~="${name}" i]`)
+  .join(', ');
 
 /** The page's own byline line, read before it is taken out of the story. */
 function pageByline(document: DomDocument): string | null {

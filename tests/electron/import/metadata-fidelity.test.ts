@@ -237,7 +237,20 @@ describe('a byline line that says more than the names', () => {
     ['Martin Luther King Jr.', 'Martin Luther King Jr.'],
     ['Ludwig van Beethoven', 'Ludwig van Beethoven'],
     ['王小明', '王小明'],
+    ['di Mario Rossi', 'Mario Rossi'],
+    ['Di Fang', 'Di Fang'],
   ])('"%s" is "%s"', (line, name) => expect(cleanByline(line)).toBe(name));
+
+  it('takes no byline from, and keeps, an element whose class only holds the letters ("autoresize", "hauteur")', async () => {
+    const article = await read(
+      page(
+        '<title>Ferry crews strike</title>',
+        `<article><h1>Ferry crews strike</h1><div class="js-autoresize"><p>Harbour Master Office</p></div><p class="hauteur-fixe">Quay Seven</p>${STORY}</article>`,
+      ),
+    );
+    expect(article.byline).toBe('');
+    expect(article.text).toContain('Harbour Master Office');
+  });
 
   it('regression: a French "Par …, publié le …" line in the page gave no byline, and stayed in the story', async () => {
     const article = await read(
