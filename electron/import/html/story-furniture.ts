@@ -36,6 +36,9 @@ export function withoutStoryFurniture(html: string, article: { byline: string | 
   return removed ? body.innerHTML : html;
 }
 
+/** More element children than this, and an ancestor is not one piece of furniture. */
+const MAX_FURNITURE_CHILDREN = 16;
+
 /** How many blocks from the top a byline or date line may be. */
 const LEADING_BLOCKS = 4;
 /** How many blocks from the end a standards line may be. */
@@ -75,7 +78,9 @@ function isInlineTime(element: DomElement): boolean {
 function largestMatching(block: DomElement, root: DomElement, isFurniture: (text: string) => boolean): DomElement {
   let owner = block;
   for (let parent = block.parentElement; parent && parent !== root; parent = parent.parentElement) {
-    if (!isFurniture(spacedText(parent))) break;
+    // A share bar or a label is a few elements; a container of many is the story, and reading
+    // its whole text for every line in it would take time in the square of its length.
+    if (parent.children.length > MAX_FURNITURE_CHILDREN || !isFurniture(spacedText(parent))) break;
     owner = parent;
   }
   return owner;
