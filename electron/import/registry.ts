@@ -1,6 +1,7 @@
 import { bookmarksImporter } from './formats/bookmarks.ts';
 import { browserBookmarksJsonImporter } from './formats/browser-bookmarks-json.ts';
 import { docxImporter } from './formats/docx.ts';
+import { evernoteImporter } from './formats/evernote.ts';
 import { feedImporter } from './formats/feed.ts';
 import { htmlImporter } from './formats/html.ts';
 import { instapaperImporter } from './formats/instapaper.ts';
@@ -29,6 +30,7 @@ export const importers: readonly Importer[] = [
   bookmarksImporter,
   browserBookmarksJsonImporter,
   pinboardImporter,
+  evernoteImporter,
   feedImporter,
   plainTextImporter,
   htmlImporter,

@@ -156,6 +156,39 @@ describe('Readwise Reader', () => {
   });
 });
 
+describe('Evernote', () => {
+  it('reads an .enex export: web clips as their pages, notes as their text, pictures kept, tags and dates', async () => {
+    const library = tempLibrary();
+    const summary = await importFixture(library, 'evernote-export.enex');
+    expect(summary.failed).toEqual([]);
+    expect(summary.imported).toHaveLength(2);
+    const byTitle = Object.fromEntries(everything(library).map((article) => [article.title, article]));
+    const clip = byTitle['Council votes to close Elm Street library']!;
+    expect(clip).toMatchObject({
+      sourceUrl: 'https://rivertoncourier.example/2025/11/14/elm-street-library/',
+      byline: 'Marcus Bell',
+      createdAt: '2025-11-14T09:30:00.000Z',
+    });
+    expect(clip.tags.sort()).toEqual(['council', 'libraries']);
+    expect(clip.text).toContain('a budget shortfall & the cost of the roof');
+    // The picture the note pointed at by the MD5 of its bytes, stored with the article.
+    expect(clip.html).toMatch(/<img src="dateline-media:\/\/[^"]+" alt="branch.png"/);
+    const note = byTitle['Sources to call back']!;
+    expect(note.sourceUrl).toBeNull();
+    expect(note.text.split('\n').filter(Boolean)).toEqual([
+      '☑ The library union rep, about the rota',
+      '☐ The roofing contractor, about the estimate',
+      '[An encrypted section of this note, which only Evernote can open, was not imported.]',
+    ]);
+  });
+
+  it('says an export with no notes is empty, and one cut off is cut short', async () => {
+    const read = (text: string) => importFiles(tempLibrary(), [{ path: 'notes.enex', read: async () => Buffer.from(text) }]);
+    expect((await read('<?xml version="1.0"?><en-export></en-export>')).failed[0]!.error.message).toMatch(/empty: it holds no notes/);
+    expect((await read('<en-export><note><title>x</title>')).failed[0]!.error.message).toMatch(/cut short/);
+  });
+});
+
 describe('Omnivore', () => {
   it('reads each entry once, with its article, labels, state and highlights with notes', async () => {
     const library = tempLibrary();
