@@ -340,7 +340,10 @@ async function runImport({ library }: Opened, paths: string[], options: Options,
   const { importFiles } = await import('./import/pipeline.ts');
   const summary = await importFiles(library, files, {
     onProgress: showProgress
-      ? ({ done, total, current }) => process.stderr.write(`\r${done}/${total} ${current ?? ''}`.slice(0, 120).padEnd(120))
+      ? ({ done, total, current, entries }) =>
+          process.stderr.write(
+            `\r${done}/${total} ${current ?? ''}${entries ? ` (${entries.done}/${entries.total} entries)` : ''}`.slice(0, 120).padEnd(120),
+          )
       : undefined,
   });
   if (showProgress) process.stderr.write('\r'.padEnd(121) + '\r');

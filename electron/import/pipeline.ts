@@ -62,6 +62,8 @@ export interface ImportProgress {
   done: number;
   total: number;
   current: string | null;
+  /** Within the current file, when it holds many entries (a reading app's export): how many are stored. */
+  entries?: { done: number; total: number };
 }
 
 /** How a file's bytes become articles; by default in the import worker, with a time budget. */
@@ -133,7 +135,10 @@ export async function importFiles(library: Library, files: readonly PendingFile[
     startReading(index + ready.length + PARSE_AHEAD);
     let archives: PendingFile[];
     try {
-      archives = await storeBatch(library, ready, summary);
+      const fileIndex = new Map(ready.map((item, position) => [item.file, index + position]));
+      archives = await storeBatch(library, ready, summary, (file, entries) =>
+        options.onProgress?.({ done: fileIndex.get(file) ?? index, total: queue.length, current: file.path, entries }),
+      );
     } catch (error) {
       const storage = storageError(error);
       if (!storage) throw error;
@@ -260,7 +265,10 @@ type Ready = { file: PendingFile; outcome: Outcome };
  * Stores the files that are ready, in order: small ones together in one transaction, a file
  * of many articles in transactions of its own, with room for other writers after each.
  */
-async function storeBatch(library: Library, ready: Ready[], summary: ImportSummary): Promise<PendingFile[]> {
+/** Told as a file of many entries is stored, one transaction at a time. */
+type EntriesStored = (file: PendingFile, entries: { done: number; total: number }) => void;
+
+async function storeBatch(library: Library, ready: Ready[], summary: ImportSummary, onEntries: EntriesStored): Promise<PendingFile[]> {
   const archives: PendingFile[] = [];
   let small: Ready[] = [];
   const storeSmall = async () => {
@@ -273,7 +281,7 @@ async function storeBatch(library: Library, ready: Ready[], summary: ImportSumma
   for (const item of ready) {
     if (item.outcome.kind === 'articles' && item.outcome.articles.length > ARTICLES_PER_TRANSACTION) {
       await storeSmall();
-      await storeLarge(library, item.file, item.outcome, summary);
+      await storeLarge(library, item.file, item.outcome, summary, onEntries);
     } else small.push(item);
   }
   await storeSmall();
@@ -290,10 +298,13 @@ async function storeLarge(
   file: PendingFile,
   outcome: Extract<Outcome, { kind: 'articles' }>,
   summary: ImportSummary,
+  onEntries: EntriesStored,
 ): Promise<void> {
   const { articles } = outcome;
   const before = summary.imported.length + summary.duplicates.length;
   for (let start = 0; start < articles.length; start += ARTICLES_PER_TRANSACTION) {
+    // A reading app's export of 20,000 links is one file: say how far into it the import is.
+    onEntries(file, { done: start, total: articles.length });
     const began = performance.now();
     try {
       indexedOnceAtEnd(library, () => storeArticles(library, articles.slice(start, start + ARTICLES_PER_TRANSACTION), file.path, summary));

@@ -390,6 +390,8 @@ export const events = {
     done: z.number().int().nonnegative(),
     total: z.number().int().nonnegative(),
     current: z.string().nullable(),
+    /** Within the current file, when it holds many entries: how many are stored. */
+    entries: z.object({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }).optional(),
     job: importJob.nullable(),
   }),
   'downloads.progress': downloadProgressSchema,

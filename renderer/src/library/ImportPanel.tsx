@@ -253,6 +253,8 @@ export function ImportPanel({ importer }: { importer: Importer }) {
           <div>
             Importing {Math.min(progress.done + 1, progress.total)} of {progress.total}
             {progress.current ? `: ${progress.current}` : ''}
+            {progress.entries &&
+              ` (${progress.entries.done.toLocaleString()} of ${progress.entries.total.toLocaleString()} entries stored)`}
           </div>
           <progress max={progress.total} value={progress.done} />
           <button type="button" onClick={importer.cancel}>

@@ -57,6 +57,27 @@ describe('importFiles', () => {
     expect(listArticles(library).total).toBe(1);
   });
 
+  it('regression: a file of 1,200 entries said only "1 of 1" until it was all stored; it says how many entries are', async () => {
+    const bookmarks = Array.from({ length: 1200 }, (_, i) => ({
+      href: `https://news.example/${i}`,
+      description: `Story ${i}`,
+      toread: 'yes',
+    }));
+    const progress: string[] = [];
+    const summary = await importFiles(tempLibrary(), [inMemory('pinboard_export.json', JSON.stringify(bookmarks))], {
+      onProgress: ({ done, total, current, entries }) =>
+        progress.push(`${done}/${total} ${current}${entries ? ` ${entries.done}/${entries.total}` : ''}`),
+    });
+    expect(summary.imported).toHaveLength(1200);
+    expect(progress).toEqual([
+      '0/1 pinboard_export.json',
+      '0/1 pinboard_export.json 0/1200',
+      '0/1 pinboard_export.json 500/1200',
+      '0/1 pinboard_export.json 1000/1200',
+      '1/1 null',
+    ]);
+  });
+
   it('reports progress for every file and, cancelled, stops at once keeping only finished files', async () => {
     const library = tempLibrary();
     const controller = new AbortController();
