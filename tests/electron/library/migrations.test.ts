@@ -313,6 +313,10 @@ describe('migration 11 (tag names the app can use)', () => {
     );
     insert.run(2, 'Mobile', 'https://m.news.example/story?at_medium=RSS', 'm.news.example/story?at_medium=RSS');
     insert.run(3, 'Search', 'https://search.example/?q=harbour', 'search.example?q=harbour');
+    insert.run(4, 'Camp', 'https://example.com/summer-camp', 'example.com/summer-camp');
+    // Which rows the upgrade wrote: a row rewritten is its whole text rewritten.
+    old.db.exec(`CREATE TABLE rewritten (id INTEGER);
+      CREATE TRIGGER note_rewritten AFTER UPDATE OF url_key ON articles BEGIN INSERT INTO rewritten VALUES (new.id); END;`);
     old.close();
 
     const upgraded = Library.open(file);
@@ -320,7 +324,9 @@ describe('migration 11 (tag names the app can use)', () => {
       { id: 1, url_key: 'news.example/story' },
       { id: 2, url_key: 'news.example/story' },
       { id: 3, url_key: 'search.example?q=harbour' },
+      { id: 4, url_key: 'example.com/summer-camp' },
     ]);
+    expect(upgraded.db.prepare('SELECT id FROM rewritten ORDER BY id').pluck().all()).toEqual([1, 2]);
     upgraded.close();
   });
 
