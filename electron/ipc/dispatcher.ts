@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { DatelineError, isDatelineError } from '../common/errors.ts';
+import { SearchIndexTidier } from '../library/index-tidier.ts';
 import { storageError } from '../library/storage-errors.ts';
 import { channels, events, isChannelName, type ChannelName, type EventName, type EventPayload, type Result } from './contract.ts';
 import { createHandlers } from './handlers/index.ts';
@@ -23,11 +24,18 @@ export function createDispatcher(context: HandlerContext): Dispatch {
       busy = null;
     }
   };
-  const handlers = createHandlers(createServices(context, exclusively));
-  return dispatcherOver(handlers, {
+  const services = createServices(context, exclusively);
+  const dispatch = dispatcherOver(createHandlers(services), {
     log: context.log,
     refuse: (channel) => (busy && !busy.allow.includes(channel) ? new DatelineError('CONFLICT', busy.reason) : null),
   });
+  if (!services.background) return dispatch;
+  // The apps merge what imports left of the search index while nobody is calling.
+  const tidier = new SearchIndexTidier(services.library, { busy: () => busy !== null || services.imports.size > 0, log: context.log });
+  return (channel, input) => {
+    tidier.called();
+    return dispatch(channel, input);
+  };
 }
 
 /** Some channels' handlers; the others answer with what `refuse` says. */

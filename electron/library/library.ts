@@ -55,9 +55,7 @@ export class Library {
    * again). For figures that read much and change seldom, such as a list's count.
    */
   unlessChanged<T>(key: string, compute: () => T): T {
-    const version = this.statement<{ data_version: number }>('PRAGMA data_version').get()!.data_version;
-    const changes = this.statement<{ n: number }>('SELECT total_changes() AS n').get()!.n;
-    const now = `${version}:${changes}`;
+    const now = this.changeStamp();
     if (now !== this.rememberedAt || this.remembered.size >= REMEMBERED_MAX) {
       this.remembered.clear();
       this.rememberedAt = now;
@@ -66,6 +64,16 @@ export class Library {
     const value = compute();
     this.remembered.set(key, value);
     return value;
+  }
+
+  /**
+   * Differs from the last call's answer if the library may have changed since: a commit by
+   * another connection (`data_version`) or a row written by this one (`total_changes()`).
+   */
+  changeStamp(): string {
+    const version = this.statement<{ data_version: number }>('PRAGMA data_version').get()!.data_version;
+    const changes = this.statement<{ n: number }>('SELECT total_changes() AS n').get()!.n;
+    return `${version}:${changes}`;
   }
 
   /** Runs a statement built by `sql`, `insertRow` or `assignments` (prepared once, like any other). */

@@ -1,8 +1,9 @@
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { deleteArticle } from '../../../electron/library/articles.ts';
 import type { Library } from '../../../electron/library/library.ts';
 import { insertSavedArticle } from '../../../electron/library/saved-articles.ts';
-import { indexedOnceAtEnd } from '../../../electron/library/search-index.ts';
+import { indexedOnceAtEnd, tidySearchIndexStep } from '../../../electron/library/search-index.ts';
 import { tempLibrary } from '../../helpers/temp.ts';
 import { searchArticles } from '../../helpers/queries.ts';
 
@@ -14,6 +15,29 @@ const add = (library: Library, title: string, text: string) => insertSavedArticl
 function indexIsWhole(library: Library): boolean {
   library.db.exec("INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)");
   return true;
+}
+
+const automerge = (library: Library) =>
+  (library.db.prepare("SELECT v FROM articles_fts_config WHERE k = 'automerge'").get() as { v: number } | undefined)?.v;
+
+/** Imports in the shape the pipeline writes them: batches of new articles, each indexed at its end. */
+function importBatches(library: Library, batches: number, perBatch = 5): void {
+  for (let batch = 0; batch < batches; batch += 1) {
+    indexedOnceAtEnd(library, () => {
+      for (let i = 0; i < perBatch; i += 1) add(library, `Batch ${batch} story ${i}`, `Harbour words zqxbatch${batch} story ${i}.`);
+    });
+  }
+}
+
+/** The index's b-trees (FTS5 keeps one row per leaf page's first term, by segment). */
+const segments = (library: Library) =>
+  (library.db.prepare('SELECT count(DISTINCT segid) AS n FROM articles_fts_idx').get() as { n: number }).n;
+
+/** Steps until nothing is left to merge; how many did work. */
+function tidyAll(library: Library): number {
+  let steps = 0;
+  while (tidySearchIndexStep(library, 8)) steps += 1;
+  return steps;
 }
 
 const secureDelete = (library: Library) =>
@@ -125,5 +149,42 @@ describe('indexedOnceAtEnd', () => {
     expect(found(library, 'zqxmarlow')).toBe(0);
     const rows = library.db.prepare('SELECT block FROM articles_fts_data').all() as { block: Buffer }[];
     expect(rows.some((row) => row.block.includes('zqxmarlow'))).toBe(false);
+  });
+});
+
+describe('imports and the merging of the search index', () => {
+  it('leaves the segments of bulk writes for merging later, and FTS5 merging normal writes as before', () => {
+    const library = tempLibrary();
+    importBatches(library, 12);
+    expect(automerge(library)).toBe(4);
+    // FTS5 merged a level whenever it held four segments: twelve were never left before.
+    expect(segments(library)).toBe(12);
+    expect(tidyAll(library)).toBeGreaterThan(0);
+    expect(segments(library)).toBeLessThan(4);
+    expect(tidyAll(library)).toBe(0);
+    // Saving one article as the app does merges as before.
+    importBatches(library, 12);
+    for (let i = 0; i < 6; i += 1) library.write(() => add(library, `Saved ${i}`, 'Harbour words.'));
+    expect(segments(library)).toBeLessThan(12);
+    expect(found(library, 'harbour')).toBe(126);
+    for (const batch of [0, 6, 11]) expect(found(library, `zqxbatch${batch}`)).toBe(10);
+    expect(indexIsWhole(library)).toBe(true);
+  });
+
+  it('puts off a step while another connection writes, without waiting for it', () => {
+    const library = tempLibrary();
+    importBatches(library, 12);
+    const other = new Database(library.file);
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      const began = performance.now();
+      expect(() => tidySearchIndexStep(library)).toThrow(expect.objectContaining({ code: 'SQLITE_BUSY' }));
+      expect(performance.now() - began).toBeLessThan(2_500);
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    expect(library.db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(tidyAll(library)).toBeGreaterThan(0);
   });
 });
