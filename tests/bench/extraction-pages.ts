@@ -5,7 +5,7 @@
  * rails, share bars, legacy encodings — each with what a person reading it would call its
  * headline, byline, publication time, site and story text.
  *
- * Thirteen template families, each filled with four stories of their own, make 52 pages; the
+ * Fifteen template families, each filled with four stories of their own, make 60 pages; the
  * stories are built from a bank of sentences so that no two pages share their text.
  */
 
@@ -130,6 +130,8 @@ const names = (authors: string[]) => (authors.length === 1 ? authors[0]! : `${au
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const prettyDate = (iso: string) =>
   new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const usDate = (iso: string) =>
+  new Date(iso).toLocaleDateString('en-US', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 const slug = (title: string) =>
   title
     .toLowerCase()
@@ -542,6 +544,57 @@ ${body.html}<div class="gallery">${[1, 2, 3].map((n) => `<figure><img src="https
           'de',
         ),
         expected: { body: body.text, byline: joinedNames(s.authors, 'und') },
+      };
+    },
+  },
+  {
+    // A classic blog theme (WordPress's own): no JSON-LD or Open Graph, the site's title as a
+    // home link in the masthead (its address does not spell it), the post's title in an <h2>,
+    // hAtom classes for the time and author, a sidebar of recent posts and a comment form.
+    id: 'blog-theme-hatom',
+    site: 'Riverside Notes',
+    domain: 'rvnotes.example',
+    render: (s, url) => {
+      const body = storyBody(s);
+      const home = `${new URL(url).origin}/`;
+      const updated = new Date(Date.parse(s.publishedAt) + 26 * 3_600_000).toISOString();
+      return {
+        html: page(
+          `<title>${escape(s.title)} &#8211; Riverside Notes</title><meta name="generator" content="WordPress 6.7">`,
+          `<div id="page" class="site"><header id="masthead" class="site-header"><p class="site-title"><a href="${home}" rel="home">Riverside Notes</a></p>
+<p class="site-description">News from the river towns</p><nav id="site-navigation"><ul><li><a href="${home}">Home</a></li><li><a href="/about/">About</a></li><li><a href="/contact/">Contact</a></li></ul></nav></header>
+<div id="content" class="site-content"><main id="main" class="site-main"><article class="post type-post status-publish hentry">
+<header class="entry-header"><h2 class="entry-title">${escape(s.title)}</h2><div class="entry-meta"><span class="posted-on">Posted on <a href="${url}" rel="bookmark"><time class="entry-date published" datetime="${s.publishedAt.replace('Z', '+00:00')}">${prettyDate(s.publishedAt)}</time><time class="updated" datetime="${updated}">${prettyDate(updated)}</time></a></span>
+<span class="byline"> by ${s.authors.map((a) => `<span class="author vcard"><a class="url fn n" href="/author/${slug(a)}/">${a}</a></span>`).join(' and ')}</span></div></header>
+<div class="entry-content">${body.html}</div><footer class="entry-footer"><span class="cat-links">Posted in <a href="/category/news/">News</a></span></footer></article>
+<nav class="navigation post-navigation"><h2 class="screen-reader-text">Post navigation</h2><div class="nav-links"><a href="/previous/" rel="prev">Previous post: Bridge repairs begin on Monday</a></div></nav>
+<div id="comments" class="comments-area"><div id="respond" class="comment-respond"><h3 class="comment-reply-title">Leave a Reply</h3><form><p class="comment-notes">Your email address will not be published.</p><textarea name="comment"></textarea><input type="submit" value="Post Comment"></form></div></div></main>
+<aside id="secondary" class="widget-area"><section class="widget widget_recent_entries"><h2 class="widget-title">Recent Posts</h2><ul><li><a href="/a/">Bridge repairs begin on Monday</a></li><li><a href="/b/">Library saved by a late vote</a></li></ul></section></aside></div>
+<footer class="site-footer"><a href="https://wordpress.example/">Proudly powered by WordPress</a></footer></div>`,
+        ),
+        expected: { body: body.text },
+      };
+    },
+  },
+  {
+    // A wire service: every paragraph a <div>, the authors' line and the time side by side in
+    // one "author" block with nothing between them, a sign-off and a standards link after.
+    id: 'wire-div-paragraphs',
+    site: 'Wirenews',
+    domain: 'wirenews.example',
+    render: (s) => {
+      let n = 0;
+      const body = storyBody(s, (text) => `<div data-testid="paragraph-${n++}" class="article-body__paragraph">${escape(text)}</div>`);
+      return {
+        html: page(
+          `<title>${escape(s.title)} | Wirenews</title><meta property="og:title" content="${escape(s.title)}"><meta property="og:site_name" content="Wirenews"><meta name="article:published_time" content="${s.publishedAt}">`,
+          `<header class="site-header"><a href="/">Wirenews</a><nav><a href="/world">World</a><a href="/business">Business</a><a href="/markets">Markets</a></nav></header>
+<main><article><div class="article-header"><nav class="breadcrumbs"><a href="/world">World</a><a href="/world/europe">Europe</a></nav><h1 data-testid="Heading">${escape(s.title)}</h1>
+<div class="article-header__author"><div data-testid="AuthorByline">By ${s.authors.map((a) => `<a href="/authors/${slug(a)}">${a}</a>`).join(' and ')}</div><time datetime="${s.publishedAt}"><span>${usDate(s.publishedAt)}</span><span>${s.publishedAt.slice(11, 16)} GMT</span><span>Updated 2 hours ago</span></time></div></div>
+<div class="article-body__content">${body.html}<p class="sign-off">Reporting by ${s.authors[0]}; Editing by Mark Potter</p></div>
+<div class="trust-principles"><a href="/principles">Our Standards: The Wirenews Trust Principles.</a></div></article></main>`,
+        ),
+        expected: { body: body.text },
       };
     },
   },

@@ -1,4 +1,5 @@
 import { DOMParser, parseHTML } from 'linkedom';
+import { normalizeSpace } from '../text.ts';
 
 /**
  * The few DOM features the Node side reads HTML with (linkedom), typed here so the Node
@@ -81,6 +82,22 @@ function withBody(html: string): string {
 
 export const ELEMENT_NODE = 1;
 export const TEXT_NODE = 3;
+
+/**
+ * An element's text with its parts kept apart: templates put a name and a role in two spans
+ * with nothing between them ("By Ana Ruiz" "Political Correspondent"), or a byline and its
+ * date in two blocks ("By Ana Ruiz" "March 3, 2026").
+ */
+export function spacedText(element: DomElement): string {
+  const parts: string[] = [];
+  const walk = (node: DomNode) => {
+    if (node.nodeType === TEXT_NODE) parts.push(node.textContent ?? '');
+    else for (const child of Array.from(node.childNodes)) walk(child);
+    if (node.nodeType !== TEXT_NODE) parts.push(' ');
+  };
+  walk(element);
+  return normalizeSpace(parts.join('')).replace(/\s+([,.;:!?])/g, '$1');
+}
 
 /** The <body> of `html` parsed as a document fragment would be. */
 export function parseBody(html: string): DomElement {

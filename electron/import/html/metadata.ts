@@ -1,4 +1,4 @@
-import type { DomDocument } from '../../common/node/html-dom.ts';
+import { spacedText, type DomDocument } from '../../common/node/html-dom.ts';
 import { keptTime } from '../../common/time.ts';
 import { normalizeSpace } from '../../common/text.ts';
 
@@ -30,7 +30,7 @@ export function readMetadata(document: DomDocument, pageUrl: string | null): Pag
     meta('meta[property="og:site_name"]') ??
     meta('meta[name="application-name"]') ??
     microdata(document, '[itemprop="publisher"] [itemprop="name"]') ??
-    siteNameInTitle(pageTitle, pageUrl);
+    siteNameInTitle(pageTitle, pageUrl, homeLinkNames(document, pageUrl));
   const headings = Array.from(document.querySelectorAll('h1'));
   const storyHeading = document.querySelector('article h1, main h1') ?? (headings.length === 1 ? headings[0]! : null);
   const visibleHeading = normalizeSpace(storyHeading?.textContent ?? '') || null;
@@ -54,6 +54,8 @@ export function readMetadata(document: DomDocument, pageUrl: string | null): Pag
     text(ld, 'dateCreated') ??
     firstMeta(PUBLISHED_META) ??
     microdata(document, '[itemprop="datePublished"]', { needs: /\d{4}/ }) ??
+    // hAtom (WordPress and Blogger themes): the entry's "published" time.
+    microdata(document, '.hentry .published, .h-entry .dt-published', { needs: /\d{4}-\d\d/ }) ??
     document.querySelector('time[pubdate][datetime]')?.getAttribute('datetime') ??
     document.querySelector('time[datetime]')?.getAttribute('datetime') ??
     null;
@@ -134,6 +136,8 @@ function microdata(document: DomDocument, selector: string, options: { needs?: R
     const value = normalizeSpace(
       element.getAttribute('content') ??
         element.getAttribute('datetime') ??
+        // hAtom's pattern: <abbr title="2026-03-03T10:00:00-05:00">10:00 AM</abbr>.
+        (element.tagName === 'ABBR' ? element.getAttribute('title') : null) ??
         (element.tagName === 'META' ? '' : (element.textContent ?? '')),
     );
     if (value && (!options.needs || options.needs.test(value))) return decodeEntitiesOnce(value);
@@ -143,25 +147,51 @@ function microdata(document: DomDocument, selector: string, options: { needs?: R
 
 /**
  * A page that names its site nowhere else often does in its <title> ("Headline | Tri-County
- * Gazette"): the first or last part whose letters spell the address's own name
- * (tricountygazette.com) is the site's name.
+ * Gazette", "Harbour Watch: Headline"): the first or last part that spells the address's own
+ * name (tricountygazette.com, harbourwatch.blogspot.com) or that the page shows as the link
+ * to its home page (a theme's site title) is the site's name.
  */
-function siteNameInTitle(title: string | null, pageUrl: string | null): string | null {
-  if (!title || !pageUrl) return null;
-  let labels: string[];
-  try {
-    labels = new URL(pageUrl).hostname.split('.').filter((label) => label.length >= 3 && label !== 'www');
-  } catch {
-    return null;
-  }
-  const parts = title.split(/\s+[|–—·:-]\s+/).map((part) => part.trim());
-  if (parts.length < 2) return null;
+function siteNameInTitle(title: string | null, pageUrl: string | null, homeNames: readonly string[]): string | null {
+  if (!title) return null;
   const letters = (value: string) =>
     value
       .toLowerCase()
       .normalize('NFKD')
-      .replace(/[^a-z0-9]/g, '');
-  return [parts[0]!, parts.at(-1)!].find((part) => part.length <= 60 && labels.includes(letters(part))) ?? null;
+      .replace(/[^\p{L}\p{N}]/gu, '');
+  let labels: string[] = [];
+  try {
+    if (pageUrl)
+      labels = new URL(pageUrl).hostname
+        .split('.')
+        .filter((label) => label.length >= 3 && label !== 'www')
+        .map(letters);
+  } catch {
+    labels = [];
+  }
+  const parts = title.split(/\s+[|–—·:-]\s+|(?<=\S):\s+/).map((part) => part.trim());
+  if (parts.length < 2) return null;
+  const home = new Set(homeNames.map(letters));
+  const isSite = (part: string) => part.length <= 60 && (labels.includes(letters(part)) || home.has(letters(part)));
+  return [parts[0]!, parts.at(-1)!].find(isSite) ?? null;
+}
+
+/** What the page's links to its own home page say (its logo's text, a theme's site title). */
+function homeLinkNames(document: DomDocument, pageUrl: string | null): string[] {
+  let origin: string | null = null;
+  try {
+    origin = pageUrl ? new URL(pageUrl).origin : null;
+  } catch {
+    origin = null;
+  }
+  const homes = ['/', ...(origin ? [origin, `${origin}/`] : [])];
+  const links = Array.from(document.querySelectorAll('a[href], [class*="site-title" i], [class*="site-name" i]')).filter(
+    (element) =>
+      element.tagName !== 'A' || homes.includes(element.getAttribute('href') ?? '') || /\bhome\b/i.test(element.getAttribute('rel') ?? ''),
+  );
+  return links
+    .slice(0, 20)
+    .flatMap((element) => [normalizeSpace(element.textContent ?? ''), element.querySelector('img[alt]')?.getAttribute('alt') ?? ''])
+    .filter((name) => name.length >= 2 && name.length <= 60);
 }
 
 /**
@@ -321,6 +351,9 @@ const DATE_LIKE =
  */
 export function cleanByline(value: string): string | null {
   const line = normalizeSpace(value)
+    // A name and the date after it in two blocks, read as one text with nothing between them
+    // ("John RoeMarch 3, 2026", "Ana RuizUpdated 2 hours ago").
+    .replace(/(\p{Ll})(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|(?:Updated|Published)\b)/gu, '$1 ')
     .replace(/^(by|written by|words by|words|text|story by|reporting by|von|par|por)\s*[:\-–]?\s+/i, '')
     // Written in lower case only: "Di Fang" and "Af Klint" are names, "di Mario Rossi" is a byline.
     .replace(/^(door|di|av|af)\s+(?=\p{Lu})/u, '')
@@ -405,7 +438,7 @@ function pageByline(document: DomDocument): string | null {
   const element = document.querySelector(
     `[class*="byline" i] [class*="name" i], [class*="author-name" i], [class*="byline" i], [itemprop="author"], ${AUTHOR_LINE}`,
   );
-  return element ? normalizeSpace(element.textContent ?? '') || null : null;
+  return element ? spacedText(element) || null : null;
 }
 
 /** Entities escaped twice by a template ("That&amp;#039;s" arrives as "That&#039;s") decoded once more. */

@@ -1,4 +1,4 @@
-import { TEXT_NODE, parseBody, type DomElement, type DomNode } from '../../common/node/html-dom.ts';
+import { TEXT_NODE, parseBody, spacedText, type DomElement } from '../../common/node/html-dom.ts';
 import { normalizeSpace } from '../../common/text.ts';
 import { ROLE } from './metadata.ts';
 
@@ -84,21 +84,6 @@ function largestMatching(block: DomElement, root: DomElement, isFurniture: (text
     owner = parent;
   }
   return owner;
-}
-
-/**
- * An element's text with its parts kept apart: templates put a name and a role in two spans
- * with nothing between them ("By Ana Ruiz" "Political Correspondent").
- */
-function spacedText(element: DomElement): string {
-  const parts: string[] = [];
-  const walk = (node: DomNode) => {
-    if (node.nodeType === TEXT_NODE) parts.push(node.textContent ?? '');
-    else for (const child of Array.from(node.childNodes)) walk(child);
-    if (node.nodeType !== TEXT_NODE) parts.push(' ');
-  };
-  walk(element);
-  return normalizeSpace(parts.join('')).replace(/\s+([,.;:!?])/g, '$1');
 }
 
 const ADVERTISEMENT_LABEL =

@@ -329,3 +329,66 @@ describe('a publication time as templates write it', () => {
     expect(timeOf(value)).toBe(Date.parse(instant)),
   );
 });
+
+describe('blog themes that mark their posts with hAtom classes only', () => {
+  const WORDPRESS_CLASSIC = (host: string) =>
+    page(
+      '<title>Ferry crews strike over pay &#8211; Riverside Notes</title>',
+      `<header class="site-header"><p class="site-title"><a href="https://${host}/" rel="home">Riverside Notes</a></p><p class="site-description">News from the river towns</p></header>
+<main><article class="post hentry"><header class="entry-header"><h2 class="entry-title">Ferry crews strike over pay</h2>
+<div class="entry-meta">Posted on <time class="entry-date published" datetime="2026-03-03T09:15:00+00:00">March 3, 2026</time>
+<time class="updated" datetime="2026-03-04T10:00:00+00:00">March 4, 2026</time> by <span class="author vcard"><a class="url fn n" href="/author/mgreen/">Martha Green</a></span></div></header>
+<div class="entry-content">${STORY}</div></article></main>`,
+    );
+
+  it('regression: a theme’s site title gave no site name when the address does not spell it', async () => {
+    const article = await readWebPage(WORDPRESS_CLASSIC('rvnotes.example'), {
+      path: null,
+      url: 'https://rvnotes.example/2026/03/03/ferry/',
+    });
+    expect(article.sourceName).toBe('Riverside Notes');
+    expect(article.title).toBe('Ferry crews strike over pay');
+    expect(article.byline).toBe('Martha Green');
+    expect(article.publishedAt).toBe(Date.parse('2026-03-03T09:15:00Z'));
+  });
+
+  it('regression: an address with a hyphen ("riverside-notes") did not spell the site’s name', async () => {
+    const html = WORDPRESS_CLASSIC('elsewhere.example').replace('rel="home"', '');
+    const article = await readWebPage(html, { path: null, url: 'https://riverside-notes.example/2026/03/03/ferry/' });
+    expect(article.sourceName).toBe('Riverside Notes');
+  });
+
+  it('regression: a Blogger post kept "Site: " in its headline and lost its time (an <abbr> titled with it)', async () => {
+    const html = page(
+      "<title>Harbour Watch: Ferry crews strike over pay</title><meta content='Harbour Watch: Ferry crews strike over pay' property='og:title'/>",
+      `<div class="Header"><h1 class="title">Harbour Watch</h1></div><div class="blog-posts hfeed"><div class="post hentry" itemscope itemtype="http://schema.org/BlogPosting">
+<h3 class="post-title entry-title" itemprop="name">Ferry crews strike over pay</h3><div class="post-body entry-content" itemprop="articleBody">${STORY}</div>
+<div class="post-footer"><span class="post-author vcard">Posted by <span class="fn" itemprop="author" itemscope itemtype="http://schema.org/Person"><span itemprop="name">Daniel Okafor</span></span></span>
+<span class="post-timestamp">at <abbr class="published" itemprop="datePublished" title="2026-03-03T10:00:00-05:00">10:00 AM</abbr></span></div></div></div>`,
+    );
+    const article = await readWebPage(html, { path: null, url: 'https://harbourwatch.blogspot.com/2026/03/ferry.html' });
+    expect(article.title).toBe('Ferry crews strike over pay');
+    expect(article.sourceName).toBe('Harbour Watch');
+    expect(article.publishedAt).toBe(Date.parse('2026-03-03T15:00:00Z'));
+    expect(article.byline).toBe('Daniel Okafor');
+  });
+});
+
+describe('a byline and its date in two blocks with nothing between them', () => {
+  it('regression: the date’s first word joined the last name ("John RoeMarch")', async () => {
+    const article = await read(
+      page(
+        '<title>Ferry crews strike over pay | Wirenews</title>',
+        `<article><h1>Ferry crews strike over pay</h1><div class="article-header__author"><div>By <a href="/authors/jane-doe">Jane Doe</a> and <a href="/authors/john-roe">John Roe</a></div><time datetime="2026-03-03T16:15:00Z"><span>March 3, 2026</span><span>4:15 PM UTC</span><span>Updated 2 hours ago</span></time></div>${STORY}</article>`,
+      ),
+    );
+    expect(article.byline).toBe('Jane Doe and John Roe');
+  });
+
+  it.each([
+    ['Jane DoeMarch 3, 2026', 'Jane Doe'],
+    ['Ana RuizUpdated 2 hours ago', 'Ana Ruiz'],
+    ['Rosa DeMarco', 'Rosa DeMarco'],
+    ['Ian MacMay', 'Ian MacMay'],
+  ])('"%s" is "%s"', (line, name) => expect(cleanByline(line)).toBe(name));
+});
