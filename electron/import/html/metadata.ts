@@ -1,4 +1,4 @@
-import { spacedText, type DomDocument } from '../../common/node/html-dom.ts';
+import { spacedText, type DomDocument, type DomElement } from '../../common/node/html-dom.ts';
 import { keptTime } from '../../common/time.ts';
 import { normalizeSpace } from '../../common/text.ts';
 
@@ -23,9 +23,13 @@ export function readMetadata(document: DomDocument, pageUrl: string | null): Pag
   const meta = (selector: string) =>
     decodeEntitiesOnce(normalizeSpace(document.querySelector(selector)?.getAttribute('content') ?? '')) || null;
   const firstMeta = (selectors: readonly string[]) => selectors.map(meta).find((value) => value !== null) ?? null;
-  const ld = jsonLdArticle(document);
   const pageTitle = normalizeSpace(document.querySelector('title')?.textContent ?? '') || null;
+  const ld = jsonLdArticle(document, {
+    addresses: [pageUrl, document.querySelector('link[rel="canonical"]')?.getAttribute('href'), meta('meta[property="og:url"]')],
+    titles: [meta('meta[property="og:title"]'), pageTitle, normalizeSpace(document.querySelector('h1')?.textContent ?? '')],
+  });
   const siteName =
+    (typeof ld?.publisher === 'string' ? normalizeSpace(ld.publisher) || null : null) ??
     text(ld?.publisher, 'name') ??
     meta('meta[property="og:site_name"]') ??
     meta('meta[name="application-name"]') ??
@@ -57,12 +61,16 @@ export function readMetadata(document: DomDocument, pageUrl: string | null): Pag
     // hAtom (WordPress and Blogger themes): the entry's "published" time.
     microdata(document, '.hentry .published, .h-entry .dt-published', { needs: /\d{4}-\d\d/ }) ??
     document.querySelector('time[pubdate][datetime]')?.getAttribute('datetime') ??
-    document.querySelector('time[datetime]')?.getAttribute('datetime') ??
+    firstPublicationTime(document) ??
     null;
   return {
     title,
     byline:
-      [authors(ld?.author), firstMeta(AUTHOR_META), meta('meta[property="article:author"]'), pageByline(document)]
+      bylineCandidates(authors(ld?.author), siteName, [
+        firstMeta(AUTHOR_META),
+        meta('meta[property="article:author"]'),
+        pageByline(document),
+      ])
         .map((candidate) => (candidate ? cleanByline(candidate) : null))
         .find((candidate) => candidate !== null) ?? null,
     dek: storyDescription(
@@ -79,6 +87,16 @@ export function readMetadata(document: DomDocument, pageUrl: string | null): Pag
 }
 
 /**
+ * JSON-LD's author first, unless it is only the site itself ("author": the paper as an
+ * Organization, as many templates fill it when no person is set): then a person named
+ * anywhere else on the page comes first, and the site's name only if nobody is.
+ */
+function bylineCandidates(jsonLd: string | null, siteName: string | null, others: (string | null)[]): (string | null)[] {
+  const isTheSite = jsonLd !== null && siteName !== null && comparable(jsonLd) === comparable(siteName);
+  return isTheSite ? [...others, jsonLd] : [jsonLd, ...others];
+}
+
+/**
  * The page's description, unless it is the site's own blurb that every page carries ("The
  * Tri-County Gazette is your source for local news"): one naming the site and sharing no word
  * with the headline describes the site, not the story.
@@ -91,6 +109,29 @@ function storyDescription(description: string | null, page: { title: string | nu
   const shared = [...words(description)].some((word) => headline.has(word) && !site.has(word));
   return shared ? description : null;
 }
+
+/**
+ * The first `<time datetime>` that is not an update's ("Updated <time>…</time> · Published
+ * <time>…</time>"), else the first of all.
+ */
+function firstPublicationTime(document: DomDocument): string | null {
+  const times = Array.from(document.querySelectorAll('time[datetime]')).slice(0, 12);
+  const isUpdate = (time: DomElement) => {
+    if (/updat|modif/i.test(time.getAttribute('class') ?? '')) return true;
+    const siblings = Array.from(time.parentElement?.childNodes ?? []);
+    const before = siblings
+      .slice(0, siblings.indexOf(time))
+      .map((node) => node.textContent ?? '')
+      .join('');
+    const ownFirstWord = normalizeSpace(time.textContent ?? '').split(' ')[0] ?? '';
+    return UPDATED_LABEL.test(before.slice(-40)) || UPDATED_LABEL.test(ownFirstWord);
+  };
+  return (times.find((time) => !isUpdate(time)) ?? times[0])?.getAttribute('datetime') ?? null;
+}
+
+/** The words before an update's time, in the languages the rest of the page reading knows. */
+const UPDATED_LABEL =
+  /(updated|modified|last updated|edited|aktualisiert|geändert|mis à jour|modifié|actualizado|aggiornato|atualizado|bijgewerkt)( on| at| le| am| el| il| em| op)?\s*:?\s*$/i;
 
 /** Where templates put the publication time, besides JSON-LD, most common first. */
 const PUBLISHED_META = [
@@ -198,7 +239,7 @@ function homeLinkNames(document: DomDocument, pageUrl: string | null): string[] 
  * The page's JSON-LD item of an article type, with its author and publisher filled in where
  * they only point at another item by its `@id` (as Yoast's `@graph` does).
  */
-function jsonLdArticle(document: DomDocument): Json | null {
+function jsonLdArticle(document: DomDocument, page: { addresses: (string | null | undefined)[]; titles: (string | null)[] }): Json | null {
   const items: Json[] = [];
   for (const script of Array.from(document.querySelectorAll('script[type="application/ld+json"]'))) {
     try {
@@ -209,7 +250,8 @@ function jsonLdArticle(document: DomDocument): Json | null {
       continue;
     }
   }
-  const article = items.find((item) => [item['@type']].flat().some((type) => typeof type === 'string' && ARTICLE_TYPES.test(type)));
+  const articles = items.filter((item) => [item['@type']].flat().some((type) => typeof type === 'string' && ARTICLE_TYPES.test(type)));
+  const article = pagesOwn(articles, page) ?? articles[0];
   if (!article) return null;
   const byId = new Map(items.flatMap((item) => (typeof item['@id'] === 'string' ? [[item['@id'], item] as const] : [])));
   const resolve = (value: unknown): unknown => {
@@ -218,6 +260,39 @@ function jsonLdArticle(document: DomDocument): Json | null {
     return reference && typeof reference['@id'] === 'string' && !('name' in reference) ? (byId.get(reference['@id']) ?? value) : value;
   };
   return { ...article, author: resolve(article.author), publisher: resolve(article.publisher) };
+}
+
+/**
+ * Of several articles in a page's JSON-LD (the story and the stories it links to, in one
+ * `@graph`), the one about this page: its address is the page's, or else its headline is the
+ * page's title. Null when none is told apart.
+ */
+function pagesOwn(articles: Json[], page: { addresses: (string | null | undefined)[]; titles: (string | null)[] }): Json | null {
+  if (articles.length < 2) return null;
+  const key = (address: unknown) => {
+    const value = typeof address === 'string' ? address : text(address, '@id');
+    try {
+      const url = value ? new URL(value) : null;
+      return url ? `${url.hostname.replace(/^www\./, '')}${url.pathname.replace(/\/+$/, '')}` : null;
+    } catch {
+      return null;
+    }
+  };
+  const addresses = new Set(page.addresses.map(key).filter(Boolean));
+  const byAddress = articles.find((item) =>
+    [item.url, item['@id'], item.mainEntityOfPage].some((address) => {
+      const found = key(address);
+      return found !== null && addresses.has(found);
+    }),
+  );
+  if (byAddress) return byAddress;
+  const titles = page.titles.filter((title): title is string => Boolean(title)).map(comparable);
+  return (
+    articles.find((item) => {
+      const headline = text(item, 'headline') ?? text(item, 'name');
+      return headline !== null && titles.some((title) => agrees(comparable(headline), title));
+    }) ?? null
+  );
 }
 
 /** The items of a JSON-LD document: at its top, in its `@graph`, and a page's `mainEntity`. */
@@ -314,7 +389,10 @@ function chooseHeadline(sources: (string | null)[], siteName: string | null, vis
     // Counted by place, not by value: two sources saying the same are two votes for it.
     const score = candidates.filter((other, at) => at !== index && agrees(mine, comparable(other))).length;
     const shown = candidate === visibleHeading;
-    if (score > bestScore || (score === bestScore && fuller(mine, comparable(best), shown))) {
+    if (
+      score > bestScore ||
+      (score === bestScore && (fuller(mine, comparable(best), shown) || (shown && onlyAddsPart(comparable(best), mine))))
+    ) {
       best = candidate;
       bestScore = score;
     }
@@ -331,6 +409,14 @@ function chooseHeadline(sources: (string | null)[], siteName: string | null, vis
 function fuller(candidate: string, best: string, shown: boolean): boolean {
   if (!(candidate.length > best.length && candidate.startsWith(best))) return false;
   return shown || !/^(\s*[|–—·:-]\s|\s*[｜│：_])/.test(candidate.slice(best.length));
+}
+
+/**
+ * Whether `longer` is `shorter` and a separated part more ("… - Politics", the section a
+ * <title> names between the headline and the site's name).
+ */
+function onlyAddsPart(longer: string, shorter: string): boolean {
+  return longer.length > shorter.length && longer.startsWith(shorter) && /^\s*[|–—·:-]\s/.test(longer.slice(shorter.length));
 }
 
 function agrees(a: string, b: string): boolean {

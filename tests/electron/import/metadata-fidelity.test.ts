@@ -392,3 +392,114 @@ describe('a byline and its date in two blocks with nothing between them', () => 
     ['Ian MacMay', 'Ian MacMay'],
   ])('"%s" is "%s"', (line, name) => expect(cleanByline(line)).toBe(name));
 });
+
+describe('pages that hold more than their own story’s metadata', () => {
+  const URL_OF_PAGE = 'https://www.dailyplanet.example/politics/2026/03/03/ferry-pier';
+  const ld = (data: unknown) => `<script type="application/ld+json">${JSON.stringify(data)}</script>`;
+
+  it('regression: a linked story listed first in the JSON-LD @graph gave its byline and time to the page', async () => {
+    const html = page(
+      '<title>Ferry pier to reopen in spring | The Daily Planet</title>' +
+        ld({
+          '@context': 'https://schema.org',
+          '@graph': [
+            {
+              '@type': 'NewsArticle',
+              headline: 'Bridge repairs begin',
+              url: 'https://www.dailyplanet.example/bridge',
+              datePublished: '2026-01-01T00:00:00Z',
+              author: { '@type': 'Person', name: 'Tom Field' },
+            },
+            {
+              '@type': 'NewsArticle',
+              headline: 'Ferry pier to reopen in spring',
+              mainEntityOfPage: { '@id': `${URL_OF_PAGE}/` },
+              datePublished: '2026-03-03T10:00:00Z',
+              author: { '@type': 'Person', name: 'Jane Doe' },
+            },
+          ],
+        }),
+      `<article><h1>Ferry pier to reopen in spring</h1>${STORY}</article>`,
+    );
+    const article = await readWebPage(html, { path: null, url: URL_OF_PAGE });
+    expect(article.byline).toBe('Jane Doe');
+    expect(article.publishedAt).toBe(Date.parse('2026-03-03T10:00:00Z'));
+  });
+
+  it('tells the page’s own article by its headline when no address says', async () => {
+    const html = page(
+      '<title>Ferry pier to reopen in spring | The Daily Planet</title>' +
+        ld([
+          {
+            '@context': 'https://schema.org',
+            '@type': 'NewsArticle',
+            headline: 'Bridge repairs begin',
+            author: { '@type': 'Person', name: 'Tom Field' },
+          },
+          {
+            '@context': 'https://schema.org',
+            '@type': 'NewsArticle',
+            headline: 'Ferry pier to reopen in spring',
+            author: { '@type': 'Person', name: 'Jane Doe' },
+          },
+        ]),
+      `<article><h1>Ferry pier to reopen in spring</h1>${STORY}</article>`,
+    );
+    expect((await readWebPage(html, { path: null, url: URL_OF_PAGE })).byline).toBe('Jane Doe');
+  });
+
+  it('regression: the paper as the JSON-LD author hid the reporter the page names', async () => {
+    const html = page(
+      '<title>Ferry pier</title><meta name="author" content="Jane Doe">' +
+        ld({
+          '@context': 'https://schema.org',
+          '@type': 'NewsArticle',
+          headline: 'Ferry pier',
+          author: { '@type': 'Organization', name: 'The Daily Planet' },
+          publisher: { '@type': 'Organization', name: 'The Daily Planet' },
+        }),
+      `<article><h1>Ferry pier</h1>${STORY}</article>`,
+    );
+    expect((await readWebPage(html, { path: null, url: URL_OF_PAGE })).byline).toBe('Jane Doe');
+  });
+
+  it('keeps a wire service as the byline when it is the author and nobody else is named', async () => {
+    const html = page(
+      '<title>Ferry pier</title>' +
+        ld({
+          '@context': 'https://schema.org',
+          '@type': 'NewsArticle',
+          headline: 'Ferry pier',
+          author: { '@type': 'Organization', name: 'Associated Press' },
+          publisher: { '@type': 'Organization', name: 'The Daily Planet' },
+        }),
+      `<article><h1>Ferry pier</h1>${STORY}</article>`,
+    );
+    expect((await readWebPage(html, { path: null, url: URL_OF_PAGE })).byline).toBe('Associated Press');
+  });
+
+  it('regression: a publisher given as a plain name gave no site name', async () => {
+    const html = page(
+      `<title>Ferry pier</title>${ld({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: 'Ferry pier', publisher: 'The Daily Planet' })}`,
+      `<article><h1>Ferry pier</h1>${STORY}</article>`,
+    );
+    expect((await readWebPage(html, { path: null, url: URL_OF_PAGE })).sourceName).toBe('The Daily Planet');
+  });
+
+  it('regression: "Headline - Section - Site" kept the section in the headline the story shows without it', async () => {
+    const html = page(
+      '<title>Ferry pier to reopen in spring - Politics - The Daily Planet</title><meta property="og:site_name" content="The Daily Planet">',
+      `<article><h1>Ferry pier to reopen in spring</h1>${STORY}</article>`,
+    );
+    expect((await readWebPage(html, { path: null, url: URL_OF_PAGE })).title).toBe('Ferry pier to reopen in spring');
+  });
+
+  it.each([
+    ['Updated <time datetime="2026-03-05T10:00:00Z">March 5</time> · Published <time datetime="2026-03-03T10:00:00Z">March 3</time>'],
+    ['<time class="updated" datetime="2026-03-05T10:00:00Z">March 5</time><time datetime="2026-03-03T10:00:00Z">March 3</time>'],
+    ['<time datetime="2026-03-05T10:00:00Z">Updated March 5</time><time datetime="2026-03-03T10:00:00Z">March 3</time>'],
+  ])('regression: the time of an update was taken for the publication time (%s)', async (times) => {
+    const html = page('<title>Ferry pier</title>', `<article><h1>Ferry pier</h1><p>${times}</p>${STORY}</article>`);
+    expect((await readWebPage(html, { path: null, url: URL_OF_PAGE })).publishedAt).toBe(Date.parse('2026-03-03T10:00:00Z'));
+  });
+});
