@@ -58,7 +58,7 @@ export async function readWebPage(html: string, origin: PageOrigin): Promise<New
   const related = extractRelatedLinks(document, pageUrl);
   const prepare = (page: DomDocument) => {
     removeSiteNavigation(page);
-    prepareStoryParts(page);
+    prepareStoryParts(page, metadata.title);
     removeTopicLists(page);
     const standfirst = takeStandfirst(page, metadata.dek);
     removeBylines(page);

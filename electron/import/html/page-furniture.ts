@@ -1,15 +1,35 @@
-import type { DomDocument } from '../../common/node/html-dom.ts';
+import type { DomDocument, DomElement } from '../../common/node/html-dom.ts';
 import { normalizeSpace } from '../../common/text.ts';
 
 /**
  * The page made ready for Readability: what it would throw away that belongs to the story is
  * moved where it keeps it, and what it would keep that belongs to the site goes first.
  */
-export function prepareStoryParts(document: DomDocument): void {
+export function prepareStoryParts(document: DomDocument, headline: string | null): void {
+  removeFollowingArticles(document, headline);
   keepQuoteAttributions(document);
   removeAuthorBoxes(document);
   removeBackLinks(document);
 }
+
+/**
+ * A page that loads the next story as the reader scrolls holds it when saved: several
+ * `<article>`s side by side, each with its own heading, and Readability takes the container
+ * of them all. The one headed with the page's headline is the story; the others go. Nothing
+ * is taken unless exactly one is so headed (a live blog's posts are headed with their own).
+ */
+function removeFollowingArticles(document: DomDocument, headline: string | null): void {
+  if (!headline) return;
+  const articles = Array.from(document.querySelectorAll('article')).filter((article) => !article.parentElement?.closest('article'));
+  if (articles.length < 2) return;
+  const headingOf = (article: DomElement) => comparable(article.querySelector('h1, h2, h3')?.textContent ?? '');
+  const wanted = comparable(headline);
+  const own = articles.filter((article) => headingOf(article) === wanted);
+  if (own.length !== 1) return;
+  for (const article of articles) if (article !== own[0] && headingOf(article)) article.remove();
+}
+
+const comparable = (text: string) => normalizeSpace(text).toLowerCase().replace(/[‘’]/g, "'").replace(/[“”]/g, '"');
 
 /**
  * "— Union leader Tom Field" in a quote's <footer>: Readability drops every <footer>, the

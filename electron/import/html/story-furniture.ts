@@ -31,6 +31,7 @@ export function withoutStoryFurniture(html: string, article: { byline: string | 
     else if (leading && isBylineLine(text, names)) take(block, (line) => isBylineLine(line, names));
     else if (leading && isMetaLine(text, names)) take(block, (line) => isMetaLine(line, names));
     else if (trailing && STANDARDS_LINE.test(text)) take(block, (line) => STANDARDS_LINE.test(line));
+    else if (trailing && COPYRIGHT_LINE.test(text)) take(block, (line) => COPYRIGHT_LINE.test(line));
     else if (index >= blocks.length - PAYWALL_BLOCKS && isPaywallPrompt(text)) take(block, isPaywallPrompt);
   });
   return removed ? body.innerHTML : html;
@@ -93,9 +94,13 @@ const ADVERTISEMENT_LABEL =
 const SHARE_BAR =
   /^(share|share this( story| article| page| post)?|share on|copy link|partager( cet article)?|(artikel )?teilen|compartir|condividi|compartilhar|delen|dela)(\s*:)?(\s+(on\s+)?(twitter|x|facebook|email|e-mail|mail|courriel|whatsapp|linkedin|reddit|telegram|bluesky|threads|mastodon|pinterest|messenger|flipboard|print|imprimer|drucken|copy link|copied|link|lien))*$/i;
 
+/** A video player's own words, left in the page where the player was: "Video duration 2:31", "Play video". */
+const PLAYER_LABEL =
+  /^(video duration|duration|length)\s*:?\s*\d{1,2}:\d{2}(:\d{2})?$|^((play|replay|pause|watch) (the )?video|now playing|video unavailable|this video is (not|no longer) available)$/i;
+
 function isSiteLabel(text: string): boolean {
   const label = text.replace(/[\s.:…-]+$/, '');
-  return ADVERTISEMENT_LABEL.test(label) || SHARE_BAR.test(label);
+  return ADVERTISEMENT_LABEL.test(label) || SHARE_BAR.test(label) || PLAYER_LABEL.test(label);
 }
 
 /**
@@ -124,6 +129,9 @@ const PAYWALL_PROMPT =
 function isPaywallPrompt(text: string): boolean {
   return PAYWALL_PROMPT.test(text.replace(/[\s.!…]+$/u, ''));
 }
+
+/** "© 2026 The Daily Planet. All rights reserved." at the story's foot (a picture's "© Ana Ruiz" names no year). */
+const COPYRIGHT_LINE = /^(©|\(c\)|copyright\b)\s*(\d{4}\b.{0,120}|.{0,120}\ball rights reserved\b.{0,40})$/i;
 
 /** "Our Standards: The Thomson Reuters Trust Principles." and its kind. */
 const STANDARDS_LINE = /^our standards:.{0,80}$/i;

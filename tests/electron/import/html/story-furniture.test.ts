@@ -209,3 +209,37 @@ describe('what Readability would drop or keep wrongly', () => {
     expect(lines(article.text)).toEqual([...PARAGRAPHS, own]);
   });
 });
+
+describe('a page that holds more than its story', () => {
+  it('regression: the next story, loaded below as the reader scrolled, was kept as part of this one', async () => {
+    const next = paragraphs(PARAGRAPHS.map((p) => p.replace('ferry crews', 'highways agency')));
+    const article = await read(
+      `<main><article><h1>Ferry crews strike over pay</h1>${STORY}</article><article><h1>Bridge repairs begin</h1>${next}</article></main>`,
+    );
+    expect(article.text).toContain(PARAGRAPHS[7]);
+    expect(article.text).not.toContain('highways agency');
+  });
+
+  it('keeps every post of a live blog whose posts are articles headed with their own headings', async () => {
+    const posts = PARAGRAPHS.map(
+      (p, i) => `<article class="post"><h2>Update ${i + 1}</h2><p>${p}</p><p>${p.replace('Paragraph', 'More on')}</p></article>`,
+    );
+    const article = await read(`<header><h1>Ferry crews strike over pay</h1></header><main>${posts.join('')}</main>`);
+    for (const p of PARAGRAPHS) expect(article.text).toContain(p);
+  });
+
+  it('regression: a video player’s "Video duration 2:31" and the copyright line at the foot stayed in the story', async () => {
+    const article = await read(
+      `<article><h1>Ferry crews strike over pay</h1>${paragraphs(PARAGRAPHS.slice(0, 4))}<div class="player"><p>Video duration 2:31</p><p>Play video</p></div>${paragraphs(PARAGRAPHS.slice(4))}<p>© 2026 The Daily Planet. All rights reserved.</p></article>`,
+    );
+    expect(lines(article.text)).toEqual(PARAGRAPHS);
+  });
+
+  it('keeps a picture’s credit and a sentence about copyright', async () => {
+    const article = await read(
+      `<article><h1>Ferry crews strike over pay</h1>${STORY}<p>Copyright lawyers say the harbour board’s logo belongs to the town.</p><figure><img src="https://cdn.news.example/pier.jpg" alt=""><figcaption>© Ana Ruiz</figcaption></figure></article>`,
+    );
+    expect(article.text).toContain('Copyright lawyers say');
+    expect(article.text).toContain('© Ana Ruiz');
+  });
+});
