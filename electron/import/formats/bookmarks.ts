@@ -1,15 +1,18 @@
+import { decodeHTML } from 'entities';
 import { savedLink, timeOf } from '../archive/saved-link.ts';
+import { storedArticle, type StoredEntry } from '../archive/stored-article.ts';
 import { decodeText } from '../decode.ts';
 import { extensionOf, type Importer } from '../types.ts';
 
 /** Folders every browser has; they say nothing about the page, so they do not become tags. */
 export const ROOT_FOLDERS = /^(bookmarks( bar| toolbar| menu)?|other bookmarks|mobile bookmarks|favorites bar)$/i;
-const TOKEN = /<h3\b[^>]*>([\s\S]*?)<\/h3>|<\/dl>|<a\b([^>]*)>([\s\S]*?)<\/a>/gi;
+const TOKEN = /<h3\b[^>]*>([\s\S]*?)<\/h3>|<\/dl>|<a\b([^>]*)>([\s\S]*?)<\/a>|<dd\b[^>]*>([\s\S]*?)(?=<dt\b|<dd\b|<\/dl>|<h3\b|$)/gi;
 
 /**
- * Browser bookmarks (the Netscape bookmark file every browser exports). Its markup leaves
- * <DT> and <p> unclosed, so it is read as a stream of folder openings, closings and links
- * rather than as a tree. Folder names become tags.
+ * Browser bookmarks (the Netscape bookmark file every browser exports, and Pinboard, Delicious,
+ * Shaarli and Raindrop.io write too). Its markup leaves <DT>, <DD> and <p> unclosed, so it is
+ * read as a stream of folder openings, closings, links and descriptions rather than as a
+ * tree. Folder names become tags; a link's description (its <DD>) is its dek.
  */
 export const bookmarksImporter: Importer = {
   id: 'bookmarks',
@@ -21,41 +24,44 @@ export const bookmarksImporter: Importer = {
   parse: (source) => {
     const html = decodeText(source.bytes);
     const folders: string[] = [];
-    let pendingFolder: string | null = null;
-    const entries = [];
+    const entries: StoredEntry[] = [];
+    // A description belongs to the link right before it, not to one after a folder opened.
+    let describable: StoredEntry | null = null;
     for (const match of html.matchAll(TOKEN)) {
       if (match[1] !== undefined) {
-        pendingFolder = textOf(match[1]);
-        folders.push(pendingFolder);
+        folders.push(textOf(match[1]));
+        describable = null;
+      } else if (match[4] !== undefined) {
+        const description = textOf(match[4]);
+        if (describable && description) describable.dek = description;
+        describable = null;
       } else if (match[0].toLowerCase() === '</dl>') {
         folders.pop();
+        describable = null;
       } else {
         const attributes = attributesOf(match[2] ?? '');
         const tags = [...folders.filter((folder) => !ROOT_FOLDERS.test(folder)), ...(attributes.tags ?? '').split(',')];
-        entries.push(
-          savedLink({ url: attributes.href ?? '', title: textOf(match[3] ?? ''), tags, createdAt: timeOf(attributes.add_date) }),
-        );
+        describable = { url: attributes.href ?? '', title: textOf(match[3] ?? ''), tags, createdAt: timeOf(attributes.add_date) };
+        entries.push(describable);
       }
     }
-    return entries;
+    return Promise.all(entries.map((entry) => (entry.dek ? storedArticle(entry) : savedLink(entry))));
   },
 };
 
+/** An opening tag's attributes, quoted with either mark or not at all, names in lower case. */
 function attributesOf(text: string): Record<string, string> {
   return Object.fromEntries(
-    [...text.matchAll(/([\w-]+)\s*=\s*"([^"]*)"/g)].map((match) => [match[1]!.toLowerCase(), decodeEntities(match[2]!)]),
+    [...text.matchAll(/([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/g)].map((match) => [
+      match[1]!.toLowerCase(),
+      decodeHTML(match[2] ?? match[3] ?? match[4] ?? ''),
+    ]),
   );
 }
 
+/** Text with its markup gone and every character reference read (&#8217;, &eacute;, &amp;). */
 function textOf(html: string): string {
-  return decodeEntities(html.replace(/<[^>]*>/g, ''))
+  return decodeHTML(html.replace(/<[^>]*>/g, ''))
     .replace(/\s+/g, ' ')
     .trim();
-}
-
-function decodeEntities(text: string): string {
-  return text.replace(
-    /&(amp|lt|gt|quot|#39|apos);/g,
-    (entity) => ({ '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&apos;': "'" })[entity]!,
-  );
 }

@@ -335,6 +335,27 @@ describe('browser bookmarks', () => {
   });
 });
 
+describe('bookmark files from bookmarking services (Pinboard, Delicious, Shaarli)', () => {
+  it('regression: character references stayed as written, descriptions were lost, unquoted attributes were missed', async () => {
+    const library = tempLibrary();
+    const summary = await importFixture(library, 'pinboard-bookmarks.html');
+    expect(summary.failed).toEqual([]);
+    const byUrl = Object.fromEntries(everything(library).map((a) => [a.sourceUrl, a]));
+    expect(byUrl['https://harbour.example/2026/last-ferry']).toMatchObject({
+      title: 'The ferry’s last run — and what comes next',
+      dek: 'A long read about the last crossing, with the crew’s own words & pictures.',
+      tags: ['harbour', 'transport'],
+    });
+    expect(byUrl['https://council.example/budget']).toMatchObject({ title: 'Budget économies', dek: '' });
+    expect(byUrl['https://quay.example/notes']).toMatchObject({
+      title: 'Quay notes',
+      dek: 'Notes from the quay, written over two evenings.',
+      tags: ['quay'],
+      createdAt: new Date(1_741_200_000_000).toISOString(),
+    });
+  });
+});
+
 describe('moving in twice', () => {
   it('recognises the same links from two apps as duplicates', async () => {
     const library = tempLibrary();
