@@ -15,7 +15,7 @@ import { checkInWorker } from '../../electron/library/check.ts';
 import { describeApp } from '../../electron/policy/app-info.ts';
 import { fillLibrary, htmlOf, syntheticArticles, vocabulary, type SyntheticArticle } from '../helpers/synthetic.ts';
 import { benchFirstRow } from './first-row.ts';
-import { percentile, type BenchRow } from './report.ts';
+import { percentile, printMeasured, type BenchRow } from './report.ts';
 
 /**
  * The library at scale: a synthetic library of `size` articles, then import throughput,
@@ -26,6 +26,7 @@ export async function benchLibrary(size: number): Promise<BenchRow[]> {
   const dir = mkdtempSync(join(tmpdir(), 'dateline-bench-library-'));
   const label = size >= 1_000_000 ? `${size / 1_000_000}M` : `${size / 1000}k`;
   const rows: BenchRow[] = [];
+  const measured = (found: BenchRow | BenchRow[]) => rows.push(...printMeasured([found].flat()));
   try {
     const library = Library.open(join(dir, 'library.sqlite'));
     const loadStart = performance.now();
@@ -46,22 +47,22 @@ export async function benchLibrary(size: number): Promise<BenchRow[]> {
     const dispatch = createDispatcher({ library, app, emit: () => undefined, resumeDownloads: false });
     const raw = new Database(join(dir, 'library.sqlite'), { readonly: true });
     try {
-      rows.push(...(await importThroughput(library, dir, label)));
-      rows.push(tidyAfterImports(library, label));
-      rows.push(...(await searchLatency(dispatch, raw, label)));
-      rows.push(...(await listLatency(dispatch, raw, label, size)));
-      rows.push(await openLatency(dispatch, raw, label, size));
+      measured(await importThroughput(library, dir, label));
+      measured(tidyAfterImports(library, label));
+      measured(await searchLatency(dispatch, raw, label));
+      measured(await listLatency(dispatch, raw, label, size));
+      measured(await openLatency(dispatch, raw, label, size));
     } finally {
       raw.close();
     }
     library.db.pragma('wal_checkpoint(TRUNCATE)');
-    rows.push(...(await checkAndBackup(library, label)));
+    measured(await checkAndBackup(library, label));
     library.close();
-    rows.push(...cliStart(join(dir, 'library.sqlite'), label));
-    rows.push(await startUntilUsable(join(dir, 'library.sqlite'), label));
-    rows.push(...(await benchFirstRow(join(dir, 'library.sqlite'), label)));
+    measured(cliStart(join(dir, 'library.sqlite'), label));
+    measured(await startUntilUsable(join(dir, 'library.sqlite'), label));
+    measured(await benchFirstRow(join(dir, 'library.sqlite'), label));
     const megabytes = statSync(join(dir, 'library.sqlite')).size / 1024 / 1024;
-    rows.push({
+    measured({
       suite: 'library',
       name: `${label}: database size (MB)`,
       unit: 'MB',

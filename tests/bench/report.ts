@@ -15,6 +15,21 @@ export function percentile(samples: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
+/**
+ * One figure on a line of its own as soon as it is measured (on stderr, beside the progress
+ * lines), so a run of an hour shows what it has found so far, and a stopped run keeps it.
+ */
+export function printMeasured(rows: BenchRow[]): BenchRow[] {
+  for (const row of rows) {
+    const unit = row.unit ? ` ${row.unit}` : '';
+    const figure = (value: number) => (row.unit === '' ? value.toFixed(3) : value.toFixed(1));
+    console.error(
+      `  measured: ${row.name}: p50 ${figure(row.p50)}${unit}, p95 ${figure(row.p95)}${unit} (baseline ${figure(row.baselineP95)}; target ${row.target})`,
+    );
+  }
+  return rows;
+}
+
 export function printTable(rows: BenchRow[]): void {
   // Scores without a unit (an F1 of 0.951) need their decimals; times and rates do not.
   const shown = (value: number, unit: string) => (unit === '' ? value.toFixed(3) : `${value.toFixed(1)} ${unit}`);
