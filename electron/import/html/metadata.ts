@@ -441,6 +441,12 @@ export function cleanByline(value: string): string | null {
     // ("John RoeMarch 3, 2026", "Ana RuizUpdated 2 hours ago").
     .replace(/(\p{Ll})(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d|(?:Updated|Published)\b)/gu, '$1 ')
     .replace(/^(by|written by|words by|words|text|story by|reporting by|von|par|por)\s*[:\-–]?\s+/i, '')
+    // A label for the kind of piece before it: "Opinion by …", "Analysis by …", "Review by …".
+    .replace(/^(?!(?:[Mm]ore|[Vv]iew|[Ss]ee|[Aa]ll|[Rr]ead|[Bb]rowse|[Oo]ther)\b)\p{L}+(\s\p{L}+)?\s+by\s+(?=\p{Lu})/u, '')
+    // A wire service named as "the" agency: "By the Associated Press".
+    .replace(/^the\s+(?=\p{Lu})/u, '')
+    // An agency or outlet in brackets after the name: "Jane Doe (AP)".
+    .replace(/\s*\([^()]{1,40}\)\s*$/, '')
     // Written in lower case only: "Di Fang" and "Af Klint" are names, "di Mario Rossi" is a byline.
     .replace(/^(door|di|av|af)\s+(?=\p{Lu})/u, '')
     .replace(/^by\s+/i, '')
@@ -471,6 +477,21 @@ export const ROLE =
 
 /** Words that, after a name, say what the person is ("Ana Lima Staff Writer"); "Press" in "Associated Press" is not one. */
 const PERSON_ROLE = /^(staff|writer|reporter|correspondent|editor|editors|contributor|columnist|photographer|journalist|journaliste)$/i;
+/** Words that open a role's title before its noun ("Senior Political Correspondent"). */
+const ROLE_QUALIFIER =
+  /^(senior|chief|deputy|associate|assistant|contributing|managing|executive|political|foreign|special|investigative|national|international|global|economics|business|sports?|health|science|technology|tech|diplomatic|legal|crime|education|environment|climate|culture|arts|security|defen[cs]e|local|digital|breaking|data|staff|lead|head|features?)$/i;
+
+/** Whether `words` are a role's title: qualifiers, then a role's noun. */
+function beginsRole(words: string[]): boolean {
+  const noun = words.findIndex((word) => PERSON_ROLE.test(word));
+  return noun > 0 && noun <= 3 && words.slice(0, noun).every((word) => ROLE_QUALIFIER.test(word));
+}
+
+/**
+ * After the names, a part that names no person: an outlet ("The Daily Planet"), another
+ * role's credit ("Photos by …", "Edited by …"), a credential ("PhD").
+ */
+const NOT_A_PERSON_AFTER_NAMES = /^(the\s|\p{L}+(\s\p{L}+)?\s+by\b|(phd|md|mph|mba|rn|esq|jd)\.?$)/iu;
 
 /**
  * The name (or names joined by "and") a part of a byline line opens with: its capitalised
@@ -485,13 +506,18 @@ function leadingName(part: string, first: boolean): string | null {
   );
   const before = part.slice(0, Math.min(part.length, ...cut)).trim();
   if (!before || !/\p{L}/u.test(before)) return null;
-  if (!first && (ROLE.test(before) || /^\p{Lu}{2,6}$/u.test(before))) return null;
+  if (!first && (ROLE.test(before) || /^\p{Lu}{2,6}$/u.test(before) || NOT_A_PERSON_AFTER_NAMES.test(before))) return null;
+  // "CNN and John Roe" (from "By Jane Doe, CNN and John Roe, CNN"): the agency goes, the name stays.
+  if (!first && /^\p{Lu}{2,6}\s+(and|&)\s+\p{Lu}/u.test(before))
+    return leadingName(before.replace(/^\p{Lu}{2,6}\s+(and|&)\s+/u, ''), false);
   const words = before.split(/\s+/);
   if (first && before === part && words.every((word) => /^\p{Ll}/u.test(word))) return before;
   const run: string[] = [];
-  for (const word of words) {
+  for (const [index, word] of words.entries()) {
     const capitalised = !/^\p{Ll}/u.test(word) || PARTICLE.test(word);
     if (!capitalised || (run.length > 0 && PERSON_ROLE.test(word))) break;
+    // "Jane Doe Senior Political Correspondent": the role begins at its first qualifier.
+    if (run.length > 1 && ROLE_QUALIFIER.test(word) && beginsRole(words.slice(index))) break;
     run.push(word);
   }
   while (run.length && PARTICLE.test(run.at(-1)!)) run.pop();

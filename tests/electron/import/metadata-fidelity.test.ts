@@ -239,6 +239,19 @@ describe('a byline line that says more than the names', () => {
     ['王小明', '王小明'],
     ['di Mario Rossi', 'Mario Rossi'],
     ['Di Fang', 'Di Fang'],
+    // Regressions: an outlet, a credential, another role's credit or a title kept as a name.
+    ['Jane Doe and John Roe, The Daily Planet', 'Jane Doe and John Roe'],
+    ['By Jane Doe, CNN and John Roe, CNN', 'Jane Doe, John Roe'],
+    ['Story by Jane Doe • Photos by John Roe', 'Jane Doe'],
+    ['Opinion by Jane Doe', 'Jane Doe'],
+    ['Analysis by Jane Doe, CNN', 'Jane Doe'],
+    ['Jane Doe (AP)', 'Jane Doe'],
+    ['Jane Doe, PhD', 'Jane Doe'],
+    ['Jane Doe Senior Political Correspondent', 'Jane Doe'],
+    ['By the Associated Press', 'Associated Press'],
+    ['The Editorial Board', 'The Editorial Board'],
+    ['Mary Ann Smith Reporter', 'Mary Ann Smith'],
+    ['Jane Doe Chief', 'Jane Doe Chief'],
   ])('"%s" is "%s"', (line, name) => expect(cleanByline(line)).toBe(name));
 
   it('takes no byline from, and keeps, an element whose class only holds the letters ("autoresize", "hauteur")', async () => {
