@@ -36,7 +36,8 @@ export function readMetadata(document: DomDocument, pageUrl: string | null): Pag
     microdata(document, '[itemprop="publisher"] [itemprop="name"]') ??
     siteNameInTitle(pageTitle, pageUrl, homeLinkNames(document, pageUrl));
   const headings = Array.from(document.querySelectorAll('h1'));
-  const storyHeading = document.querySelector('article h1, main h1') ?? (headings.length === 1 ? headings[0]! : null);
+  const headingInStory = document.querySelector('article h1, main h1');
+  const storyHeading = headingInStory ?? (headings.length === 1 ? headings[0]! : null);
   const visibleHeading = normalizeSpace(storyHeading?.textContent ?? '') || null;
   const title = chooseHeadline(
     [
@@ -49,7 +50,7 @@ export function readMetadata(document: DomDocument, pageUrl: string | null): Pag
       visibleHeading,
     ],
     siteName,
-    visibleHeading,
+    { text: visibleHeading, inStory: headingInStory !== null },
   );
   const canonical =
     document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta('meta[property="og:url"]') ?? text(ld, 'url');
@@ -375,9 +376,16 @@ function comparable(value: string): string {
  * the <title> without the site's name, the story's own heading. Each candidate scores one
  * for every other source that says the same (or starts with it, as a <title> often does);
  * the best scored wins, the more trusted first on a tie. A heading that no other source
- * backs (a section name in the only <h1>) loses to ones that agree.
+ * backs (a section name in the only <h1>) loses to ones that agree; where no two agree, the
+ * heading inside the story (`article h1`, `main h1`) is the headline a reader sees, not the
+ * <title> a site wrote for search engines ("Results" over "Council election results").
  */
-function chooseHeadline(sources: (string | null)[], siteName: string | null, visibleHeading: string | null): string | null {
+function chooseHeadline(
+  sources: (string | null)[],
+  siteName: string | null,
+  heading: { text: string | null; inStory: boolean },
+): string | null {
+  const visibleHeading = heading.text;
   const candidates = sources
     .map((source) => (source ? withoutSiteSuffix(source, siteName) : null))
     .filter((value): value is string => Boolean(value) && (!siteName || comparable(value!) !== comparable(siteName)));
@@ -391,7 +399,10 @@ function chooseHeadline(sources: (string | null)[], siteName: string | null, vis
     const shown = candidate === visibleHeading;
     if (
       score > bestScore ||
-      (score === bestScore && (fuller(mine, comparable(best), shown) || (shown && onlyAddsPart(comparable(best), mine))))
+      (score === bestScore &&
+        (fuller(mine, comparable(best), shown) ||
+          (shown && onlyAddsPart(comparable(best), mine)) ||
+          (shown && score === 0 && heading.inStory)))
     ) {
       best = candidate;
       bestScore = score;

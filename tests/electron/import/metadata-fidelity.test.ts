@@ -77,6 +77,26 @@ describe('the headline', () => {
   });
 });
 
+describe('the headline where no two sources agree', () => {
+  it('regression: a short <title> written for search engines beat the story’s own heading, which stayed in the text', async () => {
+    const article = await read(
+      page(
+        '<title>Results | Harbour Times</title><meta property="og:site_name" content="Harbour Times">',
+        `<main><article><h1>Council election results</h1>${STORY}</article></main>`,
+      ),
+    );
+    expect(article.title).toBe('Council election results');
+    expect(article.text).not.toContain('Council election results');
+  });
+
+  it('keeps the <title> over a lone heading outside the story', async () => {
+    const article = await read(
+      page('<title>Ferry crews strike over pay</title>', `<header><h1>Transport</h1></header><div>${STORY}</div>`),
+    );
+    expect(article.title).toBe('Ferry crews strike over pay');
+  });
+});
+
 describe('the byline', () => {
   it('is never a profile address, a date, a call to action or an e-mail line', () => {
     for (const value of [
