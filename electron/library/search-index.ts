@@ -36,8 +36,9 @@ export function indexedOnceAtEnd<T>(library: Library, work: () => T): T {
  * - secure-delete off: in that mode FTS5 looks each term of a new entry up in the existing
  *   index as if it could be a delete (a quarter of the time of an import into a large library);
  * - automerge off: FTS5 otherwise merges the index's segments a little at every commit,
- *   re-reading and re-writing pages an import will soon merge again (an encrypted library
- *   decrypts and encrypts each: 1.6 times the import's time at 100,000 articles). The segments
+ *   re-reading and re-writing pages an import will soon merge again, each decrypted and
+ *   encrypted in an encrypted library (imports into a 100,000-article library ran 1.2–1.5
+ *   times as fast without it, plain or encrypted). The segments
  *   an import leaves are merged when the app is quiet (`SearchIndexTidier`); until then FTS5's
  *   own crisis merge keeps them to fifteen a level, all searchable.
  * What was pending before is written first under the settings as they were, and the settings
