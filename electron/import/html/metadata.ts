@@ -377,8 +377,9 @@ function comparable(value: string): string {
  * for every other source that says the same (or starts with it, as a <title> often does);
  * the best scored wins, the more trusted first on a tie. A heading that no other source
  * backs (a section name in the only <h1>) loses to ones that agree; where no two agree, the
- * heading inside the story (`article h1`, `main h1`) is the headline a reader sees, not the
- * <title> a site wrote for search engines ("Results" over "Council election results").
+ * heading inside the story (`article h1`, `main h1`) that holds every word of the <title> is
+ * the headline a reader sees, not the short form a site wrote for search engines ("Council
+ * election results" over "Results"); a section's name there ("Opinion") holds none of them.
  */
 function chooseHeadline(
   sources: (string | null)[],
@@ -402,7 +403,7 @@ function chooseHeadline(
       (score === bestScore &&
         (fuller(mine, comparable(best), shown) ||
           (shown && onlyAddsPart(comparable(best), mine)) ||
-          (shown && score === 0 && heading.inStory)))
+          (shown && score === 0 && heading.inStory && holdsWordsOf(mine, comparable(best)))))
     ) {
       best = candidate;
       bestScore = score;
@@ -420,6 +421,14 @@ function chooseHeadline(
 function fuller(candidate: string, best: string, shown: boolean): boolean {
   if (!(candidate.length > best.length && candidate.startsWith(best))) return false;
   return shown || !/^(\s*[|–—·:-]\s|\s*[｜│：_])/.test(candidate.slice(best.length));
+}
+
+/** Whether every word of `shorter` is among the words of `longer`. */
+function holdsWordsOf(longer: string, shorter: string): boolean {
+  const words = (text: string) => text.match(/[\p{L}\p{N}]+/gu) ?? [];
+  const held = new Set(words(longer));
+  const wanted = words(shorter);
+  return wanted.length > 0 && wanted.every((word) => held.has(word));
 }
 
 /**

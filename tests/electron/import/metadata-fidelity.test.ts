@@ -89,6 +89,13 @@ describe('the headline where no two sources agree', () => {
     expect(article.text).not.toContain('Council election results');
   });
 
+  it('keeps the <title> over a section’s name heading the story', async () => {
+    const article = await read(
+      page('<title>Ferry crews strike over pay</title>', `<main><article><h1>Opinion</h1>${STORY}</article></main>`),
+    );
+    expect(article.title).toBe('Ferry crews strike over pay');
+  });
+
   it('keeps the <title> over a lone heading outside the story', async () => {
     const article = await read(
       page('<title>Ferry crews strike over pay</title>', `<header><h1>Transport</h1></header><div>${STORY}</div>`),
