@@ -1,5 +1,6 @@
 import type { DomDocument, DomElement } from '../../common/node/html-dom.ts';
 import { normalizeSpace } from '../../common/text.ts';
+import { comparableText } from './story-furniture.ts';
 
 /**
  * The page made ready for Readability: what it would throw away that belongs to the story is
@@ -22,14 +23,12 @@ function removeFollowingArticles(document: DomDocument, headline: string | null)
   if (!headline) return;
   const articles = Array.from(document.querySelectorAll('article')).filter((article) => !article.parentElement?.closest('article'));
   if (articles.length < 2) return;
-  const headingOf = (article: DomElement) => comparable(article.querySelector('h1, h2, h3')?.textContent ?? '');
-  const wanted = comparable(headline);
+  const headingOf = (article: DomElement) => comparableText(article.querySelector('h1, h2, h3')?.textContent ?? '');
+  const wanted = comparableText(headline);
   const own = articles.filter((article) => headingOf(article) === wanted);
   if (own.length !== 1) return;
   for (const article of articles) if (article !== own[0] && headingOf(article)) article.remove();
 }
-
-const comparable = (text: string) => normalizeSpace(text).toLowerCase().replace(/[‘’]/g, "'").replace(/[“”]/g, '"');
 
 /**
  * "— Union leader Tom Field" in a quote's <footer>: Readability drops every <footer>, the

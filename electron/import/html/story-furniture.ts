@@ -220,6 +220,6 @@ function isBylineRemnant(text: string): boolean {
   return rest === '' || (ROLE.test(rest) && /^(\p{Lu}[\p{L}'’.-]*\s*){1,4}$/u.test(rest));
 }
 
-function comparableText(text: string): string {
+export function comparableText(text: string): string {
   return normalizeSpace(text).toLowerCase().replace(/[‘’]/g, "'").replace(/[“”]/g, '"');
 }
