@@ -4,21 +4,10 @@ import type { Library } from '../library/library.ts';
 import { completeSavedLink } from '../library/saved-links.ts';
 import { indexedOnceAtEnd } from '../library/search-index.ts';
 import { storageError } from '../library/storage-errors.ts';
-import { looksLikeZip } from './archive/zip.ts';
 import { parserFailureMessage } from './failure.ts';
 import { pageFilesNote, savedPageFiles } from '../common/saved-page-files.ts';
-import { findImporter, importers, supportedExtensions } from './registry.ts';
-import { csvColumns } from './archive/csv.ts';
-import {
-  extensionOf,
-  isArticle,
-  isLeftOut,
-  isNote,
-  type ImportEntry,
-  type Importer,
-  type ImportSource,
-  type LeftOutEntry,
-} from './types.ts';
+import type { FileRead } from './read-file.ts';
+import { isArticle, isLeftOut, isNote, type ImportSource, type LeftOutEntry } from './types.ts';
 import type { DownloadOptions } from './web/page.ts';
 import { importWorker } from './worker/pool.ts';
 
@@ -66,8 +55,8 @@ export interface ImportProgress {
   entries?: { done: number; total: number };
 }
 
-/** How a file's bytes become articles; by default in the import worker, with a time budget. */
-export type Parse = (importer: Importer, source: ImportSource, signal?: AbortSignal) => Promise<ImportEntry[]>;
+/** How a file's bytes become articles (or a zip's files); by default in the import worker, with a time budget. */
+export type Parse = (source: ImportSource, signal?: AbortSignal) => Promise<FileRead>;
 
 export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
@@ -75,8 +64,13 @@ export interface ImportOptions {
   parse?: Parse;
 }
 
-const parseInWorker: Parse = (importer, source, signal) =>
-  importWorker.run({ kind: 'parse', importer: importer.id, name: source.name, bytes: source.bytes }, undefined, signal);
+/**
+ * Files are recognised as well as read in the worker: the importers' modules (a DOM,
+ * Readability, mammoth, zip and CSV readers: some 45 MB) then never load on the thread that
+ * stores the articles and answers the window.
+ */
+const readInWorker: Parse = (source, signal) =>
+  importWorker.run({ kind: 'parse', name: source.name, bytes: source.bytes }, undefined, signal);
 
 export function emptySummary(): ImportSummary {
   return { imported: [], duplicates: [], failed: [], leftOut: [], notes: [], cancelled: false, stopped: null };
@@ -179,72 +173,19 @@ function leaveRoomForOtherWriters(heldMs: number): Promise<unknown> {
   return delay(Math.min(50, Math.max(1, heldMs / 4)));
 }
 
-/**
- * Why no importer took a file, in words that do not contradict themselves: an extension
- * Dateline reads gets what was found and what is read with that extension.
- */
-function unrecognised(path: string, bytes: Uint8Array): string {
-  const extension = extensionOf(path);
-  // Another reader's list of subscriptions holds no article: it is followed, not imported.
-  if (
-    extension === '.opml' ||
-    /^\s*(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*<opml[\s>]/i.test(new TextDecoder().decode(bytes.subarray(0, 1024)))
-  ) {
-    return 'This is an OPML list of feeds, not articles: follow its feeds with Import OPML… under + beside Feeds (or `dateline feeds import`).';
-  }
-  if (!supportedExtensions.includes(extension)) {
-    const what = extension ? `files of type ${extension}` : 'files without an extension';
-    return `Dateline cannot import ${what}. It imports ${[...new Set([...supportedExtensions, '.zip'])].join(', ')} files.`;
-  }
-  const empty = emptiness(extension, bytes);
-  if (empty) return empty;
-  const reads = importers
-    .filter((importer) => importer.extensions.includes(extension))
-    .map((importer) => importer.reads ?? `${importer.label}s`);
-  if (extension === '.csv') {
-    const columns = csvColumns(new TextDecoder().decode(bytes.subarray(0, 4096)));
-    const found = columns.length ? `the columns ${columns.slice(0, 8).join(', ')}${columns.length > 8 ? ', …' : ''}` : 'no header line';
-    return `This CSV file has ${found}; Dateline reads ${listed(reads)}.`;
-  }
-  return `This ${extension} file is not one Dateline recognises; with that extension it reads ${listed(reads)}.`;
-}
-
-/** "A and B", "A; B; C and D": the formats' own descriptions hold commas, so more are parted by semicolons. */
-function listed(items: string[]): string {
-  return items.length <= 2 ? items.join(' and ') : `${items.slice(0, -1).join('; ')} and ${items.at(-1)}`;
-}
-
-/** Why a file no importer took holds nothing: no bytes, white space only, or JSON of nothing. */
-function emptiness(extension: string, bytes: Uint8Array): string | null {
-  if (bytes.length > 64) return null;
-  const text = new TextDecoder()
-    .decode(bytes)
-    .replace(/^\uFEFF/, '')
-    .trim();
-  if (!text) return `This ${extension} file is empty: it holds nothing to import.`;
-  if (extension !== '.json') return null;
-  if (/^\[\s*\]$/.test(text)) return 'This JSON file holds an empty list: there is nothing in it to import.';
-  if (/^\{\s*\}$/.test(text)) return 'This JSON file holds an empty object: there is nothing in it to import.';
-  return null;
-}
-
 /** Reads and parses one file (in the worker), or lists the files of a plain zip. */
 async function readOne(file: PendingFile, options: ImportOptions): Promise<Outcome> {
   if (file.size !== undefined) assertSize(file.size);
   const source = { name: file.path, bytes: await file.read() };
   assertSize(source.bytes.length);
-  const importer = findImporter(source);
-  if (!importer) {
-    if (extensionOf(file.path) === '.zip' && looksLikeZip(source.bytes)) {
-      const inside = await importWorker.run({ kind: 'unzip', name: file.path, bytes: source.bytes }, undefined, options.signal);
-      return {
-        kind: 'archive',
-        files: inside.map(({ name, data }) => ({ path: `${file.path}/${name}`, size: data.length, read: async () => data })),
-      };
-    }
-    throw new DatelineError('UNSUPPORTED', unrecognised(file.path, source.bytes));
+  const read = await (options.parse ?? readInWorker)(source, options.signal);
+  if (read.kind === 'archive') {
+    return {
+      kind: 'archive',
+      files: read.files.map(({ name, data }) => ({ path: `${file.path}/${name}`, size: data.length, read: async () => data })),
+    };
   }
-  const entries = await (options.parse ?? parseInWorker)(importer, source, options.signal);
+  const entries = read.entries;
   const articles = entries.filter(isArticle);
   const leftOut = entries.filter(isLeftOut);
   const notes = entries.filter(isNote).map((entry) => entry.note);

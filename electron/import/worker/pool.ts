@@ -8,7 +8,6 @@ export const JOB_BUDGET_MS: Record<JobKind, number> = {
   parse: 30_000,
   download: 60_000,
   capture: 30_000,
-  unzip: 30_000,
   convert: 30_000,
   feed: 30_000,
   opml: 15_000,

@@ -3,6 +3,7 @@ import type { CapturedPageJob } from '../capture/captured-page.ts';
 import type { FrontMatter } from '../converters.ts';
 import type { OpmlOutline } from '../feeds/opml.ts';
 import type { FeedRead } from '../feeds/read.ts';
+import type { FileRead } from '../read-file.ts';
 import type { ImportEntry } from '../types.ts';
 
 /**
@@ -11,14 +12,12 @@ import type { ImportEntry } from '../types.ts';
  * window), each with what it answers.
  */
 export interface WorkerJobs {
-  /** A file's bytes read by the importer named. */
-  parse: { job: { importer: string; name: string; bytes: Uint8Array }; result: ImportEntry[] };
+  /** A file's bytes recognised and read (a zip that no app's export explains: its files, inflated within the budget). */
+  parse: { job: { name: string; bytes: Uint8Array }; result: FileRead };
   /** A web page downloaded and read. */
   download: { job: { url: string; images: boolean; allowHosts: string[] }; result: ImportEntry[] };
   /** A page the browser extension sent, with its pictures. */
   capture: { job: CapturedPageJob; result: ImportEntry[] };
-  /** The files of a zip that no app's export explains, inflated within the budget. */
-  unzip: { job: { name: string; bytes: Uint8Array }; result: { name: string; data: Uint8Array }[] };
   /** What a feed's address sent, read as a feed (or as a page naming feeds). */
   feed: { job: { url: string; bytes: Uint8Array; contentType: string }; result: FeedRead };
   /** A list of subscriptions (OPML) read. */

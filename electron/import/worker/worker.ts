@@ -1,12 +1,11 @@
 import { parentPort } from 'node:worker_threads';
-import { DatelineError, isDatelineError } from '../../common/errors.ts';
+import { isDatelineError } from '../../common/errors.ts';
 import { parserFailureMessage } from '../failure.ts';
-import { importers } from '../registry.ts';
+import { readFile } from '../read-file.ts';
 import { isArticle, type ImportEntry } from '../types.ts';
 import { countWords } from '../../common/text.ts';
 import { downloadArticle } from '../web/page.ts';
 import { readCapturedPage } from '../capture/captured-page.ts';
-import { filesInZip } from '../archive/zip.ts';
 import { documentAsHtml } from '../converters.ts';
 import { readOpml } from '../feeds/opml.ts';
 import { readFetched } from '../feeds/read.ts';
@@ -23,8 +22,6 @@ async function run(job: WorkerJob): Promise<unknown> {
       return withWordCounts([await downloadArticle(job.url, { images: job.images, allowHosts: job.allowHosts })]);
     case 'capture':
       return withWordCounts([await readCapturedPage(job)]);
-    case 'unzip':
-      return filesInZip(job.name, job.bytes);
     case 'convert':
       return documentAsHtml(job.name, job.bytes);
     case 'feed':
@@ -32,9 +29,8 @@ async function run(job: WorkerJob): Promise<unknown> {
     case 'opml':
       return readOpml(job.bytes);
     case 'parse': {
-      const importer = importers.find((candidate) => candidate.id === job.importer);
-      if (!importer) throw new DatelineError('UNSUPPORTED', `There is no importer "${job.importer}".`);
-      return withWordCounts(await importer.parse({ name: job.name, bytes: job.bytes }));
+      const read = await readFile({ name: job.name, bytes: job.bytes });
+      return read.kind === 'entries' ? { kind: 'entries', entries: withWordCounts(read.entries) } : read;
     }
   }
 }

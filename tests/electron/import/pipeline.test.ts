@@ -5,6 +5,7 @@ import { zipSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { ImportWorker, ImportWorkers } from '../../../electron/import/worker/pool.ts';
 import { importFiles, MAX_IMPORT_BYTES, type PendingFile } from '../../../electron/import/pipeline.ts';
+import { readFile as readImportFile } from '../../../electron/import/read-file.ts';
 import { getArticle } from '../../../electron/library/articles.ts';
 import { KURSK_FIXTURE, tempDir, tempLibrary } from '../../helpers/temp.ts';
 import { listArticles, searchArticles } from '../../helpers/queries.ts';
@@ -87,8 +88,8 @@ describe('importFiles', () => {
       signal: controller.signal,
       onProgress: ({ done, total, current }) => progress.push(`${done}/${total} ${current}`),
       // The person cancels while b.txt is being read.
-      parse: async (importer, source) => {
-        if (source.name !== 'b.txt') return importer.parse(source);
+      parse: async (source) => {
+        if (source.name !== 'b.txt') return readImportFile(source);
         await new Promise((resolve) => setTimeout(resolve, 150));
         controller.abort();
         throw new Error('cancelled while reading');
@@ -134,10 +135,11 @@ describe('the import worker', () => {
     const worker = new ImportWorker();
     try {
       const bytes = new TextEncoder().encode('A story\n\nWith a body of words.');
-      await expect(worker.run({ kind: 'parse', importer: 'plain-text', name: 'slow.txt', bytes }, 1)).rejects.toThrow(/took longer than/);
-      await expect(worker.run({ kind: 'parse', importer: 'plain-text', name: 'next.txt', bytes }, 20_000)).resolves.toMatchObject([
-        { title: 'A story' },
-      ]);
+      await expect(worker.run({ kind: 'parse', name: 'slow.txt', bytes }, 1)).rejects.toThrow(/took longer than/);
+      await expect(worker.run({ kind: 'parse', name: 'next.txt', bytes }, 20_000)).resolves.toMatchObject({
+        kind: 'entries',
+        entries: [{ title: 'A story' }],
+      });
     } finally {
       await worker.close();
     }
@@ -146,9 +148,10 @@ describe('the import worker', () => {
   it("fails one file whose parser throws, with the importer's own message", async () => {
     const worker = new ImportWorker();
     try {
-      await expect(worker.run({ kind: 'parse', importer: 'plain-text', name: 'empty.txt', bytes: new Uint8Array() })).rejects.toMatchObject(
-        { code: 'IMPORT_FAILED', message: 'The file is empty.' },
-      );
+      await expect(worker.run({ kind: 'parse', name: 'empty.txt', bytes: new Uint8Array() })).rejects.toMatchObject({
+        code: 'IMPORT_FAILED',
+        message: 'The file is empty.',
+      });
     } finally {
       await worker.close();
     }
@@ -161,15 +164,15 @@ describe('the import workers', () => {
   it('spread the jobs over the workers, fewest waiting first, each result to its own file', async () => {
     const pool = new ImportWorkers(3);
     try {
-      const jobs = Array.from({ length: 7 }, (_, i) =>
-        pool.run({ kind: 'parse', importer: 'plain-text', name: `${i}.txt`, bytes: story(i) }),
-      );
+      const jobs = Array.from({ length: 7 }, (_, i) => pool.run({ kind: 'parse', name: `${i}.txt`, bytes: story(i) }));
       expect(pool.loads).toEqual([3, 2, 2]);
       const parsed = await Promise.all(jobs);
-      expect(parsed.map(([entry]) => (entry as { title: string }).title)).toEqual(Array.from({ length: 7 }, (_, i) => `Story ${i}`));
+      expect(parsed.map((read) => (read.kind === 'entries' ? (read.entries[0] as { title: string }).title : null))).toEqual(
+        Array.from({ length: 7 }, (_, i) => `Story ${i}`),
+      );
       expect(pool.loads).toEqual([0, 0, 0]);
       // A lone job goes to the first worker: no second one is started for it.
-      const lone = pool.run({ kind: 'parse', importer: 'plain-text', name: 'lone.txt', bytes: story(8) });
+      const lone = pool.run({ kind: 'parse', name: 'lone.txt', bytes: story(8) });
       expect(pool.loads).toEqual([1, 0, 0]);
       await lone;
     } finally {
@@ -185,12 +188,8 @@ describe('the import workers', () => {
       const long = new TextEncoder().encode(`Story 7\n\n${'The ferries ran late. '.repeat(500_000)}`);
       const files = Array.from({ length: 30 }, (_, i) => ({ path: `${i}.txt`, read: async () => (i === 7 ? long : story(i)) }));
       const summary = await importFiles(library, files, {
-        parse: (importer, source, signal) =>
-          pool.run(
-            { kind: 'parse', importer: importer.id, name: source.name, bytes: source.bytes },
-            source.name === '7.txt' ? 1 : undefined,
-            signal,
-          ),
+        parse: (source, signal) =>
+          pool.run({ kind: 'parse', name: source.name, bytes: source.bytes }, source.name === '7.txt' ? 1 : undefined, signal),
       });
       expect(summary.failed).toEqual([
         { path: '7.txt', error: expect.objectContaining({ message: expect.stringMatching(/took longer than/) }) },
