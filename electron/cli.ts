@@ -17,6 +17,7 @@ import { heldKeyFor } from './library/cipher.ts';
 import type { ConversionOptions } from './library/encryption.ts';
 import { looksEncrypted, passphraseProblem, unlockAtStart, type UnlockAtStart } from './library/library-keys.ts';
 import { askHidden } from './common/node/terminal.ts';
+import { keepYoungGenerationSmall } from './common/node/young-generation.ts';
 import type { BackupInfo } from './common/backups.ts';
 import { snippetParts } from './common/snippet.ts';
 import { describeApp, loadDevelopmentPolicy, packageVersion } from './policy/app-info.ts';
@@ -175,6 +176,7 @@ function commandIndex(argv: readonly string[]): number {
 }
 
 export async function runCli(argv: string[], io: Io): Promise<number> {
+  keepYoungGenerationSmall();
   // The desk is its own program (a server, its people), with its own options.
   if (argv[0] === 'desk') {
     const { runDeskCli } = await import('./desk/cli.ts');

@@ -25,6 +25,7 @@ import { registerSchemes, serveProtocols } from './desktop/protocols.ts';
 import { startUpdates, type Updates } from './desktop/updates.ts';
 import { createMainWindow } from './desktop/window.ts';
 import { keychainWrapper, unlockWithKeychain } from './desktop/keychain.ts';
+import { keepYoungGenerationSmall } from './common/node/young-generation.ts';
 
 /**
  * The desktop shell: one instance, one window, the contract over Electron IPC, a menu, and
@@ -37,6 +38,7 @@ const rendererDir = join(here, '../renderer');
 const preload = join(here, '../preload/preload.cjs');
 const dataDir = userDataDir();
 
+keepYoungGenerationSmall();
 app.setPath('userData', dataDir);
 app.enableSandbox();
 registerSchemes();

@@ -10,6 +10,7 @@ import { DAY_MS } from './library/backup-schedule.ts';
 import { isDatelineError } from './common/errors.ts';
 import { resolveLibraryPath } from './library/location.ts';
 import { askHidden } from './common/node/terminal.ts';
+import { keepYoungGenerationSmall } from './common/node/young-generation.ts';
 import { describeApp, loadDevelopmentPolicy, packageVersion } from './policy/app-info.ts';
 import { startWebServer, type WebServer } from './web/http-server.ts';
 import { CAPTURE_DEFAULT_PORT } from './common/capture-wire.ts';
@@ -25,6 +26,7 @@ Serves Dateline to your browser from this machine only (127.0.0.1).
 const STATIC_DIR = fileURLToPath(new URL('../out/renderer', import.meta.url));
 
 async function main(): Promise<void> {
+  keepYoungGenerationSmall();
   let args;
   try {
     args = parseArgs({
