@@ -42,7 +42,7 @@ if (values.only === undefined || values.only === 'library') {
 }
 if (values.only === undefined || values.only === 'hostile') rows.push(...(await benchHostile()));
 if (values.only === undefined || values.only === 'extraction') rows.push(...(await benchExtraction()));
-if (values.only === undefined || values.only === 'import') rows.push(...(await benchImportRate()));
+if (values.only === undefined || values.only === 'import') rows.push(...benchImportRate());
 if (values.only === undefined || values.only === 'desk') rows.push(...(await benchDesk()));
 // Beside the plain library of the biggest size asked for.
 if (values.only === undefined || values.only === 'encryption') rows.push(...(await benchEncryption(Math.max(...librarySizes))));
