@@ -11,7 +11,7 @@ export type FileRead = { kind: 'entries'; entries: ImportEntry[] } | { kind: 'ar
  * Recognises a file by its content and name and reads it. Runs in the import worker, where
  * the importers are loaded; a file nothing recognises is refused with the reason.
  */
-export async function readFile(source: ImportSource): Promise<FileRead> {
+export async function readImportFile(source: ImportSource): Promise<FileRead> {
   const importer = findImporter(source);
   if (importer) return { kind: 'entries', entries: await importer.parse(source) };
   if (extensionOf(source.name) === '.zip' && looksLikeZip(source.bytes)) {

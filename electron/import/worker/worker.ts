@@ -1,7 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { isDatelineError } from '../../common/errors.ts';
 import { parserFailureMessage } from '../failure.ts';
-import { readFile } from '../read-file.ts';
+import { readImportFile } from '../read-file.ts';
 import { isArticle, type ImportEntry } from '../types.ts';
 import { countWords } from '../../common/text.ts';
 import { downloadArticle } from '../web/page.ts';
@@ -29,7 +29,7 @@ async function run(job: WorkerJob): Promise<unknown> {
     case 'opml':
       return readOpml(job.bytes);
     case 'parse': {
-      const read = await readFile({ name: job.name, bytes: job.bytes });
+      const read = await readImportFile({ name: job.name, bytes: job.bytes });
       return read.kind === 'entries' ? { kind: 'entries', entries: withWordCounts(read.entries) } : read;
     }
   }

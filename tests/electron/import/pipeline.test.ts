@@ -5,7 +5,7 @@ import { zipSync, strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { ImportWorker, ImportWorkers } from '../../../electron/import/worker/pool.ts';
 import { importFiles, MAX_IMPORT_BYTES, type PendingFile } from '../../../electron/import/pipeline.ts';
-import { readFile as readImportFile } from '../../../electron/import/read-file.ts';
+import { readImportFile } from '../../../electron/import/read-file.ts';
 import { getArticle } from '../../../electron/library/articles.ts';
 import { KURSK_FIXTURE, tempDir, tempLibrary } from '../../helpers/temp.ts';
 import { listArticles, searchArticles } from '../../helpers/queries.ts';
