@@ -1,5 +1,5 @@
 import { decodeHTML } from 'entities';
-import { savedLink, timeOf } from '../archive/saved-link.ts';
+import { timeOf } from '../archive/saved-link.ts';
 import { storedArticle, type StoredEntry } from '../archive/stored-article.ts';
 import { decodeText } from '../decode.ts';
 import { extensionOf, type Importer } from '../types.ts';
@@ -45,7 +45,8 @@ export const bookmarksImporter: Importer = {
         entries.push(describable);
       }
     }
-    return Promise.all(entries.map((entry) => (entry.dek ? storedArticle(entry) : savedLink(entry))));
+    // With no page kept, each is a saved link (its description, if any, as its dek).
+    return Promise.all(entries.map(storedArticle));
   },
 };
 
