@@ -338,6 +338,28 @@ test('regression: Ctrl+K pressed right after selecting links the whole selection
   expect(storedDraft(app).html).toBe('<p>Read the full <a href="https://council.example/report">report today</a>.</p>');
 });
 
+test('regression: a headline typed right after “New draft” goes to the new draft, not the one open before', async ({ page, app }) => {
+  await newDraft(page, app, 'Harbour budget, first take');
+  await page.keyboard.type('The first story.');
+  await saved(page);
+  // A loaded machine: the new draft takes a while to be made, and the journalist types on.
+  await page.route('**/api/invoke/articles.createDraft', async (route) => {
+    await new Promise((made) => setTimeout(made, 1500));
+    await route.continue();
+  });
+  await page.getByRole('button', { name: 'New draft' }).click();
+  await page.getByLabel('Headline').fill('Harbour budget, second take');
+  await body(page).click();
+  await saved(page);
+  const library = Library.open(app.libraryPath);
+  try {
+    const titles = listArticles(library, { view: 'drafts' }).items.map((draft) => draft.title);
+    expect(titles.sort()).toEqual(['Harbour budget, first take', 'Harbour budget, second take']);
+  } finally {
+    library.close();
+  }
+});
+
 test('regression: bold and italic from Google Docs survive the page’s Content Security Policy', async ({ page, app }) => {
   await newDraft(page, app);
   await paste(page, {

@@ -61,13 +61,19 @@ export function App() {
   const links = useLinkGuard(setNotice, settings);
 
   const draftInput = useRef<HTMLInputElement | null>(null);
+  // While a draft is being made the pane shows that instead of what was open: keys typed at
+  // once must reach the new draft's headline, never rename the draft open before it.
+  const [startingDraft, setStartingDraft] = useState<string | null>(null);
   const openAsDraft = async (file: File) => {
+    setStartingDraft(`Opening ${file.name} as a draft…`);
     try {
       const draft = await call('articles.importDraft', { name: file.name, data: await base64Of(file) });
       setSelection({ view: 'drafts', tag: null });
       setOpenId(draft.id);
     } catch (error) {
       setNotice(`Could not open ${file.name} as a draft: ${messageOf(error)}`);
+    } finally {
+      setStartingDraft(null);
     }
   };
 
@@ -77,6 +83,7 @@ export function App() {
   }, [openId]);
 
   const newDraft = useCallback(async () => {
+    setStartingDraft('Starting a draft…');
     try {
       const draft = await call('articles.createDraft', {});
       setSelection({ view: 'drafts', tag: null });
@@ -84,6 +91,8 @@ export function App() {
       setOpenId(draft.id);
     } catch (error) {
       setNotice(`Could not start a draft: ${messageOf(error)}`);
+    } finally {
+      setStartingDraft(null);
     }
   }, []);
 
@@ -263,7 +272,8 @@ export function App() {
           onCollapse={(collapsed) => panes.setCollapsed('list', collapsed)}
         />
         <ContentPane
-          id={openId}
+          id={startingDraft === null ? openId : null}
+          waiting={startingDraft}
           freshDraft={freshDraft}
           focusMode={focusMode}
           onDeleted={(batch) => {
