@@ -16,6 +16,8 @@ interface Props {
   id: number | null;
   /** A draft just made here, which starts with the cursor in its headline. */
   freshDraft: number | null;
+  /** What the pane is waiting for when it has nothing open yet, such as a draft being made. */
+  waiting?: string | null;
   focusMode: boolean;
   onDeleted: (batch: DeletionBatch) => void;
   onExport: () => void;
@@ -23,19 +25,22 @@ interface Props {
   onFocusMode: () => void;
 }
 
-export function ContentPane({ id, freshDraft, focusMode, onDeleted, onExport, onOpen, onFocusMode }: Props) {
-  const [article, setArticle] = useState<Article | null>(null);
+export function ContentPane({ id, freshDraft, waiting = null, focusMode, onDeleted, onExport, onOpen, onFocusMode }: Props) {
+  const [loaded, setLoaded] = useState<Article | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Until the newly chosen article has come, the one open before is not shown even for a
+  // moment: a tag or headline typed at once would land on it.
+  const article = loaded?.id === id ? loaded : null;
   // Bumped to load the article afresh, as after a version is restored.
   const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
-    setArticle(null);
+    setLoaded(null);
     setError(null);
     if (id === null) return;
     let current = true;
     call('articles.get', { id }).then(
-      (value) => current && setArticle(value),
+      (value) => current && setLoaded(value),
       (reason) => current && setError(messageOf(reason)),
     );
     return () => {
@@ -48,13 +53,17 @@ export function ContentPane({ id, freshDraft, focusMode, onDeleted, onExport, on
   useEffect(() => {
     if (!waitingLink || id === null) return;
     return subscribe('library.changed', ({ ids }) => {
-      if (!ids || ids.includes(id)) call('articles.get', { id }).then(setArticle, () => undefined);
+      if (!ids || ids.includes(id)) call('articles.get', { id }).then(setLoaded, () => undefined);
     });
   }, [waitingLink, id]);
 
   return (
     <main className="content-pane" aria-label="Article">
-      {id === null && <p className="pane-message centered">Choose an article to read, or start a new draft.</p>}
+      {id === null && (
+        <p className="pane-message centered" role={waiting ? 'status' : undefined}>
+          {waiting ?? 'Choose an article to read, or start a new draft.'}
+        </p>
+      )}
       {error && (
         <p className="pane-message centered" role="alert">
           {error}
