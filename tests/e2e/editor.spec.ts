@@ -289,6 +289,36 @@ test('a reader starts a follow-up draft quoting the passage they selected', asyn
   await expect(editor.locator('blockquote')).toHaveText(/^Ukrainian President Volodymyr Zelenskyy acknowledged/);
 });
 
+test('regression: keys typed while a follow-up draft is made do not work the reading view’s letter keys', async ({
+  page,
+  app,
+  fixturesDir,
+}) => {
+  await page.goto(app.url);
+  await page.getByTestId('import-input').setInputFiles(join(fixturesDir, 'plain-text/north-korean-troops-kursk.txt'));
+  await page.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('list', { name: 'Article list' }).getByRole('button').first().click();
+  await expect(page.getByTestId('reader-body').locator('p')).toHaveCount(6);
+  const reading = Library.open(app.libraryPath);
+  const sourceId = listArticles(reading, { view: 'all' }).items[0]!.id;
+  reading.close();
+  // A loaded machine: the draft takes a while to be made, and the journalist starts typing.
+  await page.route('**/api/invoke/articles.draftFrom', async (route) => {
+    await new Promise((made) => setTimeout(made, 1500));
+    await route.continue();
+  });
+  await readerAction(page, 'Start a draft');
+  await page.keyboard.type('ferry');
+  await expect(body(page).locator('p').first()).toHaveText(/^Following up on “Global Security Threatened/);
+  const library = Library.open(app.libraryPath);
+  try {
+    // The reading view's "f" (favorite) and "e" (archive) were not pressed on the story.
+    expect(getArticle(library, sourceId)).toMatchObject({ favorite: false, archived: false });
+  } finally {
+    library.close();
+  }
+});
+
 test('a Markdown file opens as a new draft', async ({ page, app, fixturesDir }) => {
   await page.goto(app.url);
   await page.getByTestId('draft-input').setInputFiles(join(fixturesDir, 'drafts/council-notes.md'));

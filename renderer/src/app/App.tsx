@@ -62,39 +62,48 @@ export function App() {
 
   const draftInput = useRef<HTMLInputElement | null>(null);
   // While a draft is being made the pane shows that instead of what was open: keys typed at
-  // once must reach the new draft's headline, never rename the draft open before it.
+  // once must reach the new draft, never rename the draft open before it or work the
+  // reading view's letter keys.
   const [startingDraft, setStartingDraft] = useState<string | null>(null);
-  const openAsDraft = async (file: File) => {
-    setStartingDraft(`Opening ${file.name} as a draft…`);
-    try {
-      const draft = await call('articles.importDraft', { name: file.name, data: await base64Of(file) });
-      setSelection({ view: 'drafts', tag: null });
-      setOpenId(draft.id);
-    } catch (error) {
-      setNotice(`Could not open ${file.name} as a draft: ${messageOf(error)}`);
-    } finally {
-      setStartingDraft(null);
-    }
-  };
+  const openMadeDraft = useCallback(
+    async (
+      { waiting, failed, fresh = false }: { waiting: string; failed: string; fresh?: boolean },
+      make: () => Promise<{ id: number }>,
+    ) => {
+      setStartingDraft(waiting);
+      try {
+        const draft = await make();
+        setSelection({ view: 'drafts', tag: null });
+        if (fresh) setFreshDraft(draft.id);
+        setOpenId(draft.id);
+      } catch (error) {
+        setNotice(`${failed}: ${messageOf(error)}`);
+      } finally {
+        setStartingDraft(null);
+      }
+    },
+    [],
+  );
+  const openAsDraft = (file: File) =>
+    openMadeDraft({ waiting: `Opening ${file.name} as a draft…`, failed: `Could not open ${file.name} as a draft` }, async () =>
+      call('articles.importDraft', { name: file.name, data: await base64Of(file) }),
+    );
+  const newDraft = useCallback(
+    () =>
+      openMadeDraft({ waiting: 'Starting a draft…', failed: 'Could not start a draft', fresh: true }, () =>
+        call('articles.createDraft', {}),
+      ),
+    [openMadeDraft],
+  );
+  const followUp = (id: number, excerpt: string | undefined) =>
+    void openMadeDraft({ waiting: 'Starting a follow-up draft…', failed: 'Could not start a follow-up draft' }, () =>
+      call('articles.draftFrom', { id, excerpt }),
+    );
 
   const openExport = useCallback(() => {
     if (openId === null) setNotice('Open an article to export it.');
     else setDialog('export');
   }, [openId]);
-
-  const newDraft = useCallback(async () => {
-    setStartingDraft('Starting a draft…');
-    try {
-      const draft = await call('articles.createDraft', {});
-      setSelection({ view: 'drafts', tag: null });
-      setFreshDraft(draft.id);
-      setOpenId(draft.id);
-    } catch (error) {
-      setNotice(`Could not start a draft: ${messageOf(error)}`);
-    } finally {
-      setStartingDraft(null);
-    }
-  }, []);
 
   /** A sidebar action: where the sidebar is unfolded over the list, it folds away first. */
   const fromSidebar = (action: () => void) => () => {
@@ -281,7 +290,7 @@ export function App() {
             setDeleted(batch);
           }}
           onExport={openExport}
-          onOpen={setOpenId}
+          onFollowUp={followUp}
           onFocusMode={() => setFocusMode(true)}
         />
         {focusMode && (

@@ -21,11 +21,12 @@ interface Props {
   focusMode: boolean;
   onDeleted: (batch: DeletionBatch) => void;
   onExport: () => void;
-  onOpen: (id: number) => void;
+  /** Starts a follow-up draft of the article open, quoting the excerpt (or its lead). */
+  onFollowUp: (id: number, excerpt: string | undefined) => void;
   onFocusMode: () => void;
 }
 
-export function ContentPane({ id, freshDraft, waiting = null, focusMode, onDeleted, onExport, onOpen, onFocusMode }: Props) {
+export function ContentPane({ id, freshDraft, waiting = null, focusMode, onDeleted, onExport, onFollowUp, onFocusMode }: Props) {
   const [loaded, setLoaded] = useState<Article | null>(null);
   const [error, setError] = useState<string | null>(null);
   // Until the newly chosen article has come, the one open before is not shown even for a
@@ -76,7 +77,7 @@ export function ContentPane({ id, freshDraft, waiting = null, focusMode, onDelet
             article={article}
             onDeleted={onDeleted}
             onExport={onExport}
-            onOpen={onOpen}
+            onFollowUp={(excerpt) => onFollowUp(article.id, excerpt)}
           />
         </PaneBoundary>
       )}

@@ -54,12 +54,12 @@ export function ReaderView({
   article: initial,
   onDeleted,
   onExport,
-  onOpen,
+  onFollowUp,
 }: {
   article: Article;
   onDeleted: (batch: DeletionBatch) => void;
   onExport: () => void;
-  onOpen: (id: number) => void;
+  onFollowUp: (excerpt: string | undefined) => void;
 }) {
   const [article, setArticle] = useState(initial);
   const [error, setError] = useState<string | null>(null);
@@ -96,16 +96,11 @@ export function ReaderView({
     }
   };
   // A follow-up quotes what the reader selected in the story, or else its lead.
-  const startDraft = async () => {
+  const startDraft = () => {
     const selection = window.getSelection();
     const body = document.querySelector('[data-testid="reader-body"]');
     const excerpt = selection && body && !selection.isCollapsed && body.contains(selection.anchorNode) ? selection.toString() : undefined;
-    try {
-      const draft = await call('articles.draftFrom', { id: article.id, excerpt });
-      onOpen(draft.id);
-    } catch (reason) {
-      setError(messageOf(reason));
-    }
+    onFollowUp(excerpt);
   };
 
   // Deleted after a moment in which it can be undone, like a row of the list.
@@ -167,7 +162,7 @@ export function ReaderView({
       run: () => void update({ read: !article.read }),
     },
     { id: 'reader.highlights', title: 'Show the article’s highlights', section: 'Reading', run: () => setPanelOpen(true) },
-    { id: 'reader.draft', title: 'Start a draft from this article', section: 'Reading', run: () => void startDraft() },
+    { id: 'reader.draft', title: 'Start a draft from this article', section: 'Reading', run: startDraft },
     { id: 'reader.export', title: 'Export the article…', section: 'Reading', run: onExport },
     { id: 'reader.print', title: 'Print the article…', section: 'Reading', run: () => window.print() },
     { id: 'reader.delete', title: 'Delete the article', section: 'Reading', run: () => remove() },
@@ -199,7 +194,7 @@ export function ReaderView({
           <OverflowActions
             actions={[
               { label: 'Find', title: 'Find in article (Ctrl+F)', ariaLabel: 'Find in article', run: () => setFinding(true) },
-              { label: 'Start a draft', run: () => void startDraft() },
+              { label: 'Start a draft', run: startDraft },
               { label: 'Export…', run: onExport },
               { label: 'Print…', run: () => window.print() },
               { label: 'Delete', danger: true, run: remove },
