@@ -293,6 +293,28 @@ test('regression: the article open before is gone as soon as another is chosen, 
   );
 });
 
+test('regression: a tag saved after the story was made a favorite does not take the star away', async ({ page, app, fixturesDir }) => {
+  await page.goto(app.url);
+  await page.getByTestId('import-input').setInputFiles(join(fixturesDir, 'plain-text/north-korean-troops-kursk.txt'));
+  await page.getByRole('button', { name: 'Close' }).click();
+  await page
+    .getByRole('list', { name: 'Article list' })
+    .getByRole('button', { name: new RegExp(KURSK_TITLE) })
+    .click();
+  // A slow disk: the tag's save answers after the star's.
+  await page.route('**/api/invoke/tags.set', async (route) => {
+    await new Promise((saved) => setTimeout(saved, 1500));
+    await route.continue();
+  });
+  await page.getByLabel('Add a tag').fill('war');
+  await page.getByLabel('Add a tag').press('Enter');
+  const favorite = page.getByRole('toolbar', { name: 'Article actions' }).getByRole('button', { name: /Favorite/ });
+  await favorite.click();
+  await expect(favorite).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('button', { name: 'Remove tag war' })).toBeVisible();
+  await expect(favorite).toHaveAttribute('aria-pressed', 'true');
+});
+
 test('a tag can be renamed into another (merging them) and deleted, and the list follows', async ({ page, app, fixturesDir }) => {
   await page.goto(app.url);
   await page

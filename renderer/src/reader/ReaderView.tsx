@@ -242,7 +242,7 @@ export function ReaderView({
             <span key={detail}>{detail}</span>
           ))}
         </p>
-        <TagEditor articleId={article.id} tags={article.tags} onChange={(tags) => setArticle({ ...article, tags })} />
+        <TagEditor articleId={article.id} tags={article.tags} onChange={(tags) => setArticle((current) => ({ ...current, tags }))} />
       </header>
       {article.fetchState && <SavedLinkNotice failed={article.fetchState === 'failed'} reason={article.fetchError} />}
       <div
