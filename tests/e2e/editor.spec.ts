@@ -16,6 +16,15 @@ async function newDraft(page: Page, app: RunningApp, headline = 'Council passes 
   await body(page).click();
 }
 
+/** Imports the Kursk story and opens it in the reading view. */
+async function readKurskStory(page: Page, app: RunningApp, fixturesDir: string) {
+  await page.goto(app.url);
+  await page.getByTestId('import-input').setInputFiles(join(fixturesDir, 'plain-text/north-korean-troops-kursk.txt'));
+  await page.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('list', { name: 'Article list' }).getByRole('button').first().click();
+  await expect(page.getByTestId('reader-body').locator('p')).toHaveCount(6);
+}
+
 /** What the library holds for the newest draft, read straight from the file. */
 function storedDraft(app: RunningApp) {
   const library = Library.open(app.libraryPath);
@@ -274,11 +283,7 @@ test('an image inserted from a file is stored in the library with its caption an
 });
 
 test('a reader starts a follow-up draft quoting the passage they selected', async ({ page, app, fixturesDir }) => {
-  await page.goto(app.url);
-  await page.getByTestId('import-input').setInputFiles(join(fixturesDir, 'plain-text/north-korean-troops-kursk.txt'));
-  await page.getByRole('button', { name: 'Close' }).click();
-  await page.getByRole('list', { name: 'Article list' }).getByRole('button').first().click();
-  await expect(page.getByTestId('reader-body').locator('p')).toHaveCount(6);
+  await readKurskStory(page, app, fixturesDir);
   await page.evaluate(() => {
     const paragraph = document.querySelectorAll('[data-testid="reader-body"] p')[2]!;
     window.getSelection()!.selectAllChildren(paragraph);
@@ -294,11 +299,7 @@ test('regression: keys typed while a follow-up draft is made do not work the rea
   app,
   fixturesDir,
 }) => {
-  await page.goto(app.url);
-  await page.getByTestId('import-input').setInputFiles(join(fixturesDir, 'plain-text/north-korean-troops-kursk.txt'));
-  await page.getByRole('button', { name: 'Close' }).click();
-  await page.getByRole('list', { name: 'Article list' }).getByRole('button').first().click();
-  await expect(page.getByTestId('reader-body').locator('p')).toHaveCount(6);
+  await readKurskStory(page, app, fixturesDir);
   const reading = Library.open(app.libraryPath);
   const sourceId = listArticles(reading, { view: 'all' }).items[0]!.id;
   reading.close();

@@ -1,12 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures.ts';
+import { expect, type RunningApp, test } from './fixtures.ts';
 
 const KURSK_TITLE = 'Global Security Threatened as North Korean Soldiers Aid Russia Near Ukraine Border';
 
 function articleList(page: Page) {
   return page.getByRole('list', { name: 'Article list' });
+}
+
+/** Imports the Kursk story and the café story (plain text), and gives the list they show in. */
+async function importTwoStories(page: Page, app: RunningApp, fixturesDir: string) {
+  await page.goto(app.url);
+  await page
+    .getByTestId('import-input')
+    .setInputFiles([join(fixturesDir, 'plain-text/north-korean-troops-kursk.txt'), join(fixturesDir, 'plain-text/windows-1252.txt')]);
+  await page.getByRole('button', { name: 'Close' }).click();
+  return articleList(page);
 }
 
 test('a reader imports the scraped story, reads it without the site trailer, and finds it by search', async ({
@@ -265,12 +275,7 @@ test('regression: the article open before is gone as soon as another is chosen, 
   app,
   fixturesDir,
 }) => {
-  await page.goto(app.url);
-  await page
-    .getByTestId('import-input')
-    .setInputFiles([join(fixturesDir, 'plain-text/north-korean-troops-kursk.txt'), join(fixturesDir, 'plain-text/windows-1252.txt')]);
-  await page.getByRole('button', { name: 'Close' }).click();
-  const list = page.getByRole('list', { name: 'Article list' });
+  const list = await importTwoStories(page, app, fixturesDir);
   await list.getByRole('button', { name: new RegExp(KURSK_TITLE) }).click();
   await expect(page.getByRole('main', { name: 'Article' }).getByRole('heading', { level: 1 })).toHaveText(KURSK_TITLE);
   // What the pane shows in the first frame painted after the click: what a typed key (a fast
@@ -316,12 +321,7 @@ test('regression: a tag saved after the story was made a favorite does not take 
 });
 
 test('a tag can be renamed into another (merging them) and deleted, and the list follows', async ({ page, app, fixturesDir }) => {
-  await page.goto(app.url);
-  await page
-    .getByTestId('import-input')
-    .setInputFiles([join(fixturesDir, 'plain-text/north-korean-troops-kursk.txt'), join(fixturesDir, 'plain-text/windows-1252.txt')]);
-  await page.getByRole('button', { name: 'Close' }).click();
-  const list = page.getByRole('list', { name: 'Article list' });
+  const list = await importTwoStories(page, app, fixturesDir);
   for (const [title, tag] of [
     [KURSK_TITLE, 'war'],
     ['Café owners protest new rules', 'conflict'],
