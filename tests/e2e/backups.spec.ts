@@ -112,6 +112,32 @@ test('a damaged library is not opened or changed; the page offers the newest goo
   }
 });
 
+test('regression: damage found after a fast start reaches a page whose event stream connected late', async ({ page }) => {
+  test.setTimeout(120_000);
+  const dir = mkdtempSync(join(tmpdir(), 'dateline-e2e-damaged-late-'));
+  const file = join(dir, 'library.sqlite');
+  // Big enough that the check after the fast start is still running when the page first asks.
+  const library = Library.open(file);
+  fillLibrary(library, syntheticArticles(15_000, { seed: 4 }));
+  library.close();
+  corruptMiddlePage(file);
+  // A loaded machine: the page's event stream connects seconds after the page is up, once the
+  // check has found the damage and told every window that was listening.
+  await page.route('**/api/events', async (route) => {
+    await new Promise((connected) => setTimeout(connected, 8000));
+    await route.continue();
+  });
+  const app = await startApp(file);
+  try {
+    await page.goto(app.url);
+    await expect(page.getByRole('button', { name: 'New draft' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your library is damaged', { timeout: 30_000 });
+  } finally {
+    await stopApp(app);
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('a library cut to zero bytes is not opened as a new one; the backup is offered, or a new library beside the old file', async ({
   page,
 }) => {

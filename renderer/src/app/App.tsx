@@ -187,7 +187,15 @@ export function App() {
   // A restored backup is a different library: every view starts again from it.
   useEffect(() => subscribe('library.restored', () => window.location.reload()), []);
   // The check after a fast start found damage: the window starts again on the recovery page.
-  useEffect(() => subscribe('library.damaged', () => window.location.reload()), []);
+  // It is told once, so a window that began listening only now asks whether it was.
+  useEffect(() => {
+    const stop = subscribe('library.damaged', () => window.location.reload());
+    call('library.status', {}).then(
+      (status) => !status.healthy && window.location.reload(),
+      () => undefined,
+    );
+    return stop;
+  }, []);
 
   useEffect(
     () =>

@@ -1,4 +1,4 @@
-import type { DatelineBridge, EventName, Result } from '../../../electron/ipc/contract.ts';
+import type { DatelineBridge, EventName, LibraryStatus, Result } from '../../../electron/ipc/contract.ts';
 import { HTTP_EVENTS_PATH, httpInvokePath } from '../../../electron/ipc/wire.ts';
 /** Browsers cap keep-alive request bodies at 64 KB. */
 const KEEPALIVE_LIMIT = 60 * 1024;
@@ -27,6 +27,14 @@ export function createHttpBridge(): DatelineBridge {
     // lost one came back) was never heard: every view that shows the library reads it again.
     source.addEventListener('open', () => {
       for (const listener of listeners.get('library.changed') ?? []) listener({} as never);
+      // Damage found by the check after a fast start is told once: a page that was not yet
+      // listening asks whether it was.
+      const damaged = listeners.get('library.damaged');
+      if (damaged?.size) {
+        void post('library.status', {}).then((status) => {
+          if (status.ok && !(status.value as LibraryStatus).healthy) for (const listener of damaged) listener({} as never);
+        });
+      }
     });
   };
   const attach = (event: string) =>
