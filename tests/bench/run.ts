@@ -10,13 +10,13 @@ import { benchLibrary } from './library.ts';
 import { printTable, type BenchRow } from './report.ts';
 import { keepYoungGenerationSmall } from '../../electron/common/node/young-generation.ts';
 
+// The bench's imports and searches run in this process, so it is set up as the apps' are.
+keepYoungGenerationSmall();
+
 /**
  * `npm run bench`: each figure next to its baseline measured in the same run, printed as a
  * table and written to test-results/bench.json. Speed targets live here, not in tests.
  */
-// The bench's imports and searches run in this process, so it is set up as the apps' are.
-keepYoungGenerationSmall();
-
 const { values } = parseArgs({
   options: {
     /** Editor document sizes in words. */
