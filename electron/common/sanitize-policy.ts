@@ -55,7 +55,15 @@ export function restrictClasses(purify: DOMPurify): DOMPurify {
 export function sanitizeArticle(purify: DOMPurify, html: string, options: typeof SANITIZE_OPTIONS = SANITIZE_OPTIONS): string {
   // A <frameset> makes the parser drop the document's body, and DOMPurify then answers null
   // (the import failed on it): frames are never a story's content, so they go first.
-  const fragment = purify.sanitize(html.replace(FRAMES, ''), { ...options, RETURN_DOM_FRAGMENT: true }) as DocumentFragment | null;
+  const fragment = purify.sanitize(html.replace(FRAMES, ''), {
+    ...options,
+    // The <body> DOMPurify parses into is the root it walks, and what it returns is the body's
+    // content, never the body. With the root itself not allowed, DOMPurify deep-copied every
+    // article out of it; on jsdom each copied element with an id stayed in the window's table
+    // of named elements, holding its whole page in memory until the window was closed.
+    ALLOWED_TAGS: [...options.ALLOWED_TAGS, 'body'],
+    RETURN_DOM_FRAGMENT: true,
+  }) as DocumentFragment | null;
   if (!fragment) return '';
   for (const link of Array.from(fragment.querySelectorAll('a:not([href])'))) link.replaceWith(...Array.from(link.childNodes));
   const holder = fragment.ownerDocument.createElement('div');
