@@ -14,6 +14,13 @@ describe('sanitizing for the library', () => {
     );
   });
 
+  it('lets a <body> in an article add nothing: its content is kept, its attributes and handlers go', () => {
+    expect(sanitizeForLibrary('<p>a</p><body onload="x()" class="pullquote"><p>b</p></body><svg><body><p>c</p></body></svg>')).toBe(
+      '<p>a</p><p>b</p><p>c</p>',
+    );
+    expect(sanitizeForLibrary('<html><body class="pullquote" onload="x()"><p id="q">only</p></body></html>')).toBe('<p>only</p>');
+  });
+
   it('regression: renews its jsdom window as it ages, so a long import does not slow down as it goes', () => {
     const before = sanitizerWindowsOpened();
     for (let i = 0; i < 450; i += 1) expect(sanitizeForLibrary(`<p onclick="x()">Story ${i}</p>`)).toBe(`<p>Story ${i}</p>`);
