@@ -52,6 +52,7 @@ export async function benchLibrary(size: number): Promise<BenchRow[]> {
       measured(await searchLatency(dispatch, raw, label));
       measured(await listLatency(dispatch, raw, label, size));
       measured(await openLatency(dispatch, raw, label, size));
+      measured(await searchDuringBackup(dispatch, library, label));
     } finally {
       raw.close();
     }
@@ -143,6 +144,31 @@ async function startUntilUsable(file: string, label: string): Promise<BenchRow> 
     full.push(await startAndList(false));
   }
   return { ...row(`${label}: start until the list shows (fast start)`, fast, full, '< 1 s at 100k'), suite: 'library' };
+}
+
+/**
+ * A one-word search while a daily backup is made (the copy on this thread, in the backup
+ * API's steps, then its check in a worker), beside the same searches with nothing else
+ * running: a backup must not make the search box feel slow.
+ */
+async function searchDuringBackup(dispatch: Dispatch, library: Library, label: string): Promise<BenchRow> {
+  const queries = searchTerms()['one word']!;
+  const search = (run: number): [string, unknown] => ['search.query', { query: queries[run % queries.length]!, limit: 50 }];
+  const idle = await dispatchSamples(dispatch, 60, search);
+  const during: number[] = [];
+  // Backups until there are enough searches made during one: a small library's is quick.
+  while (during.length < 60) {
+    let backingUp = true;
+    const backup = writeBackup(library.db, backupFolder(library.file), 'daily').finally(() => (backingUp = false));
+    for (let run = 0; backingUp; run += 1) {
+      const start = performance.now();
+      const result = await dispatch(...search(run));
+      if (!result.ok) throw new Error(`search.query failed during a backup: ${JSON.stringify(result.error)}`);
+      during.push(performance.now() - start);
+    }
+    await backup;
+  }
+  return row(`${label}: search, one word, during a backup`, during, idle, '≤ 2× idle');
 }
 
 /** What start-up adds (the quick check) and what a daily backup costs, at this size. */
